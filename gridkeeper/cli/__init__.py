@@ -1,0 +1,67 @@
+"""The command line: `gridkeeper [--db PATH] COMMAND ...`; one clear line on stderr for any error."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from gridkeeper import __version__
+from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, EXIT_USAGE, CliError, UsageError
+
+# Each module has register(subparsers, common) and sets a `run(args) -> int` default on its parser.
+COMMAND_MODULES = [
+    "gridkeeper.cli.demo_cmd",
+    "gridkeeper.cli.stats_cmd",
+]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits 2."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message}（用 {self.prog} --help 查看用法）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 gridkeeper.db，或 GRIDKEEPER_DB）")
+    parser = Parser(prog="gridkeeper", description="GridKeeper 网格管家：社区网格员的离线桌面工具",
+                    parents=[common])
+    parser.add_argument("--version", action="version", version=f"GridKeeper {__version__}")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 error, 2 usage, 3 database unusable)."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+        if not args.command:
+            from gridkeeper.cli.gui_cmd import run_gui
+
+            return run_gui(args)
+        return args.run(args)
+    except UsageError as exc:
+        return _fail(f"用法错误：{exc}", EXIT_USAGE)
+    except CliError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return _fail("已取消", EXIT_ERROR)
+    except Exception as exc:  # the contract: never a traceback
+        from gridkeeper.cli.common import describe_error
+
+        message, code = describe_error(exc)
+        return _fail(message, code)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"gridkeeper: {message}", file=sys.stderr)
+    return code
+
+
+__all__ = ["main", "EXIT_DB", "EXIT_ERROR", "EXIT_USAGE"]

@@ -1,0 +1,51 @@
+"""Where GridKeeper keeps its files: the user's data folder, the default database, bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from gridkeeper import APP_NAME
+
+ENV_HOME = "GRIDKEEPER_HOME"
+ENV_DB = "GRIDKEEPER_DB"
+DEFAULT_DB_NAME = "gridkeeper.db"
+
+
+def data_dir() -> Path:
+    """The folder for the database, backups and settings (GRIDKEEPER_HOME overrides it)."""
+    override = os.environ.get(ENV_HOME)
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def default_db_path() -> Path:
+    """GRIDKEEPER_DB if set, else the database in the user's data folder."""
+    override = os.environ.get(ENV_DB)
+    return Path(override) if override else data_dir() / DEFAULT_DB_NAME
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups of a database sit beside it, in a folder named after it."""
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def resource_root() -> Path:
+    """The `resources/` folder, from a source checkout, an installed package or a frozen app."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, e.g. resource_path("fonts", "NotoSansSC-Regular.ttf")."""
+    return resource_root().joinpath(*parts)

@@ -1,0 +1,119 @@
+"""The three leaders (网格长/楼栋长/单元长): assign a person to a scope, end a term, find vacancies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
+from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.services.errors import ValidationFailed
+from gridkeeper.services.geography import get
+from gridkeeper.services.people import clean_name
+from gridkeeper.storage.models import Building, Grid, LeaderAssignment, Resident, Unit
+
+SCOPE_MODEL = {LeaderRole.GRID: Grid, LeaderRole.BUILDING: Building, LeaderRole.UNIT: Unit}
+SCOPE_COLUMN = {LeaderRole.GRID: "grid_id", LeaderRole.BUILDING: "building_id", LeaderRole.UNIT: "unit_id"}
+
+
+@dataclass
+class LeaderInput:
+    role: LeaderRole | str
+    scope_id: int
+    person_name: str = ""
+    person_phone: str = ""
+    resident_id: int | None = None
+    is_party_member: bool | None = None
+    term_start: date | None = None
+    term_end: date | None = None
+    pledge: str = ""
+
+
+def current_leader(session: Session, role: LeaderRole, scope_id: int) -> LeaderAssignment | None:
+    """Who holds this post now (None when vacant)."""
+    column = getattr(LeaderAssignment, SCOPE_COLUMN[role])
+    query = select(LeaderAssignment).where(LeaderAssignment.role == role, column == scope_id,
+                                           LeaderAssignment.ended_on.is_(None))
+    return session.exec(query.order_by(LeaderAssignment.id.desc())).first()
+
+
+def assign_leader(session: Session, data: LeaderInput, *, today: date | None = None) -> LeaderAssignment:
+    """Put a person in a post; whoever held it before has their term ended today."""
+    today = today or date.today()
+    role = LeaderRole.from_text(str(data.role))
+    get(session, SCOPE_MODEL[role], data.scope_id)
+    errors: list[ValueRuleError] = []
+    name, phone, party = clean_name(data.person_name), data.person_phone or "", data.is_party_member
+    if data.resident_id:
+        resident = get(session, Resident, data.resident_id)
+        name, phone = name or resident.name, phone or resident.phone
+        if party is None:
+            party = resident.political_status in (PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY)
+    if not name:
+        errors.append(ValueRuleError("姓名", "不能为空"))
+    try:
+        phone = normalize_phone(phone, field="联系电话")
+        if not phone:
+            errors.append(ValueRuleError("联系电话", "三长的电话要上墙公示，不能为空"))
+    except ValueRuleError as exc:
+        errors.append(exc)
+    if data.term_start and data.term_end and data.term_end < data.term_start:
+        errors.append(ValueRuleError("任期", "结束日期早于开始日期"))
+    if errors:
+        raise ValidationFailed(errors)
+    previous = current_leader(session, role, data.scope_id)
+    if previous:
+        previous.ended_on = today
+        session.add(previous)
+    leader = LeaderAssignment(role=role, resident_id=data.resident_id, person_name=name, person_phone=phone,
+                              is_party_member=bool(party), term_start=data.term_start or today,
+                              term_end=data.term_end, pledge=(data.pledge or "").strip(),
+                              **{SCOPE_COLUMN[role]: data.scope_id})
+    session.add(leader)
+    session.flush()
+    return leader
+
+
+def end_term(session: Session, leader_id: int, *, on: date | None = None) -> LeaderAssignment:
+    """The post becomes vacant."""
+    leader = get(session, LeaderAssignment, leader_id)
+    leader.ended_on = on or date.today()
+    session.add(leader)
+    return leader
+
+
+@dataclass
+class Vacancy:
+    role: LeaderRole
+    scope_id: int
+    label: str
+    grid_id: int
+
+
+def current_leaders(session: Session) -> list[LeaderAssignment]:
+    return list(session.exec(select(LeaderAssignment).where(LeaderAssignment.ended_on.is_(None))))
+
+
+def vacancies(session: Session, *, grid_id: int | None = None) -> list[Vacancy]:
+    """Every grid, building and unit without a current leader."""
+    held = {(l.role, l.grid_id or l.building_id or l.unit_id) for l in current_leaders(session)}
+    out: list[Vacancy] = []
+    grids = session.exec(select(Grid).where(Grid.id == grid_id) if grid_id else select(Grid)).all()
+    grid_ids = [g.id for g in grids]
+    for grid in grids:
+        if (LeaderRole.GRID, grid.id) not in held:
+            out.append(Vacancy(LeaderRole.GRID, grid.id, f"{grid.name}网格长", grid.id))
+    buildings = session.exec(select(Building).where(Building.grid_id.in_(grid_ids))).all()
+    building_by_id = {b.id: b for b in buildings}
+    for building in sorted(buildings, key=lambda b: (b.grid_id, b.sort_no, b.key)):
+        if (LeaderRole.BUILDING, building.id) not in held:
+            out.append(Vacancy(LeaderRole.BUILDING, building.id, f"{building.label}楼栋长", building.grid_id))
+    units = session.exec(select(Unit).where(Unit.building_id.in_(list(building_by_id)))).all()
+    for unit in sorted(units, key=lambda u: (u.building_id, u.sort_no)):
+        if (LeaderRole.UNIT, unit.id) not in held:
+            building = building_by_id[unit.building_id]
+            out.append(Vacancy(LeaderRole.UNIT, unit.id, f"{building.label}{unit.label}单元长", building.grid_id))
+    return out

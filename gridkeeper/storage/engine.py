@@ -1,0 +1,93 @@
+"""Opening a GridKeeper database: engine, SQLite pragmas, schema checks and migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+from gridkeeper.storage import migrate
+from gridkeeper.storage.errors import DatabaseMissing, NotADatabase
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """An engine for `url`; SQLite connections get foreign keys, FULL sync and a busy timeout."""
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def memory_engine() -> Engine:
+    """A migrated in-memory database (tests and the self-test)."""
+    engine = make_engine(
+        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+    migrate.upgrade(engine)
+    return engine
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Raise a clear error when `path` is missing or is not a SQLite database."""
+    if not path.exists():
+        raise DatabaseMissing(f"找不到数据库文件：{path}")
+    if path.is_dir():
+        raise NotADatabase(f"{path} 是一个文件夹，不是数据库文件")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise NotADatabase(f"无法读取 {path}：{exc.strerror or exc}") from exc
+    if header != SQLITE_HEADER:
+        raise NotADatabase(f"{path} 不是 GridKeeper 数据库（文件内容不是 SQLite 格式）")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def open_database(path: Path, *, create: bool = False, upgrade: bool = True) -> Engine:
+    """Open (or with `create`, make) the database at `path`, migrated to the current schema.
+
+    A missing file is an error unless `create`; a file that is not SQLite, or whose schema is
+    newer than this program, is refused before anything is written to it.
+    """
+    path = Path(path)
+    if create and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.exists() and path.stat().st_size == 0:
+        pass  # an empty file is a fresh database
+    else:
+        check_sqlite_file(path)
+    engine = make_engine(sqlite_url(path))
+    try:
+        with engine.connect() as conn:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode=WAL").scalar()
+            if mode != "wal":
+                conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        migrate.check_not_newer(engine)
+        if upgrade:
+            migrate.upgrade(engine)
+    except sqlite3.DatabaseError as exc:  # pragma: no cover - wrapped by SQLAlchemy below
+        engine.dispose()
+        raise NotADatabase(f"{path} 无法作为数据库打开：{exc}") from exc
+    except Exception as exc:
+        engine.dispose()
+        from sqlalchemy.exc import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            raise NotADatabase(f"{path} 无法作为数据库打开：{exc.orig}") from exc
+        raise
+    return engine

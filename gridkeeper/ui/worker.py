@@ -1,0 +1,181 @@
+"""The one helper for long work off the UI thread: progress dialog, cancel, errors as a clear dialog.
+
+Usage (Anki's CollectionOp style; keep per-area operations 5-15 lines)::
+
+    from gridkeeper.ui.worker import run_in_background
+
+    def build(progress):                      # runs in a worker thread: no widgets here
+        with Session(ctx.engine) as session:  # open your own session inside the worker
+            rows = fetch(session)
+            for done, row in enumerate(rows, 1):
+                write_row(row)
+                progress(done, len(rows))     # raises Cancelled if the user pressed Cancel
+                # or: if progress.cancelled: return None
+        return path
+
+    run_in_background(self, build, on_done=lambda path: ..., label=self.tr("Writing the ledger…"))
+
+API (stable):
+    run_in_background(parent, fn, *, on_done=None, label="", cancellable=True,
+                      on_error=None, on_cancelled=None, title=None) -> BackgroundTask
+
+    - `fn(progress)` runs in a QThreadPool thread. `progress(done, total)` updates the bar
+      (total 0 = busy indicator) and raises `Cancelled` once the user has cancelled;
+      `progress.cancelled` lets the function check without raising; `progress.message(text)`
+      changes the dialog's label.
+    - `on_done(result)` runs on the UI thread with fn's return value.
+    - A `Cancelled` (raised by progress or by fn) calls `on_cancelled()` if given; nothing else.
+    - Any other exception is shown with a QMessageBox (ServiceError/DatabaseUnusable/OSError
+      messages as they are, anything else as a short Chinese notice naming the error) — never a
+      traceback — then `on_error(exc)` is called if given. Pass `on_error` to handle it yourself:
+      then no message box is shown if on_error returns True.
+    - The progress dialog appears only if the work takes longer than ~400 ms.
+    - The returned BackgroundTask has `.cancel()`, `.finished` (Signal) and `.wait(ms)` (tests).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+_RUNNING: set[BackgroundTask] = set()  # keep Python objects alive until their work has finished
+
+
+class Cancelled(Exception):
+    """The user cancelled the work (raised by `progress()` or by the function itself)."""
+
+
+class Progress:
+    """Handed to the background function: call it with (done, total); check `.cancelled`."""
+
+    def __init__(self, task: BackgroundTask):
+        self._task = task
+
+    def __call__(self, done: int, total: int = 0) -> None:
+        if self._task._cancel.is_set():
+            raise Cancelled()
+        self._task._progressed.emit(int(done), int(total))
+
+    @property
+    def cancelled(self) -> bool:
+        return self._task._cancel.is_set()
+
+    def message(self, text: str) -> None:
+        self._task._labelled.emit(text)
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: BackgroundTask, fn: Callable[[Progress], Any]):
+        super().__init__()
+        self._task, self._fn = task, fn
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = self._fn(Progress(task))
+        except Cancelled:
+            task._outcome.emit("cancelled", None)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the user as a dialog
+            log.exception("background work failed")
+            task._outcome.emit("error", exc)
+        else:
+            task._outcome.emit("cancelled" if task._cancel.is_set() else "done", result)
+        finally:
+            task._done_event.set()
+
+
+class BackgroundTask(QObject):
+    """One running piece of work and its progress dialog."""
+
+    finished = Signal(str)  # "done" | "cancelled" | "error"
+    _progressed = Signal(int, int)
+    _labelled = Signal(str)
+    _outcome = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, title: str | None):
+        super().__init__()
+        self._cancel = threading.Event()
+        self._done_event = threading.Event()
+        self._parent = parent
+        self.on_done = self.on_error = self.on_cancelled = None
+        self.dialog = QProgressDialog(label, tr("Cancel") if cancellable else None, 0, 0, parent)
+        self.dialog.setWindowTitle(title or tr("Please wait"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._labelled.connect(self.dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
+        self._outcome.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the worker has finished (tests); UI callbacks still need the event loop."""
+        return self._done_event.wait(msecs / 1000)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog.maximum() != max(total, 0):
+            self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+
+    def _on_outcome(self, kind: str, value: object) -> None:
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        try:
+            if kind == "done" and self.on_done:
+                self.on_done(value)
+            elif kind == "cancelled" and self.on_cancelled:
+                self.on_cancelled()
+            elif kind == "error":
+                handled = self.on_error(value) if self.on_error else False
+                if not handled:
+                    show_error(self._parent, value)
+        finally:
+            _RUNNING.discard(self)
+            self.finished.emit(kind)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("worker", text)
+
+
+def error_message(exc: BaseException) -> str:
+    """What the user reads about a failure: the service's own words, or a short notice naming it."""
+    from gridkeeper.services.errors import ServiceError
+    from gridkeeper.storage.errors import DatabaseUnusable
+
+    if isinstance(exc, (ServiceError, DatabaseUnusable)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"：{exc.filename}" if exc.filename else ""
+        return tr("Could not read or write the file{0} ({1}).").format(where, exc.strerror or exc)
+    return tr("The operation failed: {0}. Nothing was changed by the failed step.").format(
+        str(exc) or type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A clear message box for `exc` (never a traceback)."""
+    QMessageBox.warning(parent, tr("Could not finish"), error_message(exc))
+
+
+def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,
+                      on_done: Callable[[Any], None] | None = None, label: str = "",
+                      cancellable: bool = True, on_error: Callable[[BaseException], bool] | None = None,
+                      on_cancelled: Callable[[], None] | None = None, title: str | None = None) -> BackgroundTask:
+    """Run `fn(progress)` off the UI thread with a progress dialog; see the module docstring."""
+    task = BackgroundTask(parent, label or tr("Working…"), cancellable, title)
+    task.on_done, task.on_error, task.on_cancelled = on_done, on_error, on_cancelled
+    _RUNNING.add(task)
+    QThreadPool.globalInstance().start(_Runner(task, fn))
+    return task

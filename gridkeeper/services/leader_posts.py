@@ -1,0 +1,98 @@
+"""Every leader post (网格长/楼栋长/单元长) in a scope with whoever holds it, and who could take it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, or_, select
+
+from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
+from gridkeeper.services.geography import natural_key
+from gridkeeper.services.leaders import current_leaders
+from gridkeeper.services.scope import Scope
+from gridkeeper.storage.models import Building, Compound, Grid, Household, LeaderAssignment, Resident, Unit
+
+
+@dataclass
+class Post:
+    """One post and its current holder (None when vacant)."""
+
+    role: LeaderRole
+    scope_id: int
+    label: str
+    grid_id: int
+    leader: LeaderAssignment | None
+
+    @property
+    def vacant(self) -> bool:
+        return self.leader is None
+
+
+def posts(session: Session, scope: Scope) -> list[Post]:
+    """Grid posts (whole community or a grid), then each building followed by its units, in natural order."""
+    held = {(l.role, l.grid_id or l.building_id or l.unit_id): l for l in current_leaders(session)}
+    out: list[Post] = []
+    narrower = scope.compound_id or scope.building_id or scope.unit_id
+    grid_query = select(Grid).order_by(Grid.code)
+    if not narrower:
+        for grid in session.exec(grid_query.where(Grid.id == scope.grid_id) if scope.grid_id else grid_query):
+            out.append(Post(LeaderRole.GRID, grid.id, f"{grid.code} {grid.name}", grid.id,
+                            held.get((LeaderRole.GRID, grid.id))))
+    buildings = _buildings(session, scope)
+    units: dict[int, list[Unit]] = {}
+    if buildings:
+        unit_query = select(Unit).where(Unit.building_id.in_([b.id for b, _ in buildings]))
+        if scope.unit_id:
+            unit_query = unit_query.where(Unit.id == scope.unit_id)
+        for unit in session.exec(unit_query):
+            units.setdefault(unit.building_id, []).append(unit)
+    for building, compound in buildings:
+        label = f"{compound}{building.label}"
+        if not scope.unit_id:
+            out.append(Post(LeaderRole.BUILDING, building.id, label, building.grid_id,
+                            held.get((LeaderRole.BUILDING, building.id))))
+        for unit in sorted(units.get(building.id, []), key=lambda u: (u.sort_no, natural_key(u.key))):
+            out.append(Post(LeaderRole.UNIT, unit.id, f"{label}{unit.label}", building.grid_id,
+                            held.get((LeaderRole.UNIT, unit.id))))
+    return out
+
+
+def _buildings(session: Session, scope: Scope) -> list[tuple[Building, str]]:
+    query = select(Building, Compound.name).join(Compound, Compound.id == Building.compound_id)
+    if scope.unit_id:
+        query = query.join(Unit, Unit.building_id == Building.id).where(Unit.id == scope.unit_id)
+    if scope.building_id:
+        query = query.where(Building.id == scope.building_id)
+    if scope.compound_id:
+        query = query.where(Building.compound_id == scope.compound_id)
+    if scope.grid_id:
+        query = query.where(Building.grid_id == scope.grid_id)
+    return sorted(session.exec(query), key=lambda r: (natural_key(r[1]), natural_key(r[0].key)))
+
+
+@dataclass
+class Candidate:
+    resident_id: int
+    name: str
+    phone: str
+    household_id: int
+    room: str
+    is_party_member: bool
+
+
+def candidates(session: Session, role: LeaderRole, scope_id: int, text: str = "", *, limit: int = 50) -> list[Candidate]:
+    """Residents living where the post is (grid, building or unit); Party members first; `text` filters by
+    name or pinyin initials."""
+    query = (select(Resident, Household.room).join(Household, Household.id == Resident.household_id)
+             .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id))
+    column = {LeaderRole.GRID: Building.grid_id, LeaderRole.BUILDING: Building.id, LeaderRole.UNIT: Unit.id}[role]
+    query = query.where(column == scope_id)
+    text = "".join((text or "").split())
+    if text:
+        query = query.where(or_(Resident.name.contains(text, autoescape=True),
+                                Resident.name_initials.startswith(text.lower(), autoescape=True)))
+    party = Resident.political_status.in_([PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY])
+    query = query.order_by(party.desc(), Resident.name).limit(limit)
+    return [Candidate(r.id, r.name, r.phone, r.household_id, room,
+                      r.political_status in (PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY))
+            for r, room in session.exec(query)]

@@ -32,6 +32,16 @@ _PARTS = [
 ]
 
 
+def _row_dict(row) -> dict:
+    """A row's columns as JSON-ready values (dates as ISO text; enums as their stored codes)."""
+    values = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.name)
+        values[column.name] = value.isoformat() if hasattr(value, "isoformat") else (
+            str(value) if isinstance(value, str) else value)
+    return values
+
+
 def detach_resident(session: Session, resident_id: int) -> None:
     """Keep records that mention a resident who is being removed (leader posts keep name and phone)."""
     session.exec(update(LeaderAssignment).where(LeaderAssignment.resident_id == resident_id).values(resident_id=None))
@@ -57,9 +67,9 @@ def delete_household(session: Session, household_id: int, *, label: str = "") ->
     household = get(session, Household, household_id)
     rows = _rows(session, household_id)
     members = list(session.exec(select(Member).where(Member.household_id == household_id)))
-    payload = {"household": household.model_dump(mode="json"),
+    payload = {"household": _row_dict(household),
                "members": [m.id for m in members]}
-    payload |= {name: [row.model_dump(mode="json") for row in rows[name]] for name, _ in _PARTS}
+    payload |= {name: [_row_dict(row) for row in rows[name]] for name, _ in _PARTS}
     for member in members:
         member.household_id = None
         session.add(member)

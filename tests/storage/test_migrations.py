@@ -1,0 +1,85 @@
+"""The schema comes from Alembic migrations that agree with the models; newer files are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from gridkeeper.storage import migrate
+from gridkeeper.storage.engine import open_database
+from gridkeeper.storage.errors import DatabaseMissing, NotADatabase, SchemaTooNew
+
+
+def test_empty_file_migrates_to_head(tmp_path):
+    engine = open_database(tmp_path / "new.db", create=True)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    with engine.connect() as conn:
+        tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"household", "resident", "visit", "resident_request", "alembic_version"} <= tables
+    engine.dispose()
+
+
+def test_models_and_migration_head_agree(tmp_path):
+    engine = open_database(tmp_path / "head.db", create=True)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_pragmas_wal_foreign_keys_full_sync(tmp_path):
+    engine = open_database(tmp_path / "p.db", create=True)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()
+
+
+def test_reopening_is_idempotent(tmp_path):
+    path = tmp_path / "again.db"
+    open_database(path, create=True).dispose()
+    engine = open_database(path)
+    assert not migrate.needs_upgrade(engine)
+    engine.dispose()
+
+
+def test_newer_schema_is_refused_and_file_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    open_database(path, create=True).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew, match="更新版本"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_and_not_a_database(tmp_path):
+    with pytest.raises(DatabaseMissing, match="找不到"):
+        open_database(tmp_path / "nope.db")
+    junk = tmp_path / "notes.db"
+    junk.write_text("这不是数据库" * 100, encoding="utf-8")
+    with pytest.raises(NotADatabase, match="不是 GridKeeper 数据库"):
+        open_database(junk)
+    with pytest.raises(NotADatabase, match="文件夹"):
+        open_database(tmp_path)
+
+
+def test_migration_runs_hooks_before_touching_existing_file(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    engine = open_database(path, create=True)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM alembic_version")
+        conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001')")
+    calls = []
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0001-pretend-newer")
+    monkeypatch.setattr(migrate.command, "upgrade", lambda *a, **k: calls.append("upgrade"))
+    monkeypatch.setattr(migrate, "before_migration_hooks", [lambda e: calls.append("backup")])
+    migrate.upgrade(engine)
+    assert calls == ["backup", "upgrade"]
+    engine.dispose()

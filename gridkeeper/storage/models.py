@@ -239,3 +239,33 @@ class DeletedRecord(SQLModel, table=True):
     label: str = Field(default="", max_length=200)
     payload: str
     deleted_at: datetime = Field(index=True)
+
+
+class Account(SQLModel, table=True):
+    """Someone who works in the app on a shared PC (accounts are off until the first is created)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    display_name: str = Field(default="", max_length=50)
+    role: str = Field(default="steward", max_length=20)  # "administrator" or "steward"
+    password_hash: str = Field(max_length=300)
+    grid_ids: str = Field(default="[]")  # JSON list of the grid ids a steward may edit
+    active: bool = Field(default=True)
+    created_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    """One audited change or event; each row's hash covers the previous row's hash (a chain)."""
+
+    __tablename__ = "audit_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = Field(max_length=40, index=True)  # ISO 8601 UTC text, hashed exactly as stored
+    actor: str = Field(default="", max_length=50, index=True)
+    action: str = Field(max_length=20, index=True)
+    entity: str = Field(default="", max_length=40, index=True)
+    entity_id: str = Field(default="", max_length=40)
+    summary: str = Field(default="")
+    before: str = Field(default="")
+    after: str = Field(default="")
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(max_length=64)

@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 from gridkeeper.demo import vocabulary as V
 from gridkeeper.domain.care import VisitFrequency
 from gridkeeper.domain.idnumber import id_reversed
-from gridkeeper.domain.pinyin import name_initials, name_pinyin
+from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.storage import models as M
 
@@ -129,7 +129,7 @@ def _people(demo: Demo) -> None:
         if household["housing_use"] == "vacant":
             continue
         migrant = household["housing_use"] == "rented" and rng.random() < 0.6
-        size = rng.choices((1, 2, 3, 4, 5), (14, 30, 30, 18, 8))[0]
+        size = rng.choices((1, 2, 3, 4, 5), (8, 20, 30, 27, 15))[0]
         elderly = rng.random() < 0.2
         surname = rng.choice(V.SURNAMES)
         for position in range(size):
@@ -146,7 +146,7 @@ def _people(demo: Demo) -> None:
             birth = demo.birth(age, age)
             id_number = demo.id_number(birth, male) if rng.random() < 0.97 else ""
             resident_id = demo.add("resident", dict(
-                household_id=household["id"], name=name, name_initials=name_initials(name),
+                household_id=household["id"], name=name, given_name=given_name(name), name_initials=name_initials(name),
                 name_pinyin=name_pinyin(name), gender="male" if male else "female", id_number=id_number,
                 id_reversed=id_reversed(id_number) if id_number else "", birth_date=birth if id_number else None,
                 phone=demo.mobile() if age >= 16 and rng.random() < 0.85 else "", relation=relation,

@@ -70,3 +70,9 @@ def name_initials(name: str) -> str:
 def name_pinyin(name: str) -> str:
     """Full pinyin without spaces, for typing a whole syllable: 王建华 → wangjianhua."""
     return "".join(name_syllables(name)).lower()
+
+
+def given_name(name: str) -> str:
+    """The name without its surname (三丰 of 张三丰), indexed so typing a given name is a prefix search."""
+    name = "".join(name.split())
+    return name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]

@@ -11,7 +11,7 @@ from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
 from gridkeeper.domain.idnumber import check_against, id_reversed, parse_id_number
 from gridkeeper.domain.phone import normalize_phone
-from gridkeeper.domain.pinyin import name_initials, name_pinyin
+from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
 from gridkeeper.services.errors import ValidationFailed
 
 MAX_NAME = 50
@@ -99,7 +99,7 @@ def resident_values(data: ResidentInput, *, today: date | None = None) -> tuple[
     if errors:
         raise ValidationFailed(errors)
     values = dict(
-        name=name, name_initials=name_initials(name), name_pinyin=name_pinyin(name), gender=gender,
+        name=name, given_name=given_name(name), name_initials=name_initials(name), name_pinyin=name_pinyin(name), gender=gender,
         id_number=id_number, id_reversed=id_reversed(id_number) if id_number else "", birth_date=birth_date,
         phone=phone, relation=relation[:20], political_status=political, residence_status=residence,
         is_head=is_head, notes=data.notes or "",

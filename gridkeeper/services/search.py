@@ -74,9 +74,11 @@ def _resident_hits(session: Session, residents: list[Resident], matched: str) ->
 def _by_name(session: Session, query: str, limit: int) -> list[SearchHit]:
     name = query.replace(" ", "")
     found = list(session.exec(select(Resident).where(_prefix(Resident.name, name)).order_by(Resident.name).limit(limit)))
-    if len(found) < limit and len(name) >= 2:
-        more = select(Resident).where(Resident.name.contains(name, autoescape=True), ~_prefix(Resident.name, name))
-        found += list(session.exec(more.limit(limit - len(found))))
+    if len(found) < limit:
+        # The given name alone (建华 for 王建华), from its own index: no scan over every name.
+        seen = {r.id for r in found}
+        more = select(Resident).where(_prefix(Resident.given_name, name)).order_by(Resident.given_name).limit(limit)
+        found += [r for r in session.exec(more) if r.id not in seen][: limit - len(found)]
     return _resident_hits(session, found, "姓名")
 
 

@@ -93,6 +93,7 @@ class Resident(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     household_id: int = Field(foreign_key="household.id", index=True)
     name: str = Field(max_length=50, index=True)
+    given_name: str = Field(default="", max_length=50, index=True)
     name_initials: str = Field(default="", sa_column=_nocase(50))
     name_pinyin: str = Field(default="", sa_column=_nocase(200))
     gender: Gender | None = Field(default=None, sa_type=String(10))

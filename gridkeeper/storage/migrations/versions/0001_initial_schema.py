@@ -161,6 +161,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('household_id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
+    sa.Column('given_name', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
     sa.Column('name_initials', sa.String(length=50, collation='NOCASE'), nullable=False),
     sa.Column('name_pinyin', sa.String(length=200, collation='NOCASE'), nullable=False),
     sa.Column('gender', sa.String(length=10), nullable=True),
@@ -181,6 +182,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_resident_id_number'), ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_id_reversed'), ['id_reversed'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_name'), ['name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_resident_given_name'), ['given_name'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_name_initials'), ['name_initials'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_name_pinyin'), ['name_pinyin'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_phone'), ['phone'], unique=False)
@@ -342,6 +344,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_resident_name_pinyin'))
         batch_op.drop_index(batch_op.f('ix_resident_name_initials'))
         batch_op.drop_index(batch_op.f('ix_resident_name'))
+        batch_op.drop_index(batch_op.f('ix_resident_given_name'))
         batch_op.drop_index(batch_op.f('ix_resident_id_reversed'))
         batch_op.drop_index(batch_op.f('ix_resident_id_number'))
         batch_op.drop_index(batch_op.f('ix_resident_household_id'))

@@ -1,0 +1,289 @@
+"""诉求 Requests: the closed loop by status, days left or overdue highlighted, history, and the next step's buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+                               QTabBar, QVBoxLayout, QWidget)
+
+from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus
+from gridkeeper.services.addresses import HouseholdSummary, summaries
+from gridkeeper.services.requests import days_left, history, is_overdue, list_requests
+from gridkeeper.storage.models import ResidentRequest
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
+from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
+
+S = RequestStatus
+DUE_SOON_DAYS = 2
+
+
+@dataclass
+class RequestRow:
+    request: ResidentRequest
+    place: HouseholdSummary | None
+
+    @property
+    def address(self) -> str:
+        return self.place.address if self.place else ""
+
+    @property
+    def head(self) -> str:
+        return self.place.head_name if self.place else ""
+
+
+def label_of(enum, value) -> str:
+    try:
+        return enum(value).label if value else ""
+    except ValueError:
+        return str(value)
+
+
+def urgency(request: ResidentRequest, today: date) -> str:
+    """"overdue", "soon" (due within two days) or ""."""
+    left = days_left(request, today)
+    if left is None:
+        return ""
+    return "overdue" if left < 0 else "soon" if left <= DUE_SOON_DAYS else ""
+
+
+class RequestsSection(QWidget):
+    """Requests in the selected scope, filtered by status; the selected one's details, history and next steps."""
+
+    open_household = Signal(int)
+    FILTERS = ["open", "overdue", *[s.value for s in S], "all"]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._requests: list[ResidentRequest] = []
+        self.current: ResidentRequest | None = None
+        self.tabs = QTabBar(self)
+        for key in self.FILTERS:
+            self.tabs.addTab(self._filter_label(key))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(self.tr("New request…"), self)
+        self.new_button.setToolTip(self.tr("Record a resident's request (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.new_request())
+        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_request(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._build_detail()
+        self._layout()
+        ctx.scope_changed.connect(lambda _s: self.refresh())
+        ctx.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def _filter_label(self, key: str) -> str:
+        names = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "all": self.tr("All")}
+        return names.get(key) or S(key).label
+
+    def _columns(self) -> list[Column]:
+        today = self.ctx.today
+        colour = lambda r: {"overdue": RED, "soon": AMBER}.get(urgency(r.request, today()))  # noqa: E731
+        shade = lambda r: {"overdue": RED_BG, "soon": AMBER_BG}.get(urgency(r.request, today()))  # noqa: E731
+        return [
+            Column(self.tr("No."), lambda r: r.request.id, align_right=True),
+            Column(self.tr("Raised"), lambda r: r.request.raised_on.isoformat()),
+            Column(self.tr("Household"), lambda r: r.address),
+            Column(self.tr("Head"), lambda r: r.head),
+            Column(self.tr("Category"), lambda r: label_of(RequestCategory, r.request.category)),
+            Column(self.tr("Request"), lambda r: r.request.description, tooltip=lambda r: r.request.description),
+            Column(self.tr("Status"), lambda r: label_of(S, r.request.status)),
+            Column(self.tr("Handled by"), lambda r: r.request.dispatched_to),
+            Column(self.tr("Deadline"), lambda r: r.request.deadline.isoformat()),
+            Column(self.tr("Days left"), lambda r: self.days_text(r.request), foreground=colour, background=shade),
+        ]
+
+    def days_text(self, request: ResidentRequest) -> str:
+        left = days_left(request, self.ctx.today())
+        if left is None:
+            return self.tr("late") if is_overdue(request, self.ctx.today()) else ""
+        if left < 0:
+            return self.tr("%n day(s) overdue", "", -left)
+        return self.tr("due today") if left == 0 else self.tr("%n day(s) left", "", left)
+
+    def _build_detail(self) -> None:
+        self.detail = QGroupBox(self.tr("Request"), self)
+        self.detail_text = QLabel(self.detail)
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_model = RowsModel([
+            Column(self.tr("When"), lambda e: e.at.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Step"), lambda e: label_of(S, e.to_status)),
+            Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
+            Column(self.tr("By"), lambda e: e.actor),
+        ], self)
+        self.history_view = QTableView(self.detail)
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.setMinimumHeight(120)
+        self.step_buttons: dict[RequestStatus, QPushButton] = {}
+        steps = [(S.DISPATCHED, self.tr("Dispatch…")), (S.IN_PROGRESS, self.tr("Start handling…")),
+                 (S.RESOLVED, self.tr("Resolve…")), (S.RATED, self.tr("Follow-up and rating…")),
+                 (S.WITHDRAWN, self.tr("Withdraw…"))]
+        buttons = QHBoxLayout()
+        for target, text in steps:
+            button = QPushButton(text, self.detail)
+            button.clicked.connect(lambda _c=False, t=target: self.advance(t))
+            self.step_buttons[target] = button
+            buttons.addWidget(button)
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self.detail)
+        self.reopen_button.clicked.connect(lambda: self.advance(S.IN_PROGRESS))
+        self.household_button = QPushButton(self.tr("Open household"), self.detail)
+        self.household_button.clicked.connect(lambda: self.current and self.open_household.emit(self.current.household_id))
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.household_button)
+        layout = QVBoxLayout(self.detail)
+        layout.addWidget(self.detail_text)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_view, 1)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_filter(self, key: str) -> None:
+        self.tabs.setCurrentIndex(self.FILTERS.index(key))
+        self.refresh()
+
+    def _query(self, key: str) -> dict:
+        if key == "open":
+            return {"statuses": OPEN_REQUEST_STATUSES}
+        if key == "overdue":
+            return {"overdue_on": self.ctx.today()}
+        return {} if key == "all" else {"statuses": [S(key)]}
+
+    def refresh(self) -> None:
+        key = self.FILTERS[max(0, self.tabs.currentIndex())]
+        with self.ctx.read() as session:
+            self._requests = list_requests(session, scope=self.ctx.scope, limit=None, **self._query(key))
+        if key in ("all", S.RATED.value, S.WITHDRAWN.value, S.RESOLVED.value):
+            self._requests.sort(key=lambda r: (r.raised_on, r.id), reverse=True)
+        self.model.set_source(self._page)
+        self.count_label.setText(self.tr("{0} requests").format(len(self._requests)))
+        self.table.resizeColumnsToContents()
+        for column, width in ((2, 220), (5, 260)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self.show_request(self.current.id if self.current else None)
+
+    def _page(self, offset: int, limit: int) -> list[RequestRow]:
+        page = self._requests[offset:offset + limit]
+        with self.ctx.read() as session:
+            places = {s.id: s for s in summaries(session, sorted({r.household_id for r in page}))}
+        return [RequestRow(r, places.get(r.household_id)) for r in page]
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("requests", "households", "places", "*"):
+            self.refresh()
+
+    # --- the selected request --------------------------------------------------------------
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        self.show_request(row.request.id if row else None, select=False)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row:
+            self.open_household.emit(row.request.household_id)
+
+    def show_request(self, request_id: int | None, *, select: bool = True) -> None:
+        """Show one request's details and history (and select its row if it is listed)."""
+        with self.ctx.read() as session:
+            request = session.get(ResidentRequest, request_id) if request_id else None
+            events = history(session, request.id) if request else []
+            place = summaries(session, [request.household_id])[0] if request else None
+        self.current = request
+        self.history_model.set_rows(events)
+        self._show_detail(request, place)
+        if request and select:
+            for row, item in enumerate(self.model.rows()):
+                if item.request.id == request.id:
+                    self.table.selectRow(row)
+                    break
+
+    def _show_detail(self, request: ResidentRequest | None, place) -> None:
+        status = S(request.status) if request else None
+        enabled = {S.DISPATCHED: status == S.RECEIVED, S.IN_PROGRESS: status in (S.RECEIVED, S.DISPATCHED),
+                   S.RESOLVED: status in OPEN_REQUEST_STATUSES, S.RATED: status == S.RESOLVED,
+                   S.WITHDRAWN: status in OPEN_REQUEST_STATUSES}
+        for target, button in self.step_buttons.items():
+            button.setEnabled(enabled[target])
+        self.reopen_button.setEnabled(status in (S.RESOLVED, S.RATED))
+        self.household_button.setEnabled(request is not None)
+        if request is None:
+            self.detail.setTitle(self.tr("Request"))
+            self.detail_text.setText(self.tr("Choose a request in the list to see its history and next step."))
+            return
+        self.detail.setTitle(self.tr("Request #{0} · {1}").format(request.id, status.label))
+        lines = [f"<b>{place.head_name if place else ''}</b>　{place.address if place else ''}",
+                 f"{label_of(RequestCategory, request.category)}：{request.description}",
+                 self.tr("Raised {0}, deadline {1}").format(request.raised_on, request.deadline)
+                 + (f"　<span style='color:#c62828'>{self.days_text(request)}</span>"
+                    if urgency(request, self.ctx.today()) else f"　{self.days_text(request)}")]
+        if request.dispatched_to:
+            lines.append(self.tr("Handled by: {0}").format(request.dispatched_to))
+        if request.feedback:
+            lines.append(self.tr("Feedback: {0}").format(request.feedback))
+        if request.rating:
+            lines.append(self.tr("Rating: {0}").format(label_of(Rating, request.rating)))
+        if request.withdrawn_reason:
+            lines.append(self.tr("Withdrawn: {0}").format(request.withdrawn_reason))
+        self.detail_text.setText("<br>".join(lines))
+
+    # --- actions ---------------------------------------------------------------------------
+    def make_transition_dialog(self, target: RequestStatus) -> TransitionDialog:
+        return TransitionDialog(self.ctx, self.current, target, self)
+
+    def advance(self, target: RequestStatus) -> bool:
+        """Ask for what the step needs and take it; True when the request moved."""
+        if self.current is None:
+            return False
+        request_id = self.current.id
+        dialog = self.make_transition_dialog(target)
+        done = forms.run_dialog(dialog)
+        dialog.deleteLater()
+        if done:
+            self.show_request(request_id)
+        return done
+
+    def make_new_request_dialog(self, **prefill) -> NewRequestDialog:
+        return NewRequestDialog(self.ctx, self, **prefill)
+
+    def new_request(self, **prefill) -> ResidentRequest | None:
+        dialog = self.make_new_request_dialog(**prefill)
+        done = forms.run_dialog(dialog)
+        request = dialog.result_value if done else None
+        dialog.deleteLater()
+        if request:
+            self.show_request(request.id)
+        return request

@@ -1,0 +1,145 @@
+"""Forms that show a service's validation errors next to the field, message boxes, and a testable dialog runner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout,
+                               QWidget)
+
+from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.services.errors import ServiceError, ValidationFailed
+
+ERROR_STYLE = "color: #c62828;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    """A service said no: show its message (tests replace this function)."""
+    QMessageBox.warning(parent, _tr("Cannot save"), text)
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    """Ask before something that cannot be undone from here (tests replace this function)."""
+    answer = QMessageBox.question(parent, _tr("Please confirm"), text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; True when it was accepted (tests replace this to fill and accept it)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    return edit.date().toPython()
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """Red reasons under form fields, keyed by the field names services use (e.g. 走访日期)."""
+
+    def __init__(self, general: QLabel):
+        self.general = general
+        self._labels: dict[str, QLabel] = {}
+
+    def add(self, field: str, label: QLabel) -> None:
+        self._labels[field] = label
+
+    def clear(self) -> None:
+        for label in [*self._labels.values(), self.general]:
+            label.clear()
+            label.hide()
+
+    def show(self, exc: ValidationFailed) -> None:
+        self.clear()
+        general = []
+        for error in exc.errors:
+            label = self._labels.get(error.field)
+            if label is None:
+                general.append(str(error))
+            else:
+                label.setText((label.text() + "；" if label.text() else "") + error.reason)
+                label.show()
+        if general:
+            self.general.setText("\n".join(general))
+            self.general.show()
+
+    def text(self, field: str) -> str:
+        """What is shown for a field ("" when fine); for tests and screen readers."""
+        label = self._labels.get(field)
+        return label.text() if label is not None else ""
+
+
+def add_row(form: QFormLayout, errors: FieldErrors, label: str, widget: QWidget, field: str = "") -> QLabel:
+    """A form row whose error label sits right under the widget."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    reason = error_label(box)
+    layout.addWidget(reason)
+    form.addRow(label, box)
+    if field:
+        errors.add(field, reason)
+    return reason
+
+
+def required(field: str, reason: str) -> ValidationFailed:
+    return ValidationFailed([ValueRuleError(field, reason)])
+
+
+class FormDialog(QDialog):
+    """A dialog whose OK runs `submit()`; field errors stay in the dialog, nothing is saved on error."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        self.errors = FieldErrors(error_label(self))
+        outer.addWidget(self.errors.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.result_value = None
+
+    def add_row(self, label: str, widget: QWidget, field: str = "") -> QLabel:
+        return add_row(self.form, self.errors, label, widget, field)
+
+    def submit(self):
+        """Save what the dialog holds; raise ValidationFailed or ServiceError to keep it open."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.errors.clear()
+        try:
+            self.result_value = self.submit()
+        except ValidationFailed as exc:
+            self.errors.show(exc)
+            return
+        except ServiceError as exc:
+            show_error(self, str(exc))
+            return
+        super().accept()

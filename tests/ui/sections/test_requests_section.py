@@ -1,0 +1,108 @@
+"""The requests section drives a request through the whole loop with its own buttons and dialogs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from gridkeeper.domain.enums import Rating, RequestStatus
+from gridkeeper.services.requests import RequestInput, history, raise_request
+from gridkeeper.storage.models import ResidentRequest
+
+from .conftest import TODAY, type_text
+
+S = RequestStatus
+
+
+def _raise(engine, household_id, *, raised_on=TODAY, deadline=None):
+    with Session(engine) as session:
+        request = raise_request(session, RequestInput(household_id=household_id, description="楼上漏水",
+                                                      raised_on=raised_on, deadline=deadline), today=TODAY)
+        session.commit()
+        return request.id
+
+
+def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+
+    def new_request(d):
+        d.picker.search_edit.setText("wjh")
+        d.picker.run_search()
+        d.picker.choose_hit(0)
+        d.category.setCurrentIndex(d.category.findData("pipes"))
+        d.description.setPlainText("楼上漏水，天花板渗水")
+    dialogs.fillers.append(new_request)
+    created = section.new_request()
+    assert created and created.deadline == TODAY + timedelta(days=7)
+    assert section.model.rowCount() == 1 and section.current.id == created.id
+    qtmodeltester.check(section.model)
+
+    def dispatch_without_whom(d):
+        d.dispatched_to.setCurrentText("")
+    dialogs.fillers.append(dispatch_without_whom)
+    assert not section.advance(S.DISPATCHED)
+    assert dialogs.seen[-1].errors.text("派单对象") == "派单时要写明派给谁"
+
+    def dispatch(d):
+        assert d.dispatched_to.currentText() == "南方物业公司"  # the compound's property company
+    dialogs.fillers.append(dispatch)
+    section.step_buttons[S.DISPATCHED].click()
+    dialogs.fillers.append(lambda d: None)
+    section.step_buttons[S.IN_PROGRESS].click()
+    dialogs.fillers.append(lambda d: type_text(d.feedback, "已维修管道"))
+    section.step_buttons[S.RESOLVED].click()
+    dialogs.fillers.append(lambda d: d.set_rating(Rating.SATISFIED))
+    assert section.step_buttons[S.RATED].isEnabled()
+    section.step_buttons[S.RATED].click()
+    with Session(engine) as session:
+        request = session.get(ResidentRequest, created.id)
+        assert request.status == S.RATED and request.rating == Rating.SATISFIED
+        assert request.dispatched_to == "南方物业公司" and request.feedback == "已维修管道"
+        assert [e.to_status for e in history(session, created.id)] == ["received", "dispatched", "in_progress",
+                                                                      "resolved", "rated"]
+    assert section.history_model.rowCount() == 5
+    qtmodeltester.check(section.history_model)
+    assert not section.step_buttons[S.WITHDRAWN].isEnabled() and section.reopen_button.isEnabled()
+
+
+def test_skip_and_reopen_need_a_reason(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    request_id = _raise(engine, homes["王建华"])
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    section.show_request(request_id)
+    dialogs.fillers.append(lambda d: (d.dispatched_to.setCurrentText("社区"), d.feedback.setPlainText("已解答")))
+    assert not section.advance(S.RESOLVED)  # skipping dispatch and handling without a reason is refused
+    assert "需要说明原因" in dialogs.errors[-1]
+    dialogs.fillers.append(lambda d: (d.dispatched_to.setCurrentText("社区"), d.feedback.setPlainText("已解答"),
+                                      d.reason.setText("当场答复")))
+    assert section.advance(S.RESOLVED)
+    dialogs.fillers.append(lambda d: d.reason.setText("居民反映仍漏水"))
+    section.reopen_button.click()
+    assert section.current.status == S.IN_PROGRESS
+
+
+def test_overdue_and_due_soon_are_highlighted(qtbot, qtmodeltester, ctx, engine, homes):
+    from gridkeeper.ui.sections.requests import RequestsSection
+    from gridkeeper.ui.widgets.table_model import AMBER, RED
+
+    _raise(engine, homes["王建华"], raised_on=TODAY - timedelta(days=10))
+    _raise(engine, homes["赵秀兰"], raised_on=TODAY - timedelta(days=6))
+    _raise(engine, homes["陈志强"])
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    model = section.model
+    texts = [model.index(r, 9).data() for r in range(model.rowCount())]
+    assert texts == ["3 day(s) overdue", "1 day(s) left", "7 day(s) left"]
+    from PySide6.QtCore import Qt
+    assert model.index(0, 9).data(Qt.ItemDataRole.ForegroundRole).color() == RED
+    assert model.index(1, 9).data(Qt.ItemDataRole.ForegroundRole).color() == AMBER
+    assert model.index(2, 9).data(Qt.ItemDataRole.ForegroundRole) is None
+    section.set_filter("overdue")
+    assert model.rowCount() == 1
+    qtmodeltester.check(model)

@@ -38,7 +38,7 @@ class HouseholdPicker(QWidget):
         self.household_id = 0
         self.hits: list[SearchHit] = []
         self._scope = scope or ctx.scope
-        self._chosen_text = ""
+        self.chosen_text = ""
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin initials, phone or address such as 7-2-301"))
         self.search_edit.setClearButtonEnabled(True)
@@ -107,7 +107,7 @@ class HouseholdPicker(QWidget):
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.completer.popup().isVisible():
             text = self.search_edit.text().strip()
-            if text and text != self._chosen_text:
+            if text and text != self.chosen_text:
                 if self._timer.isActive() or not self.hits:
                     self.run_search()
                 if self.hits:
@@ -129,8 +129,8 @@ class HouseholdPicker(QWidget):
             if summary and place:
                 self._select_place(place.building_id, place.unit_id, household_id)
         self.household_id = summary.id if summary else 0
-        self._chosen_text = f"{summary.head_name}　{summary.address}" if summary else ""
-        self.search_edit.setText(self._chosen_text)
+        self.chosen_text = f"{summary.head_name}　{summary.address}" if summary else ""
+        self.search_edit.setText(self.chosen_text)
         self._show_chosen(summary)
         self.household_changed.emit(self.household_id)
 

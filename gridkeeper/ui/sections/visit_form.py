@@ -1,0 +1,181 @@
+"""The quick-entry form for visits: household, date (kept), visitor, kind, anyone home, findings; Enter saves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from gridkeeper.domain.enums import VisitKind, VisitorKind
+from gridkeeper.services.addresses import summaries
+from gridkeeper.services.errors import ServiceError, ValidationFailed
+from gridkeeper.services.place_lists import grid_of, household_place
+from gridkeeper.services.visitors import VisitorChoice, visitor_choices
+from gridkeeper.services.visits import VisitInput, record_visit
+from gridkeeper.storage.models import Visit
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.forms import FieldErrors, add_row, date_edit, date_of, error_label, required
+from gridkeeper.ui.widgets.household_picker import HouseholdPicker
+
+
+class VisitForm(QWidget):
+    """Built for entering a round's visits one after another: Save & next keeps date, visitor and kind."""
+
+    visit_saved = Signal(object, bool)  # the Visit, and whether a request should be raised from it
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_count = 0
+        self._choices: list[VisitorChoice] = []
+        self._grid_id: int | None = -1
+        self._kind_touched = False
+        self.picker = HouseholdPicker(ctx, self)
+        self.picker.household_changed.connect(self._household_changed)
+        self.visited_on = date_edit(ctx.today(), self)
+        self.visited_on.setMaximumDate(self.visited_on.date())
+        self.visitor = QComboBox(self)
+        self.visitor.setEditable(True)
+        self.visitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.visitor.lineEdit().setPlaceholderText(self.tr("Steward, leader, member or any name"))
+        self.kind = QComboBox(self)
+        for kind in VisitKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.activated.connect(self._kind_chosen)
+        self.anyone_home = QCheckBox(self.tr("Someone was home"), self)
+        self.anyone_home.setChecked(True)
+        self.findings = QLineEdit(self)
+        self.findings.setPlaceholderText(self.tr("What was found, in one line"))
+        self.raise_request = QCheckBox(self.tr("Raise a request from this visit"), self)
+        self.save_button = QPushButton(self.tr("Save && next (Enter)"), self)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.clicked.connect(self.start_next)
+        self.status = QLabel(self)
+        self.errors = FieldErrors(error_label(self))
+        self._layout()
+        self._load_visitors(None)
+        self.setTabOrder(self.picker.search_edit, self.visited_on)
+        for first, second in ((self.visited_on, self.visitor), (self.visitor, self.kind),
+                              (self.kind, self.anyone_home), (self.anyone_home, self.findings),
+                              (self.findings, self.raise_request), (self.raise_request, self.save_button)):
+            self.setTabOrder(first, second)
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.errors, self.tr("Household"), self.picker, "住户")
+        add_row(form, self.errors, self.tr("Date"), self.visited_on, "走访日期")
+        add_row(form, self.errors, self.tr("Visitor"), self.visitor, "走访人")
+        add_row(form, self.errors, self.tr("Kind"), self.kind, "走访类型")
+        form.addRow("", self.anyone_home)
+        add_row(form, self.errors, self.tr("Findings"), self.findings, "走访情况")
+        form.addRow("", self.raise_request)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.status, 1)
+        form.addRow(self.errors.general)
+        form.addRow(buttons)
+
+    # --- visitor and kind follow the household ---------------------------------------------------
+    def set_scope(self, scope) -> None:
+        self.picker.set_scope(scope)
+        if not self.picker.household_id:
+            with self.ctx.read() as session:
+                self._load_visitors(grid_of(session, scope))
+
+    def _household_changed(self, household_id: int) -> None:
+        if not household_id:
+            return
+        with self.ctx.read() as session:
+            place = household_place(session, household_id)
+        self._load_visitors(place.grid_id if place else None)
+        if not self._kind_touched:
+            care = self._has_care(household_id)
+            self.kind.setCurrentIndex(self.kind.findData((VisitKind.CARE if care else VisitKind.ROUTINE).value))
+
+    def _has_care(self, household_id: int) -> bool:
+        with self.ctx.read() as session:
+            found = summaries(session, [household_id])
+        return bool(found and found[0].care_tags)
+
+    def _kind_chosen(self) -> None:
+        self._kind_touched = True
+
+    def _load_visitors(self, grid_id: int | None) -> None:
+        """The grid's steward, leaders and members; what was typed or chosen stays."""
+        if grid_id == self._grid_id:
+            return
+        keep = self.visitor.currentText().strip()
+        was_default = not keep or (self._choices and keep == self._display(self._choices[0]))
+        self._grid_id = grid_id
+        with self.ctx.read() as session:
+            self._choices = visitor_choices(session, grid_id)
+        self.visitor.clear()
+        for choice in self._choices:
+            self.visitor.addItem(self._display(choice))
+        if was_default:
+            default = self.ctx.user or (self._display(self._choices[0]) if self._choices else "")
+            match = next((self._display(c) for c in self._choices if c.name == default), default)
+            self.visitor.setCurrentText(match)
+        else:
+            self.visitor.setCurrentText(keep)
+
+    @staticmethod
+    def _display(choice: VisitorChoice) -> str:
+        return f"{choice.name}（{choice.role}）" if choice.role else choice.name
+
+    def visitor_input(self) -> dict:
+        text = self.visitor.currentText().strip()
+        for choice in self._choices:
+            if text in (self._display(choice), choice.name):
+                return dict(visitor_name=choice.name, visitor_kind=choice.kind, leader_id=choice.leader_id,
+                            member_id=choice.member_id)
+        return dict(visitor_name=text, visitor_kind=VisitorKind.STEWARD)
+
+    # --- saving ----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def save(self) -> Visit | None:
+        """Save the visit and get ready for the next one; errors stay next to their fields."""
+        self.errors.clear()
+        try:
+            if not self.picker.household_id:
+                raise required("住户", self.tr("Choose the household that was visited"))
+            if not self.visitor.currentText().strip():
+                raise required("走访人", self.tr("Who visited?"))
+            data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
+                              kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
+                              findings=self.findings.text().strip(), **self.visitor_input())
+            with self.ctx.write() as session:
+                visit = record_visit(session, data, today=self.ctx.today())
+        except ValidationFailed as exc:
+            self.errors.show(exc)
+            return None
+        except ServiceError as exc:
+            forms.show_error(self, str(exc))
+            return None
+        self.saved_count += 1
+        self.status.setText(self.tr("Saved: {0} (visits entered here: {1})")
+                            .format(self.picker.chosen_text, self.saved_count))
+        wants_request = self.raise_request.isChecked()
+        self.start_next()
+        self.ctx.notify("visits")
+        self.visit_saved.emit(visit, wants_request)
+        return visit
+
+    def start_next(self) -> None:
+        """Empty the per-visit fields; date, visitor and (unless chosen automatically) kind stay."""
+        self.errors.clear()
+        self.picker.clear()
+        self.findings.clear()
+        self.anyone_home.setChecked(True)
+        self.raise_request.setChecked(False)
+        self._kind_touched = False
+        self.picker.search_edit.setFocus()

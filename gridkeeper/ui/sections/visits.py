@@ -1,0 +1,181 @@
+"""走访 Visits: the quick-entry form on top, and below the visits of a month in the scope, by visitor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from gridkeeper.domain.enums import VisitKind, VisitorKind
+from gridkeeper.services.addresses import HouseholdSummary, summaries
+from gridkeeper.services.coverage import month_start, next_month
+from gridkeeper.services.visitors import visitor_names
+from gridkeeper.services.visits import delete_visit, list_visits
+from gridkeeper.storage.models import Visit
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
+from gridkeeper.ui.sections.visit_form import VisitForm
+from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.forms import date_edit, date_of
+from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
+
+
+@dataclass
+class VisitRow:
+    visit: Visit
+    place: HouseholdSummary | None
+
+
+def _label(enum, value) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
+class VisitsSection(QWidget):
+    """Log a round's visits quickly; list, filter and correct what was logged."""
+
+    open_household = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = VisitForm(ctx, self)
+        self.form.visit_saved.connect(self._visit_saved)
+        self.month = date_edit(month_start(ctx.today()), self)
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.dateChanged.connect(lambda _d: self.refresh())
+        self.visitor_filter = QComboBox(self)
+        self.visitor_filter.setMinimumContentsLength(8)
+        self.visitor_filter.currentIndexChanged.connect(lambda _i: self._reload_list())
+        self.count_label = QLabel(self)
+        self.delete_button = QPushButton(self.tr("Delete visit"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self._layout()
+        ctx.scope_changed.connect(self._scope_changed)
+        ctx.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Date"), lambda r: r.visit.visited_on.isoformat()),
+            Column(self.tr("Household"), lambda r: r.place.address if r.place else ""),
+            Column(self.tr("Head"), lambda r: r.place.head_name if r.place else ""),
+            Column(self.tr("Visitor"), lambda r: r.visit.visitor_name),
+            Column(self.tr("Visitor is"), lambda r: _label(VisitorKind, r.visit.visitor_kind)),
+            Column(self.tr("Kind"), lambda r: _label(VisitKind, r.visit.kind)),
+            Column(self.tr("Home"), lambda r: self.tr("yes") if r.visit.anyone_home else self.tr("no")),
+            Column(self.tr("Findings"), lambda r: r.visit.findings, tooltip=lambda r: r.visit.findings),
+        ]
+
+    def _layout(self) -> None:
+        entry = QGroupBox(self.tr("Quick entry"), self)
+        QVBoxLayout(entry).addWidget(self.form)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Month"), self))
+        filters.addWidget(self.month)
+        filters.addWidget(QLabel(self.tr("Visitor"), self))
+        filters.addWidget(self.visitor_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.delete_button)
+        listing = QWidget(self)
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(entry)
+        splitter.addWidget(listing)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # --- the list --------------------------------------------------------------------------------
+    def period(self):
+        start = month_start(date_of(self.month))
+        return start, next_month(start)
+
+    def refresh(self) -> None:
+        """Reload the visitor names of the month, then the list."""
+        start, end = self.period()
+        with self.ctx.read() as session:
+            names = visitor_names(session, scope=self.ctx.scope, start=start, end=end)
+        keep = self.visitor_filter.currentData() or ""
+        self.visitor_filter.blockSignals(True)
+        self.visitor_filter.clear()
+        self.visitor_filter.addItem(self.tr("Everyone"), "")
+        for name in names:
+            self.visitor_filter.addItem(name, name)
+        self.visitor_filter.setCurrentIndex(max(0, self.visitor_filter.findData(keep)))
+        self.visitor_filter.blockSignals(False)
+        self._reload_list()
+
+    def set_visitor_filter(self, name: str) -> None:
+        self.visitor_filter.setCurrentIndex(max(0, self.visitor_filter.findData(name)))
+
+    def _reload_list(self) -> None:
+        start, end = self.period()
+        visitor, scope = self.visitor_filter.currentData() or "", self.ctx.scope
+
+        def fetch(offset: int, limit: int) -> list[VisitRow]:
+            with self.ctx.read() as session:
+                visits = list_visits(session, scope=scope, start=start, end=end, visitor=visitor,
+                                     limit=limit, offset=offset)
+                places = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
+            return [VisitRow(v, places.get(v.household_id)) for v in visits]
+
+        self.model.set_source(fetch)
+        more = "+" if self.model.canFetchMore() else ""
+        self.count_label.setText(self.tr("{0} visits shown").format(f"{self.model.rowCount()}{more}"))
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
+
+    def _scope_changed(self, scope) -> None:
+        self.form.set_scope(scope)
+        self.refresh()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("visits", "households", "places", "leaders", "members", "*"):
+            self.refresh()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row:
+            self.open_household.emit(row.visit.household_id)
+
+    def delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        visits = [self.model.row_at(r).visit for r in rows]
+        if not visits or not forms.confirm(self, self.tr("Delete {0} visit(s)? The household's last-visit date "
+                                                         "is recalculated.").format(len(visits))):
+            return
+        with self.ctx.write() as session:
+            for visit in visits:
+                delete_visit(session, visit.id)
+        self.ctx.notify("visits")
+
+    # --- a request raised from a visit -----------------------------------------------------------
+    def make_request_dialog(self, visit: Visit) -> NewRequestDialog:
+        return NewRequestDialog(self.ctx, self, household_id=visit.household_id, source_visit_id=visit.id,
+                                description=visit.findings)
+
+    def _visit_saved(self, visit: Visit, wants_request: bool) -> None:
+        if wants_request:
+            dialog = self.make_request_dialog(visit)
+            forms.run_dialog(dialog)
+            dialog.deleteLater()
+            self.form.picker.search_edit.setFocus()

@@ -1,0 +1,93 @@
+"""Logging visits from the quick-entry form: search, Enter to pick and to save, a request raised from a visit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from gridkeeper.storage.models import Household, ResidentRequest, Visit
+
+from .conftest import TODAY, press_enter, type_text
+
+
+def test_log_visits_with_the_keyboard(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    section.show()
+    form = section.form
+    assert form.visitor.currentText() == "李晓燕（网格员）"
+    type_text(form.picker.search_edit, "王建华")
+    press_enter(form.picker.search_edit)  # picks the first match, does not save yet
+    assert form.picker.household_id == homes["王建华"]
+    type_text(form.findings, "家中一切正常")
+    press_enter(form.findings)  # saves and gets ready for the next one
+    with Session(engine) as session:
+        visit = session.exec(select(Visit)).one()
+        assert (visit.visitor_name, visit.visitor_kind, visit.findings) == ("李晓燕", "steward", "家中一切正常")
+        assert session.get(Household, homes["王建华"]).last_visit_on == TODAY
+    assert form.picker.household_id == 0 and form.findings.text() == "" and form.saved_count == 1
+    assert section.model.rowCount() == 1
+    qtmodeltester.check(section.model)
+
+    # By room, on an earlier date (kept for the next entry), a care household → 关爱探访 automatically.
+    form.visited_on.setDate(date(2026, 11, 18))
+    form.picker.building_box.setCurrentIndex(1)
+    form.picker.room_box.setCurrentIndex(form.picker.room_box.findText("302"))
+    assert form.picker.household_id == homes["赵秀兰"]
+    assert form.kind.currentData() == "care"
+    form.anyone_home.setChecked(False)
+    assert form.save() is not None
+    assert form.visited_on.date().toPython() == date(2026, 11, 18)
+    with Session(engine) as session:
+        assert session.get(Household, homes["赵秀兰"]).last_visit_on == date(2026, 11, 18)
+    assert section.model.rowCount() == 2
+
+
+def test_nothing_saved_without_household(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.form.save() is None
+    assert section.form.errors.text("住户") == "Choose the household that was visited"
+    with Session(engine) as session:
+        assert session.exec(select(Visit)).all() == []
+
+
+def test_raise_a_request_from_a_visit(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    form = section.form
+    form.picker.set_household(homes["陈志强"])
+    form.findings.setText("楼道灯不亮")
+    form.raise_request.setChecked(True)
+    seen = {}
+    dialogs.fillers.append(lambda d: seen.update(desc=d.description.toPlainText(), hh=d.picker.household_id))
+    visit = form.save()
+    assert seen == {"desc": "楼道灯不亮", "hh": homes["陈志强"]}
+    with Session(engine) as session:
+        request = session.exec(select(ResidentRequest)).one()
+        assert request.source_visit_id == visit.id and request.description == "楼道灯不亮"
+
+
+def test_list_filters_by_visitor_and_month(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.services.visits import VisitInput, record_visit
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    with Session(engine) as session:
+        for name, day in (("李晓燕", TODAY), ("刘德全", TODAY), ("刘德全", date(2026, 10, 5))):
+            record_visit(session, VisitInput(household_id=homes["王建华"], visited_on=day, visitor_name=name),
+                         today=TODAY)
+        session.commit()
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.model.rowCount() == 2
+    section.set_visitor_filter("刘德全")
+    assert section.model.rowCount() == 1
+    section.month.setDate(section.month.date().addMonths(-1))
+    assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "2026-10-05"

@@ -75,41 +75,45 @@ class VisitDue:
 
 
 def care_schedule(session: Session, *, today: date, scope: Scope = EVERYWHERE,
-                  frequency: VisitFrequency | None = None, include_migrants: bool = False) -> list[VisitDue]:
-    """Every care household with its required interval, last visit and next due date, most overdue first."""
+                  frequency: VisitFrequency | None = None, include_migrants: bool = False,
+                  due_within: int | None = None) -> list[VisitDue]:
+    """Every care household with its required interval, last visit and next due date, most overdue first.
+
+    With `due_within`, only those due within that many days of today (or overdue)."""
     frequency = frequency or visit_frequency(session)
     tags: dict[int, set[str]] = {}
-    query = (select(Resident.household_id, ResidentTag.tag).select_from(ResidentTag)
+    last: dict[int, date | None] = {}
+    query = (select(Resident.household_id, ResidentTag.tag, Household.last_visit_on).select_from(ResidentTag)
              .join(Resident, Resident.id == ResidentTag.resident_id)
              .join(Household, Household.id == Resident.household_id))
-    for household_id, tag in session.exec(scope.apply(query)):
+    # Core execution: plain tuples, without the ORM row machinery (a third of the time at 100k).
+    for household_id, tag, last_visit in session.connection().execute(scope.apply(query)):
         tags.setdefault(household_id, set()).add(tag)
+        last[household_id] = last_visit
     # Migrants tighten the interval of a tagged household, and with `include_migrants` add their own.
-    query = (select(Resident.household_id).join(Household, Household.id == Resident.household_id)
+    query = (select(Resident.household_id, Household.last_visit_on)
+             .join(Household, Household.id == Resident.household_id)
              .where(Resident.residence_status == ResidenceStatus.MIGRANT).distinct())
-    migrants = set(session.exec(scope.apply(query)))
-    ids = set(tags) | (migrants if include_migrants else set())
-    last = _last_visits(session, ids)
+    migrants = set()
+    for household_id, last_visit in session.connection().execute(scope.apply(query)):
+        migrants.add(household_id)
+        if include_migrants:
+            last[household_id] = last_visit
     out = []
-    for household_id in ids:
+    intervals: dict[tuple, int] = {}  # few distinct tag sets: compute each interval once
+    for household_id, last_visit in last.items():
         household_tags = sorted(tags.get(household_id, ()))
-        interval = frequency.interval_for(household_tags, has_migrant=household_id in migrants)
-        due = next_due(last.get(household_id), interval, today=today)
-        out.append(VisitDue(household_id, household_tags, household_id in migrants, interval,
-                            last.get(household_id), due, (today - due).days))
-    return sorted(out, key=lambda d: (-d.overdue_days, d.household_id))
-
-
-def _last_visits(session: Session, ids: set[int]) -> dict[int, date | None]:
-    found: dict[int, date | None] = {}
-    id_list = sorted(ids)
-    for start in range(0, len(id_list), 900):
-        chunk = id_list[start:start + 900]
-        query = select(Household.id, Household.last_visit_on).where(Household.id.in_(chunk))
-        found |= dict(session.exec(query).all())
-    return found
+        key = (*household_tags, household_id in migrants)
+        if key not in intervals:
+            intervals[key] = frequency.interval_for(household_tags, has_migrant=key[-1])
+        due = next_due(last_visit, intervals[key], today=today)
+        if due_within is not None and (due - today).days > due_within:
+            continue
+        out.append(VisitDue(household_id, household_tags, key[-1], intervals[key], last_visit, due, (today - due).days))
+    out.sort(key=lambda d: (-d.overdue_days, d.household_id))
+    return out
 
 
 def visits_due(session: Session, *, today: date, within_days: int = 0, scope: Scope = EVERYWHERE) -> list[VisitDue]:
     """Care households due within `within_days` of today, or overdue."""
-    return [d for d in care_schedule(session, today=today, scope=scope) if d.overdue_days >= -within_days]
+    return care_schedule(session, today=today, scope=scope, due_within=within_days)

@@ -51,8 +51,7 @@ def install(app: QCoreApplication, lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China) if lang == "zh_CN"
-                       else QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    QLocale.setDefault(QLocale("zh_CN") if lang == "zh_CN" else QLocale("en_US"))
     if lang == "en":
         return True
     ours = QTranslator(app)

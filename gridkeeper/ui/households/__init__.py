@@ -1,0 +1,1 @@
+"""The households section: a windowed table model, filters, the household editor and the recycle bin."""

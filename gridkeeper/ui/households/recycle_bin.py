@@ -1,0 +1,78 @@
+"""The recycle bin: deleted households listed newest first, restorable one at a time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from gridkeeper.services import trash
+from gridkeeper.services.errors import ServiceError
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _local(moment: datetime | None) -> str:
+    """Stored in UTC (SQLite drops the zone); shown in local time."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class RecycleBin(QDialog):
+    """Lists DeletedRecord rows; Restore puts the selected household back exactly as it was."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Recycle bin"))
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Deleted households can be restored with their residents, visits and requests."),
+                                self))
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Household"), self.tr("Deleted at")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.ctx.read() as session:
+            records = trash.deleted_records(session)
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            item = QTableWidgetItem(record.label)
+            item.setData(ID_ROLE, record.id)
+            self.table.setItem(row, 0, item)
+            when = _local(record.deleted_at)
+            self.table.setItem(row, 1, QTableWidgetItem(when))
+        if records:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(records))
+
+    def restore_selected(self) -> int | None:
+        """Restore the selected record; returns the household id (None if refused)."""
+        row = self.table.currentRow()
+        if row < 0:
+            return None
+        try:
+            with self.ctx.write() as session:
+                household_id = trash.restore(session, self.table.item(row, 0).data(ID_ROLE)).id
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
+            return None
+        self.ctx.notify("households")
+        self.reload()
+        return household_id

@@ -1,0 +1,94 @@
+"""The navigation tree on the left: community → grids → compounds → buildings → units; picking one sets the scope."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from gridkeeper.services.geography import get_community, place_tree
+from gridkeeper.services.scope import EVERYWHERE, Scope
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _scope_for(kind: str, record_id: int, parent: Scope) -> Scope:
+    if kind == "grid":
+        return Scope(grid_id=record_id)
+    if kind == "compound":
+        return Scope(grid_id=parent.grid_id, compound_id=record_id)
+    if kind == "building":
+        return Scope(grid_id=parent.grid_id, compound_id=parent.compound_id, building_id=record_id)
+    return Scope(grid_id=parent.grid_id, compound_id=parent.compound_id, building_id=parent.building_id,
+                 unit_id=record_id)
+
+
+class PlaceTree(QTreeWidget):
+    """Grids, compounds, buildings and units; emits `scope_picked(Scope, label)` when the user picks one."""
+
+    scope_picked = Signal(object, str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName(self.tr("Places"))
+        self.currentItemChanged.connect(self._on_current)
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild from the database, keeping the selected place if it still exists."""
+        chosen = self.ctx.scope
+        with self.ctx.read() as session:
+            community = get_community(session)
+            nodes = place_tree(session)
+        self.blockSignals(True)
+        self.clear()
+        root = QTreeWidgetItem([community.name if community else self.tr("Whole community")])
+        root.setData(0, KIND_ROLE, "community")
+        root.setData(0, SCOPE_ROLE, EVERYWHERE)
+        self.addTopLevelItem(root)
+        self._add(root, nodes, EVERYWHERE)
+        root.setExpanded(True)
+        self.setCurrentItem(self._find(chosen) or root)
+        self.blockSignals(False)
+
+    def _add(self, parent_item: QTreeWidgetItem, nodes, parent_scope: Scope) -> None:
+        for node in nodes:
+            scope = _scope_for(node.kind, node.id, parent_scope)
+            item = QTreeWidgetItem([node.label])
+            item.setData(0, KIND_ROLE, node.kind)
+            item.setData(0, SCOPE_ROLE, scope)
+            parent_item.addChild(item)
+            self._add(item, node.children, scope)
+
+    def _find(self, scope: Scope) -> QTreeWidgetItem | None:
+        if scope.is_all:
+            return None
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item.data(0, SCOPE_ROLE) == scope:
+                return item
+            stack += [item.child(i) for i in range(item.childCount())]
+        return None
+
+    def select_scope(self, scope: Scope) -> bool:
+        item = self._find(scope) if not scope.is_all else self.topLevelItem(0)
+        if item is not None:
+            self.setCurrentItem(item)
+        return item is not None
+
+    def path_label(self, item: QTreeWidgetItem | None = None) -> str:
+        """"FK-03 第三网格 › 幸福家园 › 7号楼" for the current item."""
+        item = item or self.currentItem()
+        parts = []
+        while item is not None:
+            parts.append(item.text(0))
+            item = item.parent()
+        return " › ".join(reversed(parts))
+
+    def _on_current(self, item, _previous) -> None:
+        if item is not None:
+            self.scope_picked.emit(item.data(0, SCOPE_ROLE), self.path_label(item))

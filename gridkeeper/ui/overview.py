@@ -1,0 +1,202 @@
+"""The 概览 section: headline figures and the charts a community secretary shows superiors."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+                              QPieSeries, QValueAxis)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from gridkeeper.services.coverage import coverage, month_start
+from gridkeeper.services.overview import requests_by_category, requests_by_status, resolution, service_hours_by_month
+from gridkeeper.services.stats import headline
+
+MAX_BARS = 12
+ACCENT = QColor("#1f6fb2")
+
+
+class OverviewSection(QWidget):
+    """Figures and charts for the whole community (coverage follows the chosen scope)."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        page = QWidget()
+        scroll.setWidget(page)
+        self.layout_ = QVBoxLayout(page)
+        self.cards = QGridLayout()
+        self.layout_.addLayout(self.cards)
+        self.charts = QGridLayout()
+        self.layout_.addLayout(self.charts, 1)
+        self.chart_views: list[QChartView] = []
+        ctx.data_changed.connect(lambda _kind: self.refresh())
+        ctx.scope_changed.connect(lambda _scope: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        with self.ctx.read() as session:
+            figures = headline(session, today=today)
+            level = "building" if self.ctx.scope.grid_id else "grid"
+            rows = coverage(session, since=month_start(today), level=level, scope=self.ctx.scope)
+            statuses = requests_by_status(session, scope=self.ctx.scope)
+            categories = requests_by_category(session, scope=self.ctx.scope)
+            done = resolution(session, scope=self.ctx.scope)
+            hours = service_hours_by_month(session, today=today, grid_id=self.ctx.scope.grid_id)
+        self._fill_cards(figures, done)
+        self._clear_charts()
+        self._add_chart(0, 0, self._coverage_chart(rows, level))
+        self._add_chart(0, 1, self._bar_chart(self.tr("Requests by status"), statuses, self.tr("requests")))
+        self._add_chart(1, 0, self._bar_chart(self.tr("Requests by category"), categories, self.tr("requests")))
+        self._add_chart(1, 1, self._rating_chart(done))
+        self._add_chart(2, 0, self._bar_chart(self.tr("Member service hours by month"),
+                                              [(f"{m.month}月" if m.month != 1 else f"{m.year}年1月", h)
+                                               for m, h in hours], self.tr("hours")), span=2)
+
+    # -- headline cards ----------------------------------------------------------------------------
+    def _fill_cards(self, figures: dict, done) -> None:
+        while self.cards.count():
+            self.cards.takeAt(0).widget().deleteLater()
+        households = figures["households"] or 1
+        cards = [
+            (self.tr("Households"), f"{figures['households']:,}"),
+            (self.tr("Residents"), f"{figures['residents']:,}"),
+            (self.tr("Care households"), f"{figures['care_households']:,}"),
+            (self.tr("Visited this month"), f"{100 * figures['visited_this_month'] / households:.1f}%"),
+            (self.tr("Open requests"), f"{figures['requests_open']:,}"),
+            (self.tr("Overdue requests"), f"{figures['requests_overdue']:,}"),
+            (self.tr("Resolved on time"), f"{done.on_time_percent:.1f}%"),
+            (self.tr("Satisfied"), f"{done.satisfied_percent:.1f}%"),
+            (self.tr("Grids / buildings"), f"{figures['grids']} / {figures['buildings']}"),
+            (self.tr("Leaders in post"), f"{figures['leaders']:,}"),
+            (self.tr("Active members"), f"{figures['members']:,}"),
+            (self.tr("Visits recorded"), f"{figures['visits']:,}"),
+        ]
+        for i, (title, value) in enumerate(cards):
+            self.cards.addWidget(self._card(title, value), i // 6, i % 6)
+
+    def _card(self, title: str, value: str) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setStyleSheet("#card { background: #f3f6fa; border: 1px solid #d5dde8; border-radius: 6px; }")
+        box = QVBoxLayout(card)
+        number = QLabel(value, card)
+        number.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1f3b5c;")
+        caption = QLabel(title, card)
+        caption.setStyleSheet("color: #44515f;")
+        box.addWidget(number)
+        box.addWidget(caption)
+        return card
+
+    # -- charts ------------------------------------------------------------------------------------
+    def _clear_charts(self) -> None:
+        for view in self.chart_views:
+            self.charts.removeWidget(view)
+            view.deleteLater()
+        self.chart_views = []
+
+    def _add_chart(self, row: int, column: int, chart: QChart, span: int = 1) -> None:
+        view = QChartView(chart, self)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(320)
+        self.charts.addWidget(view, row, column, 1, span)
+        self.chart_views.append(view)
+
+    def _chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.legend().hide()
+        chart.setMargins(QMargins(6, 6, 6, 6))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
+
+    def _axis_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.95, 9))
+        return font
+
+    def _coverage_chart(self, rows, level: str) -> QChart:
+        if len(rows) > MAX_BARS:
+            rows = sorted(rows, key=lambda r: r.percent)[:MAX_BARS]
+            title = self.tr("Visit coverage this month: the {0} lowest").format(MAX_BARS)
+        else:
+            title = self.tr("Visit coverage this month by grid") if level == "grid" else \
+                self.tr("Visit coverage this month by building")
+        rows = list(reversed(rows))
+        chart = self._chart(title)
+        bars = QBarSet(self.tr("Visited %"))
+        bars.setColor(ACCENT)
+        bars.append([round(r.percent, 1) for r in rows])
+        bars.setLabelColor(QColor("#111"))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        chart.addSeries(series)
+        labels = QBarCategoryAxis()
+        labels.append([r.label for r in rows] or ["—"])
+        labels.setLabelsFont(self._axis_font())
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%d%%")
+        values.setLabelsFont(self._axis_font())
+        chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(labels)
+        series.attachAxis(values)
+        return chart
+
+    def _bar_chart(self, title: str, rows: list[tuple[str, float]], unit: str) -> QChart:
+        chart = self._chart(title)
+        bars = QBarSet(unit)
+        bars.setColor(ACCENT)
+        bars.setLabelColor(QColor("#111"))
+        bars.append([float(n) for _, n in rows])
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        labels = QBarCategoryAxis()
+        labels.append([label for label, _ in rows] or ["—"])
+        labels.setLabelsFont(self._axis_font())
+        values = QValueAxis()
+        top = max([n for _, n in rows] + [1])
+        values.setRange(0, top * 1.15)
+        values.setLabelFormat("%d")
+        values.setLabelsFont(self._axis_font())
+        chart.addAxis(labels, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(labels)
+        series.attachAxis(values)
+        return chart
+
+    def _rating_chart(self, done) -> QChart:
+        chart = self._chart(self.tr("Residents' ratings — {0:.1f}% resolved on time ({1} of {2})").format(
+            done.on_time_percent, done.on_time, done.resolved))
+        series = QPieSeries()
+        colours = ("#2e8b57", "#e0b000", "#c0392b")
+        for (label, count), colour in zip(done.ratings, colours):
+            if count:
+                slice_ = series.append(f"{label} {count}", count)
+                slice_.setColor(QColor(colour))
+                slice_.setLabelVisible(True)
+                slice_.setLabelFont(self._axis_font())
+        series.setPieSize(0.62)
+        chart.addSeries(series)
+        chart.legend().show()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.legend().setFont(self._axis_font())
+        return chart

@@ -1,11 +1,15 @@
-"""Half-year periods for member service (members re-report each half-year) and totals per grid."""
+"""Member lists, half-year periods for member service (members re-report each half-year) and totals per grid."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session, select
+
+from gridkeeper.domain.enums import MemberStatus
 from gridkeeper.services.members import ServiceTotal
+from gridkeeper.storage.models import Member
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,13 @@ def totals_by_grid(totals: list[ServiceTotal]) -> list[GridTotal]:
         g.hours += t.hours
         g.points += t.points
     return [grids[k] for k in sorted(grids)]
+
+
+def list_members(session: Session, *, grid_id: int | None = None, include_withdrawn: bool = False) -> list[Member]:
+    """Registered members of a grid (or all), by grid then name."""
+    query = select(Member).order_by(Member.grid_id, Member.name_initials, Member.id)
+    if grid_id:
+        query = query.where(Member.grid_id == grid_id)
+    if not include_withdrawn:
+        query = query.where(Member.status == MemberStatus.ACTIVE)
+    return list(session.exec(query))

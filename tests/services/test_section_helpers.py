@@ -80,3 +80,14 @@ def test_half_years_and_grid_totals(session, place):
     period = half_year_of(TODAY)
     [total] = totals_by_grid(service_totals(session, start=period.start, end=period.end))
     assert (total.members, total.serving, total.services, total.hours, total.points) == (2, 1, 1, 2.0, 5)
+
+
+def test_list_members_hides_withdrawn(session, place):
+    from gridkeeper.services.member_summary import list_members
+    from gridkeeper.services.members import withdraw_member
+
+    a = register_member(session, MemberInput(name="陈志强", grid_id=place["grid"], registered_on=TODAY))
+    register_member(session, MemberInput(name="周婷", grid_id=place["grid"], registered_on=TODAY))
+    withdraw_member(session, a.id, on=TODAY)
+    assert [m.name for m in list_members(session, grid_id=place["grid"])] == ["周婷"]
+    assert len(list_members(session, include_withdrawn=True)) == 2

@@ -13,6 +13,7 @@ from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, EXIT_USAGE, CliError, Usa
 COMMAND_MODULES = [
     "gridkeeper.cli.demo_cmd",
     "gridkeeper.cli.stats_cmd",
+    "gridkeeper.cli.import_cmd",
 ]
 
 

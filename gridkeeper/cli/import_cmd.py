@@ -1,0 +1,107 @@
+"""`gridkeeper import` (household roster from .xlsx/.xls/.ods/.csv) and `gridkeeper export-roster`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from gridkeeper.cli.common import EXIT_ERROR, EXIT_OK, CliError, db_path, open_engine
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("import", parents=[common], help="导入住户花名册（Excel/WPS/CSV）")
+    parser.add_argument("file", metavar="FILE", help=".xlsx、.xls、.ods 或 .csv 文件")
+    parser.add_argument("--grid", required=True, metavar="CODE", help="导入到哪个网格（不存在则新建）")
+    parser.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
+    parser.add_argument("--skip-invalid", action="store_true", help="导入没有错误的行，跳过有错误的行")
+    parser.add_argument("--report", metavar="PROBLEMS.csv", help="把问题逐条写入 CSV（Excel 可直接打开）")
+    parser.set_defaults(run=run_import)
+
+    export = subparsers.add_parser("export-roster", parents=[common], help="导出住户花名册为 .xlsx（可修改后重新导入）")
+    export.add_argument("--grid", metavar="CODE", help="只导出这个网格（默认全部）")
+    export.add_argument("--full", action="store_true", help="写出完整的身份证号和电话（默认打码；打码的文件不能重新导入）")
+    export.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件")
+    export.set_defaults(run=run_export)
+
+
+def run_import(args) -> int:
+    from gridkeeper.excel.importer import import_roster, open_roster, summary_lines
+    from gridkeeper.excel.problems import write_problem_report
+
+    roster = open_roster(args.file)  # file problems (missing, unsupported, no header) before the database
+    # The first import often starts a community's database; a dry run never creates one.
+    engine = open_engine(args, create=not args.dry_run)
+    started = time.perf_counter()
+    try:
+        result = import_roster(engine, roster, grid_code=args.grid, dry_run=args.dry_run,
+                               skip_invalid=args.skip_invalid, progress=_progress(),
+                               before_write=lambda: _backup(engine, args))
+    finally:
+        engine.dispose()
+    for problem in result.problems[:20]:
+        print(problem.describe())
+    if len(result.problems) > 20:
+        print(f"……另有 {len(result.problems) - 20} 个问题" + ("，见 " + args.report if args.report else "（用 --report 导出全部）"))
+    if args.report:
+        write_problem_report(args.report, result.problems)
+    print("\n".join(summary_lines(result, dry_run=args.dry_run)))
+    print(_verdict(result, args) + f"（{time.perf_counter() - started:.1f} 秒）")
+    return EXIT_ERROR if result.errors and not args.skip_invalid else EXIT_OK
+
+
+def _verdict(result, args) -> str:
+    if result.errors and not args.skip_invalid:
+        return "有错误，未导入任何数据：请修改文件后重新导入，或用 --skip-invalid 只导入正确的行"
+    if args.dry_run:
+        return "试运行：没有写入数据库"
+    return "导入完成" if result.written else "没有需要导入的数据"
+
+
+def _progress():
+    """Stage lines on stderr (one per stage), so a long import shows it is working."""
+    seen: set[str] = set()
+
+    def report(_done: int, _total: int, stage: str) -> None:
+        if stage not in seen:
+            seen.add(stage)
+            print(f"{stage}…", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _backup(engine, args) -> None:
+    """Back the database up before the import writes to it, if this build has the backup module."""
+    try:
+        from gridkeeper.storage import backup
+    except ImportError:  # a build without backups: import anyway, the import is one transaction
+        return
+    try:
+        backup.backup_before(engine, "import")
+    except backup.BackupFailed as exc:
+        raise CliError(f"{exc}；为安全起见未导入任何数据") from exc
+
+
+def run_export(args) -> int:
+    from sqlmodel import Session
+
+    from gridkeeper.excel.export import export_roster
+    from gridkeeper.services.geography import require_grid
+    from gridkeeper.services.scope import EVERYWHERE, Scope
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError("导出文件应以 .xlsx 结尾")
+    engine = open_engine(args)
+    try:
+        with Session(engine) as session:
+            scope = Scope(grid_id=require_grid(session, args.grid).id) if args.grid else EVERYWHERE
+            count = export_roster(session, out, scope=scope, full=args.full)
+    finally:
+        engine.dispose()
+    masked = "" if args.full else "（身份证号和电话已打码；要修改后重新导入，请加 --full 导出完整号码）"
+    print(f"已导出 {count} 户到 {out}{masked}")
+    return EXIT_OK
+
+
+__all__ = ["register", "db_path"]

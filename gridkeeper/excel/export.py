@@ -1,0 +1,89 @@
+"""The household roster as .xlsx in the column layout the importer reads (edit in Excel, import again)."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus, ResidenceStatus
+from gridkeeper.domain.idnumber import mask_id_number
+from gridkeeper.domain.phone import mask_phone
+from gridkeeper.excel.columns import field_label
+from gridkeeper.reports.xlsx import write_ledger_xlsx
+from gridkeeper.services.geography import get_community, natural_key
+from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.storage.models import Building, Compound, Grid, Household, Resident, ResidentTag, Unit
+
+# One row per person; the importer reads this layout back (与户主关系 marks it as per-person).
+COLUMNS = ("compound", "building", "unit", "room", "housing_use", "household_phone", "household_notes",
+           "name", "relation", "gender", "id_number", "phone", "political_status", "residence_status",
+           "tags", "notes")
+
+
+def _label(enum, value) -> str:
+    try:
+        return enum(value).label if value else ""
+    except ValueError:
+        return str(value)
+
+
+def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scope = EVERYWHERE,
+                  full: bool = False) -> int:
+    """Write the roster for `scope`; ID numbers and phones masked unless `full`. Returns households written."""
+    households = _households(session, scope)
+    residents = _residents(session, [h["id"] for h in households])
+    rows = []
+    for household in households:
+        people = residents.get(household["id"]) or [None]
+        rows += [_row(household, person, full) for person in people]
+    community = get_community(session)
+    write_ledger_xlsx(path, title="住户花名册", unit=community.name if community else "",
+                      period=f"共{len(households)}户", header=["序号", *[field_label(c) for c in COLUMNS]],
+                      rows=[[n, *row] for n, row in enumerate(rows, start=1)])
+    return len(households)
+
+
+def _households(session: Session, scope: Scope) -> list[dict]:
+    query = (select(Household.id, Household.room, Household.housing_use, Household.phone, Household.notes,
+                    Unit.label.label("unit"), Unit.key.label("unit_key"), Building.label.label("building"),
+                    Building.key.label("building_key"), Compound.name.label("compound"), Grid.code)
+             .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+             .join(Compound, Compound.id == Building.compound_id).join(Grid, Grid.id == Building.grid_id))
+    rows = [dict(r) for r in session.execute(scope.apply(query, joined=True)).mappings()]
+    return sorted(rows, key=lambda r: (r["code"], r["compound"], natural_key(r["building_key"]),
+                                       natural_key(r["unit_key"]), natural_key(r["room"])))
+
+
+def _residents(session: Session, household_ids: list[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = defaultdict(list)
+    for start in range(0, len(household_ids), 900):
+        chunk = household_ids[start:start + 900]
+        tags: dict[int, list[str]] = defaultdict(list)
+        tag_rows = (select(ResidentTag.resident_id, ResidentTag.tag).join(Resident, Resident.id == ResidentTag.resident_id)
+                    .where(Resident.household_id.in_(chunk)))
+        for rid, tag in session.execute(tag_rows):
+            tags[rid].append(tag)
+        for row in session.execute(select(Resident).where(Resident.household_id.in_(chunk)).order_by(Resident.id)).scalars():
+            out[row.household_id].append(dict(row.model_dump(), tags=tags.get(row.id, [])))
+    for people in out.values():
+        people.sort(key=lambda p: not p["is_head"])
+    return out
+
+
+def _row(household: dict, person: dict | None, full: bool) -> list[str]:
+    id_number = phone = ""
+    values = [household["compound"], household["building"], household["unit"], household["room"],
+              _label(HousingUse, household["housing_use"]),
+              household["phone"] if full else mask_phone(household["phone"]), household["notes"]]
+    if person is None:
+        return values + [""] * (len(COLUMNS) - len(values))
+    id_number = person["id_number"] if full else mask_id_number(person["id_number"])
+    phone = person["phone"] if full else mask_phone(person["phone"])
+    tag_order = {tag.value: n for n, tag in enumerate(CareTag)}
+    tag_labels = "、".join(_label(CareTag, t) for t in sorted(person["tags"], key=lambda t: tag_order.get(t, 99)))
+    return values + [person["name"], person["relation"], _label(Gender, person["gender"]), id_number, phone,
+                     _label(PoliticalStatus, person["political_status"]),
+                     _label(ResidenceStatus, person["residence_status"]), tag_labels, person["notes"]]

@@ -1,0 +1,210 @@
+"""Spreadsheet rows → validated person records and per-cell problems (no database needed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from gridkeeper.domain.address import building_key, building_label, unit_key, unit_label
+from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.enums import Relation
+from gridkeeper.excel import cells
+from gridkeeper.excel.columns import Header, field_label
+from gridkeeper.excel.problems import WARNING, Problem
+from gridkeeper.services.errors import ValidationFailed
+from gridkeeper.services.people import HouseholdInput, ResidentInput, household_values, resident_values
+
+# Field names the value rules use in their errors -> the roster field whose column they came from.
+_RULE_FIELDS = {"姓名": "name", "身份证号": "id_number", "联系电话": "phone", "户联系电话": "household_phone",
+                "性别": "gender", "关爱标签": "tags", "政治面貌": "political_status", "居住状态": "residence_status",
+                "房号": "room", "房屋用途": "housing_use", "楼栋": "building", "单元": "unit"}
+# Roster field -> the Resident columns it sets (updates touch only what the file gives).
+RESIDENT_COLUMNS = {
+    "name": ("name", "name_initials", "name_pinyin"),
+    "id_number": ("id_number", "id_reversed", "birth_date", "gender"),
+    "gender": ("gender",), "phone": ("phone",), "relation": ("relation", "is_head"),
+    "political_status": ("political_status",), "residence_status": ("residence_status",), "notes": ("notes",),
+}
+
+
+@dataclass
+class PersonRow:
+    """One valid spreadsheet row: where the household is and who the person is."""
+
+    row: int
+    compound: str
+    building_key: str
+    building_label: str
+    unit_key: str
+    unit_label: str
+    household: dict            # room, room_key, floor, and housing_use/phone/notes when given
+    resident: dict | None      # Resident column values; None for a row that is only a household
+    given: set[str]            # roster fields present in this row (others leave saved values alone)
+    tags: list[str] | None     # None: no tags in the file for this row
+    people_count: int | None = None
+
+    @property
+    def address_key(self) -> tuple[str, str, str, str]:
+        return (self.compound, self.building_key, self.unit_key, self.household["room_key"])
+
+    @property
+    def name(self) -> str:
+        return self.resident["name"] if self.resident else ""
+
+    @property
+    def id_number(self) -> str:
+        return self.resident["id_number"] if self.resident else ""
+
+    @property
+    def is_head(self) -> bool:
+        return bool(self.resident and self.resident["is_head"])
+
+
+@dataclass
+class ParsedRows:
+    rows: list[PersonRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    data_rows: int = 0          # rows that held data (not blank, not totals)
+    ignored_rows: int = 0       # blank and totals rows, skipped silently
+    invalid_rows: set[int] = field(default_factory=set)
+
+
+class RowReader:
+    """Reads the data rows under a header; keeps caches of address labels seen before."""
+
+    def __init__(self, header: Header, *, today: date | None = None):
+        self.header, self.today = header, today
+        self.columns = {key: col for col, key in header.mapping.items()}
+        name_col = header.person_name_column()
+        if name_col is not None:
+            self.columns["person_name"] = name_col
+        self._buildings: dict[str, tuple[str, str]] = {}
+        self._units: dict[str, tuple[str, str]] = {}
+
+    def column_name(self, key: str) -> str:
+        col = self.columns.get("person_name" if key == "name" else key)
+        return self.header.names[col] if col is not None and self.header.names[col] else field_label(key)
+
+    def cell(self, cells_: list[object], key: str) -> object:
+        col = self.columns.get(key)
+        return cells_[col] if col is not None and col < len(cells_) else ""
+
+    def read(self, rows: list[list[object]], progress=None) -> ParsedRows:
+        out = ParsedRows()
+        start = self.header.index + 1
+        for index in range(start, len(rows)):
+            row = rows[index]
+            if all(cells.is_blank(v) for v in row) or cells.is_totals_row(row):
+                out.ignored_rows += 1
+                continue
+            out.data_rows += 1
+            problems: list[Problem] = []
+            person = self.person(index + 1, row, problems)
+            out.problems += problems
+            if person is None:
+                out.invalid_rows.add(index + 1)
+            else:
+                out.rows.append(person)
+            if progress and index % 2000 == 0:
+                progress(index, len(rows))
+        return out
+
+    def _problem(self, problems, excel_row, key, cells_, reason, severity="error") -> None:
+        value = cells.shown(self.cell(cells_, "person_name" if key == "name" else key))
+        problems.append(Problem(excel_row, self.column_name(key), value, reason, severity))
+
+    def _rule_errors(self, problems, excel_row, cells_, errors: list[ValueRuleError]) -> None:
+        for error in errors:
+            key = _RULE_FIELDS.get(error.field)
+            reason = error.reason if key else str(error)
+            self._problem(problems, excel_row, key or "name", cells_, reason)
+
+    def person(self, excel_row: int, row: list[object], problems: list[Problem]) -> PersonRow | None:
+        """The row as a PersonRow, or None after adding its errors to `problems`."""
+        errors: list[ValueRuleError] = []
+        place = self._place(row, errors)
+        household = self._household(row, errors)
+        resident, given, tags = self._resident(excel_row, row, problems, errors)
+        people = None
+        if "people_count" in self.columns and not self.header.per_person:
+            try:
+                people = cells.people_count(self.cell(row, "people_count"))
+            except ValueError:
+                self._problem(problems, excel_row, "people_count", row, "应为0到99之间的整数")
+        self._rule_errors(problems, excel_row, row, errors)
+        if any(p.is_error for p in problems) or place is None or household is None:
+            return None
+        if resident is None and given:
+            return None
+        if resident and "phone" in given and resident["is_head"] and "phone" not in household:
+            household["phone"] = resident["phone"]
+        return PersonRow(excel_row, *place, household=household, resident=resident, given=given, tags=tags,
+                         people_count=people)
+
+    def _place(self, row, errors) -> tuple | None:
+        compound = " ".join(cells.text(self.cell(row, "compound")).split())
+        try:
+            b_raw = cells.text(self.cell(row, "building"))
+            if b_raw not in self._buildings:
+                self._buildings[b_raw] = (building_key(b_raw), building_label(b_raw))
+            u_raw = cells.text(self.cell(row, "unit"))
+            if u_raw not in self._units:
+                self._units[u_raw] = (unit_key(u_raw), unit_label(u_raw))
+        except ValueRuleError as exc:
+            errors.append(exc)
+            return None
+        return (compound, *self._buildings[b_raw], *self._units[u_raw])
+
+    def _household(self, row, errors) -> dict | None:
+        use = cells.housing_use(self.cell(row, "housing_use"))
+        notes = cells.text(self.cell(row, "household_notes" if self.header.per_person else "notes"))
+        phone = cells.text(self.cell(row, "household_phone"))
+        if "*" in phone:
+            errors.append(ValueRuleError("户联系电话", cells.PHONE_MASKED))
+            return None
+        try:
+            values = household_values(HouseholdInput(unit_id=0, room=cells.text(self.cell(row, "room")),
+                                                     housing_use=use or "自住", phone=phone, notes=notes))
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
+            return None
+        household = {k: values[k] for k in ("room", "room_key", "floor")}
+        given = {"housing_use": use, "notes": notes, "phone": phone}
+        household |= {key: values[key] for key, raw in given.items() if raw}
+        return household
+
+    def _resident(self, excel_row, row, problems, errors) -> tuple[dict | None, set[str], list[str] | None]:
+        raw = {key: self.cell(row, key) for key in ("person_name", "id_number", "gender", "phone", "relation",
+                                                    "political_status", "residence_status", "tags", "notes")}
+        given = {("name" if k == "person_name" else k) for k, v in raw.items() if not cells.is_blank(v)}
+        if not given:
+            return None, given, None  # a household with nobody listed (vacant flat, shop)
+        if "phone" in given and "*" in cells.text(raw["phone"]):
+            self._problem(problems, excel_row, "phone", row, cells.PHONE_MASKED)
+            return None, given, None
+        if "id_number" in given and (why := cells.id_number_problem(raw["id_number"])):
+            self._problem(problems, excel_row, "id_number", row, why)
+            return None, given, None
+        if self.header.per_person:
+            relation = cells.relation(raw["relation"])
+            if not relation:
+                self._problem(problems, excel_row, "relation", row, "不能为空（户主本人请填“户主”）")
+                return None, given, None
+        else:
+            relation, given = Relation.HEAD.label, given | {"relation"}
+            given.discard("notes")  # a household row's 备注 is the household's
+        tags = cells.split_tags(raw["tags"]) if "tags" in given else None
+        data = ResidentInput(
+            name=cells.text(raw["person_name"]), id_number=cells.text(raw["id_number"]),
+            gender=cells.text(raw["gender"]) or None, phone=cells.text(raw["phone"]), relation=relation,
+            political_status=cells.text(raw["political_status"]), residence_status=cells.text(raw["residence_status"]),
+            tags=tags or [], notes=cells.text(raw["notes"]) if self.header.per_person else "")
+        try:
+            values, warnings = resident_values(data, today=self.today)
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
+            return None, given, None
+        for warning in warnings:
+            self._problem(problems, excel_row, _RULE_FIELDS.get(warning.field, "name"), row, warning.message, WARNING)
+        tag_values = values.pop("tags")
+        return values, given, (tag_values if tags is not None else None)

@@ -1,0 +1,225 @@
+"""Writing a checked roster into the database: match saved households and residents, bulk-insert the new."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, update
+from sqlmodel import Session
+
+from gridkeeper.domain.enums import HousingUse
+from gridkeeper.excel.existing import Existing, load_existing
+from gridkeeper.excel.grouping import HouseholdPlan
+from gridkeeper.excel.problems import Problem
+from gridkeeper.excel.records import RESIDENT_COLUMNS, PersonRow, RowReader
+from gridkeeper.services import geography as geo
+from gridkeeper.storage.models import Grid, Household, Resident, ResidentTag
+
+BATCH = 5000
+
+
+@dataclass
+class ImportCounts:
+    households_added: int = 0
+    households_updated: int = 0
+    residents_added: int = 0
+    residents_updated: int = 0
+
+
+@dataclass
+class _Pending:
+    """What one write will do: new rows to insert and changed columns of saved rows."""
+
+    new_households: list[tuple[HouseholdPlan, dict]] = field(default_factory=list)
+    household_updates: list[dict] = field(default_factory=list)
+    new_residents: list[tuple[PersonRow, dict]] = field(default_factory=list)
+    resident_updates: list[dict] = field(default_factory=list)
+    retag: dict[int, list[str]] = field(default_factory=dict)
+    touched: set[int] = field(default_factory=set)
+
+
+class RosterWriter:
+    """Checks a roster against the database, then writes it; the caller owns the transaction."""
+
+    def __init__(self, session: Session, grid_code: str, reader: RowReader):
+        self.session, self.reader = session, reader
+        self.grid_code = grid_code.strip().upper()
+        self.grid: Grid | None = geo.grid_by_code(session, self.grid_code)
+        self.default_compound = self.grid.name if self.grid else f"网格{self.grid_code}"
+        self.existing = Existing()
+        self._compound_ids: dict[str, int] = {}
+        self._building_ids: dict[tuple[str, str], int] = {}
+
+    def compound_of(self, person_or_plan) -> str:
+        return person_or_plan.compound or self.default_compound
+
+    def load(self, rows: list[PersonRow]) -> None:
+        names = {self.compound_of(p) for p in rows}
+        ids = [p.id_number for p in rows if p.id_number]
+        self.existing = load_existing(self.session, names, ids)
+
+    # -- checks against what is saved ------------------------------------------------------------
+
+    def _saved_household(self, person_or_plan) -> dict | None:
+        compound_id = self.existing.compounds.get(self.compound_of(person_or_plan))
+        building = self.existing.buildings.get((compound_id, person_or_plan.building_key))
+        unit_id = building and self.existing.units.get((building.id, person_or_plan.unit_key))
+        room_key = (person_or_plan.household if isinstance(person_or_plan, PersonRow) else person_or_plan.fields)["room_key"]
+        return self.existing.households.get((unit_id, room_key)) if unit_id else None
+
+    def row_problems(self, rows: list[PersonRow]) -> list[Problem]:
+        """Rows whose building belongs to another grid, or whose ID number is saved for someone elsewhere."""
+        problems = []
+        grid_id = self.grid.id if self.grid else None
+        for person in rows:
+            compound_id = self.existing.compounds.get(self.compound_of(person))
+            building = self.existing.buildings.get((compound_id, person.building_key))
+            if building is not None and building.grid_id != grid_id:
+                other = self.existing.grid_codes.get(building.grid_id, "?")
+                problems.append(Problem(person.row, self.reader.column_name("building"), person.building_label,
+                                        f"{self.compound_of(person)}{building.label}属于网格 {other}，不能导入到网格 {self.grid_code}"))
+                continue
+            saved = self.existing.by_id_number.get(person.id_number or "\0")
+            target = self._saved_household(person)
+            if saved and (target is None or saved["household_id"] != target["id"]):
+                problems.append(Problem(person.row, self.reader.column_name("id_number"), person.id_number,
+                                        f"该身份证号已登记在另一户（居民{saved['name']}），请先核对或迁出后再导入"))
+        return problems
+
+    def head_problems(self, plans: list[HouseholdPlan]) -> list[Problem]:
+        """A file's head of household who is not the head already saved for that room."""
+        problems = []
+        for plan in plans:
+            target, head = self._saved_household(plan), plan.head
+            if target is None or head is None:
+                continue
+            saved_head = next((r for r in self.existing.residents.get(target["id"], []) if r["is_head"]), None)
+            if saved_head and not _same_person(saved_head, head.resident):
+                problems.append(Problem(head.row, self.reader.column_name("name"), head.resident["name"],
+                                        f"该户已登记户主{saved_head['name']}，与表中户主不同（如已更换户主，请先在软件中修改）"))
+        return problems
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def write(self, plans: list[HouseholdPlan], progress=None) -> ImportCounts:
+        """Insert and update everything in `plans` (already checked); returns what changed."""
+        if self.grid is None:
+            self.grid = geo.create_grid(self.session, code=self.grid_code, name=f"网格{self.grid_code}")
+        pending = _Pending()
+        for plan in plans:
+            self._plan_household(plan, pending)
+        counts = ImportCounts()
+        self._insert_households(pending, counts)
+        for plan_index, plan in enumerate(plans):
+            self._plan_residents(plan, plan.household_id, pending)
+            if progress and plan_index % 2000 == 0:
+                progress(plan_index, len(plans))
+        self._apply_residents(pending, counts)
+        counts.households_updated = len(pending.touched)
+        return counts
+
+    def _unit_id(self, plan: HouseholdPlan) -> int:
+        name = self.compound_of(plan)
+        if name not in self._compound_ids:
+            self._compound_ids[name] = self.existing.compounds.get(name) or geo.find_or_create_compound(self.session, name).id
+        compound_id = self._compound_ids[name]
+        building = self.existing.buildings.get((compound_id, plan.building_key))
+        if building is None:
+            building = geo.create_building(self.session, grid_id=self.grid.id, compound_id=compound_id,
+                                           label=plan.building_label)
+            self.existing.buildings[(compound_id, plan.building_key)] = building
+        unit_id = self.existing.units.get((building.id, plan.unit_key))
+        if unit_id is None:
+            unit_id = geo.create_unit(self.session, building_id=building.id, label=plan.unit_label).id
+            self.existing.units[(building.id, plan.unit_key)] = unit_id
+        return unit_id
+
+    def _plan_household(self, plan: HouseholdPlan, pending: _Pending) -> None:
+        unit_id = self._unit_id(plan)
+        saved = self.existing.households.get((unit_id, plan.fields["room_key"]))
+        plan.unit_id = unit_id
+        if saved is None:
+            row = dict(unit_id=unit_id, room=plan.fields["room"], room_key=plan.fields["room_key"],
+                       floor=plan.fields["floor"], housing_use=plan.fields.get("housing_use", HousingUse.OWNER),
+                       phone=plan.fields.get("phone", ""), notes=plan.fields.get("notes", ""))
+            pending.new_households.append((plan, row))
+            return
+        plan.household_id = saved["id"]
+        changes = {k: plan.fields[k] for k in ("housing_use", "phone", "notes")
+                   if k in plan.fields and plan.fields[k] != saved[k]}
+        if changes:
+            pending.household_updates.append({"id": saved["id"], **changes})
+            pending.touched.add(saved["id"])
+
+    def _insert_households(self, pending: _Pending, counts: ImportCounts) -> None:
+        rows = [row for _plan, row in pending.new_households]
+        ids = _insert_returning_ids(self.session, Household, rows)
+        for (plan, _row), household_id in zip(pending.new_households, ids):
+            plan.household_id = household_id
+        counts.households_added = len(ids)
+        for start in range(0, len(pending.household_updates), BATCH):
+            self.session.execute(update(Household), pending.household_updates[start:start + BATCH])
+
+    def _plan_residents(self, plan: HouseholdPlan, household_id: int, pending: _Pending) -> None:
+        saved = self.existing.residents.get(household_id, [])
+        for person, match in zip(plan.people, _matches(plan.people, saved)):
+            if match is None:
+                pending.new_residents.append((person, {**person.resident, "household_id": household_id}))
+                continue
+            changes = {c: person.resident[c] for key in person.given for c in RESIDENT_COLUMNS.get(key, ())
+                       if person.resident[c] != match[c]}
+            if changes:
+                pending.resident_updates.append({"id": match["id"], **changes})
+                pending.touched.add(household_id)
+            if person.tags is not None and set(person.tags) != self.existing.tags.get(match["id"], set()):
+                pending.retag[match["id"]] = person.tags
+                pending.touched.add(household_id)
+
+    def _apply_residents(self, pending: _Pending, counts: ImportCounts) -> None:
+        ids = _insert_returning_ids(self.session, Resident, [row for _p, row in pending.new_residents])
+        tags = [{"resident_id": rid, "tag": tag}
+                for (person, _row), rid in zip(pending.new_residents, ids) for tag in person.tags or ()]
+        for start in range(0, len(pending.resident_updates), BATCH):
+            self.session.execute(update(Resident), pending.resident_updates[start:start + BATCH])
+        retagged = list(pending.retag)
+        for start in range(0, len(retagged), 900):
+            self.session.execute(delete(ResidentTag).where(ResidentTag.resident_id.in_(retagged[start:start + 900])))
+        tags += [{"resident_id": rid, "tag": tag} for rid, labels in pending.retag.items() for tag in labels]
+        for start in range(0, len(tags), BATCH):
+            self.session.execute(insert(ResidentTag), tags[start:start + BATCH])
+        counts.residents_added = len(ids)
+        counts.residents_updated = len({u["id"] for u in pending.resident_updates} | set(pending.retag))
+
+
+def _same_person(saved: dict, values: dict) -> bool:
+    if saved["id_number"] and values["id_number"]:
+        return saved["id_number"] == values["id_number"]
+    return saved["name"] == values["name"]
+
+
+def _matches(people: list[PersonRow], saved: list[dict]) -> list[dict | None]:
+    """The saved resident each row is: same ID number first, then same name within the household."""
+    found: list[dict | None] = [None] * len(people)
+    used: set[int] = set()
+    for index, person in enumerate(people):
+        number = person.resident["id_number"]
+        row = next((r for r in saved if number and r["id_number"] == number and r["id"] not in used), None)
+        if row:
+            found[index] = row
+            used.add(row["id"])
+    for index, person in enumerate(people):
+        if found[index] is None:
+            row = next((r for r in saved if r["name"] == person.resident["name"] and r["id"] not in used), None)
+            if row:
+                found[index] = row
+                used.add(row["id"])
+    return found
+
+
+def _insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int]:
+    """Bulk INSERT … RETURNING id, ids in the order of `rows` (10× faster than ORM add_all)."""
+    ids: list[int] = []
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    for start in range(0, len(rows), BATCH):
+        ids += session.scalars(statement, rows[start:start + BATCH]).all()
+    return ids

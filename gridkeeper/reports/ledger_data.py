@@ -1,0 +1,230 @@
+"""What each ledger (台账) holds, Qt-free: title, unit, period, header, rows and totals, shared by PDF and xlsx."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from gridkeeper.domain.enums import CareTag, HousingUse, VisitKind
+from gridkeeper.domain.idnumber import mask_id_number
+from gridkeeper.domain.phone import mask_phone
+from gridkeeper.services.addresses import HouseholdSummary, summaries
+from gridkeeper.services.coverage import care_schedule
+from gridkeeper.services.errors import ServiceError
+from gridkeeper.services.geography import get_community, grid_by_code
+from gridkeeper.services.household_list import HouseholdFilter, household_ids
+from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.services.visits import list_visits
+from gridkeeper.storage.models import Grid, ResidentRequest
+
+# Ledger kind -> its name in the title.
+LEDGER_NAMES = {
+    "visits": "走访台账",
+    "households": "全覆盖信息台账",
+    "care": "个性化台账",
+    "requests": "诉求办理台账",
+    "members": "在职党员报到服务台账",
+    "leaders": "三长名册",
+}
+HALF_YEAR_KINDS = {"members"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month or a half-year: [start, end) and how it reads on paper."""
+
+    start: date
+    end: date  # exclusive
+    label: str  # 2026年11月 / 2026年下半年
+
+    @property
+    def last_day(self) -> date:
+        return self.end - timedelta(days=1)
+
+    def as_of(self, today: date) -> date:
+        """The day a snapshot ledger describes: today within the period, else its last day."""
+        return today if self.start <= today <= self.last_day else self.last_day
+
+    @property
+    def span(self) -> str:
+        return f"{cn_date(self.start)}至{cn_date(self.last_day)}"
+
+
+def month_period(first: date) -> Period:
+    """The calendar month starting at `first`."""
+    days = calendar.monthrange(first.year, first.month)[1]
+    return Period(first, first + timedelta(days=days), f"{first.year}年{first.month}月")
+
+
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.IGNORECASE)
+
+
+def half_period(text: str) -> Period:
+    """`2026-H2` → July to December 2026; ValueError for anything else."""
+    match = _HALF.match((text or "").strip())
+    if not match:
+        raise ValueError(f"半年“{text}”格式不对，应为 YYYY-H1 或 YYYY-H2，例如 2026-H2")
+    year, half = int(match.group(1)), int(match.group(2))
+    if half == 1:
+        return Period(date(year, 1, 1), date(year, 7, 1), f"{year}年上半年")
+    return Period(date(year, 7, 1), date(year + 1, 1, 1), f"{year}年下半年")
+
+
+def cn_date(day: date | None) -> str:
+    """2026年11月22日 (no leading zeros), as official documents write dates."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+@dataclass
+class Privacy:
+    """Masks ID numbers and phones unless full values were asked for."""
+
+    full: bool = False
+
+    def phone(self, value: str | None) -> str:
+        return (value or "") if self.full else mask_phone(value)
+
+    def id_number(self, value: str | None) -> str:
+        return (value or "") if self.full else mask_id_number(value)
+
+
+@dataclass
+class LedgerData:
+    """One ledger's content; column widths in mm for the A4 landscape PDF."""
+
+    kind: str
+    title: str
+    unit: str
+    period: str
+    header: list[str]
+    rows: list[list]
+    widths_mm: list[float]
+    wrap_cols: set[int] = field(default_factory=set)
+    centre_cols: set[int] = field(default_factory=set)
+    totals: list[list] | None = None
+
+
+@dataclass
+class Where:
+    """The community, and the grid when the ledger covers one: what titles and scopes are made of."""
+
+    community: str
+    grid: Grid | None
+
+    @property
+    def unit(self) -> str:
+        return f"{self.community}{self.grid.name}" if self.grid else self.community
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(grid_id=self.grid.id) if self.grid else EVERYWHERE
+
+    def title(self, kind: str, period: str) -> str:
+        return f"{self.unit}{LEDGER_NAMES[kind]}（{period}）"
+
+
+def where(session: Session, grid_code: str | None) -> Where:
+    """The community and grid for a ledger; an unknown grid code is a clear error."""
+    community = get_community(session)
+    grid = None
+    if grid_code:
+        grid = grid_by_code(session, grid_code.strip().upper())
+        if grid is None:
+            raise ServiceError(f"找不到网格“{grid_code}”")
+    return Where(community.name if community else "本社区", grid)
+
+
+def label(enum, value) -> str:
+    """An enum code as its Chinese label (unknown codes as they are)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
+def tag_labels(tags) -> str:
+    return "、".join(label(CareTag, t) for t in tags)
+
+
+# ---------------------------------------------------------------- visits
+
+
+def visits_ledger(session: Session, place: Where, period: Period) -> LedgerData:
+    """走访台账: every visit of the period, oldest first, with the request it raised."""
+    visits = list(reversed(list_visits(session, scope=place.scope, start=period.start, end=period.end,
+                                       limit=None)))
+    homes = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
+    raised = _requests_by_visit(session, [v.id for v in visits])
+    rows = []
+    for n, visit in enumerate(visits, 1):
+        home = homes.get(visit.household_id)
+        rows.append([n, iso(visit.visited_on), home.address if home else "", home.head_name if home else "",
+                     visit.visitor_name, label(VisitKind, visit.kind), "在家" if visit.anyone_home else "不在家",
+                     visit.findings, raised.get(visit.id, "")])
+    header = ["序号", "走访日期", "住户地址", "户主", "走访人", "走访类型", "是否在家", "走访情况", "提出诉求"]
+    return LedgerData("visits", place.title("visits", period.label), place.unit, period.span, header, rows,
+                      [11, 21, 50, 17, 17, 19, 16, 80, 42], wrap_cols={2, 7, 8}, centre_cols={0, 1, 5, 6},
+                      totals=[["合计", "", f"走访 {len(rows)} 次，{len(homes)} 户", "", "", "", "", "", ""]])
+
+
+def _requests_by_visit(session: Session, visit_ids: list[int]) -> dict[int, str]:
+    """Visit id → the requests it raised, as short text."""
+    from gridkeeper.domain.enums import RequestCategory
+
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(visit_ids), 900):
+        chunk = visit_ids[start:start + 900]
+        query = select(ResidentRequest).where(ResidentRequest.source_visit_id.in_(chunk))
+        for request in session.exec(query.order_by(ResidentRequest.id)):
+            text = f"{label(RequestCategory, request.category)}：{request.description}"
+            found.setdefault(request.source_visit_id, []).append(text)
+    return {k: "\n".join(v) for k, v in found.items()}
+
+
+# ---------------------------------------------------------------- households and care
+
+
+def households_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
+    """全覆盖信息台账: every household in the scope, in address order."""
+    homes = summaries(session, household_ids(session, scope=place.scope, sort="address"))
+    rows = [[n, h.address, h.head_name, privacy.id_number(h.head_id_number),
+             privacy.phone(h.head_phone or h.phone), h.residents, label(HousingUse, h.housing_use),
+             tag_labels(h.care_tags), iso(h.last_visit_on)] for n, h in enumerate(homes, 1)]
+    header = ["序号", "住户地址", "户主", "户主身份证号", "联系电话", "人数", "房屋用途", "关爱标签", "最近走访"]
+    residents = sum(h.residents for h in homes)
+    care = sum(1 for h in homes if h.care_tags)
+    totals = [["合计", f"{len(homes)} 户", "", "", "", residents, "", f"关爱户 {care} 户", ""]]
+    return LedgerData("households", place.title("households", period.label), place.unit,
+                      f"截至{cn_date(period.as_of(today))}", header, rows,
+                      [11, 72, 18, 40, 27, 12, 17, 54, 22], wrap_cols={1, 7}, centre_cols={0, 5, 6, 8},
+                      totals=totals)
+
+
+def care_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
+    """个性化台账: care households with their tags, required frequency, last and next visit, overdue mark."""
+    as_of = period.as_of(today)
+    due = {d.household_id: d for d in care_schedule(session, today=as_of, scope=place.scope)}
+    ordered = household_ids(session, scope=place.scope, filters=HouseholdFilter(any_care=True), sort="address")
+    homes = summaries(session, [i for i in ordered if i in due])
+    rows, overdue = [], 0
+    for n, h in enumerate(homes, 1):
+        d = due[h.id]
+        late = f"超期{d.overdue_days}天" if d.overdue_days > 0 else ""
+        overdue += bool(late)
+        rows.append([n, h.address, h.head_name, privacy.phone(h.head_phone or h.phone), tag_labels(d.tags),
+                     f"每{d.interval_days}天", iso(d.last_visit_on) or "未走访", iso(d.next_due), late])
+    header = ["序号", "住户地址", "户主", "联系电话", "关爱标签", "走访频次", "最近走访", "下次应访", "超期"]
+    totals = [["合计", f"关爱户 {len(rows)} 户", "", "", "", "", "", "", f"超期 {overdue} 户"]]
+    return LedgerData("care", place.title("care", period.label), place.unit, f"截至{cn_date(as_of)}", header,
+                      rows, [11, 72, 18, 27, 56, 20, 23, 23, 23], wrap_cols={1, 4},
+                      centre_cols={0, 5, 6, 7, 8}, totals=totals)

@@ -1,0 +1,152 @@
+"""Ledger content for requests, in-service members and the three leaders, and one entry point for every kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from gridkeeper.domain.enums import Gender, LeaderRole, Rating, RequestCategory, RequestStatus
+from gridkeeper.reports.ledger_data import (
+    HALF_YEAR_KINDS,
+    LEDGER_NAMES,
+    LedgerData,
+    Period,
+    Privacy,
+    Where,
+    care_ledger,
+    households_ledger,
+    iso,
+    label,
+    visits_ledger,
+    where,
+)
+from gridkeeper.services.addresses import summaries
+from gridkeeper.services.leader_posts import posts
+from gridkeeper.services.members import service_totals
+from gridkeeper.services.requests import is_overdue, list_requests
+from gridkeeper.storage.models import Grid, Member
+
+S = RequestStatus
+
+
+def requests_ledger(session: Session, place: Where, period: Period, today: date) -> LedgerData:
+    """诉求办理台账: requests raised in the period, how they were handled, totals at the end."""
+    requests = sorted(list_requests(session, scope=place.scope, start=period.start, end=period.end, limit=None),
+                      key=lambda r: (r.raised_on, r.id))
+    homes = {s.id: s for s in summaries(session, sorted({r.household_id for r in requests}))}
+    rows = []
+    for n, r in enumerate(requests, 1):
+        home = homes.get(r.household_id)
+        resolved = iso(r.resolved_on) if r.resolved_on else label(RequestStatus, r.status)
+        taken = (r.resolved_on - r.raised_on).days if r.resolved_on else ""
+        rows.append([n, iso(r.raised_on), home.address if home else "", label(RequestCategory, r.category),
+                     r.description, r.dispatched_to, iso(r.deadline), resolved, taken,
+                     label(Rating, r.rating), "超期" if is_overdue(r, today) else ""])
+    header = ["序号", "受理日期", "住户地址", "诉求类别", "诉求内容", "派单对象", "办结期限", "办结日期",
+              "用时(天)", "满意度", "超期"]
+    return LedgerData("requests", place.title("requests", period.label), place.unit, period.span, header, rows,
+                      [11, 21, 44, 19, 62, 30, 21, 21, 14, 16, 14], wrap_cols={2, 4, 5},
+                      centre_cols={0, 1, 3, 6, 7, 8, 9, 10}, totals=[request_totals(requests, len(header))])
+
+
+def request_totals(requests, ncols: int) -> list:
+    """受理 N 件，按期办结 M 件（x%），已回访 R 件，满意率 y% (满意 and 基本满意 over those rated)."""
+    received = len(requests)
+    on_time = sum(1 for r in requests if r.resolved_on and r.resolved_on <= r.deadline)
+    rated = [r for r in requests if r.rating]
+    pleased = sum(1 for r in rated if r.rating in (Rating.SATISFIED, Rating.FAIRLY_SATISFIED))
+    on_time_pct = f"{100 * on_time / received:.1f}%" if received else "—"
+    satisfied_pct = f"{100 * pleased / len(rated):.1f}%" if rated else "—"
+    text = (f"受理 {received} 件，按期办结 {on_time} 件（按期办结率 {on_time_pct}），"
+            f"已回访评价 {len(rated)} 件，满意率 {satisfied_pct}（满意与基本满意）")
+    row = ["合计", "", "", "", text] + [""] * (ncols - 5)
+    return row
+
+
+def members_ledger(session: Session, place: Where, period: Period, privacy: Privacy) -> LedgerData:
+    """在职党员报到服务台账: each member registered during the half-year with services, hours and points."""
+    members = registered_members(session, place, period)
+    totals = {t.member_id: t for t in service_totals(session, start=period.start, end=period.end,
+                                                     grid_id=place.grid.id if place.grid else None)}
+    grids = {g.id: g.name for g in session.exec(select(Grid))}
+    rows, hours, points, services, idle = [], 0.0, 0, 0, 0
+    for n, m in enumerate(members, 1):
+        t = totals.get(m.id)
+        count, h, p = (t.services, t.hours, t.points) if t else (0, 0.0, 0)
+        services, hours, points, idle = services + count, hours + h, points + p, idle + (count == 0)
+        rows.append([n, m.name, label(Gender, m.gender), privacy.phone(m.phone), m.employer, m.party_org,
+                     grids.get(m.grid_id, ""), m.post, iso(m.registered_on), count, f"{h:g}", p,
+                     "" if count else "本期无服务记录"])
+    header = ["序号", "姓名", "性别", "联系电话", "工作单位", "所在党组织", "报到网格", "认领岗位", "报到日期",
+              "服务次数", "服务时长(小时)", "积分", "备注"]
+    total_row = ["合计", f"{len(rows)} 人", "", "", "", "", "", "", "", services, f"{hours:g}", points,
+                 f"无服务记录 {idle} 人"]
+    return LedgerData("members", place.title("members", period.label), place.unit, period.span, header, rows,
+                      [11, 16, 10, 26, 40, 40, 18, 28, 21, 14, 17, 12, 20], wrap_cols={4, 5, 7, 12},
+                      centre_cols={0, 2, 8, 9, 10, 11}, totals=[total_row])
+
+
+def registered_members(session: Session, place: Where, period: Period) -> list[Member]:
+    """Members on the register at some point of the period (registered before its end, not withdrawn before it)."""
+    query = select(Member).where(Member.registered_on < period.end).order_by(Member.grid_id, Member.id)
+    if place.grid:
+        query = query.where(Member.grid_id == place.grid.id)
+    return [m for m in session.exec(query) if m.withdrawn_on is None or m.withdrawn_on >= period.start]
+
+
+def leaders_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
+    """三长名册: every grid, building and unit with its current leader; vacancies marked 空缺."""
+    grids = {g.id: f"{g.code} {g.name}" for g in session.exec(select(Grid))}
+    rows, vacant = [], 0
+    for n, post in enumerate(posts(session, place.scope), 1):
+        leader = post.leader
+        vacant += leader is None
+        if leader is None:
+            rows.append([n, grids.get(post.grid_id, ""), label(LeaderRole, post.role), post.label, "空缺",
+                         "", "", "", "空缺"])
+            continue
+        term = f"{iso(leader.term_start)}至{iso(leader.term_end) or '今'}"
+        rows.append([n, grids.get(post.grid_id, ""), label(LeaderRole, post.role), post.label, leader.person_name,
+                     "中共党员" if leader.is_party_member else "", privacy.phone(leader.person_phone), term,
+                     leader.pledge])
+    header = ["序号", "网格", "岗位", "所辖范围", "姓名", "政治面貌", "联系电话", "任期", "承诺 / 备注"]
+    totals = [["合计", f"岗位 {len(rows)} 个", "", f"在任 {len(rows) - vacant} 人，空缺 {vacant} 个", "", "", "",
+               "", ""]]
+    as_of = period.as_of(today)
+    return LedgerData("leaders", place.title("leaders", period.label), place.unit, f"截至{as_of.year}年"
+                      f"{as_of.month}月{as_of.day}日", header, rows, [11, 26, 17, 46, 18, 19, 27, 43, 66],
+                      wrap_cols={1, 3, 8}, centre_cols={0, 2, 4, 5, 6, 7}, totals=totals)
+
+
+@dataclass
+class LedgerRequest:
+    """What the user asked for: kind, scope, period, full values or masked, and the day it is printed."""
+
+    kind: str
+    period: Period
+    grid_code: str | None = None
+    full: bool = False
+    today: date | None = None
+
+
+def build_ledger(session: Session, ask: LedgerRequest) -> LedgerData:
+    """The content of the ledger `ask` names (ServiceError for an unknown grid, ValueError for a bad kind)."""
+    if ask.kind not in LEDGER_NAMES:
+        raise ValueError(f"没有“{ask.kind}”这种台账，可选：{'、'.join(LEDGER_NAMES)}")
+    place, privacy, today = where(session, ask.grid_code), Privacy(ask.full), ask.today or date.today()
+    if ask.kind == "visits":
+        return visits_ledger(session, place, ask.period)
+    if ask.kind == "households":
+        return households_ledger(session, place, ask.period, privacy, today)
+    if ask.kind == "care":
+        return care_ledger(session, place, ask.period, privacy, today)
+    if ask.kind == "requests":
+        return requests_ledger(session, place, ask.period, today)
+    if ask.kind == "members":
+        return members_ledger(session, place, ask.period, privacy)
+    return leaders_ledger(session, place, ask.period, privacy, today)
+
+
+__all__ = ["HALF_YEAR_KINDS", "LEDGER_NAMES", "LedgerRequest", "build_ledger", "registered_members"]

@@ -1,0 +1,172 @@
+"""今日 Today: the first screen of the day — care visits due, requests due or overdue, vacant leader posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from gridkeeper.domain.enums import RequestCategory, RequestStatus
+from gridkeeper.services.addresses import HouseholdSummary, summaries
+from gridkeeper.services.coverage import VisitDue, visits_due
+from gridkeeper.services.leader_posts import Post, posts
+from gridkeeper.services.requests import days_left, list_requests
+from gridkeeper.storage.models import ResidentRequest
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.widgets.household_picker import tag_labels
+from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, RowsModel
+
+
+@dataclass
+class DueRow:
+    due: VisitDue
+    place: HouseholdSummary | None
+
+
+@dataclass
+class RequestDueRow:
+    request: ResidentRequest
+    place: HouseholdSummary | None
+
+
+def _label(enum, value) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
+class TodaySection(QWidget):
+    """What needs doing today in the selected scope; double-click a line to act on it."""
+
+    open_household = Signal(int)
+    open_request = Signal(int)
+    assign_post = Signal(str, int)  # role, scope id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.care_model = RowsModel(self._care_columns(), self)
+        self.request_model = RowsModel(self._request_columns(), self)
+        self.vacancy_model = RowsModel([
+            Column(self.tr("Post"), lambda p: p.role.label),
+            Column(self.tr("Place"), lambda p: p.label),
+        ], self)
+        self.care_box, self.care_view = self._list(self.care_model, self._care_activated)
+        self.request_box, self.request_view = self._list(self.request_model, self._request_activated)
+        self.vacancy_box, self.vacancy_view = self._list(self.vacancy_model, self._vacancy_activated)
+        self.hint = QLabel(self.tr("Double-click a line: a household opens, a request opens, a vacant post "
+                                   "asks whom to assign."), self)
+        self.hint.setWordWrap(True)
+        self._layout()
+        ctx.scope_changed.connect(lambda _s: self.refresh())
+        ctx.data_changed.connect(lambda kind: kind != "settings" and self.refresh())
+        self.refresh()
+
+    def _care_columns(self) -> list[Column]:
+        urgent = lambda r: RED if r.due.overdue_days > 0 else AMBER  # noqa: E731
+        return [
+            Column(self.tr("Head"), lambda r: r.place.head_name if r.place else ""),
+            Column(self.tr("Address"), lambda r: r.place.address if r.place else ""),
+            Column(self.tr("Care"), lambda r: tag_labels(r.due.tags) or self.tr("migrants")),
+            Column(self.tr("Last visit"), lambda r: r.due.last_visit_on.isoformat() if r.due.last_visit_on
+                   else self.tr("never")),
+            Column(self.tr("Every"), lambda r: self.tr("%n day(s)", "", r.due.interval_days), align_right=True),
+            Column(self.tr("Due"), self._due_text, foreground=urgent),
+        ]
+
+    def _due_text(self, row: DueRow) -> str:
+        if row.due.last_visit_on is None:
+            return self.tr("never visited")
+        days = row.due.overdue_days
+        return self.tr("%n day(s) overdue", "", days) if days > 0 else self.tr("due today")
+
+    def _request_columns(self) -> list[Column]:
+        def due(r: RequestDueRow) -> str:
+            left = days_left(r.request, self.ctx.today()) or 0
+            return self.tr("%n day(s) overdue", "", -left) if left < 0 else self.tr("due today")
+        return [
+            Column(self.tr("No."), lambda r: r.request.id, align_right=True),
+            Column(self.tr("Household"), lambda r: r.place.short_address if r.place else ""),
+            Column(self.tr("Category"), lambda r: _label(RequestCategory, r.request.category)),
+            Column(self.tr("Status"), lambda r: _label(RequestStatus, r.request.status)),
+            Column(self.tr("Deadline"), due, foreground=lambda r: RED if r.request.deadline < self.ctx.today()
+                   else AMBER),
+            Column(self.tr("Request"), lambda r: r.request.description, tooltip=lambda r: r.request.description),
+        ]
+
+    def _list(self, model: RowsModel, activated) -> tuple[QGroupBox, QTableView]:
+        box = QGroupBox(self)
+        view = QTableView(box)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.doubleClicked.connect(activated)
+        view.activated.connect(activated)  # Enter on a line does the same
+        QVBoxLayout(box).addWidget(view)
+        return box, view
+
+    def _layout(self) -> None:
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.request_box)
+        lower.addWidget(self.vacancy_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.care_box)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self) -> None:
+        today, scope = self.ctx.today(), self.ctx.scope
+        with self.ctx.read() as session:
+            due = visits_due(session, today=today, scope=scope)
+            requests = list_requests(session, scope=scope, due_by=today, limit=None)
+            places = {s.id: s for s in summaries(session, [d.household_id for d in due]
+                                                  + [r.household_id for r in requests])}
+            vacant = [p for p in posts(session, scope) if p.vacant]
+        self.care_model.set_rows([DueRow(d, places.get(d.household_id)) for d in due])
+        self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
+        self.vacancy_model.set_rows(vacant)
+        date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        self.heading.setText(self.tr("Today, {0}").format(date_text))
+        self.care_box.setTitle(self.tr("Care households due or overdue for a visit ({0})").format(len(due)))
+        self.request_box.setTitle(self.tr("Requests due today or overdue ({0})").format(len(requests)))
+        self.vacancy_box.setTitle(self.tr("Vacant leader posts ({0})").format(len(vacant)))
+        for view in (self.care_view, self.request_view, self.vacancy_view):
+            view.resizeColumnsToContents()
+        self.care_view.setColumnWidth(1, min(self.care_view.columnWidth(1), 260))
+
+    def _care_activated(self, index: QModelIndex) -> None:
+        row = self.care_model.row_at(index.row())
+        if row:
+            self.open_household.emit(row.due.household_id)
+
+    def _request_activated(self, index: QModelIndex) -> None:
+        row = self.request_model.row_at(index.row())
+        if row:
+            self.open_request.emit(row.request.id)
+
+    def _vacancy_activated(self, index: QModelIndex) -> None:
+        post: Post | None = self.vacancy_model.row_at(index.row())
+        if post:
+            self.assign_post.emit(str(post.role.value), post.scope_id)

@@ -1,0 +1,48 @@
+"""GUI test fixtures: settings in a temp folder, the bundled font, an AppContext over a fresh or demo database."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import TODAY
+
+
+@pytest.fixture(autouse=True)
+def _qsettings_in_tmp(tmp_path, qapp):
+    """QSettings written by the window go to a temp folder, never the user's real settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("GridKeeperTest")
+    QCoreApplication.setApplicationName("GridKeeperTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def app_font(qapp):
+    from gridkeeper.ui.fonts import apply_app_font
+
+    return apply_app_font(qapp)
+
+
+@pytest.fixture
+def ctx(engine, place, app_font):
+    from gridkeeper.ui.context import AppContext
+
+    return AppContext(engine, None, today=TODAY)
+
+
+@pytest.fixture
+def demo_ctx(demo_db, tmp_path, app_font):
+    """An AppContext over a private copy of the 600-household demo database."""
+    from gridkeeper.storage.engine import open_database
+    from gridkeeper.ui.context import AppContext
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db[0], path)
+    engine = open_database(path)
+    yield AppContext(engine, path, today=TODAY)
+    engine.dispose()

@@ -1,0 +1,110 @@
+"""The households section: windowed table model, editor with inline residents and field errors, delete and restore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlmodel import select
+
+from gridkeeper.services.household_list import HouseholdFilter
+from gridkeeper.storage.models import DeletedRecord, Household, Resident
+from gridkeeper.ui.households.editor import HouseholdEditor
+from gridkeeper.ui.households.model import PAGE, HouseholdTableModel
+from gridkeeper.ui.households.recycle_bin import RecycleBin
+from gridkeeper.ui.households.residents_table import ID_NUMBER, NAME, PHONE
+
+GOOD_ID = "110105198001011238"
+BAD_ID = "110105198001011232"  # wrong check digit
+
+
+def _set(table, row, column, text):
+    table.item(row, column).setText(text)
+
+
+def test_model_passes_modeltester_and_windows_rows(qtmodeltester, demo_ctx):
+    model = HouseholdTableModel(demo_ctx)
+    model.reload()
+    assert model.rowCount() == 600
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 2))  # a room
+    last = model.index(599, 1)
+    assert model.data(last)
+    assert len(model._pages) <= 12 and len(model._pages[599 // PAGE]) == PAGE
+
+
+def test_model_masks_filters_and_sorts(demo_ctx):
+    model = HouseholdTableModel(demo_ctx)
+    model.reload()
+    phones = [model.data(model.index(r, 5)) for r in range(50)]
+    ids = [model.data(model.index(r, 6)) for r in range(50)]
+    assert any("****" in p for p in phones) and any("********" in i for i in ids if i)
+    model.sort(9, Qt.SortOrder.DescendingOrder)
+    visits = [model.data(model.index(r, 9)) for r in range(model.rowCount())]
+    dated = [v for v in visits if v[:2] == "20"]
+    assert dated == sorted(dated, reverse=True)
+    everyone = model.rowCount()
+    model.set_query(filters=HouseholdFilter(any_care=True))
+    assert 0 < model.rowCount() < everyone
+    assert all(model.data(model.index(r, 8)) for r in range(model.rowCount()))
+    model.set_query(filters=HouseholdFilter(not_visited_days=30))
+    assert 0 < model.rowCount() < everyone
+
+
+def test_editor_rejects_bad_id_then_saves(qtbot, ctx, place):
+    editor = HouseholdEditor(ctx, unit_id=place["unit"])
+    qtbot.addWidget(editor)
+    editor.room.setText("502")
+    table = editor.residents
+    _set(table, 0, NAME, "欧阳娜娜")
+    _set(table, 0, ID_NUMBER, BAD_ID)
+    _set(table, 0, PHONE, "13904511234")
+    assert editor.save() is False
+    item = table.item(0, ID_NUMBER)
+    assert "校验位" in item.toolTip() and item.background().color().name() == "#fde2e1"
+    assert editor.resident_errors.isVisibleTo(editor) and "身份证号" in editor.resident_errors.text()
+    with ctx.read() as session:
+        assert session.exec(select(Household)).all() == []
+    _set(table, 0, ID_NUMBER, GOOD_ID)
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save() is True, editor.resident_errors.text() + str([e.text() for e in editor.errors.values()])
+    with ctx.read() as session:
+        (resident,) = session.exec(select(Resident)).all()
+    assert (resident.name, resident.name_initials, resident.gender) == ("欧阳娜娜", "oynn", "male")
+
+
+def test_household_field_errors_sit_next_to_the_field(qtbot, ctx, place):
+    editor = HouseholdEditor(ctx, unit_id=place["unit"])
+    qtbot.addWidget(editor)
+    editor.phone.setText("12345")
+    _set(editor.residents, 0, NAME, "王芳")
+    assert editor.save() is False
+    assert editor.errors["房号"].isVisibleTo(editor) and editor.errors["房号"].text() == "不能为空"
+    assert "不是有效的手机号" in editor.errors["户联系电话"].text()
+    assert not editor.errors["房屋用途"].isVisibleTo(editor)
+
+
+def test_delete_asks_and_recycle_bin_restores(qtbot, ctx, place, monkeypatch):
+    editor = HouseholdEditor(ctx, unit_id=place["unit"])
+    qtbot.addWidget(editor)
+    editor.room.setText("601")
+    _set(editor.residents, 0, NAME, "李强")
+    assert editor.save()
+    household_id = editor.household_id
+    reopened = HouseholdEditor(ctx, household_id)
+    qtbot.addWidget(reopened)
+    assert reopened.room.text() == "601" and reopened.residents.text(0, NAME) == "李强"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert reopened.delete() is False
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert reopened.delete() is True
+    with ctx.read() as session:
+        assert session.get(Household, household_id) is None
+        assert len(session.exec(select(DeletedRecord)).all()) == 1
+    bin_ = RecycleBin(ctx)
+    qtbot.addWidget(bin_)
+    assert bin_.table.rowCount() == 1 and "601" in bin_.table.item(0, 0).text()
+    assert bin_.restore_selected() == household_id
+    assert bin_.table.rowCount() == 0
+    with ctx.read() as session:
+        assert session.get(Household, household_id).room == "601"
+        assert session.exec(select(Resident.name)).all() == ["李强"]

@@ -1,0 +1,214 @@
+"""楼栋长公示牌: one wall sheet per building, legible from two metres; leaders only, never residents."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A3, A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph
+from sqlmodel import Session, select
+
+from gridkeeper.domain.enums import LeaderRole
+from gridkeeper.reports.fonts import FONT, FONT_BOLD, register_fonts
+from gridkeeper.reports.layout import atomic_write, markup
+from gridkeeper.reports.ledger_data import cn_date
+from gridkeeper.services.errors import ServiceError
+from gridkeeper.services.geography import get_community, require_grid
+from gridkeeper.services.leader_posts import posts
+from gridkeeper.services.scope import Scope
+from gridkeeper.storage.models import Building, Community, Compound, Grid, LeaderAssignment
+
+DUTIES = "宣传政策法规、收集社情民意、排查矛盾纠纷、协助服务群众、监督物业服务"
+DEFAULT_PLEDGE = "亮身份、作表率，热心为邻里服务，居民有事随时找我。"
+VACANT = "待补选"
+RED = colors.HexColor("#B71C1C")
+INK = colors.HexColor("#111111")
+
+
+@dataclass
+class Post:
+    """A leader post on a wall sheet: where, and who holds it (None when vacant)."""
+
+    place: str
+    leader: LeaderAssignment | None
+
+
+@dataclass
+class BuildingCard:
+    """A building of a grid with its building leader and unit leaders: all a wall sheet or notice needs."""
+
+    building_id: int
+    compound: str
+    label: str
+    leader: LeaderAssignment | None
+    units: list[Post] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.compound}{self.label}"
+
+
+@dataclass
+class WallContext:
+    """The grid and community the sheets name at the bottom."""
+
+    community: Community | None
+    grid: Grid
+
+    @property
+    def community_name(self) -> str:
+        return self.community.name if self.community else "本社区"
+
+
+def building_cards(session: Session, grid: Grid) -> list[BuildingCard]:
+    """Every building of the grid in natural order with its leaders (vacant posts as None)."""
+    compounds = dict(session.exec(select(Compound.id, Compound.name)).all())
+    cards: list[BuildingCard] = []
+    for post in posts(session, Scope(grid_id=grid.id)):
+        if post.role == LeaderRole.BUILDING:
+            building = session.get(Building, post.scope_id)
+            cards.append(BuildingCard(post.scope_id, compounds.get(building.compound_id, ""), building.label,
+                                      post.leader))
+        elif post.role == LeaderRole.UNIT and cards:
+            cards[-1].units.append(Post(post.label.removeprefix(cards[-1].name), post.leader))
+    return cards
+
+
+def wall_context(session: Session, grid_code: str) -> WallContext:
+    return WallContext(get_community(session), require_grid(session, grid_code))
+
+
+# ---------------------------------------------------------------- drawing
+
+
+class _Sheet:
+    """Draws one building's sheet; every length is scaled by the paper (A3 is A4 × 1.414)."""
+
+    def __init__(self, c: canvas.Canvas, size: tuple[float, float], where: WallContext, day: date):
+        self.c, (self.w, self.h), self.where, self.day = c, size, where, day
+        self.k = self.w / A4[0]
+        self.left, self.right = 16 * mm * self.k, self.w - 16 * mm * self.k
+
+    def text(self, x: float, y: float, s: str, size: float, *, bold: bool = False, colour=INK,
+             align: str = "left") -> float:
+        """Draw `s` with its baseline at y; returns its width."""
+        font, size = (FONT_BOLD if bold else FONT), size * self.k
+        self.c.setFont(font, size)
+        self.c.setFillColor(colour)
+        draw = {"left": self.c.drawString, "centre": self.c.drawCentredString, "right": self.c.drawRightString}
+        draw[align](x, y, s)
+        return stringWidth(s, font, size)
+
+    def para(self, y: float, text: str, size: float, *, bold_label: str = "") -> float:
+        """A wrapped paragraph under y across the sheet; returns the y under it."""
+        style = ParagraphStyle("wall", fontName=FONT, fontSize=size * self.k, leading=size * 1.45 * self.k,
+                               wordWrap="CJK", alignment=TA_LEFT, textColor=INK)
+        lead = f"<font name='{FONT_BOLD}'>{markup(bold_label)}</font>" if bold_label else ""
+        p = Paragraph(lead + markup(text), style)
+        _, height = p.wrapOn(self.c, self.right - self.left, self.h)
+        p.drawOn(self.c, self.left, y - height)
+        return y - height
+
+    def draw(self, card: BuildingCard) -> None:
+        mm_ = mm * self.k
+        y = self.h - 24 * mm_
+        self.text(self.w / 2, y, f"{card.label}楼栋长公示牌", 34, bold=True, colour=RED, align="centre")
+        y -= 10 * mm_
+        self.text(self.w / 2, y, f"{card.compound}　{self.where.grid.name}", 16, align="centre")
+        y -= 6 * mm_
+        self.c.setStrokeColor(RED)
+        self.c.setLineWidth(2 * self.k)
+        self.c.line(self.left, y, self.right, y)
+        y = self._building_leader(card, y - 16 * mm_)
+        y = self._unit_leaders(card, y - 6 * mm_)
+        y = self.para(y - 6 * mm_, DUTIES, 16, bold_label="职责：")
+        pledge = card.leader.pledge if card.leader and card.leader.pledge else DEFAULT_PLEDGE
+        self.para(y - 5 * mm_, pledge, 20, bold_label="承诺：")
+        self._footer()
+
+    def _building_leader(self, card: BuildingCard, y: float) -> float:
+        mm_ = mm * self.k
+        self.text(self.left, y, "楼栋长", 20, bold=True, colour=RED)
+        x = self.left + 32 * mm_
+        leader = card.leader
+        if leader is None:
+            self.text(x, y, VACANT, 36, bold=True)
+            y -= 16 * mm_
+            self.text(x, y, f"暂请联系网格员 {self.where.grid.steward_name} {self.where.grid.steward_phone}", 22)
+            return y - 6 * mm_
+        width = self.text(x, y, leader.person_name, 40, bold=True)
+        if leader.is_party_member:
+            self.text(x + width + 6 * mm_, y, "中共党员", 18, bold=True, colour=RED)
+        y -= 17 * mm_
+        self.text(x, y, f"电话 {leader.person_phone}", 32, bold=True)
+        return y - 6 * mm_
+
+    def _unit_leaders(self, card: BuildingCard, y: float) -> float:
+        if not card.units:
+            return y
+        mm_ = mm * self.k
+        # Rows shrink only when a building has many units, so the duties still fit the page.
+        scale = min(1.0, 7 / max(len(card.units), 1))
+        row = 15 * mm_ * max(scale, 0.62)
+        size = lambda s: s * max(scale, 0.7)  # noqa: E731
+        self.text(self.left, y - 7 * mm_, "单元长", 20, bold=True, colour=RED)
+        y -= 7 * mm_
+        for post in card.units:
+            x = self.left + 32 * mm_
+            self.text(x, y, post.place, size(20))
+            if post.leader is None:
+                self.text(x + 30 * mm_, y, f"{VACANT}（请联系网格员 {self.where.grid.steward_phone}）", size(18))
+            else:
+                width = self.text(x + 30 * mm_, y, post.leader.person_name, size(26), bold=True)
+                if post.leader.is_party_member:
+                    self.text(x + 32 * mm_ + width, y, "中共党员", size(13), colour=RED)
+                self.text(self.right, y, post.leader.person_phone, size(24), bold=True, align="right")
+            y -= row
+        return y + row - 8 * mm_
+
+    def _footer(self) -> None:
+        mm_ = mm * self.k
+        grid, community = self.where.grid, self.where.community
+        top = 58 * mm_
+        self.c.setStrokeColor(RED)
+        self.c.setLineWidth(1.2 * self.k)
+        self.c.roundRect(self.left, 24 * mm_, self.right - self.left, top - 24 * mm_, 3 * mm_)
+        self.text(self.left + 6 * mm_, top - 11 * mm_, f"网格员：{grid.steward_name}　{grid.steward_phone}", 20,
+                  bold=True)
+        hotline = community.hotline if community else ""
+        supervision = community.supervision_phone if community else ""
+        self.text(self.left + 6 * mm_, top - 22 * mm_, f"社区服务热线：{hotline}", 18)
+        self.text(self.left + 6 * mm_, top - 31 * mm_, f"监督电话：{supervision}", 16)
+        self.text(self.w / 2, 13 * mm_, f"{self.where.community_name}居民委员会　{cn_date(self.day)}", 14,
+                  align="centre")
+
+
+def write_roster(session: Session, grid_code: str, path: str | os.PathLike[str], *, a3: bool = False,
+                 today: date | None = None, invariant: bool = False, progress=None) -> int:
+    """One wall sheet per building of the grid; returns the number of pages."""
+    where = wall_context(session, grid_code)
+    cards = building_cards(session, where.grid)
+    if not cards:
+        raise ServiceError(f"网格 {where.grid.code} 还没有楼栋")
+    register_fonts()
+    size = A3 if a3 else A4
+    with atomic_write(path) as tmp:
+        c = canvas.Canvas(str(tmp), pagesize=size, invariant=1 if invariant else 0, initialFontName=FONT)
+        c.setTitle(f"{where.community_name}{where.grid.name}楼栋长公示牌")
+        c.setAuthor("GridKeeper")
+        sheet = _Sheet(c, size, where, today or date.today())
+        for n, card in enumerate(cards, 1):
+            sheet.draw(card)
+            c.showPage()
+            if progress:
+                progress(n, len(cards))
+        c.save()
+    return len(cards)

@@ -1,0 +1,91 @@
+"""Importing against what is already saved: updates not duplicates, other grids, heads, ID numbers elsewhere."""
+
+from __future__ import annotations
+
+import openpyxl
+from sqlmodel import Session
+
+from gridkeeper.excel.importer import import_roster
+from gridkeeper.services import geography as geo
+from gridkeeper.services.households import create_household
+from gridkeeper.services.people import HouseholdInput, ResidentInput
+from tests.conftest import TODAY
+from tests.excel.make_fixtures import id_number
+from tests.excel.roster_helpers import brief, counts
+
+HEADER = ["小区", "楼栋", "单元", "房号", "户主姓名", "身份证号", "联系电话", "特殊人群"]
+WANG = id_number("11010519491231002")
+
+
+def _xlsx(path, rows, header=HEADER):
+    wb = openpyxl.Workbook()
+    wb.active.append(header)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_saved_household_is_updated_not_duplicated(engine, session, place, tmp_path):
+    create_household(session, HouseholdInput(unit_id=place["unit"], room="301"),
+                     [ResidentInput(name="王建华", phone="13900000000", is_head=True)])
+    session.commit()
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "七号楼", "2", "301室", "王建华", WANG, "138 1234 5678", "独居"]])
+    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert vars(result.counts) == {"households_added": 0, "households_updated": 1,
+                                   "residents_added": 0, "residents_updated": 1}
+    assert brief(engine) == [("幸福家园", "7号楼", "2单元", "301", "owner", "13812345678", "王建华", "户主", WANG,
+                              "13812345678", ("living_alone",))]
+
+
+def test_blank_cells_leave_saved_values(engine, session, place, tmp_path):
+    create_household(session, HouseholdInput(unit_id=place["unit"], room="301", phone="13900000000"),
+                     [ResidentInput(name="王建华", phone="13900000000", id_number=WANG, is_head=True, tags=["低保"])])
+    session.commit()
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王建华", "", "", ""]])
+    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert result.written and result.counts.residents_updated == 0
+    assert brief(engine)[0][-2:] == ("13900000000", ("minimum_allowance",))
+
+
+def test_default_compound_named_after_grid_and_grid_created(engine, tmp_path):
+    path = _xlsx(tmp_path / "r.xlsx", [["5号楼", "1单元", "101", "吴芳"]], header=["楼栋", "单元", "房号", "户主"])
+    result = import_roster(engine, path, grid_code="fk-09", today=TODAY)
+    assert brief(engine)[0][:4] == ("网格FK-09", "5号楼", "1单元", "101")
+    assert "文件中没有“小区”列：这些住户归入以网格命名的小区“网格FK-09”" in result.notes
+    with Session(engine) as session:
+        assert geo.require_grid(session, "FK-09").name == "网格FK-09"
+
+
+def test_building_of_another_grid_is_a_problem(engine, session, place, tmp_path):
+    geo.create_grid(session, code="FK-04", name="第四网格")
+    session.commit()
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7栋", "2单元", "301", "王建华", WANG, "", ""],
+                                       ["幸福家园", "8栋", "1单元", "101", "李四", "", "", ""]])
+    result = import_roster(engine, path, grid_code="FK-04", skip_invalid=True, today=TODAY)
+    assert [(p.row, p.column, p.value, p.reason) for p in result.errors] == [
+        (2, "楼栋", "7号楼", "幸福家园7号楼属于网格 FK-03，不能导入到网格 FK-04")]
+    assert [r[1] for r in brief(engine)] == ["8号楼"]
+
+
+def test_different_head_and_id_saved_elsewhere_are_problems(engine, session, place, tmp_path):
+    create_household(session, HouseholdInput(unit_id=place["unit"], room="301"),
+                     [ResidentInput(name="张三", is_head=True)])
+    create_household(session, HouseholdInput(unit_id=place["unit"], room="302"),
+                     [ResidentInput(name="王建华", id_number=WANG, is_head=True)])
+    session.commit()
+    before = counts(engine)
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7号楼", "2单元", "301", "李四", "", "", ""],
+                                       ["幸福家园", "7号楼", "2单元", "303", "王建华", WANG, "", ""]])
+    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert [(p.row, p.reason) for p in result.errors] == [
+        (2, "该户已登记户主张三，与表中户主不同（如已更换户主，请先在软件中修改）"),
+        (3, "该身份证号已登记在另一户（居民王建华），请先核对或迁出后再导入")]
+    assert not result.written and counts(engine) == before
+
+
+def test_household_row_without_a_person_makes_an_empty_household(engine, tmp_path):
+    header = ["小区", "楼栋", "单元", "房号", "房屋性质", "姓名", "与户主关系"]
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "1", "1", "101", "商铺", "", ""]], header=header)
+    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert result.written and result.counts.households_added == 1 and counts(engine)["Resident"] == 0

@@ -256,9 +256,7 @@ class MainWindow(QMainWindow):
         state = settings.value("main/state")
         if state is not None:
             self.restoreState(state)
-        splitter = settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self._splitter_state = settings.value("main/splitter")
         last = settings.value("main/section", FIRST_SECTION)
         keys = self.section_keys()
         self.show_section(last if last in keys else (FIRST_SECTION if FIRST_SECTION in keys else keys[0]))
@@ -272,6 +270,13 @@ class MainWindow(QMainWindow):
         if "households" in self.pages:
             self.pages["households"].save_state(settings)
         settings.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Restored once the window has its real size, or QSplitter squeezes the saved widths.
+        state, self._splitter_state = getattr(self, "_splitter_state", None), None
+        if state is not None:
+            self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
         self.save_layout()

@@ -85,15 +85,16 @@ class HouseholdsSection(QWidget):
         self.days.setSpecialValueText(self.tr("any time"))
         self.days.setSuffix(self.tr(" days"))
         self.count = QLabel(page)
-        add = QPushButton(self.tr("New household (Ctrl+N)"), page)
+        add = QPushButton(self.tr("New household"), self)
+        add.setToolTip(self.tr("Ctrl+N"))
         add.clicked.connect(self.new_household)
+        self.tabs.setCornerWidget(add)
         for label, widget in ((self.tr("Care:"), self.care), (self.tr("Housing use:"), self.use),
                               (self.tr("Not visited in:"), self.days)):
             bar.addWidget(QLabel(label, page))
             bar.addWidget(widget)
         bar.addWidget(self.count)
         bar.addStretch(1)
-        bar.addWidget(add)
         self.care.currentIndexChanged.connect(self.apply_filters)
         self.use.currentIndexChanged.connect(self.apply_filters)
         self.days.valueChanged.connect(self.apply_filters)

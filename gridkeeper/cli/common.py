@@ -38,9 +38,15 @@ def open_engine(args: argparse.Namespace, *, create: bool = False):
 
     path = db_path(args)
     try:
-        return open_database(path, create=create)
+        engine = open_database(path, create=create, read_only=getattr(args, "read_only", False))
     except DatabaseUnusable as exc:
         raise CliError(str(exc), EXIT_DB) from exc
+    for warning in engine.gridkeeper_warnings:
+        print(f"gridkeeper: 注意：{warning}", file=sys.stderr)
+    from gridkeeper.cli.account_cmd import sign_in
+
+    sign_in(engine, args)  # asks who is working once accounts exist; exits 1 on a wrong password
+    return engine
 
 
 def parse_month(text: str) -> date:
@@ -73,6 +79,11 @@ def describe_error(exc: Exception) -> tuple[str, int]:
 
     if isinstance(exc, DatabaseUnusable):
         return str(exc), EXIT_DB
+    from gridkeeper.storage import faults
+
+    fault, message = faults.explain(exc), faults.describe(exc)
+    if fault is not None:
+        return message, EXIT_DB if fault.kind in ("corrupt", "cannot_open", "locked") else EXIT_ERROR
     if isinstance(exc, ServiceError):
         return str(exc), EXIT_ERROR
     if isinstance(exc, (OperationalError, DatabaseError)):

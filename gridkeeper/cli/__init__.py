@@ -14,6 +14,8 @@ COMMAND_MODULES = [
     "gridkeeper.cli.demo_cmd",
     "gridkeeper.cli.stats_cmd",
     "gridkeeper.cli.import_cmd",
+    "gridkeeper.cli.backup_cmd",
+    "gridkeeper.cli.account_cmd",
 ]
 
 
@@ -27,6 +29,8 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 gridkeeper.db，或 GRIDKEEPER_DB）")
+    common.add_argument("--user", metavar="NAME", help="启用账号后：谁在操作（密码在提示时输入或取自 GRIDKEEPER_PASSWORD）")
+    common.add_argument("--read-only", action="store_true", help="只读打开：不加锁、不写入（别人正在使用或文件损坏时查看）")
     parser = Parser(prog="gridkeeper", description="GridKeeper 网格管家：社区网格员的离线桌面工具",
                     parents=[common])
     parser.add_argument("--version", action="version", version=f"GridKeeper {__version__}")

@@ -45,9 +45,11 @@ class PlaceTree(QTreeWidget):
             nodes = place_tree(session)
         self.blockSignals(True)
         self.clear()
+        # Items hold plain string keys: PySide mishandles refcounts of many Python objects stored in items.
+        self._scopes: dict[str, Scope] = {"community": EVERYWHERE}
         root = QTreeWidgetItem([community.name if community else self.tr("Whole community")])
         root.setData(0, KIND_ROLE, "community")
-        root.setData(0, SCOPE_ROLE, EVERYWHERE)
+        root.setData(0, SCOPE_ROLE, "community")
         self.addTopLevelItem(root)
         self._add(root, nodes, EVERYWHERE)
         root.setExpanded(True)
@@ -58,8 +60,10 @@ class PlaceTree(QTreeWidget):
         for node in nodes:
             scope = _scope_for(node.kind, node.id, parent_scope)
             item = QTreeWidgetItem([node.label])
+            key = f"{node.kind}:{node.id}:{scope.grid_id}"
+            self._scopes[key] = scope
             item.setData(0, KIND_ROLE, node.kind)
-            item.setData(0, SCOPE_ROLE, scope)
+            item.setData(0, SCOPE_ROLE, key)
             parent_item.addChild(item)
             self._add(item, node.children, scope)
 
@@ -69,7 +73,7 @@ class PlaceTree(QTreeWidget):
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
-            if item.data(0, SCOPE_ROLE) == scope:
+            if self.scope_of(item) == scope:
                 return item
             stack += [item.child(i) for i in range(item.childCount())]
         return None
@@ -91,4 +95,7 @@ class PlaceTree(QTreeWidget):
 
     def _on_current(self, item, _previous) -> None:
         if item is not None:
-            self.scope_picked.emit(item.data(0, SCOPE_ROLE), self.path_label(item))
+            self.scope_picked.emit(self.scope_of(item), self.path_label(item))
+
+    def scope_of(self, item: QTreeWidgetItem) -> Scope:
+        return self._scopes.get(item.data(0, SCOPE_ROLE), EVERYWHERE)

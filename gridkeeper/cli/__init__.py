@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "gridkeeper.cli.import_cmd",
     "gridkeeper.cli.backup_cmd",
     "gridkeeper.cli.account_cmd",
+    "gridkeeper.cli.print_cmds",
 ]
 
 

@@ -50,11 +50,13 @@ RELATION_SYNONYMS = {
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or value == "" or (type(value) is str and not value.strip())
 
 
 def text(value: object) -> str:
     """A cell as trimmed text: number cells without a trailing .0, dates as YYYY-MM-DD."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

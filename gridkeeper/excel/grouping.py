@@ -43,7 +43,8 @@ def drop_duplicates(rows: list[PersonRow], reader: RowReader, *, per_person: boo
     for person in rows:
         reason, key = _duplicate(person, per_person, by_id, by_address, by_person, heads)
         if reason:
-            cell = getattr(person, key) if key in ("name", "id_number") else person.household["room"]
+            cell = {"name": person.name, "id_number": person.id_number, "room": person.household["room"],
+                    "relation": person.resident and person.resident["relation"]}[key]
             column = reader.column_name(key)
             problems.append(Problem(person.row, column, str(cell), reason))
             continue

@@ -42,10 +42,10 @@ class PersonRow:
     given: set[str]            # roster fields present in this row (others leave saved values alone)
     tags: list[str] | None     # None: no tags in the file for this row
     people_count: int | None = None
+    address_key: tuple[str, str, str, str] = field(init=False)
 
-    @property
-    def address_key(self) -> tuple[str, str, str, str]:
-        return (self.compound, self.building_key, self.unit_key, self.household["room_key"])
+    def __post_init__(self) -> None:
+        self.address_key = (self.compound, self.building_key, self.unit_key, self.household["room_key"])
 
     @property
     def name(self) -> str:
@@ -80,6 +80,7 @@ class RowReader:
             self.columns["person_name"] = name_col
         self._buildings: dict[str, tuple[str, str]] = {}
         self._units: dict[str, tuple[str, str]] = {}
+        self._households: dict[tuple, dict | list] = {}
 
     def column_name(self, key: str) -> str:
         col = self.columns.get("person_name" if key == "name" else key)
@@ -159,19 +160,27 @@ class RowReader:
         use = cells.housing_use(self.cell(row, "housing_use"))
         notes = cells.text(self.cell(row, "household_notes" if self.header.per_person else "notes"))
         phone = cells.text(self.cell(row, "household_phone"))
+        room = cells.text(self.cell(row, "room"))
+        key = (room, use, phone, notes)
+        if key not in self._households:  # per-person sheets repeat a household on every member's row
+            self._households[key] = self._household_values(*key)
+        household = self._households[key]
+        if isinstance(household, list):
+            errors.extend(household)
+            return None
+        return dict(household)
+
+    def _household_values(self, room: str, use: str, phone: str, notes: str) -> dict | list[ValueRuleError]:
         if "*" in phone:
-            errors.append(ValueRuleError("户联系电话", cells.PHONE_MASKED))
-            return None
+            return [ValueRuleError("户联系电话", cells.PHONE_MASKED)]
         try:
-            values = household_values(HouseholdInput(unit_id=0, room=cells.text(self.cell(row, "room")),
-                                                     housing_use=use or "自住", phone=phone, notes=notes))
+            values = household_values(HouseholdInput(unit_id=0, room=room, housing_use=use or "自住",
+                                                     phone=phone, notes=notes))
         except ValidationFailed as exc:
-            errors.extend(exc.errors)
-            return None
+            return exc.errors
         household = {k: values[k] for k in ("room", "room_key", "floor")}
         given = {"housing_use": use, "notes": notes, "phone": phone}
-        household |= {key: values[key] for key, raw in given.items() if raw}
-        return household
+        return household | {key: values[key] for key, raw in given.items() if raw}
 
     def _resident(self, excel_row, row, problems, errors) -> tuple[dict | None, set[str], list[str] | None]:
         raw = {key: self.cell(row, key) for key in ("person_name", "id_number", "gender", "phone", "relation",

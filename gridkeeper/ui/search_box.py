@@ -11,7 +11,7 @@ from gridkeeper.services.search import search
 
 # Short enough that results land within 100 ms of the last keystroke (the search itself is ~10 ms at
 # 100,000 households), long enough that a fast typist's intermediate prefixes are skipped.
-DEBOUNCE_MS = 60
+DEBOUNCE_MS = 40
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -44,8 +44,8 @@ class HouseholdsSection(QWidget):
         self.table = QTableView(page)
         self.table.setObjectName("households_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts by the indicator: the one initial load
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,7 +113,8 @@ class HouseholdsSection(QWidget):
         self.count.setText(self.tr("{0} households").format(self.model.rowCount()))
 
     def _on_scope(self, scope) -> None:
-        self.model.set_query(scope=scope)
+        if scope != self.model.scope or not self.model._loaded:
+            self.model.set_query(scope=scope)
         self._update_count()
         self.matrix.show_building(scope.building_id)
 

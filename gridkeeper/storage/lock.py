@@ -98,11 +98,21 @@ def is_stale(info: LockInfo | None, lock_file: Path) -> bool:
     return info.host == socket.gethostname() and not pid_alive(info.pid)
 
 
+class LockUnavailable(DatabaseUnusable):
+    """The lock file cannot be written (read-only or forbidden folder): writing is impossible there."""
+
+
 def _create(lock_file: Path, info: LockInfo) -> bool:
     try:
         fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         return False
+    except OSError as exc:
+        from gridkeeper.storage import faults
+
+        reason = faults.describe(exc, saved_nothing=False) or str(exc)
+        raise LockUnavailable(f"无法在数据库所在的文件夹里写入（{reason}），所以不能修改这个数据库。"
+                              "可以只读打开查看（命令行加 --read-only），或把数据库复制到可写的文件夹。") from exc
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(asdict(info), handle, ensure_ascii=False)
         handle.flush()

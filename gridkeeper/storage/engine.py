@@ -49,7 +49,9 @@ def check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise NotADatabase(f"无法读取 {path}：{exc.strerror or exc}") from exc
+        from gridkeeper.storage.faults import describe
+
+        raise NotADatabase(f"无法读取 {path}：{describe(exc, saved_nothing=False) or exc}") from exc
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path} 不是 GridKeeper 数据库（文件内容不是 SQLite 格式）")
 

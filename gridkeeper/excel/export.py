@@ -23,6 +23,11 @@ COLUMNS = ("compound", "building", "unit", "room", "housing_use", "household_pho
            "tags", "notes")
 
 
+_PERSON_COLUMNS = (Resident.id, Resident.household_id, Resident.name, Resident.relation, Resident.gender,
+                   Resident.id_number, Resident.phone, Resident.political_status, Resident.residence_status,
+                   Resident.is_head, Resident.notes)
+
+
 def _label(enum, value) -> str:
     try:
         return enum(value).label if value else ""
@@ -66,8 +71,9 @@ def _residents(session: Session, household_ids: list[int]) -> dict[int, list[dic
                     .where(Resident.household_id.in_(chunk)))
         for rid, tag in session.execute(tag_rows):
             tags[rid].append(tag)
-        for row in session.execute(select(Resident).where(Resident.household_id.in_(chunk)).order_by(Resident.id)).scalars():
-            out[row.household_id].append(dict(row.model_dump(), tags=tags.get(row.id, [])))
+        query = select(*_PERSON_COLUMNS).where(Resident.household_id.in_(chunk)).order_by(Resident.id)
+        for row in session.execute(query).mappings():
+            out[row["household_id"]].append(dict(row, tags=tags.get(row["id"], [])))
     for people in out.values():
         people.sort(key=lambda p: not p["is_head"])
     return out

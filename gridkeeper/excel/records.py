@@ -137,7 +137,8 @@ class RowReader:
             return None
         if resident is None and given:
             return None
-        if resident and "phone" in given and resident["is_head"] and "phone" not in household:
+        # Without a 户联系电话 column, the head's phone is the household's contact phone.
+        if resident and "phone" in given and resident["is_head"] and "household_phone" not in self.columns:
             household["phone"] = resident["phone"]
         return PersonRow(excel_row, *place, household=household, resident=resident, given=given, tags=tags,
                          people_count=people)

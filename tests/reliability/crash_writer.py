@@ -1,0 +1,57 @@
+"""Child process for the crash test: writes batches forever, one transaction each, until killed.
+
+Only storage is imported (services pull in pinyin tables and would double the start-up time)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from sqlmodel import select
+
+from gridkeeper.storage.engine import open_database
+from gridkeeper.storage.models import Building, Community, Compound, Grid, Household, Resident, Setting, Unit
+from gridkeeper.storage.session import unit_of_work
+
+
+def unit_id(engine) -> int:
+    with unit_of_work(engine) as session:
+        unit = session.exec(select(Unit)).first()
+        if unit is None:
+            community = Community(name="福康社区")
+            session.add(community)
+            session.flush()
+            grid = Grid(community_id=community.id, code="FK-01", name="第一网格")
+            compound = Compound(community_id=community.id, name="幸福家园")
+            session.add_all([grid, compound])
+            session.flush()
+            building = Building(grid_id=grid.id, compound_id=compound.id, label="1号楼", key="1")
+            session.add(building)
+            session.flush()
+            unit = Unit(building_id=building.id, label="1单元", key="1")
+            session.add(unit)
+        session.flush()
+        return unit.id
+
+
+def write_batches(path: Path, run: int) -> None:
+    engine = open_database(path, create=True)
+    unit = unit_id(engine)
+    rng = random.Random(run)
+    print("ready", flush=True)
+    batch = 0
+    while True:
+        batch += 1
+        size, people = rng.randint(1, 120), rng.randint(1, 5)
+        tag = f"r{run}b{batch}n{size}p{people}"
+        with unit_of_work(engine) as session:
+            session.add_all(Setting(key=f"{tag}i{i}", value="x" * rng.randint(0, 2000)) for i in range(size))
+            household = Household(unit_id=unit, room=tag, room_key=tag, notes=tag)
+            session.add(household)
+            session.flush()
+            session.add_all(Resident(household_id=household.id, name=f"居民{i}") for i in range(people))
+
+
+if __name__ == "__main__":
+    write_batches(Path(sys.argv[1]), int(sys.argv[2]))

@@ -52,9 +52,9 @@ class OverviewSection(QWidget):
             hours = service_hours_by_month(session, today=today, grid_id=self.ctx.scope.grid_id)
         self._fill_cards(figures, done)
         self._clear_charts()
-        self._add_chart(0, 0, self._coverage_chart(rows, level))
-        self._add_chart(0, 1, self._bar_chart(self.tr("Requests by status"), statuses, self.tr("requests")))
-        self._add_chart(1, 0, self._bar_chart(self.tr("Requests by category"), categories, self.tr("requests")))
+        self._add_chart(0, 0, self._coverage_chart(rows, level), height=70 + 30 * min(max(len(rows), 4), MAX_BARS))
+        self._add_chart(0, 1, self._category_chart(categories), height=70 + 30 * min(max(len(rows), 4), MAX_BARS))
+        self._add_chart(1, 0, self._bar_chart(self.tr("Requests by status"), statuses, self.tr("requests")))
         self._add_chart(1, 1, self._rating_chart(done))
         self._add_chart(2, 0, self._bar_chart(self.tr("Member service hours by month"),
                                               [(f"{m.month}月" if m.month != 1 else f"{m.year}年1月", h)
@@ -102,10 +102,10 @@ class OverviewSection(QWidget):
             view.deleteLater()
         self.chart_views = []
 
-    def _add_chart(self, row: int, column: int, chart: QChart, span: int = 1) -> None:
+    def _add_chart(self, row: int, column: int, chart: QChart, span: int = 1, height: int = 320) -> None:
         view = QChartView(chart, self)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(320)
+        view.setMinimumHeight(height)
         self.charts.addWidget(view, row, column, 1, span)
         self.chart_views.append(view)
 
@@ -150,6 +150,32 @@ class OverviewSection(QWidget):
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
+        values.setLabelsFont(self._axis_font())
+        chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(labels)
+        series.attachAxis(values)
+        return chart
+
+    def _category_chart(self, rows: list[tuple[str, int]]) -> QChart:
+        """Categories as horizontal bars, so their Chinese names are never squeezed."""
+        chart = self._chart(self.tr("Requests by category"))
+        rows = list(reversed(rows))
+        bars = QBarSet(self.tr("requests"))
+        bars.setColor(ACCENT)
+        bars.setLabelColor(QColor("#111"))
+        bars.append([float(n) for _, n in rows])
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        labels = QBarCategoryAxis()
+        labels.append([label for label, _ in rows] or ["—"])
+        labels.setLabelsFont(self._axis_font())
+        values = QValueAxis()
+        values.setRange(0, max([n for _, n in rows] + [1]) * 1.15)
+        values.setLabelFormat("%d")
         values.setLabelsFont(self._axis_font())
         chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

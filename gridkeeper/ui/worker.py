@@ -105,8 +105,8 @@ class BackgroundTask(QObject):
         self._done_event = threading.Event()
         self._parent = parent
         self.on_done = self.on_error = self.on_cancelled = None
-        self.dialog = QProgressDialog(label, tr("Cancel") if cancellable else None, 0, 0, parent)
-        self.dialog.setWindowTitle(title or tr("Please wait"))
+        self.dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Cancel") if cancellable else None, 0, 0, parent)
+        self.dialog.setWindowTitle(title or QCoreApplication.translate("worker", "Please wait"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoReset(False)
@@ -146,10 +146,6 @@ class BackgroundTask(QObject):
             self.finished.emit(kind)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("worker", text)
-
-
 def error_message(exc: BaseException) -> str:
     """What the user reads about a failure: the service's own words, or a short notice naming it."""
     from gridkeeper.services.errors import ServiceError
@@ -159,14 +155,14 @@ def error_message(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         where = f"：{exc.filename}" if exc.filename else ""
-        return tr("Could not read or write the file{0} ({1}).").format(where, exc.strerror or exc)
-    return tr("The operation failed: {0}. Nothing was changed by the failed step.").format(
+        return QCoreApplication.translate("worker", "Could not read or write the file{0} ({1}).").format(where, exc.strerror or exc)
+    return QCoreApplication.translate("worker", "The operation failed: {0}. Nothing was changed by the failed step.").format(
         str(exc) or type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A clear message box for `exc` (never a traceback)."""
-    QMessageBox.warning(parent, tr("Could not finish"), error_message(exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("worker", "Could not finish"), error_message(exc))
 
 
 def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,
@@ -174,7 +170,7 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,
                       cancellable: bool = True, on_error: Callable[[BaseException], bool] | None = None,
                       on_cancelled: Callable[[], None] | None = None, title: str | None = None) -> BackgroundTask:
     """Run `fn(progress)` off the UI thread with a progress dialog; see the module docstring."""
-    task = BackgroundTask(parent, label or tr("Working…"), cancellable, title)
+    task = BackgroundTask(parent, label or QCoreApplication.translate("worker", "Working…"), cancellable, title)
     task.on_done, task.on_error, task.on_cancelled = on_done, on_error, on_cancelled
     _RUNNING.add(task)
     QThreadPool.globalInstance().start(_Runner(task, fn))

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from gridkeeper.domain.address import building_key
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.reports.fonts import FONT
 from gridkeeper.reports.layout import build_pdf, ledger_heading, ledger_table, markup, paragraph_styles
 from gridkeeper.reports.ledger_data import LedgerData, cn_date, iso, tag_labels, where
 from gridkeeper.reports.ledgers import LANDSCAPE_MARGINS
@@ -88,7 +89,7 @@ def _round_signature() -> list:
     gap = "&nbsp;" * 16
     cells = [Paragraph(f"{markup(label)}：{gap}", style) for label in ("走访人", "走访日期", "录入系统人", "录入日期")]
     line = Table([cells], colWidths=["25%"] * 4)
-    line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), FONT)]))
     return [Spacer(1, 5 * mm), line]
 
 

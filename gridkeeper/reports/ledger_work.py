@@ -47,7 +47,7 @@ def requests_ledger(session: Session, place: Where, period: Period, today: date)
     header = ["序号", "受理日期", "住户地址", "诉求类别", "诉求内容", "派单对象", "办结期限", "办结日期",
               "用时(天)", "满意度", "超期"]
     return LedgerData("requests", place.title("requests", period.label), place.unit, period.span, header, rows,
-                      [11, 21, 44, 19, 62, 30, 21, 21, 14, 16, 14], wrap_cols={2, 4, 5},
+                      [11, 21, 44, 19, 61, 30, 21, 21, 15, 16, 14], wrap_cols={2, 4, 5},
                       centre_cols={0, 1, 3, 6, 7, 8, 9, 10}, totals=[request_totals(requests, len(header))])
 
 
@@ -84,7 +84,7 @@ def members_ledger(session: Session, place: Where, period: Period, privacy: Priv
     total_row = ["合计", f"{len(rows)} 人", "", "", "", "", "", "", "", services, f"{hours:g}", points,
                  f"无服务记录 {idle} 人"]
     return LedgerData("members", place.title("members", period.label), place.unit, period.span, header, rows,
-                      [11, 16, 10, 26, 40, 40, 18, 28, 21, 14, 17, 12, 20], wrap_cols={4, 5, 7, 12},
+                      [11, 16, 10, 26, 37, 37, 18, 26, 21, 16, 24, 12, 19], wrap_cols={4, 5, 7, 12},
                       centre_cols={0, 2, 8, 9, 10, 11}, totals=[total_row])
 
 

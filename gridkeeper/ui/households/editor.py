@@ -183,7 +183,7 @@ class HouseholdEditor(QDialog):
                     self.residents.mark(row, FIELD_COLUMNS.get(field, ID_NUMBER), reason)
             text = f"{field}：{reason}"
         old = self.resident_errors.text()
-        self.resident_errors.setText(f"{old}\n{text}" if self.resident_errors.isVisible() and old else text)
+        self.resident_errors.setText(f"{old}\n{text}" if not self.resident_errors.isHidden() and old else text)
         self.resident_errors.show()
 
     def household_input(self) -> HouseholdInput | None:

@@ -112,7 +112,9 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
         from sqlalchemy.exc import DatabaseError
 
         if isinstance(exc, DatabaseError):
-            raise NotADatabase(f"{path} 无法作为数据库打开：{exc.orig}") from exc
+            from gridkeeper.storage.faults import describe
+
+            raise NotADatabase(f"{path} 无法作为数据库打开：{describe(exc, saved_nothing=False) or exc.orig}") from exc
         raise
     warning = lock.network_drive_warning(path)
     if warning:

@@ -1,0 +1,107 @@
+"""One description of "print this" (document, scope, period, options) and the call that writes it, Qt-free."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session
+
+from gridkeeper.reports.ledger_data import LEDGER_NAMES, Period, Privacy, half_period, month_period, where
+from gridkeeper.services.errors import ServiceError
+
+DOCUMENTS = {**{f"ledger:{k}": v for k, v in LEDGER_NAMES.items()}, "feedback": "报到服务情况反馈表",
+             "checklist": "走访清单", "roster": "楼栋长公示牌", "notice": "通知"}
+NEEDS_GRID = {"checklist", "roster", "notice"}
+
+
+@dataclass
+class PrintJob:
+    """What the user picked; `month` is the first day of a month, `half` like 2026-H2."""
+
+    document: str
+    grid_code: str | None = None
+    month: date | None = None
+    half: str = ""
+    full: bool = False
+    a3: bool = False
+    building: str = ""
+    due_only: bool = False
+    template: object | None = None  # a NoticeTemplate
+    buildings: str = ""
+    today: date = field(default_factory=date.today)
+
+    @property
+    def ledger_kind(self) -> str | None:
+        return self.document.removeprefix("ledger:") if self.document.startswith("ledger:") else None
+
+    @property
+    def uses_half_year(self) -> bool:
+        return self.document in ("ledger:members", "feedback")
+
+    def period(self) -> Period:
+        if self.uses_half_year:
+            return half_period(self.half)
+        return month_period((self.month or self.today).replace(day=1))
+
+    def can_export_xlsx(self) -> bool:
+        return self.ledger_kind is not None
+
+
+def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> str:
+    """Write the document to `path` (.pdf, or .xlsx for ledgers); returns a one-line description."""
+    if job.document not in DOCUMENTS:
+        raise ServiceError(f"未知的文档：{job.document}")
+    if job.document in NEEDS_GRID and not job.grid_code:
+        raise ServiceError(f"{DOCUMENTS[job.document]}要选一个网格")
+    if Path(path).suffix.lower() == ".xlsx" and not job.can_export_xlsx():
+        raise ServiceError(f"{DOCUMENTS[job.document]}只能保存为 PDF")
+    if job.ledger_kind:
+        return _ledger(session, job, path)
+    if job.document == "feedback":
+        from gridkeeper.reports.feedback_sheet import write_feedback_sheets
+
+        count = write_feedback_sheets(session, where(session, job.grid_code), job.period(), path,
+                                      privacy=Privacy(job.full), today=job.today)
+        return f"报到服务情况反馈表 {count} 张"
+    if job.document == "checklist":
+        from gridkeeper.reports.checklist import checklist_data, write_checklist
+
+        data = checklist_data(session, job.grid_code, building=job.building or None, due_only=job.due_only,
+                              today=job.today)
+        write_checklist(data, path)
+        return f"{data.title}（{len(data.rows)} 户）"
+    if job.document == "roster":
+        from gridkeeper.reports.roster import write_roster
+
+        return f"楼栋长公示牌 {write_roster(session, job.grid_code, path, a3=job.a3, today=job.today)} 页"
+    from gridkeeper.reports.notice_sheet import write_notices
+
+    if job.template is None:
+        raise ServiceError("请选择通知模板")
+    pages = write_notices(session, job.template, job.grid_code, path, buildings=job.buildings or None,
+                          today=job.today)
+    return f"{job.template.label} {pages} 页"
+
+
+def _ledger(session: Session, job: PrintJob, path) -> str:
+    from gridkeeper.reports.ledger_work import LedgerRequest, build_ledger
+    from gridkeeper.reports.ledgers import write_ledger
+
+    data = build_ledger(session, LedgerRequest(job.ledger_kind, job.period(), job.grid_code, job.full, job.today))
+    write_ledger(data, path)
+    return f"{data.title}（{len(data.rows)} 行）"
+
+
+def audit_full_values(session: Session, job: PrintJob, what: str, path) -> None:
+    """Record that full ID numbers and phones were printed or exported (when the database keeps an audit log)."""
+    if not job.full:
+        return
+    try:
+        from gridkeeper.storage.audit import record_event
+    except ImportError:
+        return
+    record_event(session, "export", what, {"file": str(path), "document": job.document, "full": True},
+                 entity="ledger", entity_id=job.document)

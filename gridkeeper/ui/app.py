@@ -13,7 +13,7 @@ from gridkeeper import APP_NAME
 from gridkeeper.paths import default_db_path
 from gridkeeper.storage.engine import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
-from gridkeeper.ui import i18n
+from gridkeeper.ui import gc_guard, i18n
 from gridkeeper.ui.fonts import apply_app_font
 
 EXIT_DB = 3
@@ -28,6 +28,7 @@ def application(lang: str | None = None) -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    gc_guard.install(app)
     apply_app_font(app)
     i18n.install(app, i18n.chosen_language(lang))
     return app

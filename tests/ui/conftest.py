@@ -21,6 +21,17 @@ def _qsettings_in_tmp(tmp_path, qapp):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_ui_thread(qapp):
+    """As in the app: no garbage collection inside worker threads (it frees Qt objects there and crashes)."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
 @pytest.fixture(scope="session")
 def app_font(qapp):
     from gridkeeper.ui.fonts import apply_app_font

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import CareTag, HousingUse, VisitKind
+from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
-from gridkeeper.services.addresses import HouseholdSummary, summaries
+from gridkeeper.services.addresses import summaries
 from gridkeeper.services.coverage import care_schedule
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get_community, grid_by_code
@@ -179,8 +179,6 @@ def visits_ledger(session: Session, place: Where, period: Period) -> LedgerData:
 
 def _requests_by_visit(session: Session, visit_ids: list[int]) -> dict[int, str]:
     """Visit id → the requests it raised, as short text."""
-    from gridkeeper.domain.enums import RequestCategory
-
     found: dict[int, list[str]] = {}
     for start in range(0, len(visit_ids), 900):
         chunk = visit_ids[start:start + 900]

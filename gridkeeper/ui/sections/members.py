@@ -73,7 +73,7 @@ class MembersSection(QWidget):
             Column(self.tr("Points"), lambda r: r.total.points if r.total else 0, background=idle, align_right=True),
         ], self)
         self.grid_model = RowsModel([
-            Column(self.tr("Grid"), lambda g: self._grid_labels.get(g.grid_id, "")),
+            Column(self.tr("Grid"), lambda g: self._grid_labels.get(g.grid_id, "") if g.grid_id else self.tr("Total")),
             Column(self.tr("Members"), lambda g: g.members, align_right=True),
             Column(self.tr("Served"), lambda g: g.serving, align_right=True),
             Column(self.tr("Services"), lambda g: g.services, align_right=True),
@@ -98,7 +98,7 @@ class MembersSection(QWidget):
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setStretchLastSection(False)
         return view
 
     def _layout(self) -> None:
@@ -138,7 +138,11 @@ class MembersSection(QWidget):
         rows = [MemberRow(m, by_member.get(m.id), self._grid_labels.get(m.grid_id, "")) for m in members]
         self.model.set_rows(rows)
         active = [t for t in totals if t.member_id in {m.id for m in members if m.status == MemberStatus.ACTIVE}]
-        self.grid_model.set_rows(totals_by_grid(active))
+        per_grid = totals_by_grid(active)
+        if len(per_grid) > 1:
+            per_grid.append(GridTotal(0, *(sum(getattr(g, f) for g in per_grid)
+                                           for f in ("members", "serving", "services", "hours", "points"))))
+        self.grid_model.set_rows(per_grid)
         idle = sum(1 for r in rows if not r.services and r.member.status == MemberStatus.ACTIVE)
         self.count_label.setText(self.tr("{0} members, {1} without service this half-year").format(len(rows), idle))
         for view in (self.table, self.grid_table):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QWidget
 
 from gridkeeper.domain.enums import DispatchTarget, Rating, RequestCategory, RequestStatus
 from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, LOOP
@@ -88,6 +88,9 @@ class TransitionDialog(FormDialog):
         super().__init__(self.tr("Request #{0}: {1}").format(request.id, target.label), parent)
         self.ctx, self.request, self.target = ctx, request, target
         current = RequestStatus(request.status)
+        summary = QLabel(self.tr("{0} → {1}: {2}").format(current.label, target.label, request.description), self)
+        summary.setWordWrap(True)
+        self.form.addRow(summary)
         self.dispatch_kind = self.dispatched_to = self.feedback = self.rating_group = self.reason = None
         if target == S.DISPATCHED or (target in (S.IN_PROGRESS, S.RESOLVED) and not request.dispatched_to):
             self._dispatch_rows()

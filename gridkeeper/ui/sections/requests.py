@@ -76,6 +76,7 @@ class RequestsSection(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.tabs.setExpanding(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self.count_label = QLabel(self)
@@ -133,7 +134,10 @@ class RequestsSection(QWidget):
         self.history_view = QTableView(self.detail)
         self.history_view.setModel(self.history_model)
         self.history_view.verticalHeader().hide()
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        header = self.history_view.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.history_view.setMinimumHeight(120)
         self.step_buttons: dict[RequestStatus, QPushButton] = {}
         steps = [(S.DISPATCHED, self.tr("Dispatch…")), (S.IN_PROGRESS, self.tr("Start handling…")),
@@ -192,7 +196,7 @@ class RequestsSection(QWidget):
         self.model.set_source(self._page)
         self.count_label.setText(self.tr("{0} requests").format(len(self._requests)))
         self.table.resizeColumnsToContents()
-        for column, width in ((2, 220), (5, 260)):
+        for column, width in ((2, 220), (5, 320)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
         self.show_request(self.current.id if self.current else None)
 

@@ -94,7 +94,7 @@ class TodaySection(QWidget):
             return self.tr("%n day(s) overdue", "", -left) if left < 0 else self.tr("due today")
         return [
             Column(self.tr("No."), lambda r: r.request.id, align_right=True),
-            Column(self.tr("Household"), lambda r: r.place.short_address if r.place else ""),
+            Column(self.tr("Household"), lambda r: r.place.address if r.place else ""),
             Column(self.tr("Category"), lambda r: _label(RequestCategory, r.request.category)),
             Column(self.tr("Status"), lambda r: _label(RequestStatus, r.request.status)),
             Column(self.tr("Deadline"), due, foreground=lambda r: RED if r.request.deadline < self.ctx.today()

@@ -82,7 +82,11 @@ class VisitsSection(QWidget):
 
     def _layout(self) -> None:
         entry = QGroupBox(self.tr("Quick entry"), self)
-        QVBoxLayout(entry).addWidget(self.form)
+        self.form.setMinimumWidth(560)
+        self.form.setMaximumWidth(820)
+        row = QHBoxLayout(entry)
+        row.addWidget(self.form, 4)
+        row.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Month"), self))
         filters.addWidget(self.month)

@@ -113,7 +113,7 @@ class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
         outer.addLayout(self.form)

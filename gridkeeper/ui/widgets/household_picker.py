@@ -154,6 +154,8 @@ class HouseholdPicker(QWidget):
         with self.ctx.read() as session:
             buildings = buildings_in(session, scope)
         self._fill(self.building_box, self.tr("Building"), [(b.id, b.label) for b in buildings])
+        self._fill(self.unit_box, self.tr("Unit"), [])
+        self._fill(self.room_box, self.tr("Room"), [])
 
     def _fill(self, box: QComboBox, placeholder: str, items: list[tuple[int, str]], keep: int = 0) -> None:
         box.blockSignals(True)

@@ -1,0 +1,89 @@
+"""The roster import wizard: file → header and mapping → preview with problem cells → import."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from gridkeeper.ui.import_wizard import ImportWizard
+from gridkeeper.ui.widgets.table_model import AMBER_BG, RED_BG
+from tests.excel.roster_helpers import brief, fixture
+
+
+@pytest.fixture
+def file_ctx(tmp_path, app_font):
+    """A context over a database file: the wizard's worker threads need their own connections
+    (the shared in-memory test engine has one connection for all threads)."""
+    from sqlmodel import Session
+
+    from gridkeeper.services import geography as geo
+    from gridkeeper.storage.engine import open_database
+    from gridkeeper.ui.context import AppContext
+    from tests.conftest import TODAY
+
+    path = tmp_path / "wizard.db"
+    engine = open_database(path, create=True)
+    with Session(engine) as session:
+        geo.create_grid(session, code="FK-03", name="第三网格")
+        session.commit()
+    yield AppContext(engine, path, today=TODAY)
+    engine.dispose()
+
+
+def _advance(qtbot, wizard, page):
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=10000)
+
+
+def test_wizard_previews_problems_then_imports_valid_rows(qtbot, file_ctx, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    wizard = ImportWizard(file_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(fixture("household", "xlsx")))
+    assert wizard.file_page.grid_code() == "FK-03"
+
+    _advance(qtbot, wizard, wizard.mapping_page)
+    page = wizard.mapping_page
+    assert page.header_row.value() == 3 and page.mapping()[6] == "id_number"
+    assert "one row per household" in page.layout_label.text() or "每户" in page.layout_label.text()
+    assert page.table.cellWidget(12, 1).currentData() == ""  # 车牌号: not imported
+
+    _advance(qtbot, wizard, wizard.preview_page)
+    model = wizard.preview_page.model
+    # Excel row 7, column 7 (公民身份号码): the ID saved as a number.
+    index = model.index(model.model_row(7), 6)
+    assert model.headerData(index.row(), Qt.Orientation.Vertical) == "7"
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) == RED_BG
+    assert "以数字格式保存" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    warning = model.index(model.model_row(12), 6)
+    assert model.data(warning, Qt.ItemDataRole.BackgroundRole) == AMBER_BG
+    assert wizard.preview_page.problems.rowCount() == 9
+    assert "导入 4 行，跳过 7 行" in wizard.preview_page.summary.text()
+    assert brief(file_ctx.engine) == []  # the preview wrote nothing
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.written and wizard.result.counts.households_added == 4
+    assert len(brief(file_ctx.engine)) == 4 and "住户：新增 4 户，更新 0 户" in shown[0]
+
+
+def test_wizard_mapping_can_be_corrected(qtbot, file_ctx, monkeypatch):
+    wizard = ImportWizard(file_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(fixture("person", "gbk.csv")))
+    _advance(qtbot, wizard, wizard.mapping_page)
+    page = wizard.mapping_page
+    relation = page.table.cellWidget(6, 1)
+    relation.setCurrentIndex(0)  # the user says 与户主关系 is not to be imported
+    assert "relation" not in page.mapping().values()
+    assert "one row per household" in page.layout_label.text() or "每户" in page.layout_label.text()
+    page.header_row.setValue(1)  # a wrong header row: the title row names no known column
+    assert page.mapping() == {}
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert warned and "缺少此列" in warned[0] and wizard.currentPage() is page

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("New household"), QKeySequence.StandardKey.New, self.new_household)
         self._action(file_menu, self.tr("Recycle bin…"), None, self.open_recycle_bin)
+        self._action(file_menu, self.tr("Import household roster…"), None, self.open_import_wizard)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -231,6 +232,13 @@ class MainWindow(QMainWindow):
         self.recycle_bin = RecycleBin(self.ctx, self)
         self.recycle_bin.open()
         return self.recycle_bin
+
+    def open_import_wizard(self):
+        from gridkeeper.ui.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.ctx, self)
+        self.import_wizard.open()
+        return self.import_wizard
 
     def refresh(self) -> None:
         self.tree.reload()

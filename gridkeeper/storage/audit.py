@@ -31,6 +31,11 @@ HASHED_FIELDS = ("at", "actor", "action", "entity", "entity_id", "summary", "bef
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "bulk_create": "批量新增",
                  "restore": "恢复", "import": "导入", "export": "导出", "print": "打印",
                  "login": "登录", "account": "账号"}
+ENTITY_LABELS = {"household": "住户", "resident": "居民", "residenttag": "关爱标签", "visit": "走访",
+                 "resident_request": "诉求", "request_event": "诉求进展", "leaderassignment": "三长",
+                 "member": "在职党员", "servicerecord": "服务记录", "serviceactivity": "服务活动",
+                 "grid": "网格", "compound": "小区", "building": "楼栋", "unit": "单元", "community": "社区",
+                 "setting": "设置", "deleted_record": "回收站", "account": "账号"}
 
 # A guard is called for every change before it is written: guard(session, table, before, after),
 # where before/after are column dicts (None for a create's before or a delete's after). It raises
@@ -227,8 +232,8 @@ def _after_flush(session: Session, _context) -> None:
         key = _primary_key(obj)
         if action == "create":
             after = row_values(obj)
-        label = ACTION_LABELS[action]
-        entries.append(new_entry(actor, action, table, key, f"{label} {table} #{key}", before, after))
+        label, what = ACTION_LABELS[action], ENTITY_LABELS.get(table, table)
+        entries.append(new_entry(actor, action, table, key, f"{label}{what} #{key}", before, after))
     write_entries(session, entries)
 
 
@@ -252,7 +257,7 @@ def _bulk_insert(state, table) -> Any:
     result = state.invoke_statement()
     if _audit_enabled(session):
         entry = new_entry(actor_of(session), "bulk_create", table.name, "",
-                          f"批量新增 {table.name} {len(rows)} 条", None, {"rows": len(rows)})
+                          f"批量新增{ENTITY_LABELS.get(table.name, table.name)} {len(rows)} 条", None, {"rows": len(rows)})
         write_entries(session, [entry])
     return result
 
@@ -274,13 +279,13 @@ def _bulk_change(state, table) -> Any:
     for row in before_rows:
         key = "/".join(str(row[c]) for c in pk)
         if is_delete:
-            entries.append(new_entry(actor, "delete", table.name, key, f"删除 {table.name} #{key}", row, None))
+            entries.append(new_entry(actor, "delete", table.name, key, f"删除{ENTITY_LABELS.get(table.name, table.name)} #{key}", row, None))
             continue
         new = after_by_key.get(key, {})
         changed = {k for k in row if new.get(k) != row[k]}
         if changed:
             _check_guards(session, table.name, row, new)
-            entries.append(new_entry(actor, "update", table.name, key, f"修改 {table.name} #{key}",
+            entries.append(new_entry(actor, "update", table.name, key, f"修改{ENTITY_LABELS.get(table.name, table.name)} #{key}",
                                      {k: row[k] for k in changed}, {k: new.get(k) for k in changed}))
     write_entries(session, entries)
     return result

@@ -1,0 +1,236 @@
+"""The Data menu: back up now, restore a backup, check the database, the audit trail, accounts.
+
+Wire in from the main window (or ui/app.py) once the window exists:
+
+    from gridkeeper.ui.data_menu import install_data_menu
+    install_data_menu(window, ctx)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridkeeper.storage import backup, integrity, lock
+from gridkeeper.ui.worker import run_in_background, show_error
+
+COUNT_KEYS = ("households", "residents", "visits")
+
+
+class RestoreDialog(QDialog):
+    """The backups of the open database, newest first, with their date and record counts."""
+
+    def __init__(self, db_path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.resize(760, 420)
+        self.backups = backup.list_backups(db_path)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Choose a backup. The current database is saved as a backup first, and the restored copy "
+            "is checked (record counts equal to the backup's) before it replaces the current one."), self))
+        self.table = QTableWidget(len(self.backups), 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Households"),
+                                              self.tr("Residents"), self.tr("Visits")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for row, info in enumerate(self.backups):
+            try:
+                counts = info.counts()
+            except Exception:  # an unreadable backup is listed but cannot be chosen
+                counts = {}
+            cells = [info.taken_at.strftime("%Y-%m-%d %H:%M:%S"), info.reason_label,
+                     *[str(counts.get(k, self.tr("damaged"))) for k in COUNT_KEYS]]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if self.backups:
+            self.table.selectRow(0)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(bool(self.backups))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> backup.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+
+def restore_into_context(ctx, chosen: backup.BackupInfo) -> backup.RestoreResult:
+    """Close the database, restore `chosen`, reopen it and point the context at the new engine.
+    The lock is held throughout so no other GridKeeper can slip in."""
+    from gridkeeper.services import accounts
+    from gridkeeper.storage.audit import record_event, set_actor
+    from gridkeeper.storage.engine import open_database
+
+    path, user = ctx.db_path, accounts.signed_in(ctx.engine)
+    lock.acquire(path)
+    try:
+        ctx.engine.dispose()
+        try:
+            result = backup.restore_backup(chosen.path, path)
+        finally:
+            ctx.engine = open_database(path)  # the restored file, or the untouched one on failure
+    finally:
+        lock.release(path)
+    if user is not None:
+        set_actor(ctx.engine, user.name)
+        with ctx.read() as session:
+            try:
+                accounts.sign_in(ctx.engine, accounts.find_account(session, user.name))
+            except accounts.NotFound:  # the backup predates this account: who is working is asked again
+                set_actor(ctx.engine, None)
+    with ctx.write() as session:
+        record_event(session, "restore", f"从备份 {chosen.path.name} 恢复",
+                     {"counts": result.counts, "saved_current": str(result.saved_current or "")})
+    return result
+
+
+class DataMenu(QObject):
+    """Owns the Data menu's actions for one main window."""
+
+    def __init__(self, window: QMainWindow, ctx):
+        super().__init__(window)
+        self.window, self.ctx = window, ctx
+        self.menu = QMenu(self.tr("&Data"), window)
+        bar = window.menuBar()
+        actions = bar.actions()
+        if actions:  # before Help, which stays last
+            bar.insertMenu(actions[-1], self.menu)
+        else:
+            bar.addMenu(self.menu)
+        self.backup_action = self.menu.addAction(self.tr("Back up now"), self.backup_now)
+        self.restore_action = self.menu.addAction(self.tr("Restore from a backup…"), self.restore)
+        self.check_action = self.menu.addAction(self.tr("Check the database"), self.check)
+        self.menu.addSeparator()
+        self.audit_action = self.menu.addAction(self.tr("Audit trail…"), self.audit_trail)
+        self.accounts_action = self.menu.addAction(self.tr("Accounts…"), self.manage_accounts)
+        read_only = bool(getattr(ctx, "read_only", False)) or ctx.db_path is None
+        self.restore_action.setEnabled(not read_only)
+        self.backup_action.setEnabled(ctx.db_path is not None)
+        self.check_action.setEnabled(ctx.db_path is not None)
+        self.accounts_action.setEnabled(not getattr(ctx, "read_only", False))
+        self.last_result = None
+
+    def backup_now(self):
+        path = self.ctx.db_path
+
+        def work(progress):
+            progress(0, 0)
+            info = backup.backup_before(path, "manual")
+            return info, info.counts()
+
+        return run_in_background(self.window, work, on_done=self._backed_up, cancellable=False,
+                                 label=self.tr("Backing up and checking the copy…"))
+
+    def _backed_up(self, outcome) -> None:
+        info, counts = outcome
+        self.last_result = info
+        QMessageBox.information(self.window, self.tr("Backup made"), self.tr(
+            "The backup was checked and saved:\n{0}\n\nHouseholds {1}, residents {2}, visits {3}.").format(
+            info.path, *[counts[k] for k in COUNT_KEYS]))
+
+    def _admin_only(self) -> bool:
+        """With accounts on, only an administrator may restore or manage others."""
+        from gridkeeper.services import accounts
+        from gridkeeper.ui.login import accounts_on
+
+        user = accounts.signed_in(self.ctx.engine)
+        if accounts_on(self.ctx.engine) and (user is None or not user.is_admin):
+            QMessageBox.warning(self.window, self.tr("Not allowed"),
+                                self.tr("Only a community administrator can do this."))
+            return False
+        return True
+
+    def restore(self, dialog: RestoreDialog | None = None) -> bool:
+        if not self._admin_only():
+            return False
+        dialog = dialog or RestoreDialog(self.ctx.db_path, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        chosen = dialog.chosen()
+        try:
+            result = restore_into_context(self.ctx, chosen)
+        except Exception as exc:  # shown in plain words; the current database is untouched
+            show_error(self.window, exc)
+            return False
+        self.last_result = result
+        from gridkeeper.services import accounts
+        from gridkeeper.ui.login import ask_who_is_working
+
+        if accounts.signed_in(self.ctx.engine) is None and not ask_who_is_working(self.ctx, self.window):
+            self.window.close()
+            return True
+        self.ctx.notify("*")
+        QMessageBox.information(self.window, self.tr("Restored"), self.tr(
+            "Restored the backup of {0}: households {1}, residents {2}, visits {3} — equal to the backup.\n"
+            "The database as it was before is kept as {4}.").format(
+            chosen.taken_at.strftime("%Y-%m-%d %H:%M"), *[result.counts[k] for k in COUNT_KEYS],
+            result.saved_current or "-"))
+        return True
+
+    def check(self):
+        path = self.ctx.db_path
+
+        def work(progress):
+            progress(0, 0)
+            return integrity.check_database(path)
+
+        return run_in_background(self.window, work, on_done=self._checked, cancellable=False,
+                                 label=self.tr("Checking the database…"))
+
+    def _checked(self, report) -> None:
+        self.last_result = report
+        if report.ok:
+            QMessageBox.information(self.window, self.tr("Check passed"), self.tr(
+                "The file is sound, the data is consistent and the audit trail is unbroken."))
+        elif report.physical:
+            QMessageBox.critical(self.window, self.tr("The database is damaged"), integrity.damage_message(
+                report.path, backup.newest_good_backup(report.path)))
+        else:
+            lines = integrity.summarize(report.logical, shown=8)
+            QMessageBox.warning(self.window, self.tr("Problems found"), self.tr(
+                "{0} problems were found:").format(len(report.logical)) + "\n\n" + "\n".join(lines))
+
+    def audit_trail(self, show: bool = True):
+        from gridkeeper.ui.audit_view import AuditDialog
+
+        dialog = AuditDialog(self.ctx, self.window)
+        if show:
+            dialog.exec()
+        return dialog
+
+    def manage_accounts(self, show: bool = True):
+        from gridkeeper.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx, self.window)
+        if show:
+            dialog.exec()
+        return dialog
+
+
+def install_data_menu(main_window: QMainWindow, ctx) -> DataMenu:
+    """Add the Data menu to `main_window`; keep the returned object (it owns the actions)."""
+    data_menu = DataMenu(main_window, ctx)
+    main_window.data_menu = data_menu
+    return data_menu

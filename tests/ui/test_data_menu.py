@@ -1,0 +1,175 @@
+"""The Data menu (backup, restore, check, audit trail, accounts), sign-in, lock screen, single instance."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+from sqlmodel import select
+
+from gridkeeper.services import accounts
+from gridkeeper.storage import backup
+from gridkeeper.storage.engine import open_database
+from gridkeeper.storage.models import Resident
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.data_menu import RestoreDialog, install_data_menu
+from gridkeeper.ui.login import InactivityLock, WhoIsWorkingDialog, ask_who_is_working
+from gridkeeper.ui.single_instance import SingleInstance, bring_forward
+
+
+@pytest.fixture(autouse=True)
+def quiet_boxes(monkeypatch):
+    shown = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, k=kind, **kw: shown.append((k, a[2] if len(a) > 2 else "")))
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+    return shown
+
+
+@pytest.fixture
+def ctx(demo_db, tmp_path):
+    path = tmp_path / "community.db"
+    shutil.copy(demo_db[0], path)
+    engine = open_database(path)
+    context = AppContext(engine, path)
+    yield context
+    accounts.sign_in(context.engine, None)
+    context.engine.dispose()
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    main = QMainWindow()
+    main.menuBar().addMenu("&Help")
+    qtbot.addWidget(main)
+    return main
+
+
+def accept(dialog):
+    dialog.exec = lambda: QDialog.DialogCode.Accepted
+    return dialog
+
+
+def test_menu_sits_before_help_with_its_actions(window, ctx):
+    menu = install_data_menu(window, ctx)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Data", "&Help"]
+    assert len([a for a in menu.menu.actions() if not a.isSeparator()]) == 5
+
+
+def test_backup_now_and_check(window, ctx, quiet_boxes, qtbot):
+    menu = install_data_menu(window, ctx)
+    with qtbot.waitSignal(menu.backup_now().finished, timeout=10000):
+        pass
+    assert isinstance(menu.last_result, backup.BackupInfo) and menu.last_result.path.exists()
+    with qtbot.waitSignal(menu.check().finished, timeout=10000):
+        pass
+    assert menu.last_result.ok
+    assert [k for k, _ in quiet_boxes] == ["information", "information"]
+
+
+def test_restore_lists_counts_and_switches_the_engine(window, ctx, qtbot):
+    menu = install_data_menu(window, ctx)
+    made = backup.make_backup(ctx.db_path)
+    with ctx.write() as session:
+        session.delete(session.exec(select(Resident)).first())
+    dialog = accept(RestoreDialog(ctx.db_path, window))
+    assert dialog.table.item(0, 2).text() == str(made.counts()["households"])
+    old_engine = ctx.engine
+    with qtbot.waitSignal(ctx.data_changed):
+        assert menu.restore(dialog)
+    assert ctx.engine is not old_engine
+    assert backup.record_counts(ctx.db_path) == made.counts()
+
+
+def test_audit_trail_view_and_masked_export(window, ctx, tmp_path):
+    with ctx.write() as session:
+        resident = session.exec(select(Resident).where(Resident.id_number != "")).first()
+        resident.notes = "审计测试"
+        session.add(resident)
+        number = resident.id_number
+    dialog = install_data_menu(window, ctx).audit_trail(show=False)
+    assert dialog.model.rowCount() > 0 and "unbroken" in dialog.status.text()
+    assert dialog.model.index(0, 3).data() == "居民"
+    path = tmp_path / "audit.csv"
+    assert dialog.export(str(path)) == dialog.model.total
+    text = path.read_text(encoding="utf-8-sig")
+    assert "审计测试" in text and number not in text
+    with path.open(encoding="utf-8-sig") as handle:
+        assert next(csv.reader(handle))[0] == "时间"
+
+
+def test_accounts_dialog_creates_the_first_administrator(window, ctx):
+    dialog = install_data_menu(window, ctx).manage_accounts(show=False)
+    from gridkeeper.ui.accounts_dialog import AccountForm
+
+    form = accept(AccountForm(dialog.grids, first=True, parent=dialog))
+    assert form.role.currentData() == accounts.ADMINISTRATOR and not form.role.isEnabled()
+    form.name.setText("admin")
+    form.password.setText("secret1")
+    assert dialog.add(form)
+    assert [a.name for a in dialog.accounts] == ["admin"]
+
+
+def make_accounts(ctx):
+    with ctx.write() as session:
+        accounts.create_account(session, "admin", "secret1", role="administrator")
+        accounts.create_account(session, "李晓燕", "secret2", grid_codes=["FK-01"])
+
+
+def test_who_is_working_dialog_signs_in(ctx, qtbot):
+    make_accounts(ctx)
+    dialog = WhoIsWorkingDialog(ctx.engine, ["admin", "李晓燕"])
+    qtbot.addWidget(dialog)
+    dialog.user.setCurrentText("李晓燕")
+    dialog.password.setText("wrong!")
+    dialog.try_sign_in()
+    assert dialog.account is None and "密码" in dialog.problem.text()
+    dialog.password.setText("secret2")
+    dialog.try_sign_in()
+    assert dialog.account.name == "李晓燕"
+    assert ask_who_is_working(ctx, dialog_factory=lambda *a, **k: accept(dialog))
+    assert ctx.user == "李晓燕" and accounts.signed_in(ctx.engine).grid_ids
+
+
+def test_no_accounts_means_no_sign_in(ctx):
+    assert ask_who_is_working(ctx, dialog_factory=lambda *a, **k: pytest.fail("asked"))
+
+
+def test_screen_locks_after_idle_minutes(window, ctx, qtbot):
+    make_accounts(ctx)
+    with ctx.write() as session:
+        accounts.set_lock_minutes(session, 5)
+    now = [1000.0]
+    seen = []
+
+    def unlock(engine, names, *, locked_for="", parent=None):
+        seen.append((locked_for, window.isEnabled(), window.centralWidget() is None or not window.centralWidget().isVisible()))
+        dialog = WhoIsWorkingDialog(engine, names, locked_for=locked_for)
+        with ctx.read() as session:
+            dialog.account = accounts.authenticate(session, "admin", "secret1")
+        return accept(dialog)
+
+    ctx.user = "admin"
+    guard = InactivityLock(window, ctx, clock=lambda: now[0], dialog_factory=unlock)
+    now[0] += 4 * 60
+    guard.check()
+    assert seen == []
+    now[0] += 2 * 60
+    guard.check()
+    assert seen == [("admin", False, True)] and window.isEnabled()
+
+
+def test_second_instance_brings_the_first_forward(qtbot, tmp_path):
+    first, second = SingleInstance(tmp_path / "a.db"), SingleInstance(tmp_path / "a.db")
+    assert first.claim()
+    with qtbot.waitSignal(first.activated, timeout=3000):
+        assert not second.claim()
+    assert SingleInstance(tmp_path / "b.db").claim()  # another database is another instance
+    first.release()
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    bring_forward(main)
+    assert main.isVisible()

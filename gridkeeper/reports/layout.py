@@ -372,7 +372,7 @@ def _two_part_line(left: str, right: str, style: ParagraphStyle) -> Table:
     line = Table([[Paragraph(markup(left), left_style), Paragraph(markup(right), right_style)]],
                  colWidths=["50%", "50%"])
     line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), FONT)]))
     return line
 
 
@@ -394,5 +394,7 @@ def signature_block(*, filled_by: str = "", reviewed_by: str = "", filled_on: st
         for label, value in (("填表人", filled_by), ("审核人", reviewed_by), ("填表日期", filled_on))
     ]
     line = Table([cells], colWidths=["33%", "33%", "34%"])
-    line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    # The table's own font too: otherwise ReportLab names Helvetica in the PDF (referenced, never embedded).
+    line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("FONTNAME", (0, 0), (-1, -1), FONT)]))
     return [Spacer(1, 5 * mm), line]

@@ -118,8 +118,9 @@ def test_requests_totals(printed):
 
 @pytest.mark.parametrize("kind", ["visits", "households"])
 def test_chinese_font_embedded_as_subset(printed, kind):
-    chinese = [(name, has_file) for name, has_file in embedded_fonts(printed / f"{kind}.pdf")
-               if "NotoSansSC" in name]
+    fonts = embedded_fonts(printed / f"{kind}.pdf")
+    assert all(has_file for _, has_file in fonts), fonts  # nothing the reader's machine must supply
+    chinese = [(name, has_file) for name, has_file in fonts if "NotoSansSC" in name]
     assert {name.split("+")[-1] for name, _ in chinese} == {"NotoSansSC-Regular", "NotoSansSC-Bold"}
     for name, has_file in chinese:
         assert re.match(r"^/[A-Z]{6}\+", name), name  # a subset, not the whole 10 MB font

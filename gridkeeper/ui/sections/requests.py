@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,6 +43,13 @@ def label_of(enum, value) -> str:
         return enum(value).label if value else ""
     except ValueError:
         return str(value)
+
+
+def local_time(at: datetime) -> str:
+    """Events are stored in UTC (naive in SQLite); show them in the computer's local time."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def urgency(request: ResidentRequest, today: date) -> str:
@@ -126,7 +134,7 @@ class RequestsSection(QWidget):
         self.detail_text.setWordWrap(True)
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_model = RowsModel([
-            Column(self.tr("When"), lambda e: e.at.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("When"), lambda e: local_time(e.at)),
             Column(self.tr("Step"), lambda e: label_of(S, e.to_status)),
             Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
             Column(self.tr("By"), lambda e: e.actor),
@@ -249,20 +257,21 @@ class RequestsSection(QWidget):
             self.detail_text.setText(self.tr("Choose a request in the list to see its history and next step."))
             return
         self.detail.setTitle(self.tr("Request #{0} · {1}").format(request.id, status.label))
-        lines = [f"<b>{place.head_name if place else ''}</b>　{place.address if place else ''}",
-                 f"{label_of(RequestCategory, request.category)}：{request.description}",
+        esc = html.escape
+        lines = [f"<b>{esc(place.head_name) if place else ''}</b>　{esc(place.address) if place else ''}",
+                 f"{label_of(RequestCategory, request.category)}：{esc(request.description)}",
                  self.tr("Raised {0}, deadline {1}").format(request.raised_on, request.deadline)
-                 + (f"　<span style='color:#c62828'>{self.days_text(request)}</span>"
-                    if urgency(request, self.ctx.today()) else f"　{self.days_text(request)}")]
-        if request.dispatched_to:
-            lines.append(self.tr("Handled by: {0}").format(request.dispatched_to))
-        if request.feedback:
-            lines.append(self.tr("Feedback: {0}").format(request.feedback))
-        if request.rating:
-            lines.append(self.tr("Rating: {0}").format(label_of(Rating, request.rating)))
-        if request.withdrawn_reason:
-            lines.append(self.tr("Withdrawn: {0}").format(request.withdrawn_reason))
+                 + self._days_html(request)]
+        extra = ((request.dispatched_to, self.tr("Handled by: {0}")), (request.feedback, self.tr("Feedback: {0}")),
+                 (label_of(Rating, request.rating), self.tr("Rating: {0}")),
+                 (request.withdrawn_reason, self.tr("Withdrawn: {0}")))
+        lines += [esc(template.format(value)) for value, template in extra if value]
         self.detail_text.setText("<br>".join(lines))
+
+    def _days_html(self, request: ResidentRequest) -> str:
+        colour = {"overdue": RED, "soon": AMBER}.get(urgency(request, self.ctx.today()))
+        text = self.days_text(request)
+        return f"　<span style='color:{colour.name()}'>{text}</span>" if colour else f"　{text}"
 
     # --- actions ---------------------------------------------------------------------------
     def make_transition_dialog(self, target: RequestStatus) -> TransitionDialog:

@@ -91,3 +91,23 @@ def test_list_filters_by_visitor_and_month(qtbot, ctx, engine, homes, dialogs):
     assert section.model.rowCount() == 1
     section.month.setDate(section.month.date().addMonths(-1))
     assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "2026-10-05"
+
+
+def test_visit_list_pages_in_as_it_scrolls(qtbot, qtmodeltester, ctx, engine, homes):
+    from gridkeeper.services.visits import VisitInput, record_visit
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    with Session(engine) as session:
+        for day in range(1, 6):
+            record_visit(session, VisitInput(household_id=homes["王建华"], visited_on=date(2026, 11, day)), today=TODAY)
+        session.commit()
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    section.model.page_size = 2
+    section.refresh()
+    assert section.model.rowCount() == 2 and section.model.canFetchMore()
+    section.model.fetchMore()
+    section.model.fetchMore()
+    assert section.model.rowCount() == 5 and not section.model.canFetchMore()
+    assert [section.model.index(r, 0).data() for r in (0, 4)] == ["2026-11-05", "2026-11-01"]
+    qtmodeltester.check(section.model)

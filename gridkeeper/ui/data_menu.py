@@ -234,3 +234,42 @@ def install_data_menu(main_window: QMainWindow, ctx) -> DataMenu:
     data_menu = DataMenu(main_window, ctx)
     main_window.data_menu = data_menu
     return data_menu
+
+
+def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, choose=None) -> bool | None:
+    """After a refused open, offer the way out: restore the newest good backup (damaged file) or
+    open read-only (damaged or held by someone else). Returns True for read-only, False once
+    restored (open normally), None to give up. `choose(box, buttons)` replaces the click in tests."""
+    from PySide6.QtCore import QCoreApplication
+
+    from gridkeeper.storage.audit import record_event
+    from gridkeeper.storage.engine import open_database
+    from gridkeeper.storage.session import unit_of_work
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("DataMenu", text)
+
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the database"), str(exc),
+                      QMessageBox.StandardButton.Close, parent)
+    buttons = {}
+    newest = getattr(exc, "newest_backup", None)
+    if isinstance(exc, integrity.DatabaseDamaged) and newest is not None:
+        buttons["restore"] = box.addButton(tr("Restore the newest good backup"), QMessageBox.ButtonRole.AcceptRole)
+    if isinstance(exc, (integrity.DatabaseDamaged, lock.DatabaseLocked)):
+        buttons["read_only"] = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+    clicked = choose(box, buttons) if choose else (box.exec(), box.clickedButton())[1]
+    if clicked is not None and clicked is buttons.get("read_only"):
+        return True
+    if clicked is None or clicked is not buttons.get("restore"):
+        return None
+    lock.acquire(db_path)
+    try:
+        result = backup.restore_backup(newest.path, db_path)
+        engine = open_database(db_path)
+        with unit_of_work(engine) as session:
+            record_event(session, "restore", f"数据库损坏，从备份 {newest.path.name} 恢复",
+                         {"counts": result.counts, "saved_current": str(result.saved_current or "")})
+        engine.dispose()
+    finally:
+        lock.release(db_path)
+    return False

@@ -173,3 +173,29 @@ def test_second_instance_brings_the_first_forward(qtbot, tmp_path):
     qtbot.addWidget(main)
     bring_forward(main)
     assert main.isVisible()
+
+
+def test_damaged_file_offers_restore_or_read_only(demo_db, tmp_path, qtbot):
+    from gridkeeper.storage.errors import DatabaseUnusable
+    from gridkeeper.ui.data_menu import offer_way_out
+
+    path = tmp_path / "community.db"
+    shutil.copy(demo_db[0], path)
+    good = backup.make_backup(path)
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    with pytest.raises(DatabaseUnusable) as caught:
+        open_database(path)
+    offered = {}
+
+    def pick(name):
+        def choose(box, buttons):
+            offered.update(buttons)
+            return buttons.get(name)
+        return choose
+
+    assert offer_way_out(caught.value, path, choose=pick("read_only")) is True
+    assert set(offered) == {"restore", "read_only"}
+    assert offer_way_out(caught.value, path, choose=pick("nothing")) is None
+    assert offer_way_out(caught.value, path, choose=pick("restore")) is False
+    assert backup.record_counts(path) == good.counts()
+    open_database(path).dispose()

@@ -34,13 +34,13 @@ def application(lang: str | None = None) -> QApplication:
     return app
 
 
-def open_main_window(db_path: Path, *, create: bool, today=None):
+def open_main_window(db_path: Path, *, create: bool, today=None, read_only: bool = False):
     """Open the database and the window; raises DatabaseUnusable for a file that cannot be used."""
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.main_window import MainWindow
 
-    engine = open_database(db_path, create=create)
-    window = MainWindow(AppContext(engine, db_path, today=today))
+    engine = open_database(db_path, create=create, read_only=read_only)
+    window = MainWindow(AppContext(engine, db_path, today=today, read_only=read_only))
     return window
 
 
@@ -49,11 +49,28 @@ def run(args) -> int:
     app = application(getattr(args, "lang", None))
     explicit = getattr(args, "db", None)
     db_path = Path(explicit) if explicit else default_db_path()
+    from gridkeeper.ui.data_menu import install_data_menu, offer_way_out
+    from gridkeeper.ui.login import InactivityLock, ask_who_is_working
+    from gridkeeper.ui.single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(db_path)
+    if not instance.claim():  # already open here: that window was brought forward
+        return 0
     try:
         window = open_main_window(db_path, create=not explicit, today=getattr(args, "today", None))
     except DatabaseUnusable as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"), str(exc))
-        return EXIT_DB
+        read_only = offer_way_out(exc, db_path)  # restore the newest good backup, or read-only, or give up
+        if read_only is None:
+            return EXIT_DB
+        window = open_main_window(db_path, create=False, today=getattr(args, "today", None), read_only=read_only)
+    instance.activated.connect(lambda: bring_forward(window))
+    if not ask_who_is_working(window.ctx, window):
+        window.ctx.engine.dispose()
+        return 0
+    install_data_menu(window, window.ctx)
+    window.inactivity_lock = InactivityLock(window, window.ctx)
+    for warning in window.ctx.engine.gridkeeper_warnings:
+        QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
     code = app.exec()
     window.ctx.engine.dispose()

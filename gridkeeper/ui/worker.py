@@ -153,6 +153,10 @@ def error_message(exc: BaseException) -> str:
 
     if isinstance(exc, (ServiceError, DatabaseUnusable)):
         return str(exc)
+    from gridkeeper.storage.faults import describe
+
+    if (plain := describe(exc)) is not None:  # disk full, read-only, permission, I/O error, damaged file
+        return plain
     if isinstance(exc, OSError):
         where = f"：{exc.filename}" if exc.filename else ""
         return QCoreApplication.translate("worker", "Could not read or write the file{0} ({1}).").format(where, exc.strerror or exc)

@@ -95,8 +95,8 @@ class LeadersSection(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         post = self.model.row_at(current.row()) if current.isValid() else None
-        self.assign_button.setEnabled(post is not None)
-        self.end_button.setEnabled(bool(post and post.leader))
+        self.assign_button.setEnabled(post is not None and not self.ctx.read_only)
+        self.end_button.setEnabled(bool(post and post.leader) and not self.ctx.read_only)
 
     def selected_post(self) -> Post | None:
         index = self.table.currentIndex()
@@ -130,6 +130,8 @@ class LeadersSection(QWidget):
         return self._run_assign(post) if post else False
 
     def _run_assign(self, post: Post) -> bool:
+        if self.ctx.read_only:
+            return False
         dialog = self.make_assign_dialog(post)
         done = forms.run_dialog(dialog)
         dialog.deleteLater()
@@ -139,7 +141,7 @@ class LeadersSection(QWidget):
 
     def end_selected(self) -> bool:
         post = self.selected_post()
-        if not post or not post.leader:
+        if not post or not post.leader or self.ctx.read_only:
             return False
         question = self.tr("End {0}'s term as {1} of {2} today? The post becomes vacant.").format(
             post.leader.person_name, post.role.label, post.label)

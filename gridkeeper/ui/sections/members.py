@@ -55,6 +55,7 @@ class MembersSection(QWidget):
                                 ("service", self.tr("Record service…"), self.record_service)):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, s=slot: s())
+            button.setEnabled(not ctx.read_only)
             self.buttons[key] = button
         self.buttons["service"].setToolTip(self.tr("One activity for many members at once"))
         idle = lambda r: AMBER_BG if not r.services and r.member.status == MemberStatus.ACTIVE else None  # noqa: E731
@@ -161,6 +162,9 @@ class MembersSection(QWidget):
         return ServiceDialog(self.ctx, self, grid_id=self.grid_id(), checked=chosen)
 
     def _run(self, dialog) -> bool:
+        if self.ctx.read_only:
+            dialog.deleteLater()
+            return False
         done = forms.run_dialog(dialog)
         dialog.deleteLater()
         return done
@@ -177,7 +181,7 @@ class MembersSection(QWidget):
 
     def withdraw_selected(self) -> bool:
         chosen = [m for m in self.selected_members() if m.status == MemberStatus.ACTIVE]
-        if not chosen:
+        if not chosen or self.ctx.read_only:
             return False
         names = "、".join(m.name for m in chosen)
         if not forms.confirm(self, self.tr("Withdraw {0} from the community's register today?").format(names)):

@@ -91,6 +91,7 @@ class RequestsSection(QWidget):
         self.new_button = QPushButton(self.tr("New request…"), self)
         self.new_button.setToolTip(self.tr("Record a resident's request (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_request())
+        self.new_button.setEnabled(not ctx.read_only)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_request(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._build_detail()
@@ -249,8 +250,8 @@ class RequestsSection(QWidget):
                    S.RESOLVED: status in OPEN_REQUEST_STATUSES, S.RATED: status == S.RESOLVED,
                    S.WITHDRAWN: status in OPEN_REQUEST_STATUSES}
         for target, button in self.step_buttons.items():
-            button.setEnabled(enabled[target])
-        self.reopen_button.setEnabled(status in (S.RESOLVED, S.RATED))
+            button.setEnabled(enabled[target] and not self.ctx.read_only)
+        self.reopen_button.setEnabled(status in (S.RESOLVED, S.RATED) and not self.ctx.read_only)
         self.household_button.setEnabled(request is not None)
         if request is None:
             self.detail.setTitle(self.tr("Request"))
@@ -279,7 +280,7 @@ class RequestsSection(QWidget):
 
     def advance(self, target: RequestStatus) -> bool:
         """Ask for what the step needs and take it; True when the request moved."""
-        if self.current is None:
+        if self.current is None or self.ctx.read_only:
             return False
         request_id = self.current.id
         dialog = self.make_transition_dialog(target)
@@ -293,6 +294,8 @@ class RequestsSection(QWidget):
         return NewRequestDialog(self.ctx, self, **prefill)
 
     def new_request(self, **prefill) -> ResidentRequest | None:
+        if self.ctx.read_only:
+            return None
         dialog = self.make_new_request_dialog(**prefill)
         done = forms.run_dialog(dialog)
         request = dialog.result_value if done else None

@@ -50,6 +50,7 @@ class VisitForm(QWidget):
         self.raise_request = QCheckBox(self.tr("Raise a request from this visit"), self)
         self.save_button = QPushButton(self.tr("Save && next (Enter)"), self)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(not ctx.read_only)
         self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.clicked.connect(self.start_next)
         self.status = QLabel(self)
@@ -145,6 +146,8 @@ class VisitForm(QWidget):
     def save(self) -> Visit | None:
         """Save the visit and get ready for the next one; errors stay next to their fields."""
         self.errors.clear()
+        if self.ctx.read_only:
+            return None
         try:
             if not self.picker.household_id:
                 raise required("住户", self.tr("Choose the household that was visited"))

@@ -54,6 +54,7 @@ class VisitsSection(QWidget):
         self.count_label = QLabel(self)
         self.delete_button = QPushButton(self.tr("Delete visit"), self)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.setEnabled(not ctx.read_only)
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)

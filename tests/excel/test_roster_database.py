@@ -89,3 +89,20 @@ def test_household_row_without_a_person_makes_an_empty_household(engine, tmp_pat
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "1", "1", "101", "商铺", "", ""]], header=header)
     result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
     assert result.written and result.counts.households_added == 1 and counts(engine)["Resident"] == 0
+
+
+def test_export_writes_formula_like_text_as_text_and_masks_by_default(engine, session, place, tmp_path):
+    from gridkeeper.excel.export import export_roster
+
+    create_household(session, HouseholdInput(unit_id=place["unit"], room="301", notes="=HYPERLINK(\"x\")"),
+                     [ResidentInput(name="王建华", id_number=WANG, phone="13812345678", is_head=True, notes="+1")])
+    session.commit()
+    path = tmp_path / "out.xlsx"
+    assert export_roster(session, path) == 1
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[3]]
+    row = {name: cell for name, cell in zip(header, sheet[4])}
+    assert row["户备注"].value == "=HYPERLINK(\"x\")" and row["户备注"].data_type == "s"
+    assert row["备注"].value == "+1" and row["备注"].data_type == "s"
+    assert row["身份证号"].value == "110105********002X" and row["联系电话"].value == "138****5678"
+    assert not list(tmp_path.glob("*.part"))  # written atomically

@@ -28,16 +28,29 @@ class Post:
         return self.leader is None
 
 
-def posts(session: Session, scope: Scope) -> list[Post]:
+def posts(session: Session, scope: Scope, *, vacant_only: bool = False) -> list[Post]:
     """Grid posts (whole community or a grid), then each building followed by its units, in natural order."""
-    held = {(l.role, l.grid_id or l.building_id or l.unit_id): l for l in current_leaders(session)}
+    held = _held_keys(session) if vacant_only else {
+        (l.role, l.grid_id or l.building_id or l.unit_id): l for l in current_leaders(session)}
+    out = _all_posts(session, scope, held)
+    return [p for p in out if p.vacant] if vacant_only else out
+
+
+def _held_keys(session: Session) -> dict:
+    # Only which posts are held: plain tuples, no ORM objects (fast for thousands of leaders).
+    query = select(LeaderAssignment.role, LeaderAssignment.grid_id, LeaderAssignment.building_id,
+                   LeaderAssignment.unit_id).where(LeaderAssignment.ended_on.is_(None))
+    return {(role, g or b or u): True for role, g, b, u in session.exec(query)}
+
+
+def _all_posts(session: Session, scope: Scope, held: dict) -> list[Post]:
     out: list[Post] = []
     narrower = scope.compound_id or scope.building_id or scope.unit_id
     grid_query = select(Grid).order_by(Grid.code)
     if not narrower:
         for grid in session.exec(grid_query.where(Grid.id == scope.grid_id) if scope.grid_id else grid_query):
             out.append(Post(LeaderRole.GRID, grid.id, f"{grid.code} {grid.name}", grid.id,
-                            held.get((LeaderRole.GRID, grid.id))))
+                            _holder(held, LeaderRole.GRID, grid.id)))
     buildings = _buildings(session, scope)
     units: dict[int, list[Unit]] = {}
     if buildings:
@@ -50,11 +63,16 @@ def posts(session: Session, scope: Scope) -> list[Post]:
         label = f"{compound}{building.label}"
         if not scope.unit_id:
             out.append(Post(LeaderRole.BUILDING, building.id, label, building.grid_id,
-                            held.get((LeaderRole.BUILDING, building.id))))
+                            _holder(held, LeaderRole.BUILDING, building.id)))
         for unit in sorted(units.get(building.id, []), key=lambda u: (u.sort_no, natural_key(u.key))):
             out.append(Post(LeaderRole.UNIT, unit.id, f"{label}{unit.label}", building.grid_id,
-                            held.get((LeaderRole.UNIT, unit.id))))
+                            _holder(held, LeaderRole.UNIT, unit.id)))
     return out
+
+
+def _holder(held: dict, role: LeaderRole, scope_id: int):
+    # The leader, or True from _held_keys (such posts are dropped before `posts` returns), or None when vacant.
+    return held.get((role, scope_id))
 
 
 def _buildings(session: Session, scope: Scope) -> list[tuple[Building, str]]:

@@ -91,3 +91,9 @@ def test_list_members_hides_withdrawn(session, place):
     withdraw_member(session, a.id, on=TODAY)
     assert [m.name for m in list_members(session, grid_id=place["grid"])] == ["周婷"]
     assert len(list_members(session, include_withdrawn=True)) == 2
+
+
+def test_vacant_only_posts(session, place):
+    assign_leader(session, LeaderInput(role=LeaderRole.UNIT, scope_id=place["unit"], person_name="刘德全",
+                                       person_phone="13904510099"), today=TODAY)
+    assert [p.role for p in posts(session, EVERYWHERE, vacant_only=True)] == [LeaderRole.GRID, LeaderRole.BUILDING]

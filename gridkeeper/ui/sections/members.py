@@ -98,6 +98,7 @@ class MembersSection(QWidget):
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
+        view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(False)
         return view
@@ -138,7 +139,8 @@ class MembersSection(QWidget):
         by_member = {t.member_id: t for t in totals}
         rows = [MemberRow(m, by_member.get(m.id), self._grid_labels.get(m.grid_id, "")) for m in members]
         self.model.set_rows(rows)
-        active = [t for t in totals if t.member_id in {m.id for m in members if m.status == MemberStatus.ACTIVE}]
+        active_ids = {m.id for m in members if m.status == MemberStatus.ACTIVE}
+        active = [t for t in totals if t.member_id in active_ids]
         per_grid = totals_by_grid(active)
         if len(per_grid) > 1:
             per_grid.append(GridTotal(0, *(sum(getattr(g, f) for g in per_grid)

@@ -82,6 +82,7 @@ class RequestsSection(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.tabs.setExpanding(False)
@@ -143,6 +144,7 @@ class RequestsSection(QWidget):
         self.history_view = QTableView(self.detail)
         self.history_view.setModel(self.history_model)
         self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
         header = self.history_view.horizontalHeader()
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

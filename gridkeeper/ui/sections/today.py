@@ -16,7 +16,7 @@ from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.widgets.household_picker import tag_labels
-from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, RowsModel
+from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
 
 @dataclass
@@ -53,7 +53,7 @@ class TodaySection(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.care_model = RowsModel(self._care_columns(), self)
+        self.care_model = PagedRowsModel(self._care_columns(), page_size=200, parent=self)
         self.request_model = RowsModel(self._request_columns(), self)
         self.vacancy_model = RowsModel([
             Column(self.tr("Post"), lambda p: p.role.label),
@@ -110,6 +110,7 @@ class TodaySection(QWidget):
         view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
+        view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.doubleClicked.connect(activated)
@@ -141,10 +142,9 @@ class TodaySection(QWidget):
         with self.ctx.read() as session:
             due = visits_due(session, today=today, scope=scope)
             requests = list_requests(session, scope=scope, due_by=today, limit=None)
-            places = {s.id: s for s in summaries(session, [d.household_id for d in due]
-                                                  + [r.household_id for r in requests])}
-            vacant = [p for p in posts(session, scope) if p.vacant]
-        self.care_model.set_rows([DueRow(d, places.get(d.household_id)) for d in due])
+            places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
+            vacant = posts(session, scope, vacant_only=True)
+        self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)
         date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
@@ -155,6 +155,12 @@ class TodaySection(QWidget):
         for view in (self.care_view, self.request_view, self.vacancy_view):
             view.resizeColumnsToContents()
         self.care_view.setColumnWidth(1, min(self.care_view.columnWidth(1), 260))
+
+    def _due_page(self, due: list[VisitDue]) -> list[DueRow]:
+        """Addresses and names only for the rows being shown (thousands may be due in a large community)."""
+        with self.ctx.read() as session:
+            places = {s.id: s for s in summaries(session, [d.household_id for d in due])}
+        return [DueRow(d, places.get(d.household_id)) for d in due]
 
     def _care_activated(self, index: QModelIndex) -> None:
         row = self.care_model.row_at(index.row())

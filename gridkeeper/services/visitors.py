@@ -22,22 +22,23 @@ class VisitorChoice:
 
 
 def visitor_choices(session: Session, grid_id: int | None) -> list[VisitorChoice]:
-    """The steward first, then current leaders in the grid, then its active members (all grids if None)."""
+    """The steward first, then current leaders in the grid, then its active members; with no grid, only the
+    stewards of every grid (thousands of leaders and members would make the list useless)."""
     grid_query = select(Grid).order_by(Grid.code)
     grids = session.exec(grid_query.where(Grid.id == grid_id) if grid_id else grid_query).all()
     out = [VisitorChoice(VisitorKind.STEWARD, g.steward_name, role=VisitorKind.STEWARD.label)
            for g in grids if g.steward_name]
+    if not grid_id:
+        return out
     building_ids = select(Building.id).where(Building.grid_id == grid_id)
     unit_ids = select(Unit.id).join(Building, Building.id == Unit.building_id).where(Building.grid_id == grid_id)
-    leaders = select(LeaderAssignment).where(LeaderAssignment.ended_on.is_(None))
-    if grid_id:
-        leaders = leaders.where(or_(LeaderAssignment.grid_id == grid_id, LeaderAssignment.building_id.in_(building_ids),
-                                    LeaderAssignment.unit_id.in_(unit_ids)))
+    in_grid = or_(LeaderAssignment.grid_id == grid_id, LeaderAssignment.building_id.in_(building_ids),
+                  LeaderAssignment.unit_id.in_(unit_ids))
+    leaders = select(LeaderAssignment).where(LeaderAssignment.ended_on.is_(None), in_grid)
     for leader in session.exec(leaders.order_by(LeaderAssignment.role, LeaderAssignment.person_name)):
-        out.append(VisitorChoice(VisitorKind.LEADER, leader.person_name, leader_id=leader.id, role=LeaderRole(leader.role).label))
-    members = select(Member).where(Member.status == MemberStatus.ACTIVE)
-    if grid_id:
-        members = members.where(Member.grid_id == grid_id)
+        out.append(VisitorChoice(VisitorKind.LEADER, leader.person_name, leader_id=leader.id,
+                                 role=LeaderRole(leader.role).label))
+    members = select(Member).where(Member.status == MemberStatus.ACTIVE, Member.grid_id == grid_id)
     for member in session.exec(members.order_by(Member.name)):
         out.append(VisitorChoice(VisitorKind.MEMBER, member.name, member_id=member.id, role=VisitorKind.MEMBER.label))
     return out

@@ -98,7 +98,8 @@ class Candidate:
     is_party_member: bool
 
 
-def candidates(session: Session, role: LeaderRole, scope_id: int, text: str = "", *, limit: int = 50) -> list[Candidate]:
+def candidates(session: Session, role: LeaderRole, scope_id: int, text: str = "", *,
+               limit: int = 50) -> list[Candidate]:
     """Residents living where the post is (grid, building or unit); Party members first; `text` filters by
     name or pinyin initials."""
     query = (select(Resident, Household.room).join(Household, Household.id == Resident.household_id)

@@ -86,7 +86,8 @@ class LeadersSection(QWidget):
 
     def _show(self) -> None:
         role = self.role_filter.currentData() or ""
-        shown = [p for p in self._posts if (not role or p.role == role) and (p.vacant or not self.only_vacant.isChecked())]
+        only_vacant = self.only_vacant.isChecked()
+        shown = [p for p in self._posts if (not role or p.role == role) and (p.vacant or not only_vacant)]
         self.model.set_rows(shown)
         vacant = sum(p.vacant for p in self._posts)
         self.count_label.setText(self.tr("{0} posts, {1} vacant").format(len(self._posts), vacant))

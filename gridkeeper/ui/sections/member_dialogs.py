@@ -106,7 +106,8 @@ class ServiceDialog(FormDialog):
         picks = QWidget(self)
         row = QHBoxLayout(picks)
         row.setContentsMargins(0, 0, 0, 0)
-        for text, state in ((self.tr("Tick all"), Qt.CheckState.Checked), (self.tr("Tick none"), Qt.CheckState.Unchecked)):
+        for text, state in ((self.tr("Tick all"), Qt.CheckState.Checked),
+                            (self.tr("Tick none"), Qt.CheckState.Unchecked)):
             button = QPushButton(text, picks)
             button.clicked.connect(lambda _c=False, s=state: self.set_all(s))
             row.addWidget(button)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
+                               QWidget)
 
 from gridkeeper.domain.enums import DispatchTarget, Rating, RequestCategory, RequestStatus
 from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, LOOP
@@ -60,7 +61,8 @@ class NewRequestDialog(FormDialog):
             self.category.setFocus()
 
     def _touch_deadline(self) -> None:
-        self._deadline_touched = date_of(self.deadline) != date_of(self.raised_on) + timedelta(days=DEFAULT_DEADLINE_DAYS)
+        default = date_of(self.raised_on) + timedelta(days=DEFAULT_DEADLINE_DAYS)
+        self._deadline_touched = date_of(self.deadline) != default
 
     def _follow_raised(self) -> None:
         if not self._deadline_touched:

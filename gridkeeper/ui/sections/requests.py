@@ -1,4 +1,4 @@
-"""诉求 Requests: the closed loop by status, days left or overdue highlighted, history, and the next step's buttons."""
+"""诉求 Requests: the closed loop by status, days left or overdue highlighted, history, next-step buttons."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ class RequestsSection(QWidget):
         self.reopen_button = QPushButton(self.tr("Reopen…"), self.detail)
         self.reopen_button.clicked.connect(lambda: self.advance(S.IN_PROGRESS))
         self.household_button = QPushButton(self.tr("Open household"), self.detail)
-        self.household_button.clicked.connect(lambda: self.current and self.open_household.emit(self.current.household_id))
+        self.household_button.clicked.connect(self._open_current_household)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
@@ -230,6 +230,10 @@ class RequestsSection(QWidget):
         row = self.model.row_at(index.row())
         if row:
             self.open_household.emit(row.request.household_id)
+
+    def _open_current_household(self) -> None:
+        if self.current:
+            self.open_household.emit(self.current.household_id)
 
     def show_request(self, request_id: int | None, *, select: bool = True) -> None:
         """Show one request's details and history (and select its row if it is listed)."""

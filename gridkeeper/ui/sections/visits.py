@@ -174,6 +174,12 @@ class VisitsSection(QWidget):
                 delete_visit(session, visit.id)
         self.ctx.notify("visits")
 
+    def start_visit(self, household_id: int) -> None:
+        """Begin logging a visit to this household (e.g. from the household editor or the building matrix)."""
+        self.form.start_next()
+        self.form.picker.set_household(household_id)
+        self.form.findings.setFocus()
+
     # --- a request raised from a visit -----------------------------------------------------------
     def make_request_dialog(self, visit: Visit) -> NewRequestDialog:
         return NewRequestDialog(self.ctx, self, household_id=visit.household_id, source_visit_id=visit.id,

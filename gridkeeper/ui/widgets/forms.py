@@ -14,18 +14,14 @@ from gridkeeper.services.errors import ServiceError, ValidationFailed
 ERROR_STYLE = "color: #c62828;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Forms", text)
-
-
 def show_error(parent: QWidget | None, text: str) -> None:
     """A service said no: show its message (tests replace this function)."""
-    QMessageBox.warning(parent, _tr("Cannot save"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("Forms", "Cannot save"), text)
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
     """Ask before something that cannot be undone from here (tests replace this function)."""
-    answer = QMessageBox.question(parent, _tr("Please confirm"), text)
+    answer = QMessageBox.question(parent, QCoreApplication.translate("Forms", "Please confirm"), text)
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -111,3 +111,13 @@ def test_visit_list_pages_in_as_it_scrolls(qtbot, qtmodeltester, ctx, engine, ho
     assert section.model.rowCount() == 5 and not section.model.canFetchMore()
     assert [section.model.index(r, 0).data() for r in (0, 4)] == ["2026-11-05", "2026-11-01"]
     qtmodeltester.check(section.model)
+
+
+def test_start_visit_for_a_household(qtbot, ctx, engine, homes):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    section.start_visit(homes["赵秀兰"])
+    assert section.form.picker.household_id == homes["赵秀兰"] and section.form.kind.currentData() == "care"
+    assert "独居老人" in section.form.picker.chosen_label.text()

@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                     parents=[common])
     parser.add_argument("--version", action="version", version=f"GridKeeper {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
+    parser.add_argument("--self-test", action="store_true", help="自检：建临时数据库、导入、打印并检查，全部通过才返回0")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -45,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 2 usage, 3 database unusable)."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:
+        from gridkeeper.selftest import main as self_test
+
+        return self_test()
     try:
         args = build_parser().parse_args(argv)
         if not args.command:

@@ -35,6 +35,7 @@ API (stable):
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -45,59 +46,96 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
-_RUNNING: set[BackgroundTask] = set()  # keep Python objects alive until their work has finished
+# Tasks by id, owned here on the UI thread. The worker thread never holds a reference to a task
+# (a QObject): if it held the last one, the object would be destroyed in the worker thread and crash.
+_RUNNING: dict[int, BackgroundTask] = {}
+_NEXT_ID = itertools.count(1)
 
 
 class Cancelled(Exception):
     """The user cancelled the work (raised by `progress()` or by the function itself)."""
 
 
+class _Dispatcher(QObject):
+    """Lives on the UI thread for the whole run; carries worker events to their task by id."""
+
+    progressed = Signal(int, int, int)
+    labelled = Signal(int, str)
+    outcome = Signal(int, str, object)
+    released = Signal(int)
+
+    def __init__(self):
+        super().__init__()
+        queued = Qt.ConnectionType.QueuedConnection
+        self.progressed.connect(lambda tid, d, t: _task(tid) and _task(tid)._on_progress(d, t), queued)
+        self.labelled.connect(lambda tid, text: _task(tid) and _task(tid).dialog.setLabelText(text), queued)
+        self.outcome.connect(lambda tid, kind, value: _task(tid) and _task(tid)._on_outcome(kind, value), queued)
+        self.released.connect(lambda tid: _task(tid) and _task(tid)._on_released(), queued)
+
+
+def _task(task_id: int) -> BackgroundTask | None:
+    return _RUNNING.get(task_id)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _events() -> _Dispatcher:
+    """The dispatcher, created on first use from the UI thread."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
 class Progress:
     """Handed to the background function: call it with (done, total); check `.cancelled`."""
 
-    def __init__(self, task: BackgroundTask):
-        self._task = task
+    def __init__(self, task_id: int, cancel: threading.Event, events: _Dispatcher):
+        self._id, self._cancel, self._events = task_id, cancel, events
 
     def __call__(self, done: int, total: int = 0) -> None:
-        if self._task._cancel.is_set():
+        if self._cancel.is_set():
             raise Cancelled()
-        self._task._progressed.emit(int(done), int(total))
+        self._events.progressed.emit(self._id, int(done), int(total))
 
     @property
     def cancelled(self) -> bool:
-        return self._task._cancel.is_set()
+        return self._cancel.is_set()
 
     def message(self, text: str) -> None:
-        self._task._labelled.emit(text)
+        self._events.labelled.emit(self._id, text)
 
 
 class _Runner(QRunnable):
-    def __init__(self, task: BackgroundTask, fn: Callable[[Progress], Any]):
+    """Runs the function in a pool thread, holding only plain Python state (id, events, flags)."""
+
+    def __init__(self, task_id: int, fn: Callable[[Progress], Any], cancel: threading.Event,
+                 done: threading.Event, events: _Dispatcher):
         super().__init__()
-        self._task, self._fn = task, fn
+        self._id, self._fn, self._cancel, self._done, self._events = task_id, fn, cancel, done, events
 
     def run(self) -> None:
-        task = self._task
+        events, task_id = self._events, self._id
         try:
-            result = self._fn(Progress(task))
+            result = self._fn(Progress(task_id, self._cancel, events))
         except Cancelled:
-            task._outcome.emit("cancelled", None)
+            events.outcome.emit(task_id, "cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the user as a dialog
             log.exception("background work failed")
-            task._outcome.emit("error", exc)
+            events.outcome.emit(task_id, "error", exc)
         else:
-            task._outcome.emit("cancelled" if task._cancel.is_set() else "done", result)
+            events.outcome.emit(task_id, "cancelled" if self._cancel.is_set() else "done", result)
         finally:
-            task._done_event.set()
+            self._fn = None
+            self._done.set()
+            events.released.emit(task_id)
 
 
 class BackgroundTask(QObject):
     """One running piece of work and its progress dialog."""
 
     finished = Signal(str)  # "done" | "cancelled" | "error"
-    _progressed = Signal(int, int)
-    _labelled = Signal(str)
-    _outcome = Signal(str, object)
 
     def __init__(self, parent: QWidget | None, label: str, cancellable: bool, title: str | None):
         super().__init__()
@@ -112,9 +150,8 @@ class BackgroundTask(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
         self.dialog.canceled.connect(self.cancel)
-        self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._labelled.connect(self.dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
-        self._outcome.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
+        self.id = next(_NEXT_ID)
+        self._outcome_handled = self._released = False
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -142,8 +179,18 @@ class BackgroundTask(QObject):
                 if not handled:
                     show_error(self._parent, value)
         finally:
-            _RUNNING.discard(self)
+            self._outcome_handled = True
+            self._forget()
             self.finished.emit(kind)
+
+    def _on_released(self) -> None:
+        self._released = True
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the task once its outcome is handled and the worker has let go (both on the UI thread)."""
+        if self._outcome_handled and self._released:
+            _RUNNING.pop(self.id, None)
 
 
 def error_message(exc: BaseException) -> str:
@@ -176,6 +223,6 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,
     """Run `fn(progress)` off the UI thread with a progress dialog; see the module docstring."""
     task = BackgroundTask(parent, label or QCoreApplication.translate("worker", "Working…"), cancellable, title)
     task.on_done, task.on_error, task.on_cancelled = on_done, on_error, on_cancelled
-    _RUNNING.add(task)
-    QThreadPool.globalInstance().start(_Runner(task, fn))
+    _RUNNING[task.id] = task
+    QThreadPool.globalInstance().start(_Runner(task.id, fn, task._cancel, task._done_event, _events()))
     return task

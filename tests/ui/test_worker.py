@@ -61,3 +61,17 @@ def test_errors_become_a_message_not_a_traceback(qtbot, monkeypatch):
     errors = []
     assert _run(qtbot, broken, on_error=lambda exc: errors.append(exc) or False) == "error"
     assert isinstance(errors[0], KeyError) and "Traceback" not in shown[0]
+
+
+def test_tasks_nobody_keeps_finish_cleanly(qtbot):
+    """The caller may drop the task: it is released on the UI thread, never from the worker thread."""
+    import gc
+
+    from gridkeeper.ui import worker
+
+    results = []
+    for index in range(20):
+        worker.run_in_background(None, lambda progress, i=index: i * 2, on_done=results.append)
+    qtbot.waitUntil(lambda: len(results) == 20 and not worker._RUNNING, timeout=10000)
+    gc.collect()
+    assert sorted(results) == [i * 2 for i in range(20)]

@@ -7,16 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 
-def connect_today(today, *, requests, leaders, show: Callable[[QWidget], None]) -> None:
-    """Make Today's double-clicks act: a request opens in the requests section, a vacant post in the leaders
-    section's assign dialog (`show(section)` brings a section to the front)."""
-    def open_request(request_id: int) -> None:
-        show(requests)
-        requests.show_request(request_id)
-
-    def assign_post(role: str, scope_id: int) -> None:
-        show(leaders)
-        leaders.assign(role, scope_id)
-
-    today.open_request.connect(open_request)
-    today.assign_post.connect(assign_post)
+def connect_today(today, show_section: Callable[[str], QWidget]) -> None:
+    """Make Today's double-clicks act: a request opens in the "requests" section, a vacant post opens the
+    "leaders" section's assign dialog. `show_section(key)` brings that section to the front and returns it
+    (MainWindow.show_section does)."""
+    today.open_request.connect(lambda request_id: show_section("requests").show_request(request_id))
+    today.assign_post.connect(lambda role, scope_id: show_section("leaders").assign(role, scope_id))

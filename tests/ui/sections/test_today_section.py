@@ -46,7 +46,8 @@ def test_today_lists_what_needs_doing(qtbot, qtmodeltester, ctx, engine, place, 
     requests, leaders, shown = RequestsSection(ctx), LeadersSection(ctx), []
     qtbot.addWidget(requests)
     qtbot.addWidget(leaders)
-    connect_today(today, requests=requests, leaders=leaders, show=shown.append)
+    pages = {"requests": requests, "leaders": leaders}
+    connect_today(today, lambda key: shown.append(pages[key]) or pages[key])
     today.request_view.doubleClicked.emit(today.request_model.index(0, 0))
     assert shown == [requests] and requests.current.description == "楼上漏水"
     dialogs.fillers.append(lambda d: (d.name.setText("孙红梅"), d.phone.setText("13904510077")))

@@ -209,7 +209,10 @@ class RequestsSection(QWidget):
         self.table.resizeColumnsToContents()
         for column, width in ((2, 220), (5, 320)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
-        self.show_request(self.current.id if self.current else None)
+        current = self.current.id if self.current else None
+        if current is None and self.model.rowCount():
+            current = self.model.row_at(0).request.id  # the most urgent one, ready to act on
+        self.show_request(current)
 
     def _page(self, offset: int, limit: int) -> list[RequestRow]:
         page = self._requests[offset:offset + limit]

@@ -256,8 +256,8 @@ def _bulk_insert(state, table) -> Any:
         _check_guards(session, table.name, None, row)
     result = state.invoke_statement()
     if _audit_enabled(session):
-        entry = new_entry(actor_of(session), "bulk_create", table.name, "",
-                          f"批量新增{ENTITY_LABELS.get(table.name, table.name)} {len(rows)} 条", None, {"rows": len(rows)})
+        what = f"批量新增{ENTITY_LABELS.get(table.name, table.name)} {len(rows)} 条"
+        entry = new_entry(actor_of(session), "bulk_create", table.name, "", what, None, {"rows": len(rows)})
         write_entries(session, [entry])
     return result
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -72,6 +74,21 @@ def run(args) -> int:
     for warning in window.ctx.engine.gridkeeper_warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
+    if os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
+        _report_first_paint(app, window)
     code = app.exec()
     window.ctx.engine.dispose()
     return code
+
+
+def _report_first_paint(app: QApplication, window) -> None:
+    """For start-up benchmarks (also of the frozen app): print the wall-clock time once the first
+    section has been laid out and painted, then quit."""
+    def done() -> None:
+        window.grab()
+        print(f"first-paint {time.time():.3f} {window.current_section()}", flush=True)
+        app.quit()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, done)

@@ -34,6 +34,7 @@ class Demo:
     rng: random.Random
     today: date
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    issued: set[str] = field(default_factory=set)  # ID numbers already given out: each person has one
 
     def add(self, table: str, row: dict) -> int:
         rows = self.rows.setdefault(table, [])
@@ -49,9 +50,13 @@ class Demo:
         return self.rng.choice(("13", "15", "18", "17", "19")) + str(self.rng.randint(0, 9)) + f"{self.rng.randint(0, 99999999):08d}"
 
     def id_number(self, birth: date, male: bool) -> str:
-        seq = self.rng.randint(0, 49) * 2 + (1 if male else 0)
-        first17 = f"{self.rng.choice(V.REGION_CODES)}{birth:%Y%m%d}{self.rng.randint(0, 9)}{seq:02d}"
-        return first17 + _check_digit(first17)
+        while True:
+            seq = self.rng.randint(0, 49) * 2 + (1 if male else 0)
+            first17 = f"{self.rng.choice(V.REGION_CODES)}{birth:%Y%m%d}{self.rng.randint(0, 9)}{seq:02d}"
+            number = first17 + _check_digit(first17)
+            if number not in self.issued:
+                self.issued.add(number)
+                return number
 
     def birth(self, age_min: int, age_max: int) -> date:
         return self.today - timedelta(days=self.rng.randint(age_min * 365 + 1, age_max * 365 + 300))

@@ -48,6 +48,12 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
     write_ledger_xlsx(path, title="住户花名册", unit=community.name if community else "",
                       period=f"共{len(households)}户", header=["序号", *[field_label(c) for c in COLUMNS]],
                       rows=[[n, *row] for n, row in enumerate(rows, start=1)])
+    if full:  # unmasked ID numbers leave the database: that is audited
+        from gridkeeper.storage.audit import record_event
+
+        record_event(session, "export", f"导出住户花名册（含完整身份证号和电话）到 {os.fspath(path)}",
+                     {"households": len(households), "full": True})
+        session.commit()
     return len(households)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -127,6 +127,9 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
         if dry_run:
             session.rollback()
         else:
+            from gridkeeper.storage.audit import record_event
+
+            record_event(session, "import", f"导入住户名单到网格 {grid_code}", asdict(result.counts))
             session.commit()
             result.written = True
     return result

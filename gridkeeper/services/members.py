@@ -86,7 +86,8 @@ def withdraw_member(session: Session, member_id: int, *, on: date | None = None)
 
 
 def record_service(session: Session, *, member_ids: list[int], held_on: date, title: str, hours: float,
-                   points: int = 0, category: str = "", grid_id: int | None = None) -> ServiceActivity:
+                   points: int = 0, category: str = "", grid_id: int | None = None,
+                   today: date | None = None) -> ServiceActivity:
     """One activity, one entry: every member listed gets a service record with these hours and points."""
     errors: list[ValueRuleError] = []
     title = " ".join((title or "").split())
@@ -98,7 +99,7 @@ def record_service(session: Session, *, member_ids: list[int], held_on: date, ti
         errors.append(ValueRuleError("服务时长", f"应在0到{MAX_HOURS_PER_DAY}小时之间"))
     if int(points) < 0:
         errors.append(ValueRuleError("积分", "不能为负数"))
-    if held_on and held_on > date.today():
+    if held_on and held_on > (today or date.today()):
         errors.append(ValueRuleError("活动日期", "不能晚于今天"))
     if errors:
         raise ValidationFailed(errors)

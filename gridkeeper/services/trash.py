@@ -115,4 +115,8 @@ def restore(session: Session, deleted_id: int) -> Household:
             member.household_id = household.id
             session.add(member)
     session.delete(record)
+    from gridkeeper.storage.audit import record_event
+
+    record_event(session, "restore", f"从回收站恢复住户 {record.label}", {"household_id": household.id},
+                 entity="household", entity_id=household.id)
     return household

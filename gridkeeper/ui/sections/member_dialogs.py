@@ -173,6 +173,7 @@ class ServiceDialog(FormDialog):
         with self.ctx.write() as session:
             activity = record_service(session, member_ids=self.checked_ids(), held_on=date_of(self.held_on),
                                       title=self.title.text(), hours=self.hours.value(), points=self.points.value(),
-                                      category=self.category.currentText().strip(), grid_id=self.grid.currentData())
+                                      category=self.category.currentText().strip(), grid_id=self.grid.currentData(),
+                                      today=self.ctx.today())
         self.ctx.notify("members")
         return activity

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,10 @@ FIELDS = ("at", "actor", "action_label", "entity_label", "entity_id", "summary",
 class AuditModel(QAbstractTableModel):
     """Audit rows over the service, fetched PAGE at a time as the view scrolls."""
 
-    HEADERS = ("When", "Who", "Action", "Record", "No.", "What", "Before", "After")
+    HEADERS = (QT_TRANSLATE_NOOP("AuditModel", "When"), QT_TRANSLATE_NOOP("AuditModel", "Who"),
+               QT_TRANSLATE_NOOP("AuditModel", "Action"), QT_TRANSLATE_NOOP("AuditModel", "Record"),
+               QT_TRANSLATE_NOOP("AuditModel", "No."), QT_TRANSLATE_NOOP("AuditModel", "What"),
+               QT_TRANSLATE_NOOP("AuditModel", "Before"), QT_TRANSLATE_NOOP("AuditModel", "After"))
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)

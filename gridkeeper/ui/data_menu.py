@@ -246,17 +246,16 @@ def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, cho
     from gridkeeper.storage.engine import open_database
     from gridkeeper.storage.session import unit_of_work
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DataMenu", text)
-
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the database"), str(exc),
-                      QMessageBox.StandardButton.Close, parent)
+    title = QCoreApplication.translate("DataMenu", "Cannot open the database")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc), QMessageBox.StandardButton.Close, parent)
     buttons = {}
     newest = getattr(exc, "newest_backup", None)
     if isinstance(exc, integrity.DatabaseDamaged) and newest is not None:
-        buttons["restore"] = box.addButton(tr("Restore the newest good backup"), QMessageBox.ButtonRole.AcceptRole)
+        text = QCoreApplication.translate("DataMenu", "Restore the newest good backup")
+        buttons["restore"] = box.addButton(text, QMessageBox.ButtonRole.AcceptRole)
     if isinstance(exc, (integrity.DatabaseDamaged, lock.DatabaseLocked)):
-        buttons["read_only"] = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+        text = QCoreApplication.translate("DataMenu", "Open read-only")
+        buttons["read_only"] = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
     clicked = choose(box, buttons) if choose else (box.exec(), box.clickedButton())[1]
     if clicked is not None and clicked is buttons.get("read_only"):
         return True

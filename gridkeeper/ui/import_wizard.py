@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
                                QVBoxLayout, QWizard, QWizardPage)
@@ -23,7 +23,7 @@ from gridkeeper.storage.models import Grid
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, RED_BG
 from gridkeeper.ui.worker import run_in_background
 
-FILE_FILTER = "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 
 
 def _stage_reporter(progress):
@@ -133,7 +133,7 @@ class FilePage(QWizardPage):
         return text.split(" ")[0]
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), "", self.tr(FILE_FILTER))
         if path:
             self.path_edit.setText(path)
 

@@ -1,238 +1,669 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AssignLeaderDialog</name>
+    <name>AccountForm</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="30" />
-        <source>Assign {0}: {1}</source>
-        <translation>任命{0}：{1}</translation>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="36"/>
+        <source>Account</source>
+        <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="35" />
-        <source>Name or pinyin initials of a resident living there</source>
-        <translation>本楼居民的姓名或拼音首字母</translation>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="36"/>
+        <source>New account</source>
+        <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="41" />
-        <source>Or type the name of someone from outside</source>
-        <translation>或填写非本楼人员的姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="43" />
-        <source>Party member</source>
-        <translation>党员</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="45" />
-        <source>ends on</source>
-        <translation>止于</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="51" />
-        <source>The pledge in their own words (shown on the wall roster)</source>
-        <translation>本人承诺（显示在上墙公示名单上）</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="55" />
-        <source>Now</source>
-        <translation>至今</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="55" />
-        <source>{0}, {1}, since {2}</source>
-        <translation>{0}，{1}，自{2}起</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="57" />
-        <source>Find resident</source>
-        <translation>查找居民</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="59" />
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="60" />
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="53"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="54"/>
+        <source>Grids a steward may edit</source>
+        <translation>网格员可编辑的网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="60"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="61"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="76"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="87"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="94"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="94"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="94"/>
+        <source>Grids</source>
+        <translation>负责网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="94"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="99"/>
+        <source>Add…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="100"/>
+        <source>Role and grids…</source>
+        <translation>角色和网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="101"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="102"/>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="109"/>
+        <source>Lock the screen after this many idle minutes (0 = never):</source>
+        <translation>无人操作多少分钟后锁屏（0 = 不锁屏）：</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="113"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="132"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="133"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="133"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="141"/>
+        <source>Nobody needs to sign in until the first account is created. Create a community administrator first; after that GridKeeper asks who is working.</source>
+        <translation>在建立第一个账号之前，无需登录。请先建立一个社区管理员账号；此后每次启动，网格通都会询问由谁值班操作。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="143"/>
+        <source>Administrators edit everything and manage accounts; a steward edits the grids ticked for them and sees the rest read-only.</source>
+        <translation>管理员可以修改全部数据并管理账号；网格员只能修改为其勾选的网格，其他网格只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="184"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="185"/>
+        <source>New password for {0}:</source>
+        <translation>{0}的新密码：</translation>
+    </message>
+</context>
+<context>
+    <name>AssignLeaderDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="31"/>
+        <source>Assign {0}: {1}</source>
+        <translation>任命{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="36"/>
+        <source>Name or pinyin initials of a resident living there</source>
+        <translation>本楼居民的姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="42"/>
+        <source>Or type the name of someone from outside</source>
+        <translation>或填写非本楼人员的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="44"/>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="46"/>
+        <source>ends on</source>
+        <translation>止于</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="52"/>
+        <source>The pledge in their own words (shown on the wall roster)</source>
+        <translation>本人承诺（显示在上墙公示名单上）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="56"/>
+        <source>Now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="56"/>
+        <source>{0}, {1}, since {2}</source>
+        <translation>{0}，{1}，自{2}起</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="58"/>
+        <source>Find resident</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="60"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="61"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="69" />
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="70"/>
         <source>Term from</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="70" />
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="71"/>
         <source>Pledge</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="80"/>
         <source>, Party member</source>
         <translation>，党员</translation>
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="91"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="97"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="100"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="102"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="105"/>
+        <source>Export with full ID numbers</source>
+        <translation>导出完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="107"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="128"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="145"/>
+        <source>Warning: the audit trail has been tampered with ({0} problems): {1}</source>
+        <translation>警告：审计记录已被篡改（{0} 处问题）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="149"/>
+        <source>{0} entries; the chain of entries is unbroken.</source>
+        <translation>共 {0} 条记录，记录链完整无缺。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="154"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="155"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="165"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="165"/>
+        <source>{0} entries written to {1}</source>
+        <translation>已将 {0} 条记录写入 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="32"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="32"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="33"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="33"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="34"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="34"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="35"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/audit_view.py" line="35"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
     <name>BuildingMatrix</name>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="20" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="20"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="21" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="21"/>
         <source>Visited last month</source>
         <translation>上月走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="22" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="22"/>
         <source>Visited earlier</source>
         <translation>更早走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="23" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="23"/>
         <source>Never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="66" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="66"/>
         <source>{0} = household with care tags</source>
         <translation>{0} = 有关爱对象的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="75" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="75"/>
         <source>Building visit matrix</source>
         <translation>楼栋走访图</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="76" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="76"/>
         <source>Choose a building (or one of its units) in the tree on the left to see its rooms.</source>
         <translation>请在左侧树中选择一栋楼（或其中一个单元），即可查看各房间的走访情况。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="84" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="84"/>
         <source>{0}: {1} households, {2} visited this month</source>
         <translation>{0}：共 {1} 户，本月已走访 {2} 户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="100" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="100"/>
         <source>Floor {0}</source>
         <translation>{0}层</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="100" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="100"/>
         <source>Floor unknown</source>
         <translation>楼层不详</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="120" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="120"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/matrix.py" line="121" />
+        <location filename="../../gridkeeper/ui/matrix.py" line="121"/>
         <source>Room {0} — last visit: {1}</source>
         <translation>{0}室 — 最近走访：{1}</translation>
     </message>
 </context>
 <context>
+    <name>DataMenu</name>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="115"/>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="122"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="123"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="124"/>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="126"/>
+        <source>Audit trail…</source>
+        <translation>审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="127"/>
+        <source>Accounts…</source>
+        <translation>账号管理…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="144"/>
+        <source>Backing up and checking the copy…</source>
+        <translation>正在备份并核验备份文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="149"/>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="150"/>
+        <source>The backup was checked and saved:
+{0}
+
+Households {1}, residents {2}, visits {3}.</source>
+        <translation>备份已核验并保存：
+{0}
+
+住户 {1} 户，居民 {2} 人，走访 {3} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="160"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="161"/>
+        <source>Only a community administrator can do this.</source>
+        <translation>只有社区管理员才能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="185"/>
+        <source>Restored</source>
+        <translation>恢复完成</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="186"/>
+        <source>Restored the backup of {0}: households {1}, residents {2}, visits {3} — equal to the backup.
+The database as it was before is kept as {4}.</source>
+        <translation>已恢复 {0} 的备份：住户 {1} 户，居民 {2} 人，走访 {3} 次，与备份一致。
+恢复前的数据库已另存为 {4}。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="200"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="205"/>
+        <source>Check passed</source>
+        <translation>检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="206"/>
+        <source>The file is sound, the data is consistent and the audit trail is unbroken.</source>
+        <translation>数据库文件完好，数据前后一致，审计记录完整无缺。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="208"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="212"/>
+        <source>Problems found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="213"/>
+        <source>{0} problems were found:</source>
+        <translation>发现 {0} 个问题：</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="249"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="254"/>
+        <source>Restore the newest good backup</source>
+        <translation>从最近一份完好的备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="257"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="26"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="109"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="136"/>
+        <source>Choose the roster file</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="110"/>
+        <source>An Excel, WPS or CSV file with one row per household or one row per person.</source>
+        <translation>Excel、WPS 或 CSV 表格，每行一户或每行一人均可。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="112"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="123"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="124"/>
+        <source>Import into grid</source>
+        <translation>导入到网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="125"/>
+        <source>A grid code that does not exist yet is created.</source>
+        <translation>如填写的网格编号尚不存在，将自动新建该网格。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="145"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="145"/>
+        <source>Please enter the grid to import into.</source>
+        <translation>请填写要导入到哪个网格。</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/forms.py" line="19"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/forms.py" line="24"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45" />
-        <location filename="../../gridkeeper/ui/households/editor.py" line="230" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="230"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="74" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="74"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="82" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="82"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="83" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="83"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="84" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="84"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="85" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="85"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="86" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="86"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="90" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="90"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="92" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="92"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="93" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="114" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="114"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="116" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="116"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="117" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="178" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="178"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="192" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="192"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="236" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="236"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="247" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="247"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="248" />
+        <location filename="../../gridkeeper/ui/households/editor.py" line="248"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -242,47 +673,47 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="43" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="43"/>
         <source>Name, pinyin initials, phone or address such as 7-2-301</source>
         <translation>姓名、拼音首字母、电话或地址（如 7-2-301）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="144" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="144"/>
         <source>No household chosen</source>
         <translation>尚未选择住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="146" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="146"/>
         <source>last visit {0}</source>
         <translation>最近走访 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="147" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="147"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="148" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="148"/>
         <source>(no residents)</source>
         <translation>（无成员）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="156" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="156"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="157" />
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="173" />
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="202" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="157"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="173"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="202"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="158" />
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="174" />
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="182" />
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="203" />
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="158"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="174"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="182"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="203"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
@@ -290,57 +721,57 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="22" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="22"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="23" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="23"/>
         <source>Building and unit</source>
         <translation>楼栋单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="24" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="24"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="25" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="25"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="26" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="26"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="27" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="27"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="28" />
-        <source>Head's ID number</source>
+        <location filename="../../gridkeeper/ui/households/model.py" line="28"/>
+        <source>Head&apos;s ID number</source>
         <translation>户主身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="29" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="29"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="30" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="30"/>
         <source>Care tags</source>
         <translation>关爱标签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="31" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="31"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="142" />
+        <location filename="../../gridkeeper/ui/households/model.py" line="142"/>
         <source>Never</source>
         <translation>从未走访</translation>
     </message>
@@ -348,307 +779,340 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>HouseholdsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="31" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="31"/>
         <source>Household list</source>
         <translation>住户列表</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="34" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="34"/>
         <source>Building visit matrix</source>
         <translation>楼栋走访图</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="74" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="74"/>
         <source>All households</source>
         <translation>全部住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="75" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="75"/>
         <source>Any care tag</source>
         <translation>任一关爱标签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="79" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="79"/>
         <source>Any housing use</source>
         <translation>全部用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="85" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="85"/>
         <source>any time</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="86" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="86"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="88" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="88"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="89" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="89"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="92" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="92"/>
         <source>Care:</source>
         <translation>关爱：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="92" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="92"/>
         <source>Housing use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="93" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="93"/>
         <source>Not visited in:</source>
         <translation>未走访超过：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/section.py" line="113" />
+        <location filename="../../gridkeeper/ui/households/section.py" line="113"/>
         <source>{0} households</source>
         <translation>共 {0} 户</translation>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="299"/>
+        <source>Import household roster</source>
+        <translation>导入住户花名册</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="313"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="332"/>
+        <source>Checking the rows…</source>
+        <translation>正在逐行核对…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="345"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="348"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
     <name>LeadersSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="26" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="26"/>
         <source>Only vacant posts</source>
         <translation>只看空缺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="29" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="29"/>
         <source>All posts</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="34" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="34"/>
         <source>Assign…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="36" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="36"/>
         <source>End term…</source>
         <translation>卸任…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="40" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="40"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="41" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="41"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42"/>
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42"/>
         <source>vacant</source>
         <translation>空缺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="44" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="44"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="47" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="47"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="48" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="48"/>
         <source>Pledge</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="91" />
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="93"/>
         <source>{0} posts, {1} vacant</source>
         <translation>共 {0} 个岗位，空缺 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="144" />
-        <source>End {0}'s term as {1} of {2} today? The post becomes vacant.</source>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="148"/>
+        <source>End {0}&apos;s term as {1} of {2} today? The post becomes vacant.</source>
         <translation>今天结束{0}的{2}{1}任期？该岗位将变为空缺。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="33" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="33"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="34" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="34"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="35" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="37" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="37"/>
         <source>Leaders</source>
         <translation>三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="39" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="39"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="41" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="41"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="42" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="42"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="44" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="44"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="64" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="64"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格通 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="68" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="68"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="69" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="74" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="74"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="114" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="115" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="115"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="116" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="116"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="118" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="117"/>
+        <source>Import household roster…</source>
+        <translation>导入住户花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="119"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="119" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="120" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="122" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="127" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129" />
-        <location filename="../../gridkeeper/ui/main_window.py" line="241" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="138" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="139" />
-        <location filename="../../gridkeeper/ui/main_window.py" line="245" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
         <source>About GridKeeper</source>
         <translation>关于网格通</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="187" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="188"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="188" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="189"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="219" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="220"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="220" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="221"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="242" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="250"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="246" />
+        <location filename="../../gridkeeper/ui/main_window.py" line="254"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格通 {0}
@@ -656,74 +1120,122 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="160"/>
+        <source>Header and columns</source>
+        <translation>表头和列</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="161"/>
+        <source>Check which row holds the column names and what each column is.</source>
+        <translation>请核对哪一行是表头（列名），以及每一列对应的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="167"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="167"/>
+        <source>Imports as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="170"/>
+        <source>Header row (as numbered in Excel)</source>
+        <translation>表头所在行（按 Excel 中的行号）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="194"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="212"/>
+        <source>Layout: one row per person, grouped into households by address</source>
+        <translation>格式：每行一人，按地址归并成户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="213"/>
+        <source>Layout: one row per household (the head of household)</source>
+        <translation>格式：每行一户（户主）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="221"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="36" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="36"/>
         <source>Edit member</source>
         <translation>编辑党员信息</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="36" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="36"/>
         <source>Register an in-service member</source>
         <translation>在职党员报到登记</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="45" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="45"/>
         <source>Where they work</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="46" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="46"/>
         <source>The Party branch they belong to at work</source>
         <translation>所在单位党组织</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="54" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="55" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="55"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="56" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="56"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="57" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="57"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="58" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="58"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="59" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="59"/>
         <source>Own Party organisation</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="60" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="60"/>
         <source>Home (if living here)</source>
         <translation>住址（如住本社区）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="61" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="61"/>
         <source>Registered on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="62" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="63" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="63"/>
         <source>Claimed post</source>
         <translation>认领岗位</translation>
     </message>
@@ -731,344 +1243,608 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MembersSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="48" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="48"/>
         <source>Show withdrawn</source>
         <translation>显示已退出的</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="52" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="52"/>
         <source>Register…</source>
         <translation>报到登记…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="53" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="53"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="54" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="54"/>
         <source>Withdraw…</source>
         <translation>退出…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="55" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="55"/>
         <source>Record service…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="59" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="60"/>
         <source>One activity for many members at once</source>
         <translation>一次活动，多名党员一并登记</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="62" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="63"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="63" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="64"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="64" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="65"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="65" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="66"/>
         <source>Own Party organisation</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="66" />
-        <location filename="../../gridkeeper/ui/sections/members.py" line="76" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="77"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="67" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="68"/>
         <source>Claimed post</source>
         <translation>认领岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="68" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="69"/>
         <source>Registered</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="69" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="70" />
-        <location filename="../../gridkeeper/ui/sections/members.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="80"/>
         <source>Services</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="71" />
-        <location filename="../../gridkeeper/ui/sections/members.py" line="80" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="81"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="73" />
-        <location filename="../../gridkeeper/ui/sections/members.py" line="81" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="82"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="76" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="77"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="77" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="78"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="78" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
         <source>Served</source>
         <translation>参加服务</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="92" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
         <source>{0}, first half</source>
         <translation>{0}年上半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="92" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
         <source>{0}, second half</source>
         <translation>{0}年下半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="106" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="108"/>
         <source>Service in</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="113" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="115"/>
         <source>Totals per grid</source>
         <translation>各网格合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="147" />
+        <location filename="../../gridkeeper/ui/sections/members.py" line="150"/>
         <source>{0} members, {1} without service this half-year</source>
         <translation>共 {0} 名党员，本半年未参加服务 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="183" />
-        <source>Withdraw {0} from the community's register today?</source>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="189"/>
+        <source>Withdraw {0} from the community&apos;s register today?</source>
         <translation>今天将{0}从社区报到名册中退出？</translation>
     </message>
 </context>
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="35" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="36"/>
         <source>New request</source>
         <translation>新诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="44" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="45"/>
         <source>What the resident asks for, in their words</source>
         <translation>居民反映的内容（尽量用原话）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="53" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="54"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="54" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="55" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="56"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="56" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="57"/>
         <source>Raised on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="57" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="58"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="72" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="74"/>
         <source>Choose the household the request comes from</source>
         <translation>请选择提出诉求的住户</translation>
     </message>
 </context>
 <context>
+    <name>NoticeEditor</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="19"/>
+        <source>Notice template</source>
+        <translation>通知模板</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="30"/>
+        <source>Blank: the community&apos;s residents&apos; committee</source>
+        <translation>留空则为本社区居民委员会</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="32"/>
+        <source>Blank: the day it is printed</source>
+        <translation>留空则为打印当天</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="34"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="34"/>
+        <source>Shown as</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="35"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="35"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="36"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="36"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="37"/>
+        <source>Issued by</source>
+        <translation>落款单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="37"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="39"/>
+        <source>Placeholders filled for each building: {0}</source>
+        <translation>按楼栋自动填写的占位符：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="44"/>
+        <source>Delete my template</source>
+        <translation>删除我的模板</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/notice_editor.py" line="68"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="56" />
+        <location filename="../../gridkeeper/ui/overview.py" line="57"/>
         <source>Requests by status</source>
         <translation>诉求办理状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="56" />
-        <location filename="../../gridkeeper/ui/overview.py" line="57" />
+        <location filename="../../gridkeeper/ui/overview.py" line="57"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="164"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="57" />
+        <location filename="../../gridkeeper/ui/overview.py" line="162"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="59" />
+        <location filename="../../gridkeeper/ui/overview.py" line="59"/>
         <source>Member service hours by month</source>
         <translation>在职党员每月服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="61" />
+        <location filename="../../gridkeeper/ui/overview.py" line="61"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="69" />
+        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="70" />
+        <location filename="../../gridkeeper/ui/overview.py" line="70"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="71" />
+        <location filename="../../gridkeeper/ui/overview.py" line="71"/>
         <source>Care households</source>
         <translation>关爱对象户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="72" />
+        <location filename="../../gridkeeper/ui/overview.py" line="72"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="73" />
+        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="74" />
+        <location filename="../../gridkeeper/ui/overview.py" line="74"/>
         <source>Overdue requests</source>
         <translation>超期诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="75" />
+        <location filename="../../gridkeeper/ui/overview.py" line="75"/>
         <source>Resolved on time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="76" />
+        <location filename="../../gridkeeper/ui/overview.py" line="76"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="77" />
+        <location filename="../../gridkeeper/ui/overview.py" line="77"/>
         <source>Grids / buildings</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="78" />
+        <location filename="../../gridkeeper/ui/overview.py" line="78"/>
         <source>Leaders in post</source>
         <translation>在任三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="79" />
+        <location filename="../../gridkeeper/ui/overview.py" line="79"/>
         <source>Active members</source>
         <translation>报到党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="80" />
+        <location filename="../../gridkeeper/ui/overview.py" line="80"/>
         <source>Visits recorded</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="132" />
+        <location filename="../../gridkeeper/ui/overview.py" line="132"/>
         <source>Visit coverage this month: the {0} lowest</source>
         <translation>本月走访覆盖率最低的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="134" />
+        <location filename="../../gridkeeper/ui/overview.py" line="134"/>
         <source>Visit coverage this month by grid</source>
         <translation>本月各网格走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="135" />
+        <location filename="../../gridkeeper/ui/overview.py" line="135"/>
         <source>Visit coverage this month by building</source>
         <translation>本月各楼栋走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="138" />
+        <location filename="../../gridkeeper/ui/overview.py" line="138"/>
         <source>Visited %</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="187" />
-        <source>Residents' ratings — {0:.1f}% resolved on time ({1} of {2})</source>
+        <location filename="../../gridkeeper/ui/overview.py" line="213"/>
+        <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
 </context>
 <context>
     <name>PlaceTree</name>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="36" />
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="36"/>
         <source>Places</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="50" />
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="50"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="234"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="242"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="251"/>
+        <source>Import valid rows</source>
+        <translation>导入无误的行</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="258"/>
+        <source>Note: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="263"/>
+        <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
+        <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSection</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="63"/>
+        <source>{0}, first half</source>
+        <translation>{0}年上半年</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="63"/>
+        <source>{0}, second half</source>
+        <translation>{0}年下半年</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="65"/>
+        <source>Show full ID numbers and phone numbers</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="66"/>
+        <source>Off by default: ID numbers and phones are printed masked.</source>
+        <translation>默认不勾选：身份证号和电话打印时部分隐去。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="67"/>
+        <source>A3 paper</source>
+        <translation>A3 纸</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="68"/>
+        <source>Only households due for a visit</source>
+        <translation>只列到期应走访的住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="70"/>
+        <source>e.g. 7号楼 (blank: whole grid)</source>
+        <translation>如 7号楼（留空为整个网格）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
+        <source>e.g. 3-7 (blank: every building)</source>
+        <translation>如 3-7（留空为全部楼栋）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="74"/>
+        <source>Edit template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="77"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="78"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="79"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="80"/>
+        <source>Half-year</source>
+        <translation>半年度</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="81"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="82"/>
+        <source>Buildings</source>
+        <translation>楼栋范围</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="83"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="85"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="86"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="87"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="88"/>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="107"/>
+        <source>Whole community</source>
+        <translation>全社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="119"/>
+        <source> (mine)</source>
+        <translation>（我的）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="174"/>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="175"/>
+        <source>Generating the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="187"/>
+        <source>Preview: {0} ({1} pages)</source>
+        <translation>预览：{0}（共 {1} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="192"/>
+        <source>Saved {0} to {1}</source>
+        <translation>已将{0}保存到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="195"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="195"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="197"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBin</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="32" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="32"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="35" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="35"/>
         <source>Deleted households can be restored with their residents, visits and requests.</source>
         <translation>已删除的住户可连同家庭成员、走访和诉求记录一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="44" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="44"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="45" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="45"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="74" />
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="74"/>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
@@ -1076,194 +1852,198 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="83" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="84" />
-        <source>Record a resident's request (Ctrl+N)</source>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="95" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="95" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="95" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="103" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="104" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="108" />
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124" />
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="248" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="266"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="109" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="110" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="111" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="112" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
         <source>%n day(s) overdue</source>
-        <translation><numerusform>超期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>%n day(s) left</source>
-        <translation><numerusform>剩 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>剩 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="129" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="139"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="130" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="140"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="143" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="154"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="143" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="154"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="144" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="144" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="145" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Withdraw…</source>
-        <translation>退出…</translation>
+        <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="152" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="163"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="154" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="197" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="208"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="249" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="267"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="251" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="269"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="254" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="258" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="260" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="262" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="264" />
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="277"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>
@@ -1271,76 +2051,124 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>ResidentsTable</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="18" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="18"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="19" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="19"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="20" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="20"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="21" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="21"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="22" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="22"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="23" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="23"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="24" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="24"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="25" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="25"/>
         <source>Residence status</source>
         <translation>居住状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="26" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="26"/>
         <source>Care tags</source>
         <translation>关爱标签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="132" />
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="174" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="132"/>
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="174"/>
         <source>Double-click to choose care tags</source>
         <translation>双击选择关爱标签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="160" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="160"/>
         <source>Write the date as 1990-05-01</source>
         <translation>日期请写成 1990-05-01</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="38"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="43"/>
+        <source>Choose a backup. The current database is saved as a backup first, and the restored copy is checked (record counts equal to the backup&apos;s) before it replaces the current one.</source>
+        <translation>请选择一份备份。恢复前会先把当前数据库另存为备份；恢复出的数据经核验（记录数与备份一致）后才会替换当前数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="47"/>
+        <source>Residents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="47"/>
+        <source>Visits</source>
+        <translation>走访次数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="58"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="68"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../gridkeeper/ui/search_box.py" line="28" />
+        <location filename="../../gridkeeper/ui/search_box.py" line="28"/>
         <source>Search: name, pinyin initials, phone, ID tail or address (Ctrl+F)</source>
         <translation>搜索：姓名、拼音首字母、电话、身份证尾号或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_box.py" line="54" />
+        <location filename="../../gridkeeper/ui/search_box.py" line="54"/>
         <source>Household: {0}</source>
         <translation>住户：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_box.py" line="59" />
+        <location filename="../../gridkeeper/ui/search_box.py" line="59"/>
         <source>Nothing found</source>
         <translation>没有找到</translation>
     </message>
@@ -1348,67 +2176,67 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="97" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="97"/>
         <source>Record service</source>
         <translation>记录服务</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="102" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="102"/>
         <source>Filter by name</source>
         <translation>按姓名筛选</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="109" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="109"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="109" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="110"/>
         <source>Tick none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="117" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="118"/>
         <source>For example: weekend clean-up of the compound</source>
         <translation>例如：周末小区环境清洁</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="126" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="127"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="130" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="131"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="131" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="132"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="133" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="134"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="134" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="135"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="135" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="136"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="136" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="137"/>
         <source>Hours each</source>
         <translation>每人时长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="137" />
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="138"/>
         <source>Points each</source>
         <translation>每人积分</translation>
     </message>
@@ -1416,7 +2244,7 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>TagPicker</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/residents_table.py" line="63" />
+        <location filename="../../gridkeeper/ui/households/residents_table.py" line="63"/>
         <source>Care tags</source>
         <translation>关爱标签</translation>
     </message>
@@ -1424,129 +2252,133 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="59" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="59"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="60" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="65" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="65"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="76" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="77" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="79"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="80" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
         <source>Due</source>
-        <translation>应访日期</translation>
+        <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="87" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89" />
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>%n day(s) overdue</source>
-        <translation><numerusform>超期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89" />
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="96" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="99" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="151" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="151"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="152" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="152"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="153" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="153"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="154" />
+        <location filename="../../gridkeeper/ui/sections/today.py" line="154"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>
@@ -1554,125 +2386,130 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="88" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="90"/>
         <source>Request #{0}: {1}</source>
         <translation>诉求 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="97" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="93"/>
+        <source>{0} → {1}: {2}</source>
+        <translation>{0} → {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="102"/>
         <source>What was done, and the result</source>
         <translation>办理情况和结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="99" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="104"/>
         <source>Feedback</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="104" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="109"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="105" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="110"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="108" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="113"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="116" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="121"/>
         <source>Company, office or person</source>
         <translation>单位、部门或个人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="121" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="126"/>
         <source>Dispatch to</source>
         <translation>派往</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="122" />
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="127"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="143" />
-        <source>Resident's rating</source>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="148"/>
+        <source>Resident&apos;s rating</source>
         <translation>居民评价</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="41" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="41"/>
         <source>Steward, leader, member or any name</source>
         <translation>网格员、三长、党员或其他人的姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="46" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="46"/>
         <source>Someone was home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="49" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="49"/>
         <source>What was found, in one line</source>
         <translation>走访发现（一句话）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="50" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="50"/>
         <source>Raise a request from this visit</source>
         <translation>由此次走访登记诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="51" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="51"/>
         <source>Save &amp;&amp; next (Enter)</source>
         <translation>保存并继续（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="53" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="54"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="68" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="69"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="69" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="70" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="71"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="71" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="72"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="73" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="74"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="150" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="154"/>
         <source>Choose the household that was visited</source>
         <translation>请选择被走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="152" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="156"/>
         <source>Who visited?</source>
         <translation>谁去走访的？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="165" />
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="169"/>
         <source>Saved: {0} (visits entered here: {1})</source>
         <translation>已保存：{0}（本次共录入 {1} 次走访）</translation>
     </message>
@@ -1680,124 +2517,157 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>VisitsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="55" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="55"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="73" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="75"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="74" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="75" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="77"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="76" />
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="92" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="95"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="77" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="79"/>
         <source>Visitor is</source>
         <translation>走访人身份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="78" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="80"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
         <source>Home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="79" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="80" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="82"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="84" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="86"/>
         <source>Quick entry</source>
         <translation>快速录入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="90" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="93"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="122" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="125"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="145" />
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="148"/>
         <source>{0} visits shown</source>
         <translation>显示 {0} 次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="166" />
-        <source>Delete {0} visit(s)? The household's last-visit date is recalculated.</source>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="169"/>
+        <source>Delete {0} visit(s)? The household&apos;s last-visit date is recalculated.</source>
         <translation>删除 {0} 次走访？住户的最近走访日期将重新计算。</translation>
+    </message>
+</context>
+<context>
+    <name>WhoIsWorkingDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="44"/>
+        <source>Screen locked</source>
+        <translation>已锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="44"/>
+        <source>Who is working?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="46"/>
+        <source>GridKeeper was locked after a period without use. Sign in to continue.</source>
+        <translation>网格通因一段时间无人操作已锁定，请登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="47"/>
+        <source>Several people use this computer. Choose your account.</source>
+        <translation>这台电脑由多人共用，请选择您的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="56"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/login.py" line="57"/>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="54" />
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
+        <location filename="../../gridkeeper/ui/app.py" line="75"/>
+        <source>Please note</source>
+        <translation>请注意</translation>
     </message>
 </context>
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="108" />
+        <location filename="../../gridkeeper/ui/worker.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="109" />
+        <location filename="../../gridkeeper/ui/worker.py" line="147"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="158" />
+        <location filename="../../gridkeeper/ui/worker.py" line="209"/>
         <source>Could not read or write the file{0} ({1}).</source>
         <translation>无法读写文件{0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="159" />
+        <location filename="../../gridkeeper/ui/worker.py" line="210"/>
         <source>The operation failed: {0}. Nothing was changed by the failed step.</source>
         <translation>操作失败：{0}。失败的这一步没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="165" />
+        <location filename="../../gridkeeper/ui/worker.py" line="216"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="173" />
+        <location filename="../../gridkeeper/ui/worker.py" line="224"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>

@@ -60,7 +60,8 @@ class PrintSection(QWidget):
         self.month.setDate(QDate(today.year, today.month, 1))
         self.half = QComboBox(self)
         for half in recent_half_years(today):
-            self.half.addItem(self.tr("{0} H{1}").format(half.year, half.half), f"{half.year}-H{half.half}")
+            text = self.tr("{0}, first half") if half.half == 1 else self.tr("{0}, second half")
+            self.half.addItem(text.format(half.year), f"{half.year}-H{half.half}")
         self.full = QCheckBox(self.tr("Show full ID numbers and phone numbers"), self)
         self.full.setToolTip(self.tr("Off by default: ID numbers and phones are printed masked."))
         self.a3 = QCheckBox(self.tr("A3 paper"), self)

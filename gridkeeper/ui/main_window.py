@@ -17,6 +17,7 @@ from gridkeeper.services import trash
 from gridkeeper.ui import i18n
 from gridkeeper.ui.nav_tree import PlaceTree
 from gridkeeper.ui.search_box import SearchBox
+from gridkeeper.ui.sections import connect_today
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
                 widget.new_household.connect(self.new_household)
                 widget.delete_household.connect(self.delete_current_household)
                 widget.restore_state(QSettings())
+            if key == "today":
+                connect_today(widget, self.show_section)
             self.stack.addWidget(widget)
             self.pages[key] = widget
         return self.pages[key]

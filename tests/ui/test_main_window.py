@@ -78,3 +78,22 @@ def test_layout_and_last_section_are_remembered(qtbot, demo_ctx):
     again = _window(qtbot, demo_ctx)
     assert again.current_section() == "households"
     assert again.saveGeometry() == QSettings().value("main/geometry") or again.width() >= again.minimumWidth()
+
+
+def test_today_double_click_opens_the_overdue_request_in_requests(qtbot, demo_ctx):
+    window = _window(qtbot, demo_ctx)
+    today = window.show_section("today")
+    overdue = [row for row in today.request_model.rows() if row.request.deadline < demo_ctx.today()]
+    assert len(overdue) >= 2, "the demo has overdue requests"
+    wanted = overdue[-1].request  # not the first: the requests section selects the most urgent one by itself
+    row = today.request_model.rows().index(overdue[-1])
+    view = today.request_view
+    view.scrollTo(today.request_model.index(row, 0))
+    rect = view.visualRect(today.request_model.index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # the press a real double-click starts with
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_section() == "requests"
+    requests = window.pages["requests"]
+    assert requests.current is not None and requests.current.id == wanted.id
+    selected = requests.table.selectionModel().selectedRows()
+    assert [requests.model.row_at(index.row()).request.id for index in selected] == [wanted.id]

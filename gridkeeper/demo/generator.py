@@ -80,7 +80,6 @@ def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: da
 
 
 def _places(demo: Demo, households: int) -> None:
-    rng = demo.rng
     demo.add("community", dict(name="福康社区", subdistrict="新华街道", hotline="0451-86123456",
                                supervision_phone="0451-86120000"))
     grid_count = max(1, -(-households // HOUSEHOLDS_PER_GRID))

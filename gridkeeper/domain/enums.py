@@ -187,4 +187,14 @@ class MemberPost(Labelled):
     CIVILITY_OBSERVER = "civility_observer", "文明创建观察员"
 
 
+def label_of(enum: type[Labelled], value) -> str:
+    """The Chinese label of a stored code; empty for no value, the text itself for an unknown code."""
+    if value is None or value == "":
+        return ""
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
 OPEN_REQUEST_STATUSES = (RequestStatus.RECEIVED, RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlmodel import Session
 
-from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus, ResidenceStatus
+from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus, ResidenceStatus, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.excel.columns import field_label
@@ -28,11 +28,6 @@ _PERSON_COLUMNS = (Resident.id, Resident.household_id, Resident.name, Resident.r
                    Resident.is_head, Resident.notes)
 
 
-def _label(enum, value) -> str:
-    try:
-        return enum(value).label if value else ""
-    except ValueError:
-        return str(value)
 
 
 def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scope = EVERYWHERE,
@@ -88,14 +83,14 @@ def _residents(session: Session, household_ids: list[int]) -> dict[int, list[dic
 def _row(household: dict, person: dict | None, full: bool) -> list[str]:
     id_number = phone = ""
     values = [household["compound"], household["building"], household["unit"], household["room"],
-              _label(HousingUse, household["housing_use"]),
+              label_of(HousingUse, household["housing_use"]),
               household["phone"] if full else mask_phone(household["phone"]), household["notes"]]
     if person is None:
         return values + [""] * (len(COLUMNS) - len(values))
     id_number = person["id_number"] if full else mask_id_number(person["id_number"])
     phone = person["phone"] if full else mask_phone(person["phone"])
     tag_order = {tag.value: n for n, tag in enumerate(CareTag)}
-    tag_labels = "、".join(_label(CareTag, t) for t in sorted(person["tags"], key=lambda t: tag_order.get(t, 99)))
-    return values + [person["name"], person["relation"], _label(Gender, person["gender"]), id_number, phone,
-                     _label(PoliticalStatus, person["political_status"]),
-                     _label(ResidenceStatus, person["residence_status"]), tag_labels, person["notes"]]
+    tag_labels = "、".join(label_of(CareTag, t) for t in sorted(person["tags"], key=lambda t: tag_order.get(t, 99)))
+    return values + [person["name"], person["relation"], label_of(Gender, person["gender"]), id_number, phone,
+                     label_of(PoliticalStatus, person["political_status"]),
+                     label_of(ResidenceStatus, person["residence_status"]), tag_labels, person["notes"]]

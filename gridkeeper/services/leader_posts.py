@@ -76,15 +76,7 @@ def _holder(held: dict, role: LeaderRole, scope_id: int):
 
 
 def _buildings(session: Session, scope: Scope) -> list[tuple[Building, str]]:
-    query = select(Building, Compound.name).join(Compound, Compound.id == Building.compound_id)
-    if scope.unit_id:
-        query = query.join(Unit, Unit.building_id == Building.id).where(Unit.id == scope.unit_id)
-    if scope.building_id:
-        query = query.where(Building.id == scope.building_id)
-    if scope.compound_id:
-        query = query.where(Building.compound_id == scope.compound_id)
-    if scope.grid_id:
-        query = query.where(Building.grid_id == scope.grid_id)
+    query = scope.apply_to_buildings(select(Building, Compound.name).join(Compound, Compound.id == Building.compound_id))
     return sorted(session.exec(query), key=lambda r: (natural_key(r[1]), natural_key(r[0].key)))
 
 

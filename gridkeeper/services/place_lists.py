@@ -23,16 +23,7 @@ def grids(session: Session) -> list[Grid]:
 
 def buildings_in(session: Session, scope: Scope) -> list[PlaceChoice]:
     """Buildings of a scope, labelled with their compound, in natural order."""
-    query = select(Building, Compound.name).join(Compound, Compound.id == Building.compound_id)
-    if scope.unit_id:
-        unit = session.get(Unit, scope.unit_id)
-        query = query.where(Building.id == (unit.building_id if unit else -1))
-    if scope.building_id:
-        query = query.where(Building.id == scope.building_id)
-    if scope.compound_id:
-        query = query.where(Building.compound_id == scope.compound_id)
-    if scope.grid_id:
-        query = query.where(Building.grid_id == scope.grid_id)
+    query = scope.apply_to_buildings(select(Building, Compound.name).join(Compound, Compound.id == Building.compound_id))
     rows = sorted(session.exec(query), key=lambda r: (natural_key(r[1]), natural_key(r[0].key)))
     return [PlaceChoice(b.id, f"{compound}{b.label}") for b, compound in rows]
 

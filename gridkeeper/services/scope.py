@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
 from gridkeeper.storage.models import Building, Household, Unit
 
@@ -30,6 +30,19 @@ class Scope:
             return query
         if not joined:
             query = query.join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+        if self.building_id:
+            query = query.where(Building.id == self.building_id)
+        if self.compound_id:
+            query = query.where(Building.compound_id == self.compound_id)
+        if self.grid_id:
+            query = query.where(Building.grid_id == self.grid_id)
+        return query
+
+    def apply_to_buildings(self, query: Select) -> Select:
+        """Restrict a query over Building to the buildings of this scope (a unit's building for a unit)."""
+        if self.unit_id:
+            query = query.where(Building.id == select(Unit.building_id).where(Unit.id == self.unit_id)
+                                .scalar_subquery())
         if self.building_id:
             query = query.where(Building.id == self.building_id)
         if self.compound_id:

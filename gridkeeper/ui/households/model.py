@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
-from gridkeeper.domain.enums import CareTag, HousingUse
+from gridkeeper.domain.enums import CareTag, HousingUse, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services.addresses import HouseholdSummary, summaries
@@ -33,11 +33,6 @@ COLUMNS = (
 SORTABLE = {i for i, (_, key) in enumerate(COLUMNS) if key}
 
 
-def _label(enum, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value or ""
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -136,9 +131,9 @@ class HouseholdTableModel(QAbstractTableModel):
         if column == 6:
             return mask_id_number(row.head_id_number) if row.head_id_number else ""
         if column == 7:
-            return _label(HousingUse, row.housing_use)
+            return label_of(HousingUse, row.housing_use)
         if column == 8:
-            return "、".join(_label(CareTag, t) for t in row.care_tags)
+            return "、".join(label_of(CareTag, t) for t in row.care_tags)
         return row.last_visit_on.isoformat() if row.last_visit_on else self.tr("Never")
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

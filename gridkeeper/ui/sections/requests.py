@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
                                QTabBar, QVBoxLayout, QWidget)
 
-from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus
+from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.requests import days_left, history, is_overdue, list_requests
 from gridkeeper.storage.models import ResidentRequest
@@ -38,11 +38,6 @@ class RequestRow:
         return self.place.head_name if self.place else ""
 
 
-def label_of(enum, value) -> str:
-    try:
-        return enum(value).label if value else ""
-    except ValueError:
-        return str(value)
 
 
 def local_time(at: datetime) -> str:

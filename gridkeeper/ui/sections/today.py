@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from gridkeeper.domain.enums import RequestCategory, RequestStatus
+from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import VisitDue, visits_due
 from gridkeeper.services.leader_posts import Post, posts
@@ -31,11 +31,6 @@ class RequestDueRow:
     place: HouseholdSummary | None
 
 
-def _label(enum, value) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return str(value)
 
 
 class TodaySection(QWidget):
@@ -95,8 +90,8 @@ class TodaySection(QWidget):
         return [
             Column(self.tr("No."), lambda r: r.request.id, align_right=True),
             Column(self.tr("Household"), lambda r: r.place.address if r.place else ""),
-            Column(self.tr("Category"), lambda r: _label(RequestCategory, r.request.category)),
-            Column(self.tr("Status"), lambda r: _label(RequestStatus, r.request.status)),
+            Column(self.tr("Category"), lambda r: label_of(RequestCategory, r.request.category)),
+            Column(self.tr("Status"), lambda r: label_of(RequestStatus, r.request.status)),
             Column(self.tr("Deadline"), due, foreground=lambda r: RED if r.request.deadline < self.ctx.today()
                    else AMBER),
             Column(self.tr("Request"), lambda r: r.request.description, tooltip=lambda r: r.request.description),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
-from gridkeeper.domain.enums import VisitKind, VisitorKind
+from gridkeeper.domain.enums import VisitKind, VisitorKind, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import month_start, next_month
 from gridkeeper.services.visitors import visitor_names
@@ -28,11 +28,6 @@ class VisitRow:
     place: HouseholdSummary | None
 
 
-def _label(enum, value) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return str(value)
 
 
 class VisitsSection(QWidget):
@@ -76,8 +71,8 @@ class VisitsSection(QWidget):
             Column(self.tr("Household"), lambda r: r.place.address if r.place else ""),
             Column(self.tr("Head"), lambda r: r.place.head_name if r.place else ""),
             Column(self.tr("Visitor"), lambda r: r.visit.visitor_name),
-            Column(self.tr("Visitor is"), lambda r: _label(VisitorKind, r.visit.visitor_kind)),
-            Column(self.tr("Kind"), lambda r: _label(VisitKind, r.visit.kind)),
+            Column(self.tr("Visitor is"), lambda r: label_of(VisitorKind, r.visit.visitor_kind)),
+            Column(self.tr("Kind"), lambda r: label_of(VisitKind, r.visit.kind)),
             Column(self.tr("Home"), lambda r: self.tr("yes") if r.visit.anyone_home else self.tr("no")),
             Column(self.tr("Findings"), lambda r: r.visit.findings, tooltip=lambda r: r.visit.findings),
         ]

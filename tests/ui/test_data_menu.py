@@ -84,7 +84,7 @@ def test_restore_lists_counts_and_switches_the_engine(window, ctx, qtbot):
     assert backup.record_counts(ctx.db_path) == made.counts()
 
 
-def test_audit_trail_view_and_masked_export(window, ctx, tmp_path):
+def test_audit_trail_view_and_masked_export(window, ctx, tmp_path, qtmodeltester):
     with ctx.write() as session:
         resident = session.exec(select(Resident).where(Resident.id_number != "")).first()
         resident.notes = "审计测试"
@@ -92,6 +92,7 @@ def test_audit_trail_view_and_masked_export(window, ctx, tmp_path):
         number = resident.id_number
     dialog = install_data_menu(window, ctx).audit_trail(show=False)
     assert dialog.model.rowCount() > 0 and "unbroken" in dialog.status.text()
+    qtmodeltester.check(dialog.model)
     assert dialog.model.index(0, 3).data() == "居民"
     path = tmp_path / "audit.csv"
     assert dialog.export(str(path)) == dialog.model.total

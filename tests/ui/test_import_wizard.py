@@ -36,7 +36,7 @@ def _advance(qtbot, wizard, page):
     qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=10000)
 
 
-def test_wizard_previews_problems_then_imports_valid_rows(qtbot, file_ctx, monkeypatch):
+def test_wizard_previews_problems_then_imports_valid_rows(qtbot, file_ctx, monkeypatch, qtmodeltester):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     wizard = ImportWizard(file_ctx)
@@ -53,6 +53,7 @@ def test_wizard_previews_problems_then_imports_valid_rows(qtbot, file_ctx, monke
 
     _advance(qtbot, wizard, wizard.preview_page)
     model = wizard.preview_page.model
+    qtmodeltester.check(model)
     # Excel row 7, column 7 (公民身份号码): the ID saved as a number.
     index = model.index(model.model_row(7), 6)
     assert model.headerData(index.row(), Qt.Orientation.Vertical) == "7"

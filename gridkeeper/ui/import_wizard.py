@@ -258,6 +258,10 @@ class PreviewPage(QWizardPage):
             reason = problem.reason if problem.is_error else self.tr("Note: {0}").format(problem.reason)
             for c, value in enumerate((str(problem.row or ""), problem.column, problem.value, reason)):
                 self.problems.setItem(n, c, _item(value))
+        # Whole ID numbers and reasons, not "1101051953…"; measured on a sample of rows (rosters can be long).
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self.view.resizeColumnsToContents()
+        self.problems.resizeColumnsToContents()
         lines = summary_lines(result, dry_run=True)
         if result.errors:
             lines.append(self.tr("Rows with errors (red) are skipped; fix them in the file and import it again."))

@@ -175,6 +175,7 @@ class OverviewSection(QWidget):
         labels.setLabelsFont(self._axis_font())
         values = QValueAxis()
         values.setRange(0, max([n for _, n in rows] + [1]) * 1.15)
+        values.applyNiceNumbers()  # ticks at 0, 20, 40… rather than 0, 29, 58…
         values.setLabelFormat("%d")
         values.setLabelsFont(self._axis_font())
         chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
@@ -201,6 +202,7 @@ class OverviewSection(QWidget):
         values = QValueAxis()
         top = max([n for _, n in rows] + [1])
         values.setRange(0, top * 1.15)
+        values.applyNiceNumbers()
         values.setLabelFormat("%d")
         values.setLabelsFont(self._axis_font())
         chart.addAxis(labels, Qt.AlignmentFlag.AlignBottom)

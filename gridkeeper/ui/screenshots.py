@@ -8,10 +8,92 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
 SIZE = (1440, 900)
+
+# A small roster with the mistakes people really make (bad check digit, ID typed as a number, short phone,
+# same household twice), to show the import wizard's preview with its problem cells.
+ROSTER_ROWS = [
+    ["丰收小区住户信息登记表"],
+    ["序号", "小区名称", "楼栋号", "单元号", "门牌号", "户主", "公民身份号码", "手机号", "居住类型", "人员类别"],
+    [1, "丰收小区", "2号楼", "1单元", "101", "王建华", "110105194912310011", "138 1234 5678", "自住", "独居、高龄"],
+    [2, "丰收小区", "2号楼", "1单元", "102", "李秀英", "110105195302280024", "13812345679", "出租", ""],
+    [3, "丰收小区", "2栋", "1", "201", "张伟", "1.10105E+17", "13912345678", "自住", ""],
+    [4, "丰收小区", "2号楼", "1单元", "101", "王建华", "", "", "自住", ""],
+    [5, "丰收小区", "2号楼", "1单元", "202", "钱进", "110105198706150036", "13600001234", "自住", ""],
+    [6, "丰收小区", "2号楼", "1单元", "301", "孙丽", "110105196503120048", "12345", "自住", "低保"],
+    [7, "丰收小区", "2号楼", "2单元", "101", "周杰", "230103195710170013", "13700001111", "自住", "退役军人"],
+    [8, "丰收小区", "2号楼", "2单元", "102", "赵敏", "110105197809090050", "13600002222", "出租", ""],
+    [9, "丰收小区", "2号楼", "2单元", "201", "刘洋", "11010519420722007x", "13500003333", "自住", "高龄"],
+    [10, "丰收小区", "2号楼", "2单元", "202", "", "", "", "空置", ""],
+]
+
+
+def _wait(condition, timeout: float = 60.0) -> None:
+    """Run the event loop until `condition()` holds (background work reports back through it)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish in time")
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def preview_ledger(page) -> None:
+    """Print & export with the visits ledger of the first grid rendered in the preview."""
+    page.document.setCurrentIndex(page.document.findData("ledger:visits"))
+    page.grid.setCurrentIndex(min(1, page.grid.count() - 1))
+    page.generate_preview()
+    _wait(lambda: page.pdf.pageCount() > 0)
+    # QPdfView renders its pages in the background, again whenever the layout resizes it: let the
+    # layout settle (the status line rewraps), then wait until the pages show ink.
+    sizes = []
+    _wait(lambda: sizes.append(page.view.size()) or sizes[-5:] == [sizes[-1]] * 5)
+    _wait(lambda: _has_ink(page.view.viewport()))
+
+
+def _has_ink(widget) -> bool:
+    """True once something dark (text, rules) is painted in the widget, not just blank pages."""
+    image = widget.grab().toImage()
+    return any(image.pixelColor(x, y).lightness() < 100
+               for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
+
+
+def import_preview(window, folder: Path):
+    """The import wizard on its preview page, over a small roster with problems (nothing is imported)."""
+    import csv
+
+    from PySide6.QtWidgets import QWizard
+
+    roster = folder / "住户花名册.csv"
+    with open(roster, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(ROSTER_ROWS)
+    wizard = window.open_import_wizard()
+    wizard.resize(1100, 720)
+    wizard.file_page.path_edit.setText(str(roster))
+    for page in (wizard.mapping_page, wizard.preview_page):
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        _wait(lambda page=page: wizard.currentPage() is page)
+    return wizard
+
+
+def restore_dialog(window):
+    """The Data menu's restore dialog (a first backup is made if the database has none, so it lists one)."""
+    from gridkeeper.storage import backup
+    from gridkeeper.ui.data_menu import RestoreDialog
+
+    if not backup.list_backups(window.ctx.db_path):
+        backup.make_backup(window.ctx.db_path, reason="manual")
+    dialog = RestoreDialog(window.ctx.db_path, window)
+    dialog.show()
+    return dialog
 
 
 def _pick_building(window) -> None:
@@ -38,7 +120,8 @@ def shot_with_popup(window, path: Path) -> None:
 
 
 def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = None) -> list[Path]:
-    """Write one PNG per section (plus the matrix, the editor and the search popup); returns the files."""
+    """Write one PNG per section (plus the matrix, the editor, the search popup, the import preview and the
+    restore dialog); returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -46,6 +129,9 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
 
     app = application(lang)
     window = open_main_window(db, create=False, today=today)
+    from gridkeeper.ui.data_menu import install_data_menu
+
+    install_data_menu(window, window.ctx)  # as the app does, so the menu bar shows 数据
     window.resize(*SIZE)
     window.show()
     out.mkdir(parents=True, exist_ok=True)
@@ -58,7 +144,9 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
         written.append(path)
 
     for number, key in enumerate(window.section_keys(), start=1):
-        window.show_section(key)
+        page = window.show_section(key)
+        if key == "printing":
+            preview_ledger(page)
         shot(f"{number:02d}-{key}")
     households = window.show_section("households")
     _pick_building(window)
@@ -74,6 +162,13 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
     shot_with_popup(window, out / "12-search.png")
     written.append(out / "12-search.png")
     window.search.popup.hide()
+    with tempfile.TemporaryDirectory() as folder:
+        wizard = import_preview(window, Path(folder))
+        shot("13-import-preview", wizard)
+        wizard.close()
+    dialog = restore_dialog(window)
+    shot("14-restore", dialog)
+    dialog.close()
     window.ctx.engine.dispose()
     del app
     return written

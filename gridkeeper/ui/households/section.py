@@ -53,7 +53,7 @@ class HouseholdsSection(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((70, 190, 70, 90, 50, 120, 170, 80, 160, 100)):
+        for column, width in enumerate((60, 180, 60, 70, 50, 110, 165, 70, 150, 100)):  # fits a 1360-wide window
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=lambda: self._open_row(self.current_row()),

@@ -15,7 +15,6 @@ from datetime import date
 from functools import lru_cache
 
 from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
 
 from gridkeeper.domain.enums import Gender
 from gridkeeper.domain.errors import ValueRuleError
@@ -88,9 +87,9 @@ def parse_id_number(text: str | None, *, today: date | None = None, field: str =
     if upgraded:
         number = _upgrade_15(number)
 
-    try:
-        birth = ric.get_birth_date(number)
-    except (ValidationError, ValueError):
+    try:  # the number is clean already: stdnum's get_birth_date would clean it again (a third of the time)
+        birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
         raise ValueRuleError(field, f"出生日期{number[6:14]}不存在") from None
     today = today or date.today()
     if birth > today:

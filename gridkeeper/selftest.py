@@ -172,9 +172,14 @@ def _gui_check(db: Path) -> str:
     """Open the main window offscreen, show each section, and check Chinese is drawn with the bundled font."""
     from PySide6.QtGui import QFontInfo
 
+    from PySide6.QtCore import QSettings
+
     from gridkeeper.ui.app import application, open_main_window
 
     app = application("zh_CN")
+    # The window remembers its layout in QSettings: keep the self-test's away from the user's own.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(db.parent / "settings"))
     window = open_main_window(db, create=False)
     window.resize(1280, 800)
     window.show()

@@ -771,7 +771,7 @@ It can be restored from the recycle bin.</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="142"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="137"/>
         <source>Never</source>
         <translation>从未走访</translation>
     </message>
@@ -847,27 +847,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="299"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="303"/>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="313"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="317"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="332"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="336"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="345"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="349"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="348"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="352"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -953,166 +953,166 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="33"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="34"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="34"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="36"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="37"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="38"/>
         <source>Leaders</source>
         <translation>三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="39"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="40"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="41"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="42"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="42"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="43"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="44"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="45"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="64"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="65"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格通 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="68"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="70"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="74"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="75"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="114"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="115"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="116"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="116"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="117"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="117"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="118"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="119"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="252"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
         <source>About GridKeeper</source>
         <translation>关于网格通</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="188"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="191"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="189"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="192"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="220"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="223"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="221"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="224"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="250"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="254"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="257"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格通 {0}
@@ -1602,7 +1602,7 @@ Offline desk software for community grid stewards.</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="213"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="215"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
@@ -1658,7 +1658,7 @@ Offline desk software for community grid stewards.</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="263"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="267"/>
         <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
         <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
     </message>
@@ -1666,147 +1666,154 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PrintSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="42"/>
+        <source>Choose the document, the scope and the period on the left, then press Preview.
+Nothing is printed or saved until you ask.</source>
+        <translation>在左边选择文档、范围和时间，然后点“预览”。
+点“打印”或“另存为”之前，不会打印或保存任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
         <source>{0}, first half</source>
         <translation>{0}年上半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
         <source>{0}, second half</source>
         <translation>{0}年下半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="74"/>
         <source>Show full ID numbers and phone numbers</source>
         <translation>显示完整身份证号和电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="75"/>
         <source>Off by default: ID numbers and phones are printed masked.</source>
         <translation>默认不勾选：身份证号和电话打印时部分隐去。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="76"/>
         <source>A3 paper</source>
         <translation>A3 纸</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="77"/>
         <source>Only households due for a visit</source>
         <translation>只列到期应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="79"/>
         <source>e.g. 7号楼 (blank: whole grid)</source>
         <translation>如 7号楼（留空为整个网格）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="81"/>
         <source>e.g. 3-7 (blank: every building)</source>
         <translation>如 3-7（留空为全部楼栋）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="83"/>
         <source>Edit template…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="86"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="87"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="88"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="89"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="90"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="91"/>
         <source>Buildings</source>
         <translation>楼栋范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="92"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="85"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="94"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="95"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="96"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="97"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="116"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="128"/>
         <source> (mine)</source>
         <translation>（我的）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="174"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="183"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="175"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="184"/>
         <source>Generating the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="187"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="197"/>
         <source>Preview: {0} ({1} pages)</source>
         <translation>预览：{0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="192"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="202"/>
         <source>Saved {0} to {1}</source>
         <translation>已将{0}保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="195"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="205"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="195"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="205"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="207"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -1852,198 +1859,198 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="87"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="111"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="112"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="266"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="261"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="139"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="137"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="149"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="149"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="150"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="150"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="151"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="163"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="160"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="208"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="203"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="267"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="262"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="264"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="268"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="271"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>
@@ -2252,133 +2259,133 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="59"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="54"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="55"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="71"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="74"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="75"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="92"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="146"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="147"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="148"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="149"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>
@@ -2517,83 +2524,83 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>VisitsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="50"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="71"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="72"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="78"/>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="90"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="74"/>
         <source>Visitor is</source>
         <translation>走访人身份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="75"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
         <source>Home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="77"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
         <source>Quick entry</source>
         <translation>快速录入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="88"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="120"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="143"/>
         <source>{0} visits shown</source>
         <translation>显示 {0} 次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="169"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="164"/>
         <source>Delete {0} visit(s)? The household&apos;s last-visit date is recalculated.</source>
         <translation>删除 {0} 次走访？住户的最近走访日期将重新计算。</translation>
     </message>

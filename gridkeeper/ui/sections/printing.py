@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, audit_full_values, produce
@@ -38,9 +38,18 @@ class PrintSection(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._build_controls()
+        # Until a preview exists, the preview area says what to do instead of showing an empty grey box.
+        self.hint = QLabel(self.tr("Choose the document, the scope and the period on the left, then press "
+                                   "Preview.\nNothing is printed or saved until you ask."), self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555; font-size: 15px;")
+        self.preview_area = QStackedWidget(self)
+        self.preview_area.addWidget(self.hint)
+        self.preview_area.addWidget(self.view)
         layout = QHBoxLayout(self)
         layout.addWidget(self.controls, 0)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.preview_area, 1)
         self.refresh()
         ctx.data_changed.connect(lambda kind: kind in ("places", "*") and self.refresh())
 
@@ -184,6 +193,7 @@ class PrintSection(QWidget):
     def _show(self, path: Path, what: str) -> None:
         self.preview_path = path
         self.pdf.load(str(path))
+        self.preview_area.setCurrentWidget(self.view)
         self.status.setText(self.tr("Preview: {0} ({1} pages)").format(what, self.pdf.pageCount()))
 
     def save_to(self, path: Path) -> None:

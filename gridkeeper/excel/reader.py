@@ -48,9 +48,10 @@ def _read_workbook(path: Path) -> Sheet:
         first = None
         for index in range(len(workbook.sheet_names)):
             sheet = workbook.get_sheet_by_index(index)
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
             if any(any(_present(v) for v in row) for row in rows):
-                return Sheet(sheet.name, [list(row) for row in rows])
+                _fill_merged_down(rows, sheet.merged_cell_ranges or [])
+                return Sheet(sheet.name, rows)
             first = first or Sheet(sheet.name, [])
     except PermissionError as exc:
         raise RosterFileError(f"无法打开 {path.name}：没有读取权限（文件可能正在 Excel/WPS 中打开）") from exc
@@ -61,6 +62,23 @@ def _read_workbook(path: Path) -> Sheet:
     if first is None:
         raise RosterFileError(f"{path.name} 中没有工作表")
     raise RosterFileError(f"{path.name} 中的工作表都是空的")
+
+
+def _fill_merged_down(rows: list[list[object]], ranges) -> None:
+    """A cell merged down a column (one 楼栋 or 小区 cell spanning its households' rows) holds its value
+    only in its top cell: give it to every row it spans, as the person reading the sheet sees it.
+    Merges across columns (a title row, a wide 备注) are left alone: their value belongs to one column."""
+    for (top, left), (bottom, right) in ranges:
+        if left != right or bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for row_index in range(top + 1, bottom + 1):
+            if row_index >= len(rows):
+                break  # calamine stops at the last row with a value: nothing below to fill
+            row = rows[row_index]
+            row.extend([""] * (left + 1 - len(row)))
+            if not _present(row[left]):
+                row[left] = value
 
 
 def _read_csv(path: Path) -> Sheet:

@@ -106,3 +106,24 @@ def test_export_writes_formula_like_text_as_text_and_masks_by_default(engine, se
     assert row["备注"].value == "+1" and row["备注"].data_type == "s"
     assert row["身份证号"].value == "110105********002X" and row["联系电话"].value == "138****5678"
     assert not list(tmp_path.glob("*.part"))  # written atomically
+
+
+def test_cells_merged_down_a_column_apply_to_every_row(engine, tmp_path):
+    """Real ledgers merge one 小区/楼栋/单元 cell over its households' rows: each row gets that value."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "福康社区第三网格住户信息台账"
+    sheet.merge_cells("A1:F1")  # a title across columns: not copied into the header row
+    sheet.append(["小区", "楼栋", "单元", "房号", "户主姓名", "联系电话"])
+    sheet.append(["幸福家园", "7号楼", "2单元", "301", "张三丰", "13812345678"])
+    sheet.append([None, None, None, "302", "单雄信", "13900002222"])
+    sheet.append([None, None, "3单元", "401", "王建华", "13700003333"])
+    for cells in ("A3:A5", "B3:B5", "C3:C4"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = import_roster(engine, path, grid_code="FK-03")
+    assert [p.describe() for p in result.problems] == []
+    rows = {(r[0], r[1], r[2], r[3], r[6]) for r in brief(engine)}
+    assert rows == {("幸福家园", "7号楼", "2单元", "301", "张三丰"), ("幸福家园", "7号楼", "2单元", "302", "单雄信"),
+                    ("幸福家园", "7号楼", "3单元", "401", "王建华")}

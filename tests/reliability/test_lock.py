@@ -62,6 +62,25 @@ def test_stale_lock_of_a_dead_process_is_taken_over(db):
     engine.dispose()
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="zombie processes are a /proc notion")
+def test_lock_of_a_killed_but_unreaped_process_is_taken_over(db):
+    """A killed child its parent has not waited for yet (a zombie) still answers kill(pid, 0)."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    child.kill()
+    for _ in range(100):  # until the kernel has made it a zombie (without reaping it)
+        with open(f"/proc/{child.pid}/stat", encoding="ascii") as handle:
+            if handle.read().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+        time.sleep(0.02)
+    write_lock(db, pid=child.pid)
+    try:
+        engine = open_database(db)
+        assert lock.read_lock(db).pid == os.getpid()
+        engine.dispose()
+    finally:
+        child.wait()
+
+
 def test_unreadable_old_lock_file_is_taken_over(db):
     lock.lock_path(db).write_text("{half-writ", encoding="utf-8")
     old = time.time() - 60

@@ -175,8 +175,13 @@ def _gui_check(db: Path) -> str:
     from PySide6.QtCore import QSettings
 
     from gridkeeper.ui.app import application, open_main_window
+    from gridkeeper.ui.single_instance import SingleInstance
 
     app = application("zh_CN")
+    instance = SingleInstance(db)  # what a real start does first (QtNetwork's local socket)
+    if not instance.claim():
+        raise AssertionError("could not claim the single-instance server for the database")
+    instance.release()
     # The window remembers its layout in QSettings: keep the self-test's away from the user's own.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(db.parent / "settings"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -16,6 +16,7 @@ from gridkeeper.services.visits import delete_visit, list_visits
 from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
+from gridkeeper.ui.sections.visit_dialog import EditVisitDialog
 from gridkeeper.ui.sections.visit_form import VisitForm
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import date_edit, date_of
@@ -26,8 +27,6 @@ from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
 class VisitRow:
     visit: Visit
     place: HouseholdSummary | None
-
-
 
 
 class VisitsSection(QWidget):
@@ -47,6 +46,12 @@ class VisitsSection(QWidget):
         self.visitor_filter.setMinimumContentsLength(8)
         self.visitor_filter.currentIndexChanged.connect(lambda _i: self._reload_list())
         self.count_label = QLabel(self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setToolTip(self.tr("Correct the selected visit (double-click or Enter on a row)"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(not ctx.read_only)
+        self.household_button = QPushButton(self.tr("Open household"), self)
+        self.household_button.clicked.connect(self._open_selected_household)
         self.delete_button = QPushButton(self.tr("Delete visit"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_button.setEnabled(not ctx.read_only)
@@ -59,7 +64,8 @@ class VisitsSection(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.doubleClicked.connect(lambda index: self.edit_visit(index.row()))
+        self.table.installEventFilter(self)
         self._layout()
         ctx.scope_changed.connect(self._scope_changed)
         ctx.data_changed.connect(self._data_changed)
@@ -91,6 +97,8 @@ class VisitsSection(QWidget):
         filters.addWidget(self.visitor_filter)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.household_button)
+        filters.addWidget(self.edit_button)
         filters.addWidget(self.delete_button)
         listing = QWidget(self)
         column = QVBoxLayout(listing)
@@ -153,10 +161,47 @@ class VisitsSection(QWidget):
         if kind in ("visits", "households", "places", "leaders", "members", "*"):
             self.refresh()
 
-    def _double_clicked(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index.row())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a row of the list edits that visit."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_visit(self.table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else self.table.currentIndex().row()
+
+    def _open_selected_household(self) -> None:
+        row = self.model.row_at(self._selected_row())
         if row:
             self.open_household.emit(row.visit.household_id)
+
+    # --- correcting a visit ----------------------------------------------------------------------
+    def make_edit_dialog(self, visit: Visit) -> EditVisitDialog:
+        return EditVisitDialog(self.ctx, visit, self)
+
+    def edit_selected(self) -> Visit | None:
+        return self.edit_visit(self._selected_row())
+
+    def edit_visit(self, row: int) -> Visit | None:
+        """Open the visit on this row of the list for correction; the saved visit, or None."""
+        item = self.model.row_at(row)
+        if item is None or self.ctx.read_only:
+            return None
+        dialog = self.make_edit_dialog(item.visit)
+        saved = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if saved is not None:
+            self._select_visit(saved.id)
+        return saved
+
+    def _select_visit(self, visit_id: int) -> None:
+        for row, item in enumerate(self.model.rows()):
+            if item.visit.id == visit_id:
+                self.table.selectRow(row)
+                return
 
     def delete_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

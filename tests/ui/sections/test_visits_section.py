@@ -121,3 +121,73 @@ def test_start_visit_for_a_household(qtbot, ctx, engine, homes):
     section.start_visit(homes["赵秀兰"])
     assert section.form.picker.household_id == homes["赵秀兰"] and section.form.kind.currentData() == "care"
     assert "独居老人" in section.form.picker.chosen_label.text()
+
+
+def _two_visits(engine, homes):
+    from gridkeeper.services.visits import VisitInput, record_visit
+
+    with Session(engine) as session:
+        for day, findings in ((date(2026, 11, 10), "家中一切正常"), (date(2026, 11, 3), "反映楼道灯坏")):
+            record_visit(session, VisitInput(household_id=homes["王建华"], visited_on=day, visitor_name="李晓燕",
+                                             findings=findings), today=TODAY)
+        session.commit()
+
+
+def test_edit_a_visit_date_and_findings(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    _two_visits(engine, homes)
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    assert [section.model.index(r, 0).data() for r in (0, 1)] == ["2026-11-10", "2026-11-03"]
+    seen = {}
+
+    def fill(dialog):
+        seen.update(hh=dialog.picker.household_id, visitor=dialog.visitor.currentText(),
+                    findings=dialog.findings.text())
+        dialog.visited_on.setDate(date(2026, 11, 15))
+        dialog.findings.setText("楼道灯已修好")
+
+    dialogs.fillers.append(fill)
+    section.table.selectRow(1)
+    press_enter(section.table)  # Enter on the row opens the dialog on the 11-03 visit
+    assert seen == {"hh": homes["王建华"], "visitor": "李晓燕（网格员）", "findings": "反映楼道灯坏"}
+    assert [section.model.index(r, 0).data() for r in (0, 1)] == ["2026-11-15", "2026-11-10"]
+    assert section.model.index(0, 7).data() == "楼道灯已修好"
+    assert section.table.selectionModel().selectedRows()[0].row() == 0
+    with Session(engine) as session:
+        assert session.get(Household, homes["王建华"]).last_visit_on == date(2026, 11, 15)
+        edited = session.exec(select(Visit).where(Visit.findings == "楼道灯已修好")).one()
+        assert (edited.visitor_name, edited.visitor_kind) == ("李晓燕", "steward")
+    qtmodeltester.check(section.model)
+
+    # Moving it back before the other visit: the household's last visit follows.
+    dialogs.fillers.append(lambda d: d.visited_on.setDate(date(2026, 11, 1)))
+    section.table.doubleClicked.emit(section.model.index(0, 2))
+    with Session(engine) as session:
+        assert session.get(Household, homes["王建华"]).last_visit_on == date(2026, 11, 10)
+
+
+def test_edit_refuses_a_future_date(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    _two_visits(engine, homes)
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    shown = {}
+
+    def fill(dialog):
+        dialog.visited_on.setDate(date(2026, 11, 25))
+        dialog.findings.setText("改过的内容")
+        dialog.accept()  # refused: the dialog stays open with the reason next to the date
+        shown.update(date=dialog.errors.text("走访日期"), open=dialog.result() != 1)
+        dialog.reject()
+
+    dialogs.fillers.append(fill)
+    section.table.selectRow(0)
+    assert section.edit_selected() is None
+    assert shown == {"date": "2026-11-25 在今天之后", "open": True}
+    with Session(engine) as session:
+        assert sorted(v.findings for v in session.exec(select(Visit))) == ["反映楼道灯坏", "家中一切正常"]
+        assert session.get(Household, homes["王建华"]).last_visit_on == date(2026, 11, 10)
+    assert section.model.index(0, 0).data() == "2026-11-10"

@@ -6,14 +6,15 @@ import html
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
-                               QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QTableView, QTabBar, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
-from gridkeeper.services.requests import days_left, history, is_overdue, list_requests
+from gridkeeper.services.request_lists import REQUEST_TABS, tab_counts, tab_requests
+from gridkeeper.services.requests import days_left, history, is_overdue
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
@@ -22,6 +23,7 @@ from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Colu
 
 S = RequestStatus
 DUE_SOON_DAYS = 2
+FILTER_DELAY_MS = 250
 
 
 @dataclass
@@ -36,8 +38,6 @@ class RequestRow:
     @property
     def head(self) -> str:
         return self.place.head_name if self.place else ""
-
-
 
 
 def local_time(at: datetime) -> str:
@@ -59,17 +59,24 @@ class RequestsSection(QWidget):
     """Requests in the selected scope, filtered by status; the selected one's details, history and next steps."""
 
     open_household = Signal(int)
-    FILTERS = ["open", "overdue", *[s.value for s in S], "all"]
+    FILTERS = REQUEST_TABS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._requests: list[ResidentRequest] = []
+        self.counts: dict[str, int] = {}
         self.current: ResidentRequest | None = None
         self.tabs = QTabBar(self)
         for key in self.FILTERS:
             self.tabs.addTab(self._filter_label(key))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter: request, address, head, handled by or No."))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(220)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -170,6 +177,7 @@ class RequestsSection(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
+        top.addWidget(self.filter_edit)
         top.addWidget(self.count_label)
         top.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -186,21 +194,27 @@ class RequestsSection(QWidget):
         self.tabs.setCurrentIndex(self.FILTERS.index(key))
         self.refresh()
 
-    def _query(self, key: str) -> dict:
-        if key == "open":
-            return {"statuses": OPEN_REQUEST_STATUSES}
-        if key == "overdue":
-            return {"overdue_on": self.ctx.today()}
-        return {} if key == "all" else {"statuses": [S(key)]}
+    def filter_text(self) -> str:
+        return self.filter_edit.text().strip()
 
     def refresh(self) -> None:
-        key = self.FILTERS[max(0, self.tabs.currentIndex())]
+        """Count every tab and reload the current one, for the scope and the filter text."""
+        self._filter_timer.stop()
+        key, text, today, scope = self.FILTERS[max(0, self.tabs.currentIndex())], self.filter_text(), \
+            self.ctx.today(), self.ctx.scope
         with self.ctx.read() as session:
-            self._requests = list_requests(session, scope=self.ctx.scope, limit=None, **self._query(key))
-        if key in ("all", S.RATED.value, S.WITHDRAWN.value, S.RESOLVED.value):
-            self._requests.sort(key=lambda r: (r.raised_on, r.id), reverse=True)
-        self.model.set_source(self._page)
-        self.count_label.setText(self.tr("{0} requests").format(len(self._requests)))
+            self.counts = tab_counts(session, today=today, scope=scope, text=text)
+        for index, tab in enumerate(self.FILTERS):
+            self.tabs.setTabText(index, f"{self._filter_label(tab)} ({self.counts[tab]})")
+
+        def page(offset: int, limit: int) -> list[RequestRow]:
+            with self.ctx.read() as session:
+                found = tab_requests(session, key, today=today, scope=scope, text=text, limit=limit, offset=offset)
+                places = {s.id: s for s in summaries(session, sorted({r.household_id for r in found}))}
+            return [RequestRow(r, places.get(r.household_id)) for r in found]
+
+        self.model.set_source(page)
+        self.count_label.setText(self.tr("{0} requests").format(self.counts[key]))
         self.table.resizeColumnsToContents()
         for column, width in ((2, 220), (5, 320)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
@@ -208,12 +222,6 @@ class RequestsSection(QWidget):
         if current is None and self.model.rowCount():
             current = self.model.row_at(0).request.id  # the most urgent one, ready to act on
         self.show_request(current)
-
-    def _page(self, offset: int, limit: int) -> list[RequestRow]:
-        page = self._requests[offset:offset + limit]
-        with self.ctx.read() as session:
-            places = {s.id: s for s in summaries(session, sorted({r.household_id for r in page}))}
-        return [RequestRow(r, places.get(r.household_id)) for r in page]
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("requests", "households", "places", "*"):

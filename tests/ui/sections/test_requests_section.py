@@ -106,3 +106,36 @@ def test_overdue_and_due_soon_are_highlighted(qtbot, qtmodeltester, ctx, engine,
     section.set_filter("overdue")
     assert model.rowCount() == 1
     qtmodeltester.check(model)
+
+
+def test_filter_box_and_tab_counts(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
+    from gridkeeper.services.scope import Scope
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    leak = _raise(engine, homes["王建华"], raised_on=TODAY - timedelta(days=10))  # overdue
+    _raise(engine, homes["赵秀兰"])
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    tab = lambda key: section.tabs.tabText(section.FILTERS.index(key))  # noqa: E731
+    assert (tab("open"), tab("overdue"), tab("all"), tab("rated")) == ("Open (2)", "Overdue (1)", "All (2)",
+                                                                       "已回访 (0)")
+    type_text(section.filter_edit, "赵秀")  # the head's name; the list follows after a short pause
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1)
+    assert section.model.index(0, 3).data() == "赵秀兰" and section.count_label.text() == "1 requests"
+    assert (tab("open"), tab("overdue")) == ("Open (1)", "Overdue (0)")
+    qtmodeltester.check(section.model)
+    section.filter_edit.setText(f"#{leak}")
+    section.refresh()
+    assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == str(leak)
+    section.filter_edit.clear()
+    section.refresh()
+
+    # Counts follow data changes (a request raised elsewhere) and the scope.
+    _raise(engine, homes["陈志强"])
+    ctx.notify("requests")
+    assert tab("open") == "Open (3)" and section.model.rowCount() == 3
+    with Session(engine) as session:
+        from gridkeeper.storage.models import Household
+        unit_id = session.get(Household, homes["王建华"]).unit_id
+    ctx.set_scope(Scope(unit_id=unit_id + 1000))
+    assert tab("open") == "Open (0)" and section.model.rowCount() == 0

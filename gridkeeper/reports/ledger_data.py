@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
+from gridkeeper.domain.care import next_due
 from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services.addresses import summaries
-from gridkeeper.services.coverage import care_schedule
+from gridkeeper.services.coverage import VisitDue, care_schedule
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get_community, grid_by_code
 from gridkeeper.services.household_list import HouseholdFilter, household_ids
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.visits import list_visits
-from gridkeeper.storage.models import Grid, ResidentRequest
+from gridkeeper.storage.models import Grid, Household, ResidentRequest, Visit
 
 # Ledger kind -> its name in the title.
 LEDGER_NAMES = {
@@ -192,12 +193,28 @@ def _requests_by_visit(session: Session, visit_ids: list[int]) -> dict[int, str]
 # ---------------------------------------------------------------- households and care
 
 
+def last_visits_before(session: Session, scope: Scope, end: date) -> dict[int, date]:
+    """Each household's last visit before `end` (exclusive), in the scope: a grouped max over the visit index."""
+    query = select(Visit.household_id, func.max(Visit.visited_on)).where(Visit.visited_on < end)
+    if not scope.is_all:
+        query = scope.apply(query.join(Household, Household.id == Visit.household_id))
+    return dict(session.connection().execute(query.group_by(Visit.household_id)).all())
+
+
+def last_visits_as_of(session: Session, place: Where, period: Period, today: date) -> dict[int, date] | None:
+    """The last visits a past period's ledger shows; None when the period reaches today, whose
+    Household.last_visit_on is exact (visits are never dated in the future)."""
+    return None if period.end > today else last_visits_before(session, place.scope, period.end)
+
+
 def households_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
-    """全覆盖信息台账: every household in the scope, in address order."""
+    """全覆盖信息台账: every household in the scope, in address order, last visit as of the period's end."""
     homes = summaries(session, household_ids(session, scope=place.scope, sort="address"))
+    past = last_visits_as_of(session, place, period, today)
     rows = [[n, h.address, h.head_name, privacy.id_number(h.head_id_number),
              privacy.phone(h.head_phone or h.phone), h.residents, label(HousingUse, h.housing_use),
-             tag_labels(h.care_tags), iso(h.last_visit_on)] for n, h in enumerate(homes, 1)]
+             tag_labels(h.care_tags), iso(h.last_visit_on if past is None else past.get(h.id))]
+            for n, h in enumerate(homes, 1)]
     header = ["序号", "住户地址", "户主", "户主身份证号", "联系电话", "人数", "房屋用途", "关爱标签", "最近走访"]
     residents = sum(h.residents for h in homes)
     care = sum(1 for h in homes if h.care_tags)
@@ -209,9 +226,13 @@ def households_ledger(session: Session, place: Where, period: Period, privacy: P
 
 
 def care_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
-    """个性化台账: care households with their tags, required frequency, last and next visit, overdue mark."""
+    """个性化台账: care households with their tags, required frequency, last and next visit, overdue mark —
+    all as of the period's last day for a past period."""
     as_of = period.as_of(today)
     due = {d.household_id: d for d in care_schedule(session, today=as_of, scope=place.scope)}
+    past = last_visits_as_of(session, place, period, today)
+    if past is not None:
+        due = {i: _due_as_of(d, past.get(i), as_of) for i, d in due.items()}
     ordered = household_ids(session, scope=place.scope, filters=HouseholdFilter(any_care=True), sort="address")
     homes = summaries(session, [i for i in ordered if i in due])
     rows, overdue = [], 0
@@ -226,3 +247,9 @@ def care_ledger(session: Session, place: Where, period: Period, privacy: Privacy
     return LedgerData("care", place.title("care", period.label), place.unit, f"截至{cn_date(as_of)}", header,
                       rows, [11, 72, 18, 27, 56, 20, 23, 23, 23], wrap_cols={1, 4},
                       centre_cols={0, 5, 6, 7, 8}, totals=totals)
+
+
+def _due_as_of(due: VisitDue, last_visit: date | None, as_of: date) -> VisitDue:
+    """A care household's schedule recomputed from its last visit on or before `as_of`."""
+    when = next_due(last_visit, due.interval_days, today=as_of)
+    return replace(due, last_visit_on=last_visit, next_due=when, overdue_days=(as_of - when).days)

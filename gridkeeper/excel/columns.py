@@ -16,6 +16,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "building": ("楼栋", ("楼栋", "楼号", "楼栋号", "栋号", "楼", "幢号")),
     "unit": ("单元", ("单元", "单元号")),
     "room": ("房号", ("房号", "门牌号", "室", "房间号", "户号", "室号")),
+    # The whole address in one cell (幸福家园7号楼2单元301室); the separate columns above win where filled.
+    "address": ("地址", ("地址", "住址", "家庭住址", "居住地址", "门牌地址", "详细地址", "房屋地址")),
     "name": ("姓名", ("姓名", "居民姓名", "人员姓名")),
     "head_name": ("户主姓名", ("户主姓名", "户主")),
     "relation": ("与户主关系", ("与户主关系", "与户主的关系", "家庭关系", "关系")),
@@ -31,8 +33,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "tags": ("特殊人群", ("特殊人群", "人员类别", "标签", "关爱标签", "重点人群", "人群类别")),
     "notes": ("备注", ("备注", "备注信息", "说明")),
 }
-# Columns every roster has; without them rows cannot be placed.
+# Columns every roster has; without them rows cannot be placed (unless one 地址 column holds them all).
 REQUIRED = ("building", "unit", "room")
+PLACE = ("compound", *REQUIRED)
 # Columns that are expected and deliberately not imported (no report).
 SILENT = {"序号", "编号", "NO", "NO.", "年龄", "出生日期", "出生年月", "民族"}
 
@@ -120,7 +123,7 @@ def _column_problems(header: Header) -> list[Problem]:
                   else "不是可识别的列名，此列未导入（如需导入，请在导入向导中指定对应字段）")
         problems.append(Problem(header.row, name, "", reason, WARNING))
     for key in REQUIRED:
-        if not header.has(key):
+        if not header.has(key) and not header.has("address"):
             problems.append(Problem(header.row, field_label(key), "", "缺少此列，无法确定住户地址"))
     if header.person_name_column() is None:
         problems.append(Problem(header.row, "姓名", "", "缺少姓名（或户主姓名）列"))

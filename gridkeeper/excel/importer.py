@@ -145,7 +145,9 @@ def _notes(writer: RosterWriter, checked: Checked, plans) -> list[str]:
     if writer.grid is None:
         notes.append(f"网格 {writer.grid_code} 原先不存在：导入时新建（名称“网格{writer.grid_code}”）")
     if any(not plan.compound for plan in plans):
-        where = "文件中没有“小区”列" if not checked.roster.header.has("compound") else "部分行的小区为空"
+        header = checked.roster.header
+        where = "部分行的小区为空" if header.has("compound") else "文件中没有“小区”列"
+        where += "，地址中也没有小区名" if header.has("address") else ""
         notes.append(f"{where}：这些住户归入以网格命名的小区“{writer.default_compound}”")
     short = [(plan, plan.people_count - len(plan.people)) for plan in plans
              if plan.people_count and plan.people_count > len(plan.people)]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from gridkeeper.domain.address import building_key, building_label, unit_key, unit_label
+from gridkeeper.domain.address import building_key, building_label, room_key, unit_key, unit_label
+from gridkeeper.domain.address_text import AddressParts, split_address
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.enums import Relation
 from gridkeeper.excel import cells
-from gridkeeper.excel.columns import Header, field_label
+from gridkeeper.excel.columns import PLACE, Header, field_label
 from gridkeeper.excel.problems import WARNING, Problem
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.people import HouseholdInput, ResidentInput, household_values, resident_values
@@ -18,6 +19,7 @@ from gridkeeper.services.people import HouseholdInput, ResidentInput, household_
 _RULE_FIELDS = {"姓名": "name", "身份证号": "id_number", "联系电话": "phone", "户联系电话": "household_phone",
                 "性别": "gender", "关爱标签": "tags", "政治面貌": "political_status", "居住状态": "residence_status",
                 "房号": "room", "房屋用途": "housing_use", "楼栋": "building", "单元": "unit"}
+_NONE: frozenset[str] = frozenset()
 # Roster field -> the Resident columns it sets (updates touch only what the file gives).
 RESIDENT_COLUMNS = {
     "name": ("name", "name_initials", "name_pinyin"),
@@ -81,9 +83,14 @@ class RowReader:
         self._buildings: dict[str, tuple[str, str]] = {}
         self._units: dict[str, tuple[str, str]] = {}
         self._households: dict[tuple, dict | list] = {}
+        self._address_col = self.columns.get("address")
+        self._addresses: dict[tuple[str, bool], AddressParts | ValueRuleError] = {}
+        self._warned: set[str] = set()  # addresses already warned about (once, not on every member's row)
 
     def column_name(self, key: str) -> str:
         col = self.columns.get("person_name" if key == "name" else key)
+        if col is None and key in PLACE:  # a sheet whose addresses are all in one 地址 column
+            col = self._address_col
         return self.header.names[col] if col is not None and self.header.names[col] else field_label(key)
 
     def cell(self, cells_: list[object], key: str) -> object:
@@ -114,17 +121,25 @@ class RowReader:
         value = cells.shown(self.cell(cells_, "person_name" if key == "name" else key))
         problems.append(Problem(excel_row, self.column_name(key), value, reason, severity))
 
-    def _rule_errors(self, problems, excel_row, cells_, errors: list[ValueRuleError]) -> None:
+    def _rule_errors(self, problems, excel_row, cells_, errors: list[ValueRuleError], from_address=()) -> None:
         for error in errors:
             key = _RULE_FIELDS.get(error.field)
+            key = "address" if key in from_address else key
             reason = error.reason if key else str(error)
             self._problem(problems, excel_row, key or "name", cells_, reason)
 
     def person(self, excel_row: int, row: list[object], problems: list[Problem]) -> PersonRow | None:
         """The row as a PersonRow, or None after adding its errors to `problems`."""
         errors: list[ValueRuleError] = []
-        place = self._place(row, errors)
-        household = self._household(row, errors)
+        where = (cells.text(self.cell(row, "compound")), cells.text(self.cell(row, "building")),
+                 cells.text(self.cell(row, "unit")), cells.text(self.cell(row, "room")))
+        from_address = _NONE
+        if self._address_col is not None and not all(where):
+            where, from_address = self._fill_from_address(excel_row, row, where, problems)
+        place = household = None
+        if where is not None:
+            place = self._place(where, errors)
+            household = self._household(row, where[3], errors)
         resident, given, tags = self._resident(excel_row, row, problems, errors)
         people = None
         if "people_count" in self.columns and not self.header.per_person:
@@ -132,7 +147,7 @@ class RowReader:
                 people = cells.people_count(self.cell(row, "people_count"))
             except ValueError:
                 self._problem(problems, excel_row, "people_count", row, "应为0到99之间的整数")
-        self._rule_errors(problems, excel_row, row, errors)
+        self._rule_errors(problems, excel_row, row, errors, from_address)
         if any(p.is_error for p in problems) or place is None or household is None:
             return None
         if resident is None and given:
@@ -143,13 +158,51 @@ class RowReader:
         return PersonRow(excel_row, *place, household=household, resident=resident, given=given, tags=tags,
                          people_count=people)
 
-    def _place(self, row, errors) -> tuple | None:
-        compound = " ".join(cells.text(self.cell(row, "compound")).split())
+    def _fill_from_address(self, excel_row, row, where, problems) -> tuple[tuple | None, frozenset[str]]:
+        """(compound, building, unit, room) with the blanks filled from the 地址 column.
+
+        The second value names the fields taken from the address (their problems point at its column);
+        None instead of the tuple after an address that is needed but cannot be split.
+        """
+        address = cells.text(self.cell(row, "address"))
+        if not address:
+            return where, _NONE
+        parts = self._split(address, need_room=not where[3])
+        if isinstance(parts, ValueRuleError):
+            if all(where[1:]):  # building, unit and room given: the address could only have named the compound
+                return where, _NONE
+            self._problem(problems, excel_row, "address", row, parts.reason)
+            return None, _NONE
+        typed = (parts.compound, parts.building, parts.unit, parts.room)
+        from_address = frozenset(key for key, value, part in zip(PLACE, where, typed) if part and not value)
+        for key, value, part in zip(PLACE[1:], where[1:], typed[1:]):
+            if value and part and not (key == "unit" and parts.warnings) and _differ(key, value, part):
+                column = self.column_name(key)
+                self._problem(problems, excel_row, "address", row,
+                              f"地址中的{field_label(key)}“{part}”与“{column}”列（{value}）不一致，已按“{column}”列导入",
+                              WARNING)
+        if "unit" in from_address and parts.warnings and address not in self._warned:
+            self._warned.add(address)
+            for warning in parts.warnings:
+                self._problem(problems, excel_row, "address", row, warning.message, WARNING)
+        return tuple(value or part for value, part in zip(where, typed)), from_address
+
+    def _split(self, address: str, *, need_room: bool) -> AddressParts | ValueRuleError:
+        key = (address, need_room)
+        if key not in self._addresses:  # per-person sheets repeat an address on every member's row
+            try:
+                self._addresses[key] = split_address(address, need_room=need_room)
+            except ValueRuleError as exc:
+                self._addresses[key] = exc
+        return self._addresses[key]
+
+    def _place(self, where: tuple[str, str, str, str], errors) -> tuple | None:
+        compound = " ".join(where[0].split())
         try:
-            b_raw = cells.text(self.cell(row, "building"))
+            b_raw = where[1]
             if b_raw not in self._buildings:
                 self._buildings[b_raw] = (building_key(b_raw), building_label(b_raw))
-            u_raw = cells.text(self.cell(row, "unit"))
+            u_raw = where[2]
             if u_raw not in self._units:
                 self._units[u_raw] = (unit_key(u_raw), unit_label(u_raw))
         except ValueRuleError as exc:
@@ -157,11 +210,10 @@ class RowReader:
             return None
         return (compound, *self._buildings[b_raw], *self._units[u_raw])
 
-    def _household(self, row, errors) -> dict | None:
+    def _household(self, row, room: str, errors) -> dict | None:
         use = cells.housing_use(self.cell(row, "housing_use"))
         notes = cells.text(self.cell(row, "household_notes" if self.header.per_person else "notes"))
         phone = cells.text(self.cell(row, "household_phone"))
-        room = cells.text(self.cell(row, "room"))
         key = (room, use, phone, notes)
         if key not in self._households:  # per-person sheets repeat a household on every member's row
             self._households[key] = self._household_values(*key)
@@ -218,3 +270,14 @@ class RowReader:
             self._problem(problems, excel_row, _RULE_FIELDS.get(warning.field, "name"), row, warning.message, WARNING)
         tag_values = values.pop("tags")
         return values, given, (tag_values if tags is not None else None)
+
+
+_KEYS = {"building": building_key, "unit": unit_key, "room": room_key}
+
+
+def _differ(key: str, column_value: str, address_part: str) -> bool:
+    """Whether a separate column and the address name different buildings/units/rooms."""
+    try:
+        return _KEYS[key](column_value) != _KEYS[key](address_part)
+    except ValueRuleError:
+        return False  # the column's own value is wrong: that is reported for the column

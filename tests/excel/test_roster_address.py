@@ -139,3 +139,20 @@ def test_address_column_replaces_building_unit_room_columns():
     assert header.mapping == {1: "head_name", 2: "address", 3: "phone"} and header.problems == []
     header = detect_header([["序号", "户主姓名", "身份证号", "联系电话"]])
     assert [p.column for p in header.problems] == ["楼栋", "单元", "房号"]
+
+
+def test_export_keeps_separate_columns_that_import_reads_back(engine, tmp_path):
+    from sqlmodel import Session
+
+    from gridkeeper.excel.export import export_roster
+
+    import_roster(engine, _write(tmp_path, "person", "xlsx"), grid_code="FK-03", skip_invalid=True, today=TODAY)
+    before = dump(engine)
+    path = tmp_path / "out.xlsx"
+    with Session(engine) as session:
+        export_roster(session, path, full=True)
+    header = [c.value for c in openpyxl.load_workbook(path).active[3]]
+    assert header[1:5] == ["小区", "楼栋", "单元", "房号"] and "地址" not in header
+    again = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert again.written and again.counts.households_added == again.counts.residents_added == 0
+    assert dump(engine) == before

@@ -119,7 +119,7 @@
     <message>
         <location filename="../../gridkeeper/ui/accounts_dialog.py" line="141"/>
         <source>Nobody needs to sign in until the first account is created. Create a community administrator first; after that GridKeeper asks who is working.</source>
-        <translation>在建立第一个账号之前，无需登录。请先建立一个社区管理员账号；此后每次启动，网格通都会询问由谁值班操作。</translation>
+        <translation>在建立第一个账号之前，无需登录。请先建立一个社区管理员账号；此后每次启动，网格管家都会询问由谁值班操作。</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/accounts_dialog.py" line="143"/>
@@ -503,6 +503,64 @@ The database as it was before is kept as {4}.</source>
         <location filename="../../gridkeeper/ui/data_menu.py" line="257"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>EditVisitDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="27"/>
+        <source>Edit visit</source>
+        <translation>编辑走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="36"/>
+        <source>Steward, leader, member or any name</source>
+        <translation>网格员、三长、党员或其他人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="41"/>
+        <source>Someone was home</source>
+        <translation>家中有人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="44"/>
+        <source>What was found, in one line</source>
+        <translation>走访发现（一句话）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="45"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="46"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="47"/>
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="48"/>
+        <source>Kind</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="50"/>
+        <source>Findings</source>
+        <translation>走访发现</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="89"/>
+        <source>Choose the household that was visited</source>
+        <translation>请选择被走访的住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="91"/>
+        <source>Who visited?</source>
+        <translation>谁去走访的？</translation>
     </message>
 </context>
 <context>
@@ -995,7 +1053,7 @@ It can be restored from the recycle bin.</source>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="65"/>
         <source>GridKeeper — community grid work</source>
-        <translation>网格通 — 社区网格工作台</translation>
+        <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
@@ -1082,7 +1140,7 @@ It can be restored from the recycle bin.</source>
         <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
         <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
         <source>About GridKeeper</source>
-        <translation>关于网格通</translation>
+        <translation>关于网格管家</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="191"/>
@@ -1115,7 +1173,7 @@ It can be restored from the recycle bin.</source>
         <location filename="../../gridkeeper/ui/main_window.py" line="257"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
-        <translation>网格通 {0}
+        <translation>网格管家 {0}
 供社区网格员离线使用的工作软件。</translation>
     </message>
 </context>
@@ -1859,198 +1917,203 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="74"/>
+        <source>Filter: request, address, head, handled by or No.</source>
+        <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="95"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="261"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="269"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="137"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="144"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="167"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="203"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="217"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="262"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="264"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="278"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="278"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="271"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="279"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="280"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>
@@ -2524,83 +2587,98 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>VisitsSection</name>
     <message>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="49"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
         <location filename="../../gridkeeper/ui/sections/visits.py" line="50"/>
+        <source>Correct the selected visit (double-click or Enter on a row)</source>
+        <translation>修改选中的走访记录（也可双击或在行上按回车）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="53"/>
+        <source>Open household</source>
+        <translation>打开住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="55"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="77"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="78"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="73"/>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="96"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="80"/>
         <source>Visitor is</source>
         <translation>走访人身份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="82"/>
         <source>Home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="82"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="82"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="83"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="87"/>
         <source>Quick entry</source>
         <translation>快速录入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="94"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="128"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="151"/>
         <source>{0} visits shown</source>
         <translation>显示 {0} 次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="164"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="209"/>
         <source>Delete {0} visit(s)? The household&apos;s last-visit date is recalculated.</source>
         <translation>删除 {0} 次走访？住户的最近走访日期将重新计算。</translation>
     </message>
@@ -2620,7 +2698,7 @@ Nothing is printed or saved until you ask.</source>
     <message>
         <location filename="../../gridkeeper/ui/login.py" line="46"/>
         <source>GridKeeper was locked after a period without use. Sign in to continue.</source>
-        <translation>网格通因一段时间无人操作已锁定，请登录后继续。</translation>
+        <translation>网格管家因一段时间无人操作已锁定，请登录后继续。</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/login.py" line="47"/>

@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import Gender
+from gridkeeper.domain.enums import Gender, label_of
 from gridkeeper.reports.fonts import FONT, FONT_BOLD
 from gridkeeper.reports.layout import build_pdf, markup, paragraph_styles
-from gridkeeper.reports.ledger_data import Period, Privacy, Where, cn_date, label
+from gridkeeper.reports.ledger_data import Period, Privacy, Where, cn_date
 from gridkeeper.reports.ledger_work import registered_members
 from gridkeeper.storage.models import Grid, Member, ServiceRecord
 
@@ -101,7 +101,7 @@ def sheet_story(sheet: MemberSheet, period: Period, community: str, privacy: Pri
 
     lab = lambda text: p(text, "label")  # noqa: E731
     rows = [
-        [lab("姓名"), p(m.name), lab("性别"), p(label(Gender, m.gender)), lab("联系电话"), p(privacy.phone(m.phone))],
+        [lab("姓名"), p(m.name), lab("性别"), p(label_of(Gender, m.gender)), lab("联系电话"), p(privacy.phone(m.phone))],
         [lab("工作单位\n及职务"), p(f"{m.employer}　{m.job_title}".strip()), "", "", "", ""],
         [lab("所在党组织"), p(m.party_org), "", "", "", ""],
         [lab("报到社区\n（网格）"), p(f"{community}{sheet.grid_name}"), "", lab("报到时间"), p(cn_date(m.registered_on)), ""],

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, func, select
 
 from gridkeeper.domain.care import next_due
-from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind
+from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services.addresses import summaries
@@ -143,18 +143,8 @@ def where(session: Session, grid_code: str | None) -> Where:
     return Where(community.name if community else "本社区", grid)
 
 
-def label(enum, value) -> str:
-    """An enum code as its Chinese label (unknown codes as they are)."""
-    if value is None or value == "":
-        return ""
-    try:
-        return enum(value).label
-    except ValueError:
-        return str(value)
-
-
 def tag_labels(tags) -> str:
-    return "、".join(label(CareTag, t) for t in tags)
+    return "、".join(label_of(CareTag, t) for t in tags)
 
 
 # ---------------------------------------------------------------- visits
@@ -170,7 +160,7 @@ def visits_ledger(session: Session, place: Where, period: Period) -> LedgerData:
     for n, visit in enumerate(visits, 1):
         home = homes.get(visit.household_id)
         rows.append([n, iso(visit.visited_on), home.address if home else "", home.head_name if home else "",
-                     visit.visitor_name, label(VisitKind, visit.kind), "在家" if visit.anyone_home else "不在家",
+                     visit.visitor_name, label_of(VisitKind, visit.kind), "在家" if visit.anyone_home else "不在家",
                      visit.findings, raised.get(visit.id, "")])
     header = ["序号", "走访日期", "住户地址", "户主", "走访人", "走访类型", "是否在家", "走访情况", "提出诉求"]
     return LedgerData("visits", place.title("visits", period.label), place.unit, period.span, header, rows,
@@ -185,7 +175,7 @@ def _requests_by_visit(session: Session, visit_ids: list[int]) -> dict[int, str]
         chunk = visit_ids[start:start + 900]
         query = select(ResidentRequest).where(ResidentRequest.source_visit_id.in_(chunk))
         for request in session.exec(query.order_by(ResidentRequest.id)):
-            text = f"{label(RequestCategory, request.category)}：{request.description}"
+            text = f"{label_of(RequestCategory, request.category)}：{request.description}"
             found.setdefault(request.source_visit_id, []).append(text)
     return {k: "\n".join(v) for k, v in found.items()}
 
@@ -212,7 +202,7 @@ def households_ledger(session: Session, place: Where, period: Period, privacy: P
     homes = summaries(session, household_ids(session, scope=place.scope, sort="address"))
     past = last_visits_as_of(session, place, period, today)
     rows = [[n, h.address, h.head_name, privacy.id_number(h.head_id_number),
-             privacy.phone(h.head_phone or h.phone), h.residents, label(HousingUse, h.housing_use),
+             privacy.phone(h.head_phone or h.phone), h.residents, label_of(HousingUse, h.housing_use),
              tag_labels(h.care_tags), iso(h.last_visit_on if past is None else past.get(h.id))]
             for n, h in enumerate(homes, 1)]
     header = ["序号", "住户地址", "户主", "户主身份证号", "联系电话", "人数", "房屋用途", "关爱标签", "最近走访"]

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import Gender, LeaderRole, Rating, RequestCategory, RequestStatus
+from gridkeeper.domain.enums import Gender, LeaderRole, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.reports.ledger_data import (
     HALF_YEAR_KINDS,
     LEDGER_NAMES,
@@ -18,7 +18,6 @@ from gridkeeper.reports.ledger_data import (
     care_ledger,
     households_ledger,
     iso,
-    label,
     visits_ledger,
     where,
 )
@@ -39,11 +38,11 @@ def requests_ledger(session: Session, place: Where, period: Period, today: date)
     rows = []
     for n, r in enumerate(requests, 1):
         home = homes.get(r.household_id)
-        resolved = iso(r.resolved_on) if r.resolved_on else label(RequestStatus, r.status)
+        resolved = iso(r.resolved_on) if r.resolved_on else label_of(RequestStatus, r.status)
         taken = (r.resolved_on - r.raised_on).days if r.resolved_on else ""
-        rows.append([n, iso(r.raised_on), home.address if home else "", label(RequestCategory, r.category),
+        rows.append([n, iso(r.raised_on), home.address if home else "", label_of(RequestCategory, r.category),
                      r.description, r.dispatched_to, iso(r.deadline), resolved, taken,
-                     label(Rating, r.rating), "超期" if is_overdue(r, today) else ""])
+                     label_of(Rating, r.rating), "超期" if is_overdue(r, today) else ""])
     header = ["序号", "受理日期", "住户地址", "诉求类别", "诉求内容", "派单对象", "办结期限", "办结日期",
               "用时(天)", "满意度", "超期"]
     return LedgerData("requests", place.title("requests", period.label), place.unit, period.span, header, rows,
@@ -76,7 +75,7 @@ def members_ledger(session: Session, place: Where, period: Period, privacy: Priv
         t = totals.get(m.id)
         count, h, p = (t.services, t.hours, t.points) if t else (0, 0.0, 0)
         services, hours, points, idle = services + count, hours + h, points + p, idle + (count == 0)
-        rows.append([n, m.name, label(Gender, m.gender), privacy.phone(m.phone), m.employer, m.party_org,
+        rows.append([n, m.name, label_of(Gender, m.gender), privacy.phone(m.phone), m.employer, m.party_org,
                      grids.get(m.grid_id, ""), m.post, iso(m.registered_on), count, f"{h:g}", p,
                      "" if count else "本期无服务记录"])
     header = ["序号", "姓名", "性别", "联系电话", "工作单位", "所在党组织", "报到网格", "认领岗位", "报到日期",
@@ -104,11 +103,11 @@ def leaders_ledger(session: Session, place: Where, period: Period, privacy: Priv
         leader = post.leader
         vacant += leader is None
         if leader is None:
-            rows.append([n, grids.get(post.grid_id, ""), label(LeaderRole, post.role), post.label, "空缺",
+            rows.append([n, grids.get(post.grid_id, ""), label_of(LeaderRole, post.role), post.label, "空缺",
                          "", "", "", "空缺"])
             continue
         term = f"{iso(leader.term_start)}至{iso(leader.term_end) or '今'}"
-        rows.append([n, grids.get(post.grid_id, ""), label(LeaderRole, post.role), post.label, leader.person_name,
+        rows.append([n, grids.get(post.grid_id, ""), label_of(LeaderRole, post.role), post.label, leader.person_name,
                      "中共党员" if leader.is_party_member else "", privacy.phone(leader.person_phone), term,
                      leader.pledge])
     header = ["序号", "网格", "岗位", "所辖范围", "姓名", "政治面貌", "联系电话", "任期", "承诺 / 备注"]

@@ -30,19 +30,16 @@ class Scope:
             return query
         if not joined:
             query = query.join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
-        if self.building_id:
-            query = query.where(Building.id == self.building_id)
-        if self.compound_id:
-            query = query.where(Building.compound_id == self.compound_id)
-        if self.grid_id:
-            query = query.where(Building.grid_id == self.grid_id)
-        return query
+        return self._building_conditions(query)
 
     def apply_to_buildings(self, query: Select) -> Select:
         """Restrict a query over Building to the buildings of this scope (a unit's building for a unit)."""
         if self.unit_id:
             query = query.where(Building.id == select(Unit.building_id).where(Unit.id == self.unit_id)
                                 .scalar_subquery())
+        return self._building_conditions(query)
+
+    def _building_conditions(self, query: Select) -> Select:
         if self.building_id:
             query = query.where(Building.id == self.building_id)
         if self.compound_id:

@@ -65,27 +65,15 @@ def _pdf_pages(path: Path) -> tuple[int, bytes]:
     return len(re.findall(rb"/Type /Page\b(?!s)", data)), data
 
 
-def _pdf_text(path: Path) -> str:
-    """All text of a PDF through QtPdf (shipped with the app), to read back what was printed."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    document.load(str(path))
-    if document.status() != QPdfDocument.Status.Ready:
-        QEventLoop().processEvents()
-    text = "".join(document.getAllText(page).text() for page in range(document.pageCount()))
-    document.close()
-    return text
-
-
 def _check_pdf(path: Path, *, title: str, min_pages: int = 1) -> str:
     pages, data = _pdf_pages(path)
     if pages < min_pages:
         raise AssertionError(f"{pages} pages, expected at least {min_pages}")
     if b"/FontFile2" not in data or b"NotoSansSC" not in data:
         raise AssertionError("the bundled Chinese font is not embedded")
-    text = _pdf_text(path)
+    from gridkeeper.ui.selftest_checks import pdf_text
+
+    text = pdf_text(path)
     if title not in text.replace("\n", ""):
         raise AssertionError(f"title {title!r} not found in the PDF text")
     return f"{pages} pages, Chinese font embedded, title found"
@@ -146,7 +134,9 @@ def run_checks(folder: Path) -> int:
         return detail
 
     def gui() -> str:
-        return _gui_check(test.db)
+        from gridkeeper.ui.selftest_checks import main_window_check
+
+        return main_window_check(test.db)
 
     for name, fn in [("database and demo data", demo), ("roster import", import_roster), ("search", search),
                      ("visit ledger PDF and Excel", ledger), ("wall roster PDF", roster), ("main window", gui)]:
@@ -166,39 +156,6 @@ def _buildings_in_grid(db: Path, code: str) -> int:
                              .where(Grid.code == code)).one()
     engine.dispose()
     return count
-
-
-def _gui_check(db: Path) -> str:
-    """Open the main window offscreen, show each section, and check Chinese is drawn with the bundled font."""
-    from PySide6.QtGui import QFontInfo
-
-    from PySide6.QtCore import QSettings
-
-    from gridkeeper.ui.app import application, open_main_window
-    from gridkeeper.ui.single_instance import SingleInstance
-
-    app = application("zh_CN")
-    instance = SingleInstance(db)  # what a real start does first (QtNetwork's local socket)
-    if not instance.claim():
-        raise AssertionError("could not claim the single-instance server for the database")
-    instance.release()
-    # The window remembers its layout in QSettings: keep the self-test's away from the user's own.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(db.parent / "settings"))
-    window = open_main_window(db, create=False)
-    window.resize(1280, 800)
-    window.show()
-    app.processEvents()
-    family = QFontInfo(app.font()).family()
-    if "Noto Sans SC" not in family:
-        raise AssertionError(f"application font is {family!r}, not the bundled Noto Sans SC")
-    image = window.grab().toImage()
-    if image.isNull() or image.width() < 100:
-        raise AssertionError("the window did not render")
-    title = window.windowTitle()
-    window.close()
-    window.ctx.engine.dispose()
-    return f"rendered {image.width()}×{image.height()} with {family}; title “{title}”"
 
 
 def main() -> int:

@@ -144,18 +144,10 @@ class OverviewSection(QWidget):
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
         chart.addSeries(series)
-        labels = QBarCategoryAxis()
-        labels.append([r.label for r in rows] or ["—"])
-        labels.setLabelsFont(self._axis_font())
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
-        values.setLabelsFont(self._axis_font())
-        chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(labels)
-        series.attachAxis(values)
-        return chart
+        return self._horizontal_axes(chart, series, [r.label for r in rows], values)
 
     def _category_chart(self, rows: list[tuple[str, int]]) -> QChart:
         """Categories as horizontal bars, so their Chinese names are never squeezed."""
@@ -170,14 +162,18 @@ class OverviewSection(QWidget):
         series.setLabelsVisible(True)
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
-        labels = QBarCategoryAxis()
-        labels.append([label for label, _ in rows] or ["—"])
-        labels.setLabelsFont(self._axis_font())
         values = QValueAxis()
         values.setRange(0, max([n for _, n in rows] + [1]) * 1.15)
         values.applyNiceNumbers()  # ticks at 0, 20, 40… rather than 0, 29, 58…
         values.setLabelFormat("%d")
-        values.setLabelsFont(self._axis_font())
+        return self._horizontal_axes(chart, series, [label for label, _ in rows], values)
+
+    def _horizontal_axes(self, chart: QChart, series, categories: list[str], values: QValueAxis) -> QChart:
+        """Category names down the left, values along the bottom, both in the readable axis font."""
+        labels = QBarCategoryAxis()
+        labels.append(categories or ["—"])
+        for axis in (labels, values):
+            axis.setLabelsFont(self._axis_font())
         chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(labels)

@@ -1560,12 +1560,12 @@ Offline desk software for community grid stewards.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/overview.py" line="57"/>
-        <location filename="../../gridkeeper/ui/overview.py" line="164"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="156"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="162"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="154"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
@@ -1660,7 +1660,7 @@ Offline desk software for community grid stewards.</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="215"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="211"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
@@ -1922,198 +1922,198 @@ Nothing is printed or saved until you ask.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="140"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="164"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="166"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="217"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="218"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="279"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="281"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="281"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="279"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="280"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="283"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>

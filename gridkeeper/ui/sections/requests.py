@@ -73,7 +73,6 @@ class RequestsSection(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter: request, address, head, handled by or No."))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(220)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -175,17 +174,19 @@ class RequestsSection(QWidget):
         layout.addWidget(self.history_view, 1)
 
     def _layout(self) -> None:
+        tabs = QHBoxLayout()  # the tabs get the whole width: with their counts they are wide
+        tabs.addWidget(self.tabs, 1)
+        tabs.addWidget(self.new_button)
         top = QHBoxLayout()
-        top.addWidget(self.tabs, 1)
-        top.addWidget(self.filter_edit)
+        top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(tabs)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -219,6 +220,8 @@ class RequestsSection(QWidget):
         for column, width in ((2, 220), (5, 320)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
         current = self.current.id if self.current else None
+        if text and current not in {row.request.id for row in self.model.rows()}:
+            current = None  # filtering: never show a request that does not match
         if current is None and self.model.rowCount():
             current = self.model.row_at(0).request.id  # the most urgent one, ready to act on
         self.show_request(current)

@@ -139,3 +139,16 @@ def test_filter_box_and_tab_counts(qtbot, qtmodeltester, ctx, engine, homes, dia
         unit_id = session.get(Household, homes["王建华"]).unit_id
     ctx.set_scope(Scope(unit_id=unit_id + 1000))
     assert tab("open") == "Open (0)" and section.model.rowCount() == 0
+
+
+def test_filtering_never_shows_a_request_that_does_not_match(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    first = _raise(engine, homes["王建华"], raised_on=TODAY - timedelta(days=3))
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.current.id == first
+    section.filter_edit.setText("没有这样的诉求")
+    section.refresh()
+    assert section.model.rowCount() == 0 and section.current is None
+    assert not section.household_button.isEnabled()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus, ResidenceStatus, label_of
+from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.excel.columns import field_label
@@ -84,7 +85,7 @@ def _row(household: dict, person: dict | None, full: bool) -> list[str]:
     id_number = phone = ""
     values = [household["compound"], household["building"], household["unit"], household["room"],
               label_of(HousingUse, household["housing_use"]),
-              household["phone"] if full else mask_phone(household["phone"]), household["notes"]]
+              household["phone"] if full else mask_phone(household["phone"]), _text(household["notes"], full)]
     if person is None:
         return values + [""] * (len(COLUMNS) - len(values))
     id_number = person["id_number"] if full else mask_id_number(person["id_number"])
@@ -93,4 +94,9 @@ def _row(household: dict, person: dict | None, full: bool) -> list[str]:
     tag_labels = "、".join(label_of(CareTag, t) for t in sorted(person["tags"], key=lambda t: tag_order.get(t, 99)))
     return values + [person["name"], person["relation"], label_of(Gender, person["gender"]), id_number, phone,
                      label_of(PoliticalStatus, person["political_status"]),
-                     label_of(ResidenceStatus, person["residence_status"]), tag_labels, person["notes"]]
+                     label_of(ResidenceStatus, person["residence_status"]), tag_labels, _text(person["notes"], full)]
+
+
+def _text(value: str | None, full: bool) -> str:
+    """Free text with phones and ID numbers typed into it masked, unless full values were asked for."""
+    return (value or "") if full else mask_numbers_in_text(value)

@@ -6,6 +6,7 @@ import csv
 import os
 from dataclasses import dataclass
 
+from gridkeeper.domain.cell_text import csv_row
 from gridkeeper.services.errors import ServiceError
 
 ERROR, WARNING = "error", "warning"
@@ -51,9 +52,5 @@ def write_problem_report(path: str | os.PathLike[str], problems: list[Problem]) 
         writer.writerow(["row", "column", "value", "problem"])
         for problem in sorted_problems(problems):
             reason = problem.reason if problem.is_error else f"提醒：{problem.reason}"
-            writer.writerow([problem.row or "", problem.column, _safe(problem.value), reason])
-
-
-def _safe(value: str) -> str:
-    """A value Excel will show as text, not run as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+            # Every cell: an imported file's header text or value may be `=HYPERLINK(…)`.
+            writer.writerow(csv_row([problem.row or "", problem.column, problem.value, reason]))

@@ -69,10 +69,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _activities(sheet: MemberSheet) -> str:
+def _activities(sheet: MemberSheet, privacy: Privacy) -> str:
     if not sheet.records:
         return NO_SERVICE
-    listed = [f"{r.served_on.month}月{r.served_on.day}日 {r.activity}（{r.hours:g}小时）"
+    listed = [f"{r.served_on.month}月{r.served_on.day}日 {privacy.text(r.activity)}（{r.hours:g}小时）"
               for r in sheet.records[:MAX_LISTED]]
     more = len(sheet.records) - MAX_LISTED
     return "\n".join(listed + ([f"……另有 {more} 次"] if more > 0 else []))
@@ -106,7 +106,7 @@ def sheet_story(sheet: MemberSheet, period: Period, community: str, privacy: Pri
         [lab("所在党组织"), p(m.party_org), "", "", "", ""],
         [lab("报到社区\n（网格）"), p(f"{community}{sheet.grid_name}"), "", lab("报到时间"), p(cn_date(m.registered_on)), ""],
         [lab("认领岗位"), p(m.post or "未认领"), "", "", "", ""],
-        [lab("参加活动"), p(_activities(sheet), "warn" if not sheet.records else "cell"), "", "", "", ""],
+        [lab("参加活动"), p(_activities(sheet, privacy), "warn" if not sheet.records else "cell"), "", "", "", ""],
         [lab("服务次数"), p(len(sheet.records)), lab("服务时长"), p(f"{sheet.hours:g} 小时"), lab("积分"), p(sheet.points)],
         [lab("服务情况\n简述"), p(_account(sheet, period)), "", "", "", ""],
         [lab("社区党组织\n评价意见"), _assessment(sheet, st), "", "", "", ""],

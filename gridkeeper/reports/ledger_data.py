@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, func, select
 
 from gridkeeper.domain.care import next_due
+from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
@@ -96,6 +97,10 @@ class Privacy:
     def id_number(self, value: str | None) -> str:
         return (value or "") if self.full else mask_id_number(value)
 
+    def text(self, value: str | None) -> str:
+        """Free text (notes, findings, request text) with phones and ID numbers typed into it masked."""
+        return (value or "") if self.full else mask_numbers_in_text(value)
+
 
 @dataclass
 class LedgerData:
@@ -150,18 +155,19 @@ def tag_labels(tags) -> str:
 # ---------------------------------------------------------------- visits
 
 
-def visits_ledger(session: Session, place: Where, period: Period) -> LedgerData:
+def visits_ledger(session: Session, place: Where, period: Period, privacy: Privacy | None = None) -> LedgerData:
     """走访台账: every visit of the period, oldest first, with the request it raised."""
     visits = list(reversed(list_visits(session, scope=place.scope, start=period.start, end=period.end,
                                        limit=None)))
     homes = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
     raised = _requests_by_visit(session, [v.id for v in visits])
+    privacy = privacy or Privacy()
     rows = []
     for n, visit in enumerate(visits, 1):
         home = homes.get(visit.household_id)
         rows.append([n, iso(visit.visited_on), home.address if home else "", home.head_name if home else "",
                      visit.visitor_name, label_of(VisitKind, visit.kind), "在家" if visit.anyone_home else "不在家",
-                     visit.findings, raised.get(visit.id, "")])
+                     privacy.text(visit.findings), privacy.text(raised.get(visit.id, ""))])
     header = ["序号", "走访日期", "住户地址", "户主", "走访人", "走访类型", "是否在家", "走访情况", "提出诉求"]
     return LedgerData("visits", place.title("visits", period.label), place.unit, period.span, header, rows,
                       [11, 21, 50, 17, 17, 19, 16, 80, 42], wrap_cols={2, 7, 8}, centre_cols={0, 1, 5, 6},

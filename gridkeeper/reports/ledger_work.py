@@ -30,18 +30,20 @@ from gridkeeper.storage.models import Grid, Member
 S = RequestStatus
 
 
-def requests_ledger(session: Session, place: Where, period: Period, today: date) -> LedgerData:
+def requests_ledger(session: Session, place: Where, period: Period, today: date,
+                    privacy: Privacy | None = None) -> LedgerData:
     """诉求办理台账: requests raised in the period, how they were handled, totals at the end."""
     requests = sorted(list_requests(session, scope=place.scope, start=period.start, end=period.end, limit=None),
                       key=lambda r: (r.raised_on, r.id))
     homes = {s.id: s for s in summaries(session, sorted({r.household_id for r in requests}))}
+    privacy = privacy or Privacy()
     rows = []
     for n, r in enumerate(requests, 1):
         home = homes.get(r.household_id)
         resolved = iso(r.resolved_on) if r.resolved_on else label_of(RequestStatus, r.status)
         taken = (r.resolved_on - r.raised_on).days if r.resolved_on else ""
         rows.append([n, iso(r.raised_on), home.address if home else "", label_of(RequestCategory, r.category),
-                     r.description, r.dispatched_to, iso(r.deadline), resolved, taken,
+                     privacy.text(r.description), privacy.text(r.dispatched_to), iso(r.deadline), resolved, taken,
                      label_of(Rating, r.rating), "超期" if is_overdue(r, today) else ""])
     header = ["序号", "受理日期", "住户地址", "诉求类别", "诉求内容", "派单对象", "办结期限", "办结日期",
               "用时(天)", "满意度", "超期"]
@@ -109,7 +111,7 @@ def leaders_ledger(session: Session, place: Where, period: Period, privacy: Priv
         term = f"{iso(leader.term_start)}至{iso(leader.term_end) or '今'}"
         rows.append([n, grids.get(post.grid_id, ""), label_of(LeaderRole, post.role), post.label, leader.person_name,
                      "中共党员" if leader.is_party_member else "", privacy.phone(leader.person_phone), term,
-                     leader.pledge])
+                     privacy.text(leader.pledge)])
     header = ["序号", "网格", "岗位", "所辖范围", "姓名", "政治面貌", "联系电话", "任期", "承诺 / 备注"]
     totals = [["合计", f"岗位 {len(rows)} 个", "", f"在任 {len(rows) - vacant} 人，空缺 {vacant} 个", "", "", "",
                "", ""]]
@@ -136,13 +138,13 @@ def build_ledger(session: Session, ask: LedgerRequest) -> LedgerData:
         raise ValueError(f"没有“{ask.kind}”这种台账，可选：{'、'.join(LEDGER_NAMES)}")
     place, privacy, today = where(session, ask.grid_code), Privacy(ask.full), ask.today or date.today()
     if ask.kind == "visits":
-        return visits_ledger(session, place, ask.period)
+        return visits_ledger(session, place, ask.period, privacy)
     if ask.kind == "households":
         return households_ledger(session, place, ask.period, privacy, today)
     if ask.kind == "care":
         return care_ledger(session, place, ask.period, privacy, today)
     if ask.kind == "requests":
-        return requests_ledger(session, place, ask.period, today)
+        return requests_ledger(session, place, ask.period, today, privacy)
     if ask.kind == "members":
         return members_ledger(session, place, ask.period, privacy)
     return leaders_ledger(session, place, ask.period, privacy, today)

@@ -18,6 +18,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gridkeeper.domain.cell_text import xlsx_needs_quote
 from gridkeeper.reports.layout import atomic_write
 
 MAX_COL_WIDTH = 50  # Excel width units; longer text wraps
@@ -25,8 +26,6 @@ MIN_COL_WIDTH = 4
 MAX_CELL_CHARS = 32767  # Excel refuses longer cell text
 TITLE_ROW, META_ROW, HEADER_ROW = 1, 2, 3
 
-# Strings Excel (or a later edit) would treat as a formula or a DDE call.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Strings of digits such as ID numbers, phones and house numbers: keep them as typed text.
 _NUMBER_LIKE = re.compile(r"^[\d\s()+\-]*\d[\dXx\s()+\-]*$")
 _LONG_INT = 10**10  # an int this large is a phone or ID, not an amount
@@ -125,7 +124,7 @@ def _set_up_sheet(ws, ncols: int, widths: Sequence[float]) -> None:
 def _write_heading(ws, ncols: int, title: str, unit: str, period: str) -> None:
     """Merged bold title row, then 填报单位 on the left and 统计时间 on the right."""
     last = get_column_letter(ncols)
-    title_cell = WriteOnlyCell(ws, _text(title))
+    title_cell = _literal(WriteOnlyCell(ws, _text(title)))
     title_cell.font = Font(bold=True, size=16)
     title_cell.alignment = Alignment(horizontal="center", vertical="center")
     ws.merged_cells.add(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
@@ -133,17 +132,25 @@ def _write_heading(ws, ncols: int, title: str, unit: str, period: str) -> None:
 
     unit_text, period_text = _text(f"填报单位：{unit}"), _text(f"统计时间：{period}")
     if ncols < 2:
-        ws.append([WriteOnlyCell(ws, f"{unit_text}　{period_text}")])
+        ws.append([_literal(WriteOnlyCell(ws, f"{unit_text}　{period_text}"))])
         return
     split = (ncols + 1) // 2  # unit over the left half, period over the right
-    left = WriteOnlyCell(ws, unit_text)
-    right = WriteOnlyCell(ws, period_text)
+    left = _literal(WriteOnlyCell(ws, unit_text))
+    right = _literal(WriteOnlyCell(ws, period_text))
     right.alignment = Alignment(horizontal="right")
     if split > 1:
         ws.merged_cells.add(f"A{META_ROW}:{get_column_letter(split)}{META_ROW}")
     if ncols - split > 1:
         ws.merged_cells.add(f"{get_column_letter(split + 1)}{META_ROW}:{last}{META_ROW}")
     ws.append([left, *[None] * (split - 1), right])
+
+
+def _literal(cell: WriteOnlyCell) -> WriteOnlyCell:
+    """A heading cell whose text can never be a formula (openpyxl takes any "=…" string for one)."""
+    if isinstance(cell.value, str) and xlsx_needs_quote(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _text(value: str) -> str:
@@ -168,7 +175,7 @@ class _CellMaker:
         cell = WriteOnlyCell(self.ws, value)
         number_format, quote = "General", False
         if isinstance(value, str):
-            if value.startswith(_FORMULA_START):
+            if xlsx_needs_quote(value):
                 cell.data_type = "s"  # openpyxl took the "=" for a formula; store the characters
                 quote = True  # and Excel keeps it text if someone edits the cell
             elif _NUMBER_LIKE.match(value):

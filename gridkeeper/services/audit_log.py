@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
+from gridkeeper.domain.cell_text import csv_row
+from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.storage import audit
@@ -63,7 +65,10 @@ def _masked(text: str) -> str:
         return text
     if isinstance(data, dict):
         data = {k: mask_id_number(v) if k in _ID_KEYS and isinstance(v, str) and v else
-                mask_phone(v) if k in _PHONE_KEYS and isinstance(v, str) and v else v for k, v in data.items()}
+                mask_phone(v) if k in _PHONE_KEYS and isinstance(v, str) and v else
+                mask_numbers_in_text(v) if isinstance(v, str) else v for k, v in data.items()}
+    elif isinstance(data, str):
+        data = mask_numbers_in_text(data)
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -129,11 +134,11 @@ def export_csv(session: Session, path: Path, filters: AuditFilter | None = None,
     try:
         with handle:
             writer = csv.writer(handle)
-            writer.writerow(COLUMNS)
+            writer.writerow(csv_row(COLUMNS))
             for entry in session.exec(query):
                 row = _row(entry, full)
-                writer.writerow([row.at, row.actor, row.action_label, row.entity_label, row.entity_id,
-                                 row.summary, row.before, row.after])
+                writer.writerow(csv_row([row.at, row.actor, row.action_label, row.entity_label, row.entity_id,
+                                         row.summary, row.before, row.after]))
                 count += 1
         os.replace(handle.name, path)
     except BaseException:

@@ -177,6 +177,7 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def run_notice(args) -> int:
+    from gridkeeper.reports.notice_sheet import write_notices
     from gridkeeper.reports.notices import list_templates, load_template, save_template
 
     if args.list:
@@ -187,18 +188,12 @@ def run_notice(args) -> int:
         raise UsageError("需要 TEMPLATE、--grid 和 --out（用 --list 查看模板）")
     out = _out(args, (".pdf",))
     template = load_template(args.template).with_fields(_overrides(args.set))
-    if args.save_as:
-        from dataclasses import replace
-
-        save_template(replace(template, name=args.save_as, label=args.save_as, user=True))
-    return _write_notice(args, template, out)
-
-
-def _write_notice(args, template, out: Path) -> int:
-    from gridkeeper.reports.notice_sheet import write_notices
-
-    engine, session = _session(args)
+    engine, session = _session(args)  # signs in (when accounts exist) before anything is written
     try:
+        if args.save_as:
+            from dataclasses import replace
+
+            save_template(replace(template, name=args.save_as, label=args.save_as, user=True))
         pages = write_notices(session, template, args.grid, out, buildings=args.buildings, today=_today(args))
     finally:
         session.close()

@@ -25,7 +25,9 @@ _DASHES = str.maketrans({"—": "-", "–": "-", "‐": "-", "‑": "-", "−": 
 
 def _clean(value: object) -> str:
     """NFKC-normalised text with all whitespace removed; number cells lose a trailing .0."""
-    text = "" if value is None else str(value)
+    from gridkeeper.domain.names import visible_text  # NUL, zero-width and other invisible characters go
+
+    text = visible_text("" if value is None else str(value))
     text = "".join(unicodedata.normalize("NFKC", text).split())
     # Again: removing a space can put a combining mark next to a letter it now composes with.
     text = unicodedata.normalize("NFKC", text)

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from sqlmodel import Session, func, select
 
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.names import name_key, visible_text
 from gridkeeper.storage import audit
 from gridkeeper.storage.models import Account, Building, Grid, Household, Member, Resident, ResidentRequest, Unit
 
@@ -106,8 +108,21 @@ def list_accounts(session: Session) -> list[Account]:
     return list(session.exec(select(Account).order_by(Account.role, Account.name)))
 
 
+def account_named(session: Session, name: str) -> Account | None:
+    """The account a typed name means: the exact name, else the one account whose `name_key` matches
+    (ADMIN, ａｄｍｉｎ or admin plus a zero-width space all mean admin; two older look-alikes mean none)."""
+    exact = session.exec(select(Account).where(Account.name == (name or "").strip())).first()
+    if exact is not None:
+        return exact
+    key = name_key(name)
+    if not key:
+        return None
+    alike = [a for a in session.exec(select(Account)) if name_key(a.name) == key]
+    return alike[0] if len(alike) == 1 else None
+
+
 def find_account(session: Session, name: str) -> Account:
-    account = session.exec(select(Account).where(Account.name == (name or "").strip())).first()
+    account = account_named(session, name)
     if account is None:
         raise NotFound(f"没有名为“{name}”的账号")
     return account
@@ -130,15 +145,17 @@ def _grid_ids(session: Session, grid_codes: list[str]) -> list[int]:
 def create_account(session: Session, name: str, password: str, *, role: str = STEWARD,
                    grid_codes: list[str] = (), display_name: str = "") -> Account:
     """A new account; the first one must be an administrator (it turns accounts on)."""
-    name = " ".join((name or "").split())
+    name = unicodedata.normalize("NFKC", visible_text(name))
     if not name:
         raise ValidationFailed([ValueRuleError("账号", "不能为空")])
     if role not in ROLES:
         raise ValidationFailed([ValueRuleError("角色", f"应为 {'、'.join(ROLES)} 之一")])
     if not accounts_enabled(session) and role != ADMINISTRATOR:
         raise ServiceError("第一个账号必须是社区管理员（它用来管理其他账号）")
-    if session.exec(select(Account).where(Account.name == name)).first():
-        raise Duplicate(f"账号“{name}”已存在")
+    same = next((a for a in session.exec(select(Account)) if name_key(a.name) == name_key(name)), None)
+    if same is not None:
+        shown = "" if same.name == name else f"（与已有的“{same.name}”只差大小写、全角或看不见的字符）"
+        raise Duplicate(f"账号“{name}”已存在{shown}")
     _check_password(password)
     account = Account(name=name, display_name=display_name.strip() or name, role=role,
                       password_hash=hash_password(password), grid_ids=json.dumps(_grid_ids(session, grid_codes)),
@@ -183,7 +200,7 @@ def _active_admins(session: Session) -> int:
 
 def authenticate(session: Session, name: str, password: str) -> Account:
     """The account if the password is right; one message for every failure (no hint which part)."""
-    account = session.exec(select(Account).where(Account.name == (name or "").strip())).first()
+    account = account_named(session, name)
     if account is None or not account.active or not verify_password(password or "", account.password_hash):
         raise SignInFailed("账号或密码不对，或账号已停用")
     return account

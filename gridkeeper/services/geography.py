@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, func, select
 
+from gridkeeper.domain.names import visible_text
 from gridkeeper.domain.address import building_key, building_label, unit_key, unit_label
 from gridkeeper.domain.enums import Management
 from gridkeeper.domain.errors import ValueRuleError
@@ -25,7 +26,7 @@ def ensure_community(session: Session, *, name: str = "本社区", subdistrict: 
     """The community, created with these details when the database has none."""
     community = get_community(session)
     if community is None:
-        community = Community(name=name.strip() or "本社区", subdistrict=subdistrict.strip(),
+        community = Community(name=visible_text(name) or "本社区", subdistrict=visible_text(subdistrict),
                               hotline=hotline.strip(), supervision_phone=supervision_phone.strip())
         session.add(community)
         session.flush()
@@ -35,17 +36,17 @@ def ensure_community(session: Session, *, name: str = "本社区", subdistrict: 
 def update_community(session: Session, *, name: str, subdistrict: str = "", hotline: str = "",
                      supervision_phone: str = "") -> Community:
     """Change the community's name and phones (shown on every printed page)."""
-    if not name.strip():
+    if not visible_text(name):
         raise ValidationFailed([ValueRuleError("社区名称", "不能为空")])
     community = ensure_community(session, name=name)
-    community.name, community.subdistrict = name.strip(), subdistrict.strip()
+    community.name, community.subdistrict = visible_text(name), visible_text(subdistrict)
     community.hotline, community.supervision_phone = hotline.strip(), supervision_phone.strip()
     session.add(community)
     return community
 
 
 def _required(value: str, field_name: str, errors: list[ValueRuleError]) -> str:
-    value = " ".join((value or "").split())
+    value = visible_text(value)
     if not value:
         errors.append(ValueRuleError(field_name, "不能为空"))
     return value
@@ -71,7 +72,7 @@ def create_grid(session: Session, *, code: str, name: str, steward_name: str = "
     if session.exec(select(Grid).where(Grid.code == code)).first():
         raise Duplicate(f"网格编码 {code} 已存在")
     grid = Grid(community_id=ensure_community(session).id, code=code, name=name,
-                steward_name=steward_name.strip(), steward_phone=phone)
+                steward_name=visible_text(steward_name), steward_phone=phone)
     session.add(grid)
     session.flush()
     return grid
@@ -86,7 +87,7 @@ def update_grid(session: Session, grid_id: int, *, name: str, steward_name: str 
     grid.steward_phone = _phone(steward_phone, "网格员电话", errors)
     if errors:
         raise ValidationFailed(errors)
-    grid.steward_name = steward_name.strip()
+    grid.steward_name = visible_text(steward_name)
     session.add(grid)
     return grid
 
@@ -129,7 +130,7 @@ def create_compound(session: Session, *, name: str, management: Management = Man
 
 
 def find_or_create_compound(session: Session, name: str) -> Compound:
-    name = " ".join((name or "").split())
+    name = visible_text(name)
     found = session.exec(select(Compound).where(Compound.name == name)).first()
     return found or create_compound(session, name=name)
 

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from gridkeeper.domain.address import floor_of_room, room_key
 from gridkeeper.domain.enums import CareTag, Gender, HousingUse, PoliticalStatus, Relation, ResidenceStatus
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
+from gridkeeper.domain.names import clean_name  # one rule for every name (invisible characters too)
 from gridkeeper.domain.idnumber import check_against, id_reversed, parse_id_number
 from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
 from gridkeeper.services.errors import ValidationFailed
 
 MAX_NAME = 50
-_CJK_SPACES = re.compile(r"(?<=[\u3400-\u9fff·])\s+|\s+(?=[\u3400-\u9fff·])")
 
 
-def clean_name(text: str) -> str:
-    """Trim a name; spaces between Chinese characters are typing noise and are removed."""
-    text = " ".join((text or "").replace("\u3000", " ").split())
-    return _CJK_SPACES.sub("", text)
 
 
 @dataclass

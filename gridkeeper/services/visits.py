@@ -9,6 +9,7 @@ from sqlmodel import Session, func, select
 
 from gridkeeper.domain.enums import VisitKind, VisitorKind
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.names import clean_name
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
@@ -43,7 +44,7 @@ def _visit_values(session: Session, data: VisitInput, today: date | None) -> dic
     if errors:
         raise ValidationFailed(errors)
     get(session, Household, data.household_id)
-    visitor_name = " ".join((data.visitor_name or "").split())
+    visitor_name = clean_name(data.visitor_name)
     if data.leader_id:
         visitor_name = visitor_name or get(session, LeaderAssignment, data.leader_id).person_name
     if data.member_id:

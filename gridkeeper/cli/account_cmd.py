@@ -79,6 +79,27 @@ def sign_in(engine, args) -> None:
     accounts.sign_in(engine, account)
 
 
+def audit_outside_lock(path, actor: str, action: str, what: str, detail) -> None:
+    """One audit row for a command that only reads the database (backup): appended in its own short
+    SQLite transaction without GridKeeper's writer lock, so it works while the app has the file open
+    (SQLite serialises the append with the app's own writes; the chain stays in order)."""
+    from sqlmodel import Session
+
+    from gridkeeper.storage import audit
+    from gridkeeper.storage.engine import make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(path))
+    try:
+        with Session(engine) as session:
+            session.info["actor"] = actor
+            audit.record_event(session, action, what, detail)
+            session.commit()
+    except Exception as exc:
+        raise CliError(f"已完成，但没能写入审计记录：{exc}") from exc
+    finally:
+        engine.dispose()
+
+
 def run(args) -> int:
     from gridkeeper.storage.session import unit_of_work
 

@@ -43,6 +43,9 @@ def run_backup(args) -> int:
     from gridkeeper.storage import backup
 
     path = _existing_database(args)
+    # A backup holds every full ID number and the password hashes: with accounts on, sign in first;
+    # copying it to any folder (--to) is for administrators, as `export-roster --full` of all grids is.
+    who = _signed_in_reader(path, args, admin_only=bool(args.to), refused="只有社区管理员可以把数据库备份到其他文件夹")
     try:
         if args.to:
             info = backup.make_backup(path, to=Path(args.to).expanduser())
@@ -50,6 +53,11 @@ def run_backup(args) -> int:
             info = backup.backup_before(path, "manual")
     except backup.BackupFailed as exc:
         raise CliError(str(exc), EXIT_ERROR) from exc
+    if who is not None:
+        from gridkeeper.cli.account_cmd import audit_outside_lock
+
+        audit_outside_lock(path, who, "export", f"备份数据库到 {info.path}",
+                           {"file": str(info.path), "full": True, "counts": info.counts()})
     print(f"已备份并校验：{info.path}（{_counts(info.counts())}）")
     return 0
 
@@ -81,6 +89,13 @@ def _choose_backup(args, path: Path) -> Path:
 
 def _admin_only(path: Path, args) -> None:
     """With accounts on, only an administrator restores (a damaged file has no readable accounts)."""
+    _signed_in_reader(path, args, admin_only=True, refused="只有社区管理员可以恢复数据库")
+
+
+def _signed_in_reader(path: Path, args, *, admin_only: bool = False, refused: str = "") -> str | None:
+    """With accounts on, sign in through a read-only connection (so it works while GridKeeper has the
+    file open) and return the account's name; None when accounts are off or cannot be read (a
+    damaged file: checking and restoring it is the way out)."""
     from sqlmodel import Session
 
     from gridkeeper.cli.account_cmd import sign_in
@@ -91,19 +106,20 @@ def _admin_only(path: Path, args) -> None:
     try:
         engine = open_database(path, read_only=True)
     except DatabaseUnusable:
-        return
+        return None
     try:
         with Session(engine) as session:
             if not accounts.accounts_enabled(session):
-                return
+                return None
         sign_in(engine, args)
         user = accounts.signed_in(engine)
-        if user is None or not user.is_admin:
-            raise CliError("只有社区管理员可以恢复数据库", EXIT_ERROR)
+        if user is None or (admin_only and not user.is_admin):
+            raise CliError(refused or "只有社区管理员可以这样做", EXIT_ERROR)
+        return user.name
     except Exception as exc:
         if isinstance(exc, CliError):
             raise
-        return  # unreadable accounts: the file is damaged, restoring is the way out
+        return None  # unreadable accounts: the file is damaged
     finally:
         engine.dispose()
 
@@ -153,6 +169,7 @@ def run_check(args) -> int:
     from gridkeeper.storage import backup, integrity
 
     path = _existing_database(args)
+    _signed_in_reader(path, args)  # the report names residents: with accounts on, sign in first
     report = integrity.check_database(path)
     if args.json:
         print_json({"ok": report.ok, "physical": report.physical,

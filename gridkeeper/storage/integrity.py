@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from gridkeeper.domain.errors import ValueRuleError
-from gridkeeper.domain.idnumber import parse_id_number
+from gridkeeper.domain.idnumber import mask_id_number, parse_id_number
 from gridkeeper.storage import backup
 from gridkeeper.storage.errors import DatabaseUnusable
 
@@ -82,7 +82,8 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:
 def _duplicate_ids(conn: sqlite3.Connection) -> list[Problem]:
     rows = _rows(conn, "SELECT id_number, COUNT(*), group_concat(name, '、') FROM resident "
                        "WHERE id_number != '' GROUP BY id_number HAVING COUNT(*) > 1")
-    return [Problem("duplicate_id", f"身份证号 {number} 登记了 {n} 次（{names}）") for number, n, names in rows]
+    return [Problem("duplicate_id", f"身份证号 {mask_id_number(number)} 登记了 {n} 次（{names}）")
+            for number, n, names in rows]
 
 
 def _dangling(conn: sqlite3.Connection) -> list[Problem]:

@@ -34,14 +34,17 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-backups"
 
 
-def resource_root() -> Path:
-    """The `resources/` folder, from a source checkout, an installed package or a frozen app."""
+def resource_root(package_dir: Path | None = None) -> Path:
+    """The `resources/` folder: in a frozen app beside the executable's modules (build.spec), in an
+    installed wheel inside the package (gridkeeper/resources, mapped by setup.py), in a source checkout
+    or editable install at the top of the tree. The package's own copy is looked at before the one above
+    it: above an installed package is site-packages, where another distribution's `resources` may sit."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
-        if candidate.is_dir():
+    here = package_dir or Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "fonts").is_dir():
             return candidate
     return here.parent / "resources"
 

@@ -158,10 +158,18 @@ def _buildings_in_grid(db: Path, code: str) -> int:
     return count
 
 
+def _origin() -> str:
+    """Which kind of installation is being tested."""
+    if getattr(sys, "frozen", False):
+        return "frozen"
+    checkout = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    return "from source" if checkout.is_file() else "installed package"
+
+
 def main() -> int:
     """Entry point for `gridkeeper --self-test`."""
     started = time.perf_counter()
-    print(f"GridKeeper self-test ({'frozen' if getattr(sys, 'frozen', False) else 'from source'}, "
+    print(f"GridKeeper self-test ({_origin()}, "
           f"Python {sys.version.split()[0]})", flush=True)
     with tempfile.TemporaryDirectory(prefix="gridkeeper-selftest-") as folder:
         failures = run_checks(Path(folder))

@@ -46,8 +46,14 @@ def save_language(lang: str) -> None:
     QSettings().setValue(SETTING_KEY, lang)
 
 
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own translations (qtbase_zh_CN.qm: file dialogs, standard buttons) are looked for:
+    PySide6's translations folder (also in the frozen app), then resources/translations if one is put there."""
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(resource_path("translations"))]
+
+
 def install(app: QCoreApplication, lang: str) -> bool:
-    """Load the app's and Qt's own translations for `lang`; English needs none. True if loaded."""
+    """Load the app's and Qt's own translations for `lang`; English needs none. True if both loaded."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -60,7 +66,8 @@ def install(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(ours)
         _installed.append(ours)
     qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_loaded = any(qt_own.load(f"qtbase_{lang}", folder) for folder in qt_translations_dirs())
+    if qt_loaded:
         app.installTranslator(qt_own)
         _installed.append(qt_own)
-    return loaded
+    return loaded and qt_loaded

@@ -50,6 +50,13 @@ def main_window_check(db: Path) -> str:
         if image.isNull() or image.width() < 100:
             raise AssertionError(f"the {key} section did not render")
     title = window.windowTitle()
+    if "网格" not in title:
+        raise AssertionError(f"window title {title!r} is not Chinese: gridkeeper_zh_CN.qm was not loaded")
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.translate("QPlatformTheme", "Cancel") != "取消":
+        raise AssertionError("Qt's own qtbase_zh_CN translation is not loaded: file dialogs would be English")
     window.close()
     window.ctx.engine.dispose()
-    return f"{len(sections)} sections rendered {image.width()}×{image.height()} with {family}; title “{title}”"
+    return (f"{len(sections)} sections rendered {image.width()}×{image.height()} with {family}; title “{title}”; "
+            "Qt's own dialogs in Chinese")

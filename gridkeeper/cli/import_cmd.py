@@ -29,6 +29,8 @@ def run_import(args) -> int:
     from gridkeeper.excel.importer import import_roster, open_roster, summary_lines
     from gridkeeper.excel.problems import write_problem_report
 
+    if args.report:  # never over the roster, the database or its backups; refused before anything is written
+        _check_output(args.report, args, args.file)
     roster = open_roster(args.file)  # file problems (missing, unsupported, no header) before the database
     # The first import often starts a community's database; a dry run never creates one.
     engine = open_engine(args, create=not args.dry_run)
@@ -44,7 +46,7 @@ def run_import(args) -> int:
     if len(result.problems) > 20:
         print(f"……另有 {len(result.problems) - 20} 个问题" + ("，见 " + args.report if args.report else "（用 --report 导出全部）"))
     if args.report:
-        write_problem_report(args.report, result.problems)
+        write_problem_report(args.report, result.problems, inputs=[args.file])
     print("\n".join(summary_lines(result, dry_run=args.dry_run)))
     print(_verdict(result, args) + f"（{time.perf_counter() - started:.1f} 秒）")
     return EXIT_ERROR if result.errors and not args.skip_invalid else EXIT_OK
@@ -82,6 +84,15 @@ def _backup(engine, args) -> None:
         raise CliError(f"{exc}；为安全起见未导入任何数据") from exc
 
 
+def _check_output(path, args, *inputs) -> None:
+    from gridkeeper.storage import outputs
+
+    try:
+        outputs.check_output(path, inputs=inputs, databases=[db_path(args)])
+    except outputs.OutputRefused as exc:
+        raise CliError(str(exc)) from exc
+
+
 def run_export(args) -> int:
     from sqlmodel import Session
 
@@ -92,6 +103,7 @@ def run_export(args) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise CliError("导出文件应以 .xlsx 结尾")
+    _check_output(out, args)
     engine = open_engine(args)
     try:
         with Session(engine) as session:

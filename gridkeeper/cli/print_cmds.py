@@ -61,6 +61,18 @@ def _out(args, allowed: tuple[str, ...]) -> Path:
         raise UsageError(f"输出文件“{path.name}”的扩展名应为 {' 或 '.join(allowed)}")
     if not path.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{path.parent}")
+    return _writable_output(args, path)
+
+
+def _writable_output(args, path: Path) -> Path:
+    """Refuse, before any work, an --out that is the database, its companions or backups, or read-only."""
+    from gridkeeper.cli.common import db_path
+    from gridkeeper.storage import outputs
+
+    try:
+        outputs.check_output(path, databases=[db_path(args)])
+    except outputs.OutputRefused as exc:
+        raise CliError(str(exc)) from exc
     return path
 
 

@@ -43,11 +43,13 @@ def sorted_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.row)
 
 
-def write_problem_report(path: str | os.PathLike[str], problems: list[Problem]) -> None:
-    """A CSV Excel opens directly (UTF-8 with BOM): row,column,value,problem."""
-    from gridkeeper.reports.layout import atomic_write
+def write_problem_report(path: str | os.PathLike[str], problems: list[Problem], *,
+                         inputs: list[str | os.PathLike[str]] = ()) -> None:
+    """A CSV Excel opens directly (UTF-8 with BOM): row,column,value,problem. Owner-only (it holds
+    the file's values); never written over `inputs` (the roster it reports on) or a database."""
+    from gridkeeper.storage.outputs import atomic_write
 
-    with atomic_write(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, inputs=inputs) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["row", "column", "value", "problem"])
         for problem in sorted_problems(problems):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -22,6 +20,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from gridkeeper.reports.fonts import FONT, FONT_BOLD, register_fonts
+from gridkeeper.storage import outputs
 
 CELL_SIZE = 9
 CELL_LEADING = 11.5
@@ -57,45 +56,8 @@ _keep_chinese_punctuation_off_line_starts()
 # ---------------------------------------------------------------- files
 
 
-@contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success fsync and move it into place, else delete it."""
-    final = Path(path)
-    handle = tempfile.NamedTemporaryFile(dir=final.parent, prefix=f".{final.name}.", suffix=".part", delete=False)
-    handle.close()  # writers reopen it by name (Windows will not share an open handle)
-    tmp = Path(handle.name)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as written:
-            os.fsync(written.fileno())
-        _match_mode(tmp, final)
-        os.replace(tmp, final)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(final.parent)
-
-
-def _match_mode(tmp: Path, final: Path) -> None:
-    """Give the new file the old file's permissions, or ordinary ones (mkstemp makes it 0600)."""
-    if os.name != "posix":
-        return
-    try:
-        mode = final.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    os.chmod(tmp, mode)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows syncing a directory."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# atomic_write: the one writer every document uses (checks the target, owner-only for personal data).
+atomic_write = outputs.atomic_write
 
 
 # ---------------------------------------------------------------- canvas and document

@@ -148,7 +148,7 @@ def write_notices(session: Session, template: NoticeTemplate, grid_code: str, pa
     register_fonts()
     frame = Frame(LEFT, A4[1] - TOP - TEXT_HEIGHT + CONTACT_ROOM, TEXT_WIDTH, TEXT_HEIGHT - CONTACT_ROOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    with atomic_write(path) as tmp:
+    with atomic_write(path, private=False) as tmp:  # a wall sheet: nothing about residents
         doc = BaseDocTemplate(str(tmp), pagesize=A4, title=fill(template.title, {"building": ""}) or template.label,
                               author="GridKeeper", creator="GridKeeper", lang="zh-CN", initialFontName=FONT,
                               invariant=1 if invariant else 0)

@@ -97,7 +97,7 @@ def save_template(template: NoticeTemplate) -> Path:
     folder = user_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{template.name}.json"
-    with atomic_write(path) as tmp:
+    with atomic_write(path, private=False) as tmp:  # a template holds no residents' data
         tmp.write_text(template.to_json(), encoding="utf-8")
     return path
 

@@ -200,7 +200,7 @@ def write_roster(session: Session, grid_code: str, path: str | os.PathLike[str],
         raise ServiceError(f"网格 {where.grid.code} 还没有楼栋")
     register_fonts()
     size = A3 if a3 else A4
-    with atomic_write(path) as tmp:
+    with atomic_write(path, private=False) as tmp:  # a wall sheet: building leaders only
         c = canvas.Canvas(str(tmp), pagesize=size, invariant=1 if invariant else 0, initialFontName=FONT)
         c.setTitle(f"{where.community_name}{where.grid.name}楼栋长公示牌")
         c.setAuthor("GridKeeper")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +14,7 @@ from gridkeeper.domain.cell_text import csv_row
 from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
-from gridkeeper.storage import audit
+from gridkeeper.storage import audit, outputs
 from gridkeeper.storage.models import AuditEntry
 
 ENTITY_LABELS = audit.ENTITY_LABELS
@@ -128,22 +126,15 @@ def export_csv(session: Session, path: Path, filters: AuditFilter | None = None,
     With `full` the ID numbers are unmasked, and that export is itself audited."""
     path = Path(path)
     query = _query(filters or AuditFilter()).order_by(AuditEntry.id)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8-sig", newline="", dir=path.parent,
-                                         prefix=f".{path.name}.", delete=False)
     count = 0
-    try:
-        with handle:
-            writer = csv.writer(handle)
-            writer.writerow(csv_row(COLUMNS))
-            for entry in session.exec(query):
-                row = _row(entry, full)
-                writer.writerow(csv_row([row.at, row.actor, row.action_label, row.entity_label, row.entity_id,
-                                         row.summary, row.before, row.after]))
-                count += 1
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with outputs.atomic_write(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(csv_row(COLUMNS))
+        for entry in session.exec(query):
+            row = _row(entry, full)
+            writer.writerow(csv_row([row.at, row.actor, row.action_label, row.entity_label, row.entity_id,
+                                     row.summary, row.before, row.after]))
+            count += 1
     if full:
         audit.record_event(session, "export", f"导出审计记录（含完整身份证号）到 {path.name}", {"rows": count})
     return count

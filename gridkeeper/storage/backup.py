@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from gridkeeper import paths
-from gridkeeper.storage import faults, migrate
+from gridkeeper.storage import faults, migrate, outputs
 
 NAME_RE = re.compile(r"^gridkeeper-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z]+))?\.db$")
 REASON_LABELS = {"manual": "手动备份", "daily": "每日自动备份", "migration": "升级前备份",
@@ -113,7 +113,11 @@ def _free_name(folder: Path, stamp: datetime, reason: str) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a live database with the backup API into `target` as one self-contained, synced file."""
+    """Copy a live database with the backup API into `target` as one self-contained, synced,
+    owner-only file (it holds every resident's data)."""
+    if not target.exists():
+        os.close(outputs.create_new_file(target, private=True))
+    outputs.make_private(target)
     src = connect_read_only(source)
     try:
         dst = sqlite3.connect(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from gridkeeper.storage import audit, migrate  # noqa: F401  (audit hooks every session)
-from gridkeeper.storage.errors import DatabaseMissing, DatabaseUnusable, NotADatabase
+from gridkeeper.storage.errors import DatabaseMissing, DatabaseReplaced, DatabaseUnusable, NotADatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -77,6 +78,7 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     existed = path.is_file() and path.stat().st_size > 0
     if create and not read_only and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_owner_only(path)
     elif path.exists() and path.stat().st_size == 0 and not read_only:
         pass  # an empty file is a fresh database
     else:
@@ -88,6 +90,9 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     if not read_only:
         engine.gridkeeper_lock = path
         event.listen(engine, "engine_disposed", lock.release_engine_lock)
+    _protect_while_open(engine, path)
+    if not read_only:
+        _stop_writing_if_replaced(engine, path)
     try:
         if existed and not read_only:
             integrity.check_on_open(path, engine)
@@ -130,3 +135,56 @@ def _daily_backup(engine: Engine, path: Path) -> None:
         backup.backup_if_due(path)
     except backup.BackupFailed as exc:
         engine.gridkeeper_warnings.append(f"今天的自动备份没有成功：{exc}")
+
+
+def _protect_while_open(engine: Engine, path: Path) -> None:
+    """No output of this process may overwrite the open database, its companions or its backups."""
+    from gridkeeper.storage import outputs
+
+    outputs.protect_database(path)
+    engine.gridkeeper_protected = path
+
+    def unprotect(disposed: Engine) -> None:
+        if getattr(disposed, "gridkeeper_protected", None) is not None:
+            disposed.gridkeeper_protected = None
+            outputs.unprotect_database(path)
+
+    event.listen(engine, "engine_disposed", unprotect)
+
+
+def _create_owner_only(path: Path) -> None:
+    """A new database holds residents' data: owner-only (SQLite gives its -wal/-shm the same mode)."""
+    from gridkeeper.storage import outputs
+
+    try:
+        os.close(outputs.create_new_file(path, private=True))
+    except FileExistsError:
+        pass
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the real file, or None when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _stop_writing_if_replaced(engine: Engine, path: Path) -> None:
+    """Before each commit of a write, check the file is still the one opened (one stat, a few µs):
+    a file replaced or moved away under the app (a restore by hand, a copy over it) would otherwise
+    take the app's later writes into a deleted file. The write is refused in plain words instead."""
+    real = Path(os.path.realpath(path))
+    engine.gridkeeper_identity = file_identity(real)
+
+    def before_commit(conn) -> None:
+        raw = conn.connection.driver_connection
+        if not getattr(raw, "in_transaction", False):
+            return  # nothing written in this transaction
+        if file_identity(real) != engine.gridkeeper_identity:
+            raise DatabaseReplaced(
+                f"数据库文件 {path} 已被替换、移走或删除（可能是别的程序恢复了备份或复制了文件）。"
+                "为避免把修改写进已不存在的文件，GridKeeper 已停止保存，这次修改没有保存。请关闭 GridKeeper 后重新打开。")
+
+    event.listen(engine, "commit", before_commit)

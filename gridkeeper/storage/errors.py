@@ -17,3 +17,7 @@ class NotADatabase(DatabaseUnusable):
 
 class SchemaTooNew(DatabaseUnusable):
     pass
+
+
+class DatabaseReplaced(DatabaseUnusable):
+    """The open database file was replaced or removed under the app; writing stopped."""

@@ -1,23 +1,37 @@
-"""One writer at a time: a lock file beside the database naming who holds it; network-drive warning."""
+"""One writer at a time: an OS-locked file beside the real database naming who holds it; network-drive warning."""
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import getpass
 import json
 import os
 import socket
 import sys
 import threading
-import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from gridkeeper.storage.errors import DatabaseUnusable
 
-_held: dict[Path, int] = {}  # lock files this process holds, with how many opens share each
 _guard = threading.Lock()
+
+
+@dataclass
+class _Held:
+    """A lock this process holds: how many opens share it, the open lock file (OS-locked) and, where
+    the platform allows, the database file itself (OS-locked too, so another path to it is caught)."""
+
+    count: int
+    fd: int
+    db_fd: int | None
+    db_identity: tuple[int, int] | None
+    previous: LockInfo | None  # what the lock file said before this process took it (a crashed holder)
+
+
+_held: dict[Path, _Held] = {}  # by resolved lock-file path
 
 
 @dataclass(frozen=True)
@@ -45,15 +59,23 @@ class LockInfo:
 class DatabaseLocked(DatabaseUnusable):
     """Another running GridKeeper holds the database for writing."""
 
-    def __init__(self, path: Path, holder: LockInfo):
+    def __init__(self, path: Path, holder: LockInfo | None):
         self.path, self.holder = path, holder
+        who = holder.describe() if holder else "另一个正在运行的 GridKeeper（没能读出是谁在用，可能是磁盘已满）"
         super().__init__(
-            f"数据库 {path} 正在被 {holder.describe()} 使用，不能同时修改。"
+            f"数据库 {path} 正在被 {who} 使用，不能同时修改。"
             "可以只读打开查看（命令行加 --read-only），或请对方关闭 GridKeeper 后再试。")
 
 
+def real_path(db_path: Path | str) -> Path:
+    """The database file itself: `~`, symlinks and `..` resolved."""
+    return Path(os.path.realpath(Path(db_path).expanduser()))
+
+
 def lock_path(db_path: Path) -> Path:
-    return Path(db_path).with_name(Path(db_path).name + ".lock")
+    """`<real database path>.lock` — one lock file whatever name the database was opened by."""
+    real = real_path(db_path)
+    return real.with_name(real.name + ".lock")
 
 
 def pid_alive(pid: int) -> bool:
@@ -88,83 +110,222 @@ def _zombie(pid: int) -> bool:
         return False
 
 
-def read_lock(db_path: Path) -> LockInfo | None:
-    """The holder named in the lock file, or None if there is no readable lock."""
+def _parse(text: str) -> LockInfo | None:
     try:
-        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        data = json.loads(text)
         return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
 
 
-def is_stale(info: LockInfo | None, lock_file: Path) -> bool:
-    """A lock left by a crashed process on this computer (or an unreadable, old lock file)."""
-    if info is None:  # half-written or garbage: stale once it is a few seconds old
-        try:
-            return time.time() - lock_file.stat().st_mtime > 5
-        except OSError:
-            return True
-    return info.host == socket.gethostname() and not pid_alive(info.pid)
+def read_lock(db_path: Path) -> LockInfo | None:
+    """The holder named in the lock file, or None if there is no readable lock."""
+    try:
+        return _parse(lock_path(db_path).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+def previous_holder(db_path: Path) -> LockInfo | None:
+    """Who held the lock before this process took it over (a crashed GridKeeper), if anyone."""
+    held = _held.get(lock_path(db_path))
+    return held.previous if held else None
 
 
 class LockUnavailable(DatabaseUnusable):
     """The lock file cannot be written (read-only or forbidden folder): writing is impossible there."""
 
 
-def _create(lock_file: Path, info: LockInfo) -> bool:
-    try:
-        fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        from gridkeeper.storage import faults
+# ---- OS locks: released by the operating system when the holder dies, so a stale lock is simply one
+# ---- nobody holds, and taking it over is atomic (exactly one process gets it).
 
-        reason = faults.describe(exc, saved_nothing=False) or str(exc)
-        raise LockUnavailable(f"无法在数据库所在的文件夹里写入（{reason}），所以不能修改这个数据库。"
-                              "可以只读打开查看（命令行加 --read-only），或把数据库复制到可写的文件夹。") from exc
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(asdict(info), handle, ensure_ascii=False)
-        handle.flush()
-        os.fsync(handle.fileno())
+LOCK_BYTE = 1 << 20  # Windows locks a byte range: one far past the JSON, so others can still read who holds it
+
+
+def _try_os_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import msvcrt
+
+        os.lseek(fd, LOCK_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
     return True
+
+
+def _os_unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import msvcrt
+
+        os.lseek(fd, LOCK_BYTE, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _unwritable(exc: OSError) -> LockUnavailable:
+    from gridkeeper.storage import faults
+
+    reason = faults.describe(exc, saved_nothing=False) or str(exc)
+    return LockUnavailable(f"无法在数据库所在的文件夹里写入（{reason}），所以不能修改这个数据库。"
+                           "可以只读打开查看（命令行加 --read-only），或把数据库复制到可写的文件夹。")
+
+
+def _read_fd(fd: int) -> LockInfo | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return _parse(os.read(fd, 4096).decode("utf-8", errors="replace"))
+    except OSError:
+        return None
+
+
+def _same_inode(fd: int, path: Path) -> bool:
+    try:
+        mine, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _write_info(fd: int, info: LockInfo) -> None:
+    """Write who holds the lock over the old text, then cut it to length. On a full disk the old
+    text stays or the file is empty — never half a name; the OS lock is what counts."""
+    data = json.dumps(asdict(info), ensure_ascii=False).encode("utf-8")
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(28, "short write")
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)  # nothing rather than a garbled holder
+
+
+def _lock_database_file(db: Path) -> tuple[int | None, tuple[int, int] | None]:
+    """On Linux, also flock the database file itself (independent of SQLite's fcntl locks there),
+    so a second name for it — a hard link, a bind mount — cannot open it for writing either.
+    Elsewhere and on network drives the lock file alone is used."""
+    try:
+        st = os.stat(db)
+    except OSError:
+        return None, None
+    identity = (st.st_dev, st.st_ino)
+    if not sys.platform.startswith("linux") or network_drive_warning(db):
+        return None, identity
+    try:
+        fd = os.open(db, os.O_RDONLY)
+    except OSError:
+        return None, identity
+    if not _try_os_lock(fd):
+        os.close(fd)
+        return -1, identity
+    return fd, identity
+
+
+def _take(lock_file: Path, db: Path, shown: Path, mine: LockInfo) -> _Held:
+    for _attempt in range(20):
+        try:
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise _unwritable(exc) from exc
+        if not _try_os_lock(fd):
+            holder = _read_fd(fd)
+            os.close(fd)
+            raise DatabaseLocked(shown, holder)
+        if not _same_inode(fd, lock_file):  # the holder released (and deleted) it meanwhile: try again
+            os.close(fd)
+            continue
+        previous = _read_fd(fd)
+        if previous is not None and previous.host != mine.host:
+            # A lock written on another computer (a shared folder): its process cannot be checked from here.
+            _os_unlock(fd)
+            os.close(fd)
+            raise DatabaseLocked(shown, previous)
+        db_fd, identity = _lock_database_file(db)
+        if db_fd == -1:  # held under another name (a hard link): leave no lock file of ours behind
+            if previous is None and _same_inode(fd, lock_file):
+                lock_file.unlink(missing_ok=True)
+            _os_unlock(fd)
+            os.close(fd)
+            raise DatabaseLocked(shown, None)
+        _write_info(fd, mine)
+        return _Held(1, fd, db_fd, identity, previous)
+    raise DatabaseLocked(shown, read_lock(db))
 
 
 def acquire(db_path: Path) -> LockInfo:
     """Take the write lock of a database or raise DatabaseLocked naming the holder.
 
-    Opens in the same process share the lock; a stale lock is taken over."""
-    lock_file = lock_path(Path(db_path).absolute())
+    The lock belongs to the real file (symlinks resolved): an OS lock (flock / msvcrt) on
+    `<db>.lock`, which the OS releases when its holder dies — so a crashed holder's lock is free,
+    and of several processes taking it over at once exactly one wins. Opens in the same process
+    share the lock."""
+    db = real_path(db_path)
+    lock_file = lock_path(db)
     mine = LockInfo.mine()
     with _guard:
-        if lock_file in _held:
-            _held[lock_file] += 1
-            return read_lock(db_path) or mine
-        for _attempt in range(3):
-            if _create(lock_file, mine):
-                _held[lock_file] = 1
-                return mine
-            holder = read_lock(db_path)
-            if holder and holder.host == mine.host and holder.pid == mine.pid:
-                _held[lock_file] = 1  # our own lock from an earlier open in this process
-                return holder
-            if not is_stale(holder, lock_file):
-                raise DatabaseLocked(Path(db_path), holder or LockInfo("?", "?", 0, "?"))
-            lock_file.unlink(missing_ok=True)  # take over a crashed process's lock
-        raise DatabaseLocked(Path(db_path), read_lock(db_path) or LockInfo("?", "?", 0, "?"))
+        held = _held.get(lock_file)
+        if held is not None:
+            held.count += 1
+            _follow_replaced_file(held, db)
+            return read_lock(db) or mine
+        _held[lock_file] = _take(lock_file, db, Path(db_path), mine)
+        return mine
+
+
+def _follow_replaced_file(held: _Held, db: Path) -> None:
+    """After this process replaced the database (a restore), lock the new file instead of the old one."""
+    try:
+        st = os.stat(db)
+    except OSError:
+        return
+    if held.db_identity == (st.st_dev, st.st_ino):
+        return
+    if held.db_fd is not None:
+        _os_unlock(held.db_fd)
+        os.close(held.db_fd)
+    held.db_fd, held.db_identity = _lock_database_file(db)
+    if held.db_fd == -1:
+        held.db_fd = None
 
 
 def release(db_path: Path) -> None:
     """Give back one share of the lock; the file goes when the last share is released."""
-    lock_file = lock_path(Path(db_path).absolute())
+    lock_file = lock_path(db_path)
     with _guard:
-        count = _held.get(lock_file, 0)
-        if count > 1:
-            _held[lock_file] = count - 1
+        held = _held.get(lock_file)
+        if held is None:
             return
-        _held.pop(lock_file, None)
-        holder = read_lock(db_path)
-        if count and holder and holder.pid == os.getpid() and holder.host == socket.gethostname():
-            lock_file.unlink(missing_ok=True)
+        if held.count > 1:
+            held.count -= 1
+            return
+        del _held[lock_file]
+        if _same_inode(held.fd, lock_file):
+            lock_file.unlink(missing_ok=True)  # still OS-locked: whoever opens it next checks the inode
+        _os_unlock(held.fd)
+        os.close(held.fd)
+        if held.db_fd is not None:
+            _os_unlock(held.db_fd)
+            os.close(held.db_fd)
+
+
+def holds(db_path: Path) -> bool:
+    """Whether this process holds the write lock of the database."""
+    return lock_path(db_path) in _held
 
 
 def release_engine_lock(engine) -> None:
@@ -178,7 +339,7 @@ def release_engine_lock(engine) -> None:
 @atexit.register
 def _release_all() -> None:
     for lock_file in list(_held):
-        _held[lock_file] = 1
+        _held[lock_file].count = 1
         release(lock_file.with_name(lock_file.name[: -len(".lock")]))
 
 

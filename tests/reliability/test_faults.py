@@ -42,6 +42,7 @@ def db(demo_db, shared_dir):
     target.parent.mkdir()
     target.parent.chmod(0o777)
     shutil.copy(demo_db[0], target)
+    target.chmod(0o644)  # a new database is owner-only (root's here); user nobody must be able to read it
     return target
 
 

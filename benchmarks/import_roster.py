@@ -104,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     def progress(_done, _total, stage):
         stages.setdefault(stage, time.perf_counter() - started)
 
-    result = import_roster(engine, roster, grid_code="BENCH", progress=progress)
+    result = import_roster(engine, roster, grid_code="BENCH", grid_name="基准网格", community="基准社区居民委员会", progress=progress)
     import_s = time.perf_counter() - started
     started = time.perf_counter()
-    again = import_roster(engine, roster, grid_code="BENCH")
+    again = import_roster(engine, roster, grid_code="BENCH", grid_name="基准网格", community="基准社区居民委员会")
     again_s = time.perf_counter() - started
     engine.dispose()
     print("\n".join(summary_lines(result)))

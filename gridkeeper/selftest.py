@@ -108,7 +108,7 @@ def run_checks(folder: Path) -> int:
     def import_roster() -> str:
         roster = folder / "roster.csv"
         roster.write_text(ROSTER_CSV, encoding="utf-8")
-        output = test.cli("import", str(roster), "--db", str(test.db), "--grid", "ST-01")
+        output = test.cli("import", str(roster), "--db", str(test.db), "--grid", "ST-01", "--grid-name", "自检网格")
         after = json.loads(test.cli("stats", "--db", str(test.db), "--json"))
         assert after["households"] == figures["households"] + 3, output
         return "3 households imported from a CSV with a title row and dirty values"

@@ -44,6 +44,7 @@ def place(session):
     """A community with one grid, compound, building and unit; returns their ids."""
     from gridkeeper.services import geography as geo
 
+    geo.ensure_community(session, name="福康社区居民委员会", subdistrict="新华街道", hotline="0451-86123456")
     grid = geo.create_grid(session, code="FK-03", name="第三网格", steward_name="李晓燕", steward_phone="13904510003")
     compound = geo.create_compound(session, name="幸福家园", property_company="南方物业公司")
     building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼", floors=6)

@@ -12,7 +12,11 @@ from gridkeeper.cli.common import EXIT_ERROR, EXIT_OK, CliError, db_path, open_e
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("import", parents=[common], help="导入住户花名册（Excel/WPS/CSV）")
     parser.add_argument("file", metavar="FILE", help=".xlsx、.xls、.ods 或 .csv 文件")
-    parser.add_argument("--grid", required=True, metavar="CODE", help="导入到哪个网格（不存在则新建）")
+    parser.add_argument("--grid", required=True, metavar="CODE", help="导入到哪个网格（须已存在，或同时给出 --grid-name 新建）")
+    parser.add_argument("--grid-name", default="", metavar="NAME",
+                        help="网格不存在时以此名称新建（例如 第三网格；名称印在每份台账上）")
+    parser.add_argument("--community", default="", metavar="NAME",
+                        help="数据库中还没有社区时，以此名称建立社区（例如 福康社区居民委员会）")
     parser.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
     parser.add_argument("--skip-invalid", action="store_true", help="导入没有错误的行，跳过有错误的行")
     parser.add_argument("--report", metavar="PROBLEMS.csv", help="把问题逐条写入 CSV（Excel 可直接打开）")
@@ -28,17 +32,25 @@ def register(subparsers, common) -> None:
 def run_import(args) -> int:
     from gridkeeper.excel.importer import import_roster, open_roster, summary_lines
     from gridkeeper.excel.problems import write_problem_report
+    from gridkeeper.services.errors import ServiceError
 
     if args.report:  # never over the roster, the database or its backups; refused before anything is written
         _check_output(args.report, args, args.file)
     roster = open_roster(args.file)  # file problems (missing, unsupported, no header) before the database
+    if not args.dry_run and not db_path(args).exists() and not (args.grid_name and args.community):
+        raise CliError(f"数据库 {db_path(args)} 还不存在。新数据库需要社区和网格的名称（印在每份台账上）："
+                       "请加 --community 社区名称 --grid-name 网格名称（例如 --community 福康社区居民委员会 "
+                       "--grid-name 第三网格），或先运行 gridkeeper --db 该文件，按设置向导填写后再导入。未导入任何数据")
     # The first import often starts a community's database; a dry run never creates one.
     engine = open_engine(args, create=not args.dry_run)
     started = time.perf_counter()
     try:
         result = import_roster(engine, roster, grid_code=args.grid, dry_run=args.dry_run,
                                skip_invalid=args.skip_invalid, progress=_progress(),
-                               before_write=lambda: _backup(engine, args))
+                               before_write=lambda: _backup(engine, args),
+                               grid_name=args.grid_name, community=args.community)
+    except ServiceError as exc:  # the grid or community would need a name nobody gave: nothing written
+        raise CliError(f"{exc}。未导入任何数据") from exc
     finally:
         engine.dispose()
     for problem in result.problems[:20]:

@@ -16,6 +16,7 @@ from gridkeeper.excel.problems import Problem, RosterFileError, sorted_problems
 from gridkeeper.excel.reader import Sheet, read_sheet
 from gridkeeper.excel.records import ParsedRows, PersonRow, RowReader
 from gridkeeper.excel.writer import ImportCounts, RosterWriter
+from gridkeeper.services.errors import ServiceError
 
 # progress(done, total, stage): stage is a short Chinese phrase for a progress label.
 Progress = Callable[[int, int, str], None]
@@ -90,13 +91,21 @@ def check_rows(roster: Roster, *, today: date | None = None, progress: Progress 
 
 def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str, dry_run: bool = False,
                   skip_invalid: bool = False, today: date | None = None, progress: Progress | None = None,
-                  before_write: Callable[[], None] | None = None) -> ImportResult:
+                  before_write: Callable[[], None] | None = None, grid_name: str = "",
+                  community: str = "") -> ImportResult:
     """Import a roster into `grid_code`; with errors nothing is written unless `skip_invalid`.
+
+    A grid that does not exist is created only under `grid_name` (and, in a database without a
+    community yet, under `community`): otherwise GridMissing / NoCommunity before anything is read
+    into the database. A dry run checks the file anyway and says what the real import would need.
 
     Everything is one transaction: a crash or kill part-way leaves the database as it was.
     `before_write` runs (e.g. a backup) once it is known that something will be written.
     """
     roster = roster if isinstance(roster, Roster) else open_roster(roster)
+    if not dry_run:
+        with Session(engine) as session:
+            RosterWriter(session, grid_code, None, grid_name=grid_name, community=community).check_grid()
     result = ImportResult()
     if any(p.is_error for p in roster.header.problems):
         result.problems = sorted_problems(roster.header.problems)
@@ -104,7 +113,8 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
     checked = check_rows(roster, today=today, progress=progress)
     result.data_rows, result.ignored_rows = checked.parsed.data_rows, checked.parsed.ignored_rows
     with Session(engine, expire_on_commit=False) as session:
-        writer = RosterWriter(session, grid_code, checked.reader)
+        writer = RosterWriter(session, grid_code, checked.reader, grid_name=grid_name, community=community)
+        writer.dry_run = dry_run
         writer.load(checked.rows)
         problems = checked.problems + writer.row_problems(checked.rows)
         rows = _without_errors(checked.rows, problems)
@@ -143,7 +153,11 @@ def _without_errors(rows: list[PersonRow], problems: list[Problem]) -> list[Pers
 def _notes(writer: RosterWriter, checked: Checked, plans) -> list[str]:
     notes = []
     if writer.grid is None:
-        notes.append(f"网格 {writer.grid_code} 原先不存在：导入时新建（名称“网格{writer.grid_code}”）")
+        try:
+            writer.check_grid()
+            notes.append(f"网格 {writer.grid_code} 原先不存在：导入时新建，名称“{writer.grid_name}”（可在地点树中改名）")
+        except ServiceError as exc:
+            notes.append(f"注意：{exc}")
     if any(not plan.compound for plan in plans):
         header = checked.roster.header
         where = "部分行的小区为空" if header.has("compound") else "文件中没有“小区”列"

@@ -13,6 +13,7 @@ from gridkeeper.excel.grouping import HouseholdPlan
 from gridkeeper.excel.problems import Problem
 from gridkeeper.excel.records import RESIDENT_COLUMNS, PersonRow, RowReader
 from gridkeeper.services import geography as geo
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.storage.models import Grid, Household, Resident, ResidentTag
 
 BATCH = 5000
@@ -38,14 +39,28 @@ class _Pending:
     touched: set[int] = field(default_factory=set)
 
 
+class GridMissing(ServiceError):
+    """The grid to import into does not exist and no name was given for it."""
+
+
+def missing_grid_message(session: Session, code: str) -> str:
+    known = "、".join(f"{g.code} {g.name}" for g in session.execute(select(Grid).order_by(Grid.code)).scalars()) or "还没有任何网格"
+    return (f"没有编码为 {code} 的网格（现有网格：{known}）。导入不会自动起一个临时的网格名称（网格名称印在每份台账上）："
+            f"请先在网格管家左侧的地点树中新建这个网格，或加 --grid-name 网格名称 一并新建（例如 --grid-name 第三网格）")
+
+
 class RosterWriter:
     """Checks a roster against the database, then writes it; the caller owns the transaction."""
 
-    def __init__(self, session: Session, grid_code: str, reader: RowReader):
+    def __init__(self, session: Session, grid_code: str, reader: RowReader, *, grid_name: str = "",
+                 community: str = ""):
         self.session, self.reader = session, reader
         self.grid_code = grid_code.strip().upper()
         self.grid: Grid | None = geo.grid_by_code(session, self.grid_code)
-        self.default_compound = self.grid.name if self.grid else f"网格{self.grid_code}"
+        # A grid is only created under the name the user gave (it is printed on every ledger).
+        self.grid_name, self.community = " ".join(grid_name.split()), " ".join(community.split())
+        self.default_compound = self.grid.name if self.grid else (self.grid_name or self.grid_code)
+        self.dry_run = False
         self.existing = Existing()
         self._compound_ids: dict[str, int] = {}
         self._building_ids: dict[tuple[str, str], int] = {}
@@ -99,12 +114,28 @@ class RosterWriter:
                                         f"该户已登记户主{saved_head['name']}，与表中户主不同（如已更换户主，请先在软件中修改）"))
         return problems
 
+    def check_grid(self) -> None:
+        """GridMissing / NoCommunity when the import would have to invent a grid or community name."""
+        if self.grid is not None:
+            return
+        if not self.grid_name:
+            raise GridMissing(missing_grid_message(self.session, self.grid_code))
+        if geo.get_community(self.session) is None and not self.community:
+            raise geo.NoCommunity("数据库中还没有社区信息，导入需要新建网格时也要知道社区名称（打印在每份台账上）："
+                                  "请先打开网格管家按设置向导填写，或加 --community 社区名称（例如 --community 福康社区居民委员会）")
+
     # -- writing ---------------------------------------------------------------------------------
 
     def write(self, plans: list[HouseholdPlan], progress=None) -> ImportCounts:
         """Insert and update everything in `plans` (already checked); returns what changed."""
         if self.grid is None:
-            self.grid = geo.create_grid(self.session, code=self.grid_code, name=f"网格{self.grid_code}")
+            if self.dry_run:  # counted in a transaction that is rolled back: stand-in names never reach the file
+                geo.ensure_community(self.session, name=self.community or "试运行")
+                self.grid = geo.create_grid(self.session, code=self.grid_code, name=self.grid_name or self.grid_code)
+            else:
+                self.check_grid()
+                geo.ensure_community(self.session, name=self.community)
+                self.grid = geo.create_grid(self.session, code=self.grid_code, name=self.grid_name)
         pending = _Pending()
         for plan in plans:
             self._plan_household(plan, pending)

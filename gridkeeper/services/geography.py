@@ -21,28 +21,32 @@ def get_community(session: Session) -> Community | None:
     return session.exec(select(Community).order_by(Community.id)).first()
 
 
-def ensure_community(session: Session, *, name: str = "本社区", subdistrict: str = "",
+class NoCommunity(ServiceError):
+    """The database has no community yet: its name is printed on every page, so it is never invented."""
+
+
+def ensure_community(session: Session, *, name: str = "", subdistrict: str = "",
                      hotline: str = "", supervision_phone: str = "") -> Community:
-    """The community, created with these details when the database has none."""
+    """The community; created with these details when the database has none and a name is given."""
     community = get_community(session)
     if community is None:
-        community = Community(name=visible_text(name) or "本社区", subdistrict=visible_text(subdistrict),
-                              hotline=hotline.strip(), supervision_phone=supervision_phone.strip())
-        session.add(community)
-        session.flush()
+        if not name.strip():
+            raise NoCommunity("还没有填写社区信息：请先在设置向导或“社区信息”中填写社区名称"
+                              "（打印在每份台账和通知上，例如“福康社区居民委员会”）")
+        from gridkeeper.services.community_setup import CommunityDetails, save_community
+
+        community = save_community(session, CommunityDetails(name, subdistrict, "", hotline, supervision_phone))
     return community
 
 
 def update_community(session: Session, *, name: str, subdistrict: str = "", hotline: str = "",
-                     supervision_phone: str = "") -> Community:
+                     supervision_phone: str = "", district: str | None = None) -> Community:
     """Change the community's name and phones (shown on every printed page)."""
-    if not visible_text(name):
-        raise ValidationFailed([ValueRuleError("社区名称", "不能为空")])
-    community = ensure_community(session, name=name)
-    community.name, community.subdistrict = visible_text(name), visible_text(subdistrict)
-    community.hotline, community.supervision_phone = hotline.strip(), supervision_phone.strip()
-    session.add(community)
-    return community
+    from gridkeeper.services.community_setup import CommunityDetails, save_community
+
+    current = get_community(session)
+    district = district if district is not None else (current.district if current else "")
+    return save_community(session, CommunityDetails(name, subdistrict, district, hotline, supervision_phone))
 
 
 def _required(value: str, field_name: str, errors: list[ValueRuleError]) -> str:
@@ -222,6 +226,13 @@ def place_tree(session: Session) -> list[PlaceNode]:
         units = sorted(units_by_building.get(building.id, []), key=lambda n: natural_key(n.label))
         compound_nodes[node_key].children.append(PlaceNode("building", building.id, building.label, units))
     return list(grids.values())
+
+
+def compounds_without_buildings(session: Session) -> list[PlaceNode]:
+    """Compounds that have no building yet (so they lie in no grid): the tree lists them under the community."""
+    used = select(Building.compound_id)
+    rows = session.exec(select(Compound).where(Compound.id.not_in(used)))
+    return sorted((PlaceNode("compound", c.id, c.name) for c in rows), key=lambda n: natural_key(n.label))
 
 
 def natural_key(text: str) -> tuple:

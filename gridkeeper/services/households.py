@@ -28,6 +28,19 @@ def _check_room_free(session: Session, unit_id: int, key: str, *, except_id: int
         raise Duplicate(f"该单元已有房号 {existing.room} 的住户")
 
 
+def _unregistered_room(session: Session, unit_id: int, key: str) -> Household | None:
+    """The room's household record if it was only laid out (no residents, visits or requests yet)."""
+    from gridkeeper.storage.models import ResidentRequest, Visit
+
+    household = session.exec(select(Household).where(Household.unit_id == unit_id, Household.room_key == key)).first()
+    if household is None:
+        return None
+    for model in (Resident, Visit, ResidentRequest):
+        if session.exec(select(model.id).where(model.household_id == household.id).limit(1)).first() is not None:
+            return None
+    return household
+
+
 def _check_id_free(session: Session, id_number: str, *, except_id: int | None, row: str = "") -> None:
     if not id_number:
         return
@@ -82,8 +95,13 @@ def create_household(session: Session, data: HouseholdInput, residents: list[Res
     get(session, Unit, data.unit_id)
     values = household_values(data)
     resident_rows, warnings = _validate_residents(list(residents), today)
-    _check_room_free(session, data.unit_id, values["room_key"])
-    household = Household(**values)
+    household = _unregistered_room(session, data.unit_id, values["room_key"])
+    if household is None:
+        _check_room_free(session, data.unit_id, values["room_key"])
+        household = Household(**values)
+    else:  # a room laid out with its building (vacant, nobody registered): this registration fills it
+        for key, value in values.items():
+            setattr(household, key, value)
     session.add(household)
     session.flush()
     saved = [_write_resident(session, household.id, row) for row in resident_rows]

@@ -120,3 +120,16 @@ def restore(session: Session, deleted_id: int) -> Household:
     record_event(session, "restore", f"从回收站恢复住户 {record.label}", {"household_id": household.id},
                  entity="household", entity_id=household.id)
     return household
+
+
+def restore_any(session: Session, deleted_id: int) -> str:
+    """Restore whatever the record holds (a household, or a place with its units and rooms); returns
+    what it was: "household" or "place"."""
+    from gridkeeper.services.place_edit import PLACE_KIND, restore_place
+
+    record = get(session, DeletedRecord, deleted_id)
+    if record.kind == PLACE_KIND:
+        restore_place(session, record)
+        return PLACE_KIND
+    restore(session, deleted_id)
+    return record.kind

@@ -33,6 +33,7 @@ class Community(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100)
     subdistrict: str = Field(default="", max_length=100)
+    district: str = Field(default="", max_length=100)
     hotline: str = Field(default="", max_length=40)
     supervision_phone: str = Field(default="", max_length=40)
 

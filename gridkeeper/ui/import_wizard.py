@@ -122,7 +122,9 @@ class FilePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("File"), row)
         form.addRow(self.tr("Import into grid"), self.grid_box)
-        form.addRow(QLabel(self.tr("A grid code that does not exist yet is created.")))
+        if self.grid_box.count() == 0:
+            form.addRow(QLabel(self.tr("There is no grid yet: create one first in the place tree on the left "
+                                       "(right-click the community), then import into it.")))
         self.path_edit.textChanged.connect(self.completeChanged)
 
     def grid_code(self) -> str:
@@ -143,6 +145,12 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:
         if not self.grid_code():
             QMessageBox.warning(self, self.tr("Import"), self.tr("Please enter the grid to import into."))
+            return False
+        if self.grid_box.findData(self.grid_code()) < 0:
+            # Never a grid named after its code: the name is printed on every ledger.
+            QMessageBox.warning(self, self.tr("Import"), self.tr(
+                "There is no grid {0}. Create it in the place tree first (right-click the community → New grid), "
+                "with the name to print on ledgers, then import into it.").format(self.grid_code()))
             return False
         path = Path(self.path_edit.text().strip())
         if self.wiz.roster is not None and self.wiz.roster.path == path:

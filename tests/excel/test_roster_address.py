@@ -75,9 +75,9 @@ def _problems(layout: str) -> list[tuple]:
 HOUSEHOLDS = sorted([
     ("幸福家园", "7号楼", "2单元", "301", "301", "王建国", "户主"),
     ("幸福家园", "7号楼", "2单元", "302", "302", "陈静", "户主"),
-    ("网格FK-03", "7号楼", "2单元", "303", "303", "林涛", "户主"),
-    ("网格FK-03", "7号楼", "2单元", "304", "304", "黄蓉", "户主"),
-    ("网格FK-03", "7号楼", "2单元", "401", "401", "郭靖", "户主"),
+    ("第三网格", "7号楼", "2单元", "303", "303", "林涛", "户主"),
+    ("第三网格", "7号楼", "2单元", "304", "304", "黄蓉", "户主"),
+    ("第三网格", "7号楼", "2单元", "401", "401", "郭靖", "户主"),
     ("幸福家园", "7号楼", "2单元", "402", "402", "杨过", "户主"),
     ("阳光花园小区", "12号楼", "3单元", "1502", "1502", "龙女", "户主"),
     ("幸福家园", "8号楼", "1单元", "301", "301", "张无忌", "户主"),
@@ -97,15 +97,15 @@ def _saved(engine) -> list[tuple]:
 def test_address_column_exact_problems_and_households(engine, tmp_path, layout, fmt):
     roster = open_roster(_write(tmp_path, layout, fmt))
     assert roster.header.row == 2 and roster.header.problems == []
-    result = import_roster(engine, roster, grid_code="FK-03", skip_invalid=True, today=TODAY)
+    result = import_roster(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert [(p.row, p.column, p.value, p.reason, p.severity) for p in result.problems] == _problems(layout)
     expected = sorted(HOUSEHOLDS + (SPOUSES if layout == "person" else []))
     assert _saved(engine) == expected
     assert result.counts.households_added == 10 and result.rows_skipped == 2
-    assert "文件中没有“小区”列，地址中也没有小区名：这些住户归入以网格命名的小区“网格FK-03”" in result.notes
+    assert "文件中没有“小区”列，地址中也没有小区名：这些住户归入以网格命名的小区“第三网格”" in result.notes
 
     before_counts, before = counts(engine), dump(engine)
-    again = import_roster(engine, _write(tmp_path, layout, fmt), grid_code="FK-03", skip_invalid=True, today=TODAY)
+    again = import_roster(engine, _write(tmp_path, layout, fmt), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert again.written and vars(again.counts) == {"households_added": 0, "households_updated": 0,
                                                     "residents_added": 0, "residents_updated": 0}
     assert counts(engine) == before_counts and dump(engine) == before
@@ -121,11 +121,11 @@ def test_separate_columns_win_and_the_address_fills_the_blanks(engine, tmp_path)
         book.active.append(row)
     path = tmp_path / "both.xlsx"
     book.save(path)
-    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
         (5, "地址", "幸福家园9号楼2单元701", "地址中的楼栋“9号楼”与“楼栋”列（6号楼）不一致，已按“楼栋”列导入")]
     assert [r[:4] + (r[6],) for r in brief(engine)] == [
-        ("幸福家园", "6号楼", "2单元", "701", "李逵"), ("网格FK-03", "5号楼", "1单元", "101", "吴芳"),
+        ("幸福家园", "6号楼", "2单元", "701", "李逵"), ("第三网格", "5号楼", "1单元", "101", "吴芳"),
         ("锦绣华府", "A座", "2单元", "1201", "宋江"), ("阳光花园小区", "12号楼", "3单元", "1502", "冯刚")]
 
 
@@ -146,13 +146,13 @@ def test_export_keeps_separate_columns_that_import_reads_back(engine, tmp_path):
 
     from gridkeeper.excel.export import export_roster
 
-    import_roster(engine, _write(tmp_path, "person", "xlsx"), grid_code="FK-03", skip_invalid=True, today=TODAY)
+    import_roster(engine, _write(tmp_path, "person", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     before = dump(engine)
     path = tmp_path / "out.xlsx"
     with Session(engine) as session:
         export_roster(session, path, full=True)
     header = [c.value for c in openpyxl.load_workbook(path).active[3]]
     assert header[1:5] == ["小区", "楼栋", "单元", "房号"] and "地址" not in header
-    again = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    again = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert again.written and again.counts.households_added == again.counts.residents_added == 0
     assert dump(engine) == before

@@ -23,9 +23,28 @@ from tests.excel.roster_helpers import counts, dump, fixture
 
 @pytest.fixture
 def db(tmp_path):
+    """A database set up as the first-run wizard leaves it: the community and grid FK-03."""
+    from gridkeeper.services.community_setup import CommunityDetails, GridDetails, set_up
+    from gridkeeper.storage.session import unit_of_work
+
     path = tmp_path / "g.db"
-    open_database(path, create=True).dispose()
+    engine = open_database(path, create=True)
+    with unit_of_work(engine) as session:
+        set_up(session, CommunityDetails("福康社区居民委员会"), [GridDetails("FK-03", "第三网格")])
+    engine.dispose()
     return path
+
+
+def test_missing_grid_is_refused_plainly_unless_named(db, capsys, tmp_path):
+    code, out, err = _run(capsys, "import", fixture("person", "xlsx"), "--db", db, "--grid", "FK-07", "--skip-invalid")
+    assert code == 1 and "没有编码为 FK-07 的网格（现有网格：FK-03 第三网格）" in err and "--grid-name" in err
+    code, out, err = _run(capsys, "import", fixture("person", "xlsx"), "--db", db, "--grid", "FK-07",
+                          "--grid-name", "第七网格", "--skip-invalid")
+    assert code == 0 and "名称“第七网格”" in out, out + err
+    fresh = tmp_path / "fresh.db"
+    code, out, err = _run(capsys, "import", fixture("person", "xlsx"), "--db", fresh, "--grid", "FK-03",
+                          "--grid-name", "第三网格")
+    assert code == 1 and "--community" in err and not fresh.exists()
 
 
 def _run(capsys, *argv):
@@ -66,7 +85,7 @@ def test_dry_run_writes_nothing(db, capsys):
                         "--skip-invalid", "--dry-run")
     assert code == 0 and "住户：将新增 3 户" in out and "试运行：没有写入数据库" in out
     engine = open_database(db)
-    assert set(counts(engine).values()) == {0}
+    assert counts(engine)["Household"] == 0 and counts(engine)["Grid"] == 1
     engine.dispose()
 
 
@@ -107,7 +126,8 @@ def test_export_full_round_trip_and_masked_refused(capsys, demo_db, tmp_path):
     for code in codes:
         per_grid = tmp_path / f"{code}.xlsx"
         _run(capsys, "export-roster", "--db", source, "--grid", code, "--full", "--out", per_grid)
-        code_, out, err = _run(capsys, "import", per_grid, "--db", fresh_path, "--grid", code)
+        code_, out, err = _run(capsys, "import", per_grid, "--db", fresh_path, "--grid", code,
+                               "--grid-name", f"网格{code}", "--community", "福康社区")
         assert code_ == 0, out + err
     # Everything but the database ids and the grid names (imports name new grids 网格CODE).
     assert [r[1:] for r in dump(fresh)] == [r[1:] for r in dump(original)]
@@ -125,7 +145,7 @@ def test_killed_mid_import_leaves_database_unchanged(db, tmp_path):
     before_counts, before_dump = counts(before_engine), dump(before_engine)
     before_engine.dispose()
     code = ("import sys; from gridkeeper.cli import main; "
-            f"sys.exit(main(['import', {str(roster)!r}, '--db', {str(db)!r}, '--grid', 'FK-99']))")
+            f"sys.exit(main(['import', {str(roster)!r}, '--db', {str(db)!r}, '--grid', 'FK-99', '--grid-name', '第九十九网格']))")
     child = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                              env={**os.environ, "PYTHONPATH": os.getcwd()}, text=True)
     wal = db.with_name(db.name + "-wal")

@@ -25,6 +25,7 @@ def file_ctx(tmp_path, app_font):
     path = tmp_path / "wizard.db"
     engine = open_database(path, create=True)
     with Session(engine) as session:
+        geo.ensure_community(session, name="福康社区居民委员会")
         geo.create_grid(session, code="FK-03", name="第三网格")
         session.commit()
     yield AppContext(engine, path, today=TODAY)

@@ -36,6 +36,56 @@ def _clean(text: str) -> str:
     return visible_text(text)
 
 
+# ---- Add (errors keyed by field, for the dialogs) ------------------------------------------------------
+
+def add_grid(session: Session, details: GridDetails) -> Grid:
+    """A new grid of the community; a code already in use is an error on the code field."""
+    from gridkeeper.services.geography import ensure_community
+
+    clean = checked_grid(details)
+    other = session.exec(select(Grid).where(Grid.code == clean.code)).first()
+    if other is not None:
+        raise ValidationFailed([ValueRuleError("网格编码", f"{clean.code} 已被“{other.name}”使用")])
+    grid = Grid(community_id=ensure_community(session).id, code=clean.code, name=clean.name,
+                steward_name=clean.steward_name, steward_phone=clean.steward_phone)
+    session.add(grid)
+    session.flush()
+    return grid
+
+
+def add_compound(session: Session, *, name: str, management: Management | str = Management.PROPERTY_COMPANY,
+                 property_company: str = "") -> Compound:
+    from gridkeeper.services.geography import create_compound
+
+    name = _clean(name)
+    if not name:
+        raise ValidationFailed([ValueRuleError("小区名称", "不能为空")])
+    if session.exec(select(Compound).where(Compound.name == name)).first():
+        raise ValidationFailed([ValueRuleError("小区名称", f"小区“{name}”已存在")])
+    management = Management(management)
+    company = _clean(property_company) if management == Management.PROPERTY_COMPANY else ""
+    return create_compound(session, name=name, management=management, property_company=company)
+
+
+def add_building(session: Session, *, grid_id: int, compound_id: int, label: str) -> Building:
+    from gridkeeper.services.geography import create_building
+
+    label, key = _label_key(label, "楼栋", building_key, building_label)
+    clash = session.exec(select(Building).where(Building.compound_id == compound_id, Building.key == key)).first()
+    if clash is not None:
+        raise ValidationFailed([ValueRuleError("楼栋", f"该小区已有{clash.label}")])
+    return create_building(session, grid_id=grid_id, compound_id=compound_id, label=label)
+
+
+def add_unit(session: Session, *, building_id: int, label: str) -> Unit:
+    from gridkeeper.services.geography import create_unit
+
+    label, key = _label_key(label, "单元", unit_key, unit_label)
+    if session.exec(select(Unit).where(Unit.building_id == building_id, Unit.key == key)).first():
+        raise ValidationFailed([ValueRuleError("单元", f"该楼栋已有{label}")])
+    return create_unit(session, building_id=building_id, label=label)
+
+
 # ---- Edit and rename ----------------------------------------------------------------------------------
 
 def update_grid(session: Session, grid_id: int, details: GridDetails) -> Grid:

@@ -58,8 +58,15 @@ def run(args) -> int:
     instance = SingleInstance(db_path)
     if not instance.claim():  # already open here: that window was brought forward
         return 0
+    create = not explicit
+    if explicit and not db_path.exists():  # a new community starts here: offer to create the file
+        from gridkeeper.ui.setup_wizard import offer_to_create
+
+        if not offer_to_create(db_path):
+            return EXIT_DB
+        create = True
     try:
-        window = open_main_window(db_path, create=not explicit, today=getattr(args, "today", None))
+        window = open_main_window(db_path, create=create, today=getattr(args, "today", None))
     except DatabaseUnusable as exc:
         read_only = offer_way_out(exc, db_path)  # restore the newest good backup, or read-only, or give up
         if read_only is None:
@@ -74,6 +81,10 @@ def run(args) -> int:
     for warning in window.ctx.engine.gridkeeper_warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
+    from gridkeeper.ui.setup_wizard import run_setup_if_needed
+
+    if not os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
+        run_setup_if_needed(window)  # an empty database: the community and its grids first
     if os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
         _report_first_paint(app, window)
     code = app.exec()

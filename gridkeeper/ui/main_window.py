@@ -16,6 +16,7 @@ from gridkeeper import __version__
 from gridkeeper.services import trash
 from gridkeeper.ui import i18n
 from gridkeeper.ui.nav_tree import PlaceTree
+from gridkeeper.ui.place_menu import PlaceActions
 from gridkeeper.ui.search_box import SearchBox
 from gridkeeper.ui.sections import connect_today
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.setFixedHeight(self.nav.sizeHintForRow(0) * len(self.specs) + 8)
         self.tree = PlaceTree(self.ctx, left)
+        self.place_actions = PlaceActions(self.tree, self.ctx)
         column.addWidget(self.nav)
         column.addWidget(self.tree, 1)
         self.stack = QStackedWidget(self.splitter)
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.tree.scope_picked.connect(self._on_scope_picked)
+        self.tree.path_renamed.connect(self.scope_label.setText)
         self.scope_label.setText(self.tree.path_label())
         self.setTabOrder(self.search, self.nav)
         self.setTabOrder(self.nav, self.tree)
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self._action(view_menu, self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self._action(settings_menu, self.tr("Community details…"), None, self.place_actions.edit_community)
         language_menu = settings_menu.addMenu(self.tr("Interface language"))
         group = QActionGroup(self)
         current = i18n.chosen_language()

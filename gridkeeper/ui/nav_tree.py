@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from gridkeeper.services.geography import get_community, place_tree
+from gridkeeper.services.geography import compounds_without_buildings, get_community, place_tree
 from gridkeeper.services.scope import EVERYWHERE, Scope
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +27,7 @@ class PlaceTree(QTreeWidget):
     """Grids, compounds, buildings and units; emits `scope_picked(Scope, label)` when the user picks one."""
 
     scope_picked = Signal(object, str)
+    path_renamed = Signal(str)  # the selected place kept its scope but its name (or a parent's) changed
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -35,14 +36,19 @@ class PlaceTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAccessibleName(self.tr("Places"))
         self.currentItemChanged.connect(self._on_current)
+        # Any change to places (the tree's own edits, an import, a restore) shows at once.
+        ctx.data_changed.connect(lambda kind: kind in ("places", "*") and self.reload())
         self.reload()
 
     def reload(self) -> None:
-        """Rebuild from the database, keeping the selected place if it still exists."""
+        """Rebuild from the database, keeping the selected place if it still exists (found by its kind and id
+        when it moved, e.g. a building put in another grid); otherwise the whole community is picked."""
         chosen = self.ctx.scope
+        chosen_place = self.place_of(self.currentItem()) if self.topLevelItemCount() else None
         with self.ctx.read() as session:
             community = get_community(session)
             nodes = place_tree(session)
+            loose = compounds_without_buildings(session)
         self.blockSignals(True)
         self.clear()
         # Items hold plain string keys: PySide mishandles refcounts of many Python objects stored in items.
@@ -52,9 +58,19 @@ class PlaceTree(QTreeWidget):
         root.setData(0, SCOPE_ROLE, "community")
         self.addTopLevelItem(root)
         self._add(root, nodes, EVERYWHERE)
+        self._add(root, loose, EVERYWHERE)
         root.setExpanded(True)
-        self.setCurrentItem(self._find(chosen) or root)
+        item = self._find(chosen) or (self.find_place(*chosen_place) if chosen_place else None) or root
+        self.setCurrentItem(item)
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
         self.blockSignals(False)
+        if self.scope_of(item) != chosen:
+            self.scope_picked.emit(self.scope_of(item), self.path_label(item))
+        else:
+            self.path_renamed.emit(self.path_label(item))
 
     def _add(self, parent_item: QTreeWidgetItem, nodes, parent_scope: Scope) -> None:
         for node in nodes:
@@ -78,6 +94,31 @@ class PlaceTree(QTreeWidget):
             stack += [item.child(i) for i in range(item.childCount())]
         return None
 
+    def place_of(self, item: QTreeWidgetItem | None) -> tuple[str, int] | None:
+        """("building", 12) for an item; ("community", 0) for the root."""
+        if item is None:
+            return None
+        key = item.data(0, SCOPE_ROLE) or ""
+        if key == "community":
+            return ("community", 0)
+        kind, record_id, _grid = key.split(":")
+        return kind, int(record_id)
+
+    def find_place(self, kind: str, record_id: int) -> QTreeWidgetItem | None:
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            if self.place_of(item) == (kind, record_id):
+                return item
+            stack += [item.child(i) for i in range(item.childCount())]
+        return None
+
+    def select_place(self, kind: str, record_id: int) -> bool:
+        item = self.find_place(kind, record_id)
+        if item is not None:
+            self.setCurrentItem(item)
+        return item is not None
+
     def select_scope(self, scope: Scope) -> bool:
         item = self._find(scope) if not scope.is_all else self.topLevelItem(0)
         if item is not None:
@@ -92,6 +133,31 @@ class PlaceTree(QTreeWidget):
             parts.append(item.text(0))
             item = item.parent()
         return " › ".join(reversed(parts))
+
+    def contextMenuEvent(self, event) -> None:
+        """Right-click or the Menu key: what can be done with the place under the pointer (or selected)."""
+        from PySide6.QtGui import QContextMenuEvent
+
+        item = self.itemAt(event.pos()) if event.reason() == QContextMenuEvent.Reason.Mouse else self.currentItem()
+        if item is None:
+            return
+        self.setCurrentItem(item)
+        menu = self.actions_menu()
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+    def actions_menu(self):
+        """The menu for the selected place (built by PlaceActions, attached by the main window)."""
+        actions = getattr(self, "place_actions", None)
+        return actions.menu_for(self.place_of(self.currentItem())) if actions else None
+
+    def keyPressEvent(self, event) -> None:
+        """F2 edits, Del deletes, Ins adds a child place (the context menu names the same keys)."""
+        actions = getattr(self, "place_actions", None)
+        if actions is not None and actions.handle_key(event.key(), self.place_of(self.currentItem())):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _on_current(self, item, _previous) -> None:
         if item is not None:

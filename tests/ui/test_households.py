@@ -103,7 +103,7 @@ def test_delete_asks_and_recycle_bin_restores(qtbot, ctx, place, monkeypatch):
     bin_ = RecycleBin(ctx)
     qtbot.addWidget(bin_)
     assert bin_.table.rowCount() == 1 and "601" in bin_.table.item(0, 0).text()
-    assert bin_.restore_selected() == household_id
+    assert bin_.restore_selected() == "household"
     assert bin_.table.rowCount() == 0
     with ctx.read() as session:
         assert session.get(Household, household_id).room == "601"

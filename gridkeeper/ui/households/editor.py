@@ -117,6 +117,10 @@ class HouseholdEditor(QDialog):
         self.delete_button = self.buttons.addButton(self.tr("Delete household…"),
                                                     QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setVisible(self.household_id is not None)
+        self.create_place_button = self.buttons.addButton(self.tr("Create a building…"),
+                                                          QDialogButtonBox.ButtonRole.ActionRole)
+        self.create_place_button.hide()
+        self.create_place_button.clicked.connect(self.create_places)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self.buttons.rejected.connect(self.reject)
@@ -147,6 +151,31 @@ class HouseholdEditor(QDialog):
             self.residents.add_resident()
         unit_id = unit_id or self.ctx.scope.unit_id
         self.unit.setCurrentIndex(self.unit.findData(unit_id) if unit_id else -1)
+        self.create_place_button.setVisible(self.unit.count() == 0)
+        if self.unit.count() == 0:  # not a dead end: say what to create first, and offer it
+            self.notice.setText(self.tr(
+                "There is no unit to register a household in yet. Households live in units of buildings: create "
+                "a compound and a building first (its units and rooms can be laid out in one step)."))
+            self.notice.setStyleSheet(WARNING_STYLE)
+            self.notice.show()
+
+    def create_places(self) -> None:
+        """Set up the community or create a building from here, then offer its units."""
+        from gridkeeper.ui.setup_wizard import MANUAL, follow_choice, run_setup_if_needed
+
+        window = self.parent()
+        if window is None or not hasattr(window, "place_actions"):
+            return
+        if not run_setup_if_needed(window):
+            follow_choice(window, MANUAL)
+        with self.ctx.read() as session:
+            choices = unit_choices(session)
+        self.unit.clear()
+        for uid, label in choices:
+            self.unit.addItem(label, uid)
+        self.unit.setCurrentIndex(0 if choices else -1)
+        self.create_place_button.setVisible(not choices)
+        self.notice.setVisible(not choices)
 
     def _remove_resident(self) -> None:
         row = self.residents.currentRow()

@@ -32,10 +32,11 @@ class RecycleBin(QDialog):
         self.setWindowTitle(self.tr("Recycle bin"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted households can be restored with their residents, visits and requests."),
+        layout.addWidget(QLabel(self.tr("Deleted households can be restored with their residents, visits and requests; deleted "
+                                        "grids, compounds, buildings and units with their units and rooms."),
                                 self))
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Household"), self.tr("Deleted at")])
+        self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("Deleted at")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -62,17 +63,18 @@ class RecycleBin(QDialog):
             self.table.selectRow(0)
         self.restore_button.setEnabled(bool(records))
 
-    def restore_selected(self) -> int | None:
-        """Restore the selected record; returns the household id (None if refused)."""
+    def restore_selected(self) -> str | None:
+        """Restore the selected record (a household, or a place with its units and rooms); returns what
+        it was ("household" or "place"), None if refused."""
         row = self.table.currentRow()
         if row < 0:
             return None
         try:
             with self.ctx.write() as session:
-                household_id = trash.restore(session, self.table.item(row, 0).data(ID_ROLE)).id
+                kind = trash.restore_any(session, self.table.item(row, 0).data(ID_ROLE))
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
             return None
-        self.ctx.notify("households")
+        self.ctx.notify("places" if kind == "place" else "households")
         self.reload()
-        return household_id
+        return kind

@@ -322,6 +322,64 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="156"/>
+        <source>Edit building</source>
+        <translation>编辑楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="156"/>
+        <source>New building</source>
+        <translation>新建楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="162"/>
+        <source>e.g. 7号楼</source>
+        <translation>例如 7号楼</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="163"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="169"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="170"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="172"/>
+        <source>Units (0: add them later)</source>
+        <translation>单元数（0：以后再添加）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="174"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="176"/>
+        <source>Rooms a floor</source>
+        <translation>每层户数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="178"/>
+        <source>With units, one household record is made for every room (101, 102 … numbered by floor), marked vacant until someone is registered, so the visit matrix is complete from the first day.</source>
+        <translation>填写单元数后，每个房间生成一条住户记录（按楼层编号 101、102……），在登记居民之前标为“空置”，走访矩阵从第一天起就是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="192"/>
+        <source>Create it first (right-click the community in the place tree)</source>
+        <translation>请先新建（在左侧地点树中右键点击社区）</translation>
+    </message>
+</context>
+<context>
     <name>BuildingMatrix</name>
     <message>
         <location filename="../../gridkeeper/ui/matrix.py" line="20"/>
@@ -382,6 +440,170 @@
         <location filename="../../gridkeeper/ui/matrix.py" line="121"/>
         <source>Room {0} — last visit: {1}</source>
         <translation>{0}室 — 最近走访：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="51"/>
+        <source>Community details</source>
+        <translation>社区信息</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="54"/>
+        <source>as printed, e.g. 福康社区居民委员会</source>
+        <translation>打印时的名称，例如 福康社区居民委员会</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="55"/>
+        <source>e.g. 新华街道</source>
+        <translation>例如 新华街道</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="56"/>
+        <source>e.g. 道里区</source>
+        <translation>例如 道里区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="57"/>
+        <source>e.g. 0451-86123456</source>
+        <translation>例如 0451-86123456</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="58"/>
+        <source>e.g. 0451-86120000</source>
+        <translation>例如 0451-86120000</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="59"/>
+        <source>Community name</source>
+        <translation>社区名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="60"/>
+        <source>Subdistrict (street)</source>
+        <translation>所属街道</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="61"/>
+        <source>District</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="62"/>
+        <source>Service hotline</source>
+        <translation>服务热线</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="63"/>
+        <source>Supervision phone</source>
+        <translation>监督电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="64"/>
+        <source>These appear on every printed ledger, notice and wall roster.</source>
+        <translation>这些信息印在每份台账、通知和公示牌上。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="33"/>
+        <source>Your community</source>
+        <translation>您的社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="34"/>
+        <source>Welcome to GridKeeper. These details are printed on every ledger, notice and wall roster; all of them can be changed later (Settings › Community details).</source>
+        <translation>欢迎使用网格管家。以下信息会印在每份台账、通知和公示牌上，以后都可以修改（设置 › 社区信息）。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="41"/>
+        <source>as printed, e.g. 福康社区居民委员会</source>
+        <translation>打印时的名称，例如 福康社区居民委员会</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="43"/>
+        <source>e.g. 新华街道</source>
+        <translation>例如 新华街道</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="45"/>
+        <source>e.g. 道里区</source>
+        <translation>例如 道里区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="47"/>
+        <source>e.g. 0451-86123456</source>
+        <translation>例如 0451-86123456</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="49"/>
+        <source>e.g. 0451-86120000</source>
+        <translation>例如 0451-86120000</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="50"/>
+        <source>Community name</source>
+        <translation>社区名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="51"/>
+        <source>Subdistrict (street)</source>
+        <translation>所属街道</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="52"/>
+        <source>District</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="53"/>
+        <source>Service hotline</source>
+        <translation>服务热线</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="54"/>
+        <source>Supervision phone</source>
+        <translation>监督电话</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="104"/>
+        <source>Edit compound</source>
+        <translation>编辑小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="104"/>
+        <source>New compound</source>
+        <translation>新建小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="110"/>
+        <source>e.g. 幸福家园</source>
+        <translation>例如 幸福家园</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="116"/>
+        <source>e.g. 南方物业公司</source>
+        <translation>例如 南方物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="117"/>
+        <source>Compound name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="118"/>
+        <source>Management</source>
+        <translation>管理模式</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="119"/>
+        <source>Property company</source>
+        <translation>物业服务企业</translation>
     </message>
 </context>
 <context>
@@ -572,7 +794,7 @@ The database as it was before is kept as {4}.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/import_wizard.py" line="109"/>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="136"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="138"/>
         <source>Choose the roster file</source>
         <translation>选择花名册文件</translation>
     </message>
@@ -597,17 +819,23 @@ The database as it was before is kept as {4}.</source>
         <translation>导入到网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="125"/>
-        <source>A grid code that does not exist yet is created.</source>
-        <translation>如填写的网格编号尚不存在，将自动新建该网格。</translation>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="126"/>
+        <source>There is no grid yet: create one first in the place tree on the left (right-click the community), then import into it.</source>
+        <translation>还没有网格：请先在左侧地点树中新建网格（右键点击社区），再导入到该网格。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="145"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="152"/>
+        <source>There is no grid {0}. Create it in the place tree first (right-click the community → New grid), with the name to print on ledgers, then import into it.</source>
+        <translation>没有网格 {0}。请先在地点树中新建（右键点击社区 → 新建网格），填好要印在台账上的名称，再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="147"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="151"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="145"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="147"/>
         <source>Please enter the grid to import into.</source>
         <translation>请填写要导入到哪个网格。</translation>
     </message>
@@ -626,10 +854,101 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>GridDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="78"/>
+        <source>Edit grid</source>
+        <translation>编辑网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="78"/>
+        <source>New grid</source>
+        <translation>新建网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="84"/>
+        <source>e.g. FK-03</source>
+        <translation>例如 FK-03</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="85"/>
+        <source>e.g. 第三网格</source>
+        <translation>例如 第三网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="88"/>
+        <source>Grid code</source>
+        <translation>网格编码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="89"/>
+        <source>Grid name</source>
+        <translation>网格名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="90"/>
+        <source>Steward</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="91"/>
+        <source>Steward&apos;s phone</source>
+        <translation>网格员电话</translation>
+    </message>
+</context>
+<context>
+    <name>GridsPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="77"/>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="78"/>
+        <source>One row per grid. The code is short (FK-01); the name is printed on ledgers (第一网格). Grids can be added, renamed or removed later in the place tree.</source>
+        <translation>每行一个网格。编码要简短（如 FK-01），名称印在台账上（如 第一网格）。以后可以在地点树中添加、改名或删除网格。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="81"/>
+        <source>Save and continue</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="83"/>
+        <source>Grid code</source>
+        <translation>网格编码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="83"/>
+        <source>Grid name</source>
+        <translation>网格名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="83"/>
+        <source>Steward</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="84"/>
+        <source>Steward&apos;s phone</source>
+        <translation>网格员电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
+        <source>Add grid</source>
+        <translation>添加网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
+        <source>Remove grid</source>
+        <translation>删除网格</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="230"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="259"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
@@ -699,29 +1018,39 @@ The database as it was before is kept as {4}.</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="178"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="120"/>
+        <source>Create a building…</source>
+        <translation>新建楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="157"/>
+        <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
+        <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="207"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="192"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="221"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="236"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="265"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="247"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="276"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="248"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="277"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -905,29 +1234,57 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="303"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="311"/>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="317"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="325"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="336"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="344"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="349"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="357"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="352"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="360"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="209"/>
+        <source>Lay out units and rooms</source>
+        <translation>生成单元和房间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="219"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="220"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="221"/>
+        <source>Rooms a floor</source>
+        <translation>每层户数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="222"/>
+        <source>Rooms are numbered by floor (101, 102 … 1802) and marked vacant until someone is registered. Units and rooms that already exist are kept as they are.</source>
+        <translation>房间按楼层编号（101、102……1802），登记居民之前标为“空置”。已有的单元和房间保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1011,166 +1368,171 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="34"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="36"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="36"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="37"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="38"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="39"/>
         <source>Leaders</source>
         <translation>三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="40"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="41"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="42"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="43"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="43"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="44"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="45"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="46"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="65"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="66"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="70"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="70"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="71"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="75"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="76"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="115"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="116"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="119"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="117"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="118"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="252"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
+        <source>Community details…</source>
+        <translation>社区信息…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="145"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="260"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="191"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="195"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="192"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="196"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="223"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="227"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="224"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="228"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="257"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="257"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="261"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -1180,47 +1542,47 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="160"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="168"/>
         <source>Header and columns</source>
         <translation>表头和列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="161"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="169"/>
         <source>Check which row holds the column names and what each column is.</source>
         <translation>请核对哪一行是表头（列名），以及每一列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="167"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="175"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="167"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="175"/>
         <source>Imports as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="170"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="178"/>
         <source>Header row (as numbered in Excel)</source>
         <translation>表头所在行（按 Excel 中的行号）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="194"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="202"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="212"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="220"/>
         <source>Layout: one row per person, grouped into households by address</source>
         <translation>格式：每行一人，按地址归并成户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="213"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="221"/>
         <source>Layout: one row per household (the head of household)</source>
         <translation>格式：每行一户（户主）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="221"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="229"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1436,6 +1798,29 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>MoveBuildingDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="255"/>
+        <source>Move building</source>
+        <translation>移动楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="263"/>
+        <source>To grid</source>
+        <translation>移到网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="264"/>
+        <source>In compound</source>
+        <translation>所属小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="265"/>
+        <source>Its units, households, visits, requests and leader posts move with {0}.</source>
+        <translation>{0}的单元、住户、走访、诉求和三长任职随楼栋一起移动。</translation>
+    </message>
+</context>
+<context>
     <name>NewRequestDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="36"/>
@@ -1476,6 +1861,49 @@ Offline desk software for community grid stewards.</source>
         <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="74"/>
         <source>Choose the household the request comes from</source>
         <translation>请选择提出诉求的住户</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="173"/>
+        <source>How do you want to start?</source>
+        <translation>从哪里开始？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="174"/>
+        <source>The community and its grids are saved. Choose how to enter the households.</source>
+        <translation>社区和网格已保存。请选择如何录入住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="179"/>
+        <source>Import a household roster</source>
+        <translation>导入住户花名册</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="180"/>
+        <source>From the Excel, WPS or CSV list you already keep: the import checks every row first.</source>
+        <translation>用您已有的 Excel、WPS 或 CSV 名单；导入前会逐行检查。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="181"/>
+        <source>Enter compounds and buildings by hand</source>
+        <translation>手工录入小区和楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="182"/>
+        <source>Create a compound and a building; its units and rooms are laid out in one step.</source>
+        <translation>新建小区和楼栋，一步生成单元和房间。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="183"/>
+        <source>Look around in demo data first</source>
+        <translation>先看看演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="184"/>
+        <source>Opens a separate demo file ({0}) with made-up households; your community&apos;s data stays untouched.</source>
+        <translation>打开一个单独的演示文件（{0}），里面是虚构的住户；您社区的数据不受影响。</translation>
     </message>
 </context>
 <context>
@@ -1666,14 +2094,113 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>PlaceActions</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="41"/>
+        <source>Community details…</source>
+        <translation>社区信息…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="43"/>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="44"/>
+        <source>New compound…</source>
+        <translation>新建小区…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="45"/>
+        <source>New building…</source>
+        <translation>新建楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="47"/>
+        <source>Edit grid…</source>
+        <translation>编辑网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="48"/>
+        <source>New building in this grid…</source>
+        <translation>在本网格新建楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="50"/>
+        <source>Delete grid…</source>
+        <translation>删除网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="53"/>
+        <source>Edit compound…</source>
+        <translation>编辑小区…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="54"/>
+        <source>New building in this compound…</source>
+        <translation>在本小区新建楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="57"/>
+        <source>Delete compound…</source>
+        <translation>删除小区…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="59"/>
+        <source>Edit building…</source>
+        <translation>编辑楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="60"/>
+        <source>Lay out units and rooms…</source>
+        <translation>生成单元和房间…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="61"/>
+        <source>New unit…</source>
+        <translation>新建单元…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="62"/>
+        <source>Move to another grid…</source>
+        <translation>移到其他网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="64"/>
+        <source>Delete building…</source>
+        <translation>删除楼栋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="65"/>
+        <source>Rename unit…</source>
+        <translation>单元改名…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="67"/>
+        <source>Delete unit…</source>
+        <translation>删除单元…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="83"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="97"/>
+        <source>Only a community administrator can change this.</source>
+        <translation>只有社区管理员可以修改这一项。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="157"/>
+        <source>Delete {0}? Its units and unregistered rooms go with it; it can be restored from the recycle bin (File › Recycle bin).</source>
+        <translation>删除{0}？其中的单元和未登记的房间一并删除；可以从回收站恢复（文件 › 回收站）。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceTree</name>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="36"/>
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="37"/>
         <source>Places</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="50"/>
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="56"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
@@ -1681,42 +2208,42 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="234"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="242"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="242"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="250"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="251"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="259"/>
         <source>Import valid rows</source>
         <translation>导入无误的行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="258"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="266"/>
         <source>Note: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="267"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="275"/>
         <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
         <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
     </message>
@@ -1877,6 +2404,14 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../gridkeeper/ui/selftest_checks.py" line="57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBin</name>
     <message>
         <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="32"/>
@@ -1885,31 +2420,31 @@ Nothing is printed or saved until you ask.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="35"/>
-        <source>Deleted households can be restored with their residents, visits and requests.</source>
-        <translation>已删除的住户可连同家庭成员、走访和诉求记录一起恢复。</translation>
+        <source>Deleted households can be restored with their residents, visits and requests; deleted grids, compounds, buildings and units with their units and rooms.</source>
+        <translation>删除的住户可以连同居民、走访和诉求一起恢复；删除的网格、小区、楼栋和单元可以连同其中的单元和房间一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38"/>
-        <source>Household</source>
-        <translation>住户</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="38"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="39"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="44"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="39"/>
+        <source>Deleted</source>
+        <translation>已删除的内容</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="45"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="46"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="74"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="76"/>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
@@ -2312,6 +2847,56 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="207"/>
+        <source>Set up GridKeeper</source>
+        <translation>设置网格管家</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="243"/>
+        <source> — DEMO DATA</source>
+        <translation> — 演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="246"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="246"/>
+        <source>The demo data is in its own file:
+{0}
+
+Nothing you do there touches your community&apos;s database ({1}). Close the demo window to go back to your own data.</source>
+        <translation>演示数据保存在单独的文件中：
+{0}
+
+在演示窗口中的任何操作都不会影响您社区的数据库（{1}）。关闭演示窗口即可回到您自己的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="292"/>
+        <source>Database not found</source>
+        <translation>找不到数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="293"/>
+        <source>There is no database at
+{0}
+
+Create a new, empty community database there? A setup wizard then asks for the community and its grids.</source>
+        <translation>这个位置没有数据库：
+{0}
+
+要在这里新建一个空的社区数据库吗？随后设置向导会询问社区和网格的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="297"/>
+        <source>Create the database</source>
+        <translation>新建数据库</translation>
+    </message>
+</context>
+<context>
     <name>TagPicker</name>
     <message>
         <location filename="../../gridkeeper/ui/households/residents_table.py" line="63"/>
@@ -2509,6 +3094,29 @@ Nothing is printed or saved until you ask.</source>
         <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="148"/>
         <source>Resident&apos;s rating</source>
         <translation>居民评价</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="236"/>
+        <source>Rename unit</source>
+        <translation>单元改名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="236"/>
+        <source>New unit</source>
+        <translation>新建单元</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="242"/>
+        <source>e.g. 2单元</source>
+        <translation>例如 2单元</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="243"/>
+        <source>Unit</source>
+        <translation>单元</translation>
     </message>
 </context>
 <context>
@@ -2719,7 +3327,7 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="75"/>
+        <location filename="../../gridkeeper/ui/app.py" line="82"/>
         <source>Please note</source>
         <translation>请注意</translation>
     </message>

@@ -386,3 +386,24 @@ def test_recycle_bin_restores_a_deleted_building(qtbot, set_up_window, driver):
     assert bin_.table.item(0, 0).text() == "楼栋 幸福家园7号楼（含 4 个未登记的房间）"
     assert bin_.restore_selected() == "place"
     assert window.tree.find_place("building", building_id) is not None  # the tree shows it at once
+
+
+def test_demo_choice_opens_a_separate_file_and_says_where(qtbot, set_up_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridkeeper.ui import setup_wizard
+
+    told: list[str] = []
+    monkeypatch.setattr(setup_wizard, "DEMO_HOUSEHOLDS", 40)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window = set_up_window
+    demo = setup_wizard.follow_choice(window, setup_wizard.DEMO)
+    qtbot.addWidget(demo)
+    path = window.ctx.db_path.parent / setup_wizard.DEMO_FILE
+    assert demo.ctx.db_path == path != window.ctx.db_path
+    assert str(path) in told[0] and str(window.ctx.db_path) in told[0]
+    with window.ctx.read() as session:  # the community's own file has no demo households
+        assert session.exec(select(func.count()).select_from(Household)).one() == 0
+    with demo.ctx.read() as session:
+        assert session.exec(select(func.count()).select_from(Household)).one() == 40
+    demo.ctx.engine.dispose()

@@ -40,6 +40,16 @@ class PlaceDialog(FormDialog):
         self.ctx.notify("places")
         return result
 
+    def accept(self) -> None:
+        """Field errors stay beside the fields (FormDialog); anything else (a full disk, a locked file) is
+        shown in plain words and the dialog stays open with what was typed: nothing was saved."""
+        try:
+            super().accept()
+        except Exception as exc:
+            from gridkeeper.ui.worker import show_error
+
+            show_error(self, exc)
+
     def save(self, session):
         raise NotImplementedError
 

@@ -407,3 +407,33 @@ def test_demo_choice_opens_a_separate_file_and_says_where(qtbot, set_up_window, 
     with demo.ctx.read() as session:
         assert session.exec(select(func.count()).select_from(Household)).one() == 40
     demo.ctx.engine.dispose()
+
+
+def test_gridkeeper_db_on_a_missing_file_offers_creation(tmp_path, monkeypatch, qapp):
+    from types import SimpleNamespace
+
+    from gridkeeper.ui import app, setup_wizard
+
+    missing = tmp_path / "新社区.db"
+    asked = []
+    monkeypatch.setattr(setup_wizard, "offer_to_create", lambda path: asked.append(path) or False)
+    assert app.run(SimpleNamespace(db=str(missing), lang="zh_CN", today=None)) == app.EXIT_DB
+    assert asked == [missing] and not missing.exists()  # declined: nothing created
+
+
+def test_a_failed_write_in_a_place_dialog_is_shown_and_keeps_the_dialog(qtbot, set_up_window, monkeypatch):
+    from gridkeeper.services import place_edit
+    from gridkeeper.ui import worker
+
+    shown = []
+    monkeypatch.setattr(worker, "show_error", lambda parent, exc: shown.append(str(exc)))
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(place_edit, "add_compound", disk_full)
+    dialog = CompoundDialog(set_up_window.ctx)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("幸福家园")
+    dialog.accept()
+    assert shown and "space" in shown[0] and dialog.result() != QDialog.DialogCode.Accepted

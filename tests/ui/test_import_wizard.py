@@ -89,3 +89,36 @@ def test_wizard_mapping_can_be_corrected(qtbot, file_ctx, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
     wizard.button(QWizard.WizardButton.NextButton).click()
     assert warned and "缺少此列" in warned[0] and wizard.currentPage() is page
+
+
+def test_wizard_refuses_a_grid_that_does_not_exist(qtbot, file_ctx, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    wizard = ImportWizard(file_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(fixture("household", "xlsx")))
+    wizard.file_page.grid_box.setEditText("FK-07")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.file_page and "FK-07" in warned[0]
+    assert brief(file_ctx.engine) == []
+
+
+def test_after_an_import_the_tree_shows_the_new_buildings_at_once(qtbot, file_ctx, monkeypatch):
+    from gridkeeper.ui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    window = MainWindow(file_ctx)
+    qtbot.addWidget(window)
+    grid_item = window.tree.topLevelItem(0).child(0)
+    assert grid_item.text(0) == "FK-03 第三网格" and grid_item.childCount() == 0
+    wizard = window.open_import_wizard()
+    wizard.file_page.path_edit.setText(str(fixture("household", "xlsx")))
+    _advance(qtbot, wizard, wizard.mapping_page)
+    _advance(qtbot, wizard, wizard.preview_page)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    grid_item = window.tree.topLevelItem(0).child(0)
+    assert grid_item.childCount() > 0 and grid_item.child(0).childCount() > 0  # compound → buildings
+    households = window.show_section("households")
+    assert households.model.rowCount() == 4

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from gridkeeper.demo.generator import generate
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 
 TODAY_TEXT = "2026-11-20"
 
@@ -20,7 +20,7 @@ def demo_database(households: int, folder: Path = Path("/tmp")) -> tuple[Path, f
     if path.exists():
         return path, None
     started = time.perf_counter()
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     generate(engine, households=households, seed=1, today=date.fromisoformat(TODAY_TEXT))
     engine.dispose()
     return path, time.perf_counter() - started

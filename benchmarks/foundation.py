@@ -19,7 +19,7 @@ from sqlmodel import Session, select  # noqa: E402
 from benchmarks.common import TODAY_TEXT, demo_database, percentiles, timed  # noqa: E402
 from gridkeeper.services import coverage, household_list, search, stats  # noqa: E402
 from gridkeeper.services.household_list import HouseholdFilter  # noqa: E402
-from gridkeeper.storage.engine import open_database  # noqa: E402
+from gridkeeper.services.database import open_database  # noqa: E402
 from gridkeeper.storage.models import Resident  # noqa: E402
 
 
@@ -50,7 +50,7 @@ def main() -> None:
         print(f"demo generation, {args.households} households: {generated:.1f} s")
     today = date.fromisoformat(TODAY_TEXT)
     started = time.perf_counter()
-    engine = open_database(path)
+    engine = open_database(path).engine
     print(f"open database (checks + migration check): {(time.perf_counter() - started) * 1000:.0f} ms")
     with Session(engine) as session:
         ms, figures = timed(lambda: stats.headline(session, today=today), repeat=3)

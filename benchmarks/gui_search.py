@@ -31,13 +31,13 @@ def main() -> None:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.ui.app import application
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.search_box import DEBOUNCE_MS, SearchBox
 
     app = application("zh_CN")
-    ctx = AppContext(open_database(args.db), args.db, today=date(2026, 11, 20))
+    ctx = AppContext(open_database(args.db), today=date(2026, 11, 20))
     box = SearchBox(ctx)
     box.show()
     latencies, query_ms = [], []
@@ -58,7 +58,7 @@ def main() -> None:
           f"(debounce {DEBOUNCE_MS} ms): last keystroke → results median {statistics.median(latencies):.0f} ms, "
           f"max {max(latencies):.0f} ms (target < 100 ms); the query itself median "
           f"{statistics.median(query_ms):.1f} ms, max {max(query_ms):.1f} ms")
-    ctx.engine.dispose()
+    ctx.database.dispose()
     del app
 
 

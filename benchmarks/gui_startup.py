@@ -41,10 +41,10 @@ def ensure_database(path: Path, households: int) -> None:
     if path.exists():
         return
     from gridkeeper.demo.generator import generate
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     print(f"generating {households} households into {path} …", flush=True)
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     generate(engine, households=households, seed=1, today=TODAY)
     engine.dispose()
 

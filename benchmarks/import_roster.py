@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     import python_calamine
 
     from gridkeeper.excel.importer import import_roster, summary_lines
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="gk-import-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
     db = folder / "bench.db"
     db.unlink(missing_ok=True)
-    engine = open_database(db, create=True)
+    engine = open_database(db, create=True).engine
     stages: dict[str, float] = {}
     started = time.perf_counter()
 

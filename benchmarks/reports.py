@@ -26,7 +26,7 @@ from gridkeeper.reports.layout import clean_text  # noqa: E402
 from gridkeeper.reports.ledger_data import month_period  # noqa: E402
 from gridkeeper.reports.ledger_work import LedgerRequest, build_ledger  # noqa: E402
 from gridkeeper.reports.ledgers import LANDSCAPE_MARGINS, write_ledger_pdf  # noqa: E402
-from gridkeeper.storage.engine import open_database  # noqa: E402
+from gridkeeper.services.database import open_database  # noqa: E402
 from gridkeeper.storage.models import Visit  # noqa: E402
 
 REPEAT = 3
@@ -77,7 +77,7 @@ def bare_page_tables(data, path: Path, per_page: int = 30) -> float:
 
 def visit_ledger(households: int) -> dict:
     path, made = demo_database(households)
-    engine = open_database(path)
+    engine = open_database(path).engine
     register_fonts()
     out = Path(tempfile.mkdtemp(prefix="gk-bench-"))
     with Session(engine) as session:
@@ -109,7 +109,7 @@ def roster_grid(buildings: int, units: int = 4) -> Path:
     from gridkeeper.services.leaders import LeaderInput, assign_leader
 
     path = Path(tempfile.mkdtemp(prefix="gk-roster-")) / "roster.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     with Session(engine) as session:
         geo.ensure_community(session, name="福康社区", hotline="0451-86123456", supervision_phone="0451-86120000")
         grid = geo.create_grid(session, code="FK-99", name="第九十九网格", steward_name="李晓燕",
@@ -134,7 +134,7 @@ def rosters(buildings: int) -> dict:
     from gridkeeper.reports.roster import write_roster
 
     path = roster_grid(buildings)
-    engine = open_database(path)
+    engine = open_database(path).engine
     out = path.parent / "roster.pdf"
     with Session(engine) as session:
         started = time.perf_counter()

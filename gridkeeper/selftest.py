@@ -29,8 +29,8 @@ ROSTER_CSV = """\ufeff福康社区自检网格住户信息台账
 class SelfTest:
     """Collects check results and prints one line per check."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self, folder: Path, run_cli: Callable[[list[str]], int]):
+        self.folder, self.run_cli = folder, run_cli
         self.db = folder / "selftest.db"
         self.failures = 0
 
@@ -48,11 +48,9 @@ class SelfTest:
 
     def cli(self, *argv: str) -> str:
         """Run a gridkeeper command in-process; its stdout, or an error naming its stderr."""
-        from gridkeeper.cli import main
-
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(argv))
+            code = self.run_cli(list(argv))
         if code != 0:
             raise RuntimeError(f"gridkeeper {' '.join(argv[:2])} exited {code}: {err.getvalue().strip()}")
         return out.getvalue()
@@ -79,9 +77,9 @@ def _check_pdf(path: Path, *, title: str, min_pages: int = 1) -> str:
     return f"{pages} pages, Chinese font embedded, title found"
 
 
-def run_checks(folder: Path) -> int:
+def run_checks(folder: Path, run_cli: Callable[[list[str]], int]) -> int:
     """Every check in order; returns the number of failures."""
-    test = SelfTest(folder)
+    test = SelfTest(folder, run_cli)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GRIDKEEPER_HOME"] = str(folder / "home")
     figures: dict = {}
@@ -96,9 +94,9 @@ def run_checks(folder: Path) -> int:
         from sqlmodel import Session
 
         from gridkeeper.services.search import search as find
-        from gridkeeper.storage.engine import open_database
+        from gridkeeper.services.database import open_database
 
-        engine = open_database(test.db)
+        engine = open_database(test.db).engine
         with Session(engine) as session:
             names = {hit.title for typed in ("zsf", "sxx", "wjh") for hit in find(session, typed)}
         engine.dispose()
@@ -147,10 +145,10 @@ def run_checks(folder: Path) -> int:
 def _buildings_in_grid(db: Path, code: str) -> int:
     from sqlmodel import Session, func, select
 
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.storage.models import Building, Grid
 
-    engine = open_database(db)
+    engine = open_database(db).engine
     with Session(engine) as session:
         count = session.exec(select(func.count()).select_from(Building).join(Grid, Grid.id == Building.grid_id)
                              .where(Grid.code == code)).one()
@@ -166,13 +164,14 @@ def _origin() -> str:
     return "from source" if checkout.is_file() else "installed package"
 
 
-def main() -> int:
-    """Entry point for `gridkeeper --self-test`."""
+def main(run_cli: Callable[[list[str]], int]) -> int:
+    """Entry point for `gridkeeper --self-test`; `run_cli` is the command line's main (handed in by the
+    command line, so that neither module imports the other)."""
     started = time.perf_counter()
     print(f"GridKeeper self-test ({_origin()}, "
           f"Python {sys.version.split()[0]})", flush=True)
     with tempfile.TemporaryDirectory(prefix="gridkeeper-selftest-") as folder:
-        failures = run_checks(Path(folder))
+        failures = run_checks(Path(folder), run_cli)
     verdict = "all checks passed" if not failures else f"{failures} check(s) FAILED"
     print(f"{verdict} in {time.perf_counter() - started:.1f} s", flush=True)
     return 0 if not failures else 1

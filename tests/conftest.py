@@ -23,12 +23,18 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def engine():
-    from gridkeeper.storage.engine import memory_engine
+def database():
+    """A migrated in-memory database wired as the app wires one (audit hooks, permission guard)."""
+    from gridkeeper.services.database import memory_database
 
-    engine = memory_engine()
-    yield engine
-    engine.dispose()
+    database = memory_database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def engine(database):
+    return database.engine
 
 
 @pytest.fixture
@@ -57,10 +63,10 @@ def place(session):
 def demo_db(tmp_path_factory):
     """A 600-household demo database on disk, shared read-only by tests that only look."""
     from gridkeeper.demo.generator import generate
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     counts = generate(engine, households=600, seed=7, today=TODAY)
     engine.dispose()
     return path, counts

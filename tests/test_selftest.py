@@ -21,7 +21,8 @@ def test_self_test_passes_with_one_line_per_check():
 
 
 def test_a_failing_check_is_reported_and_the_exit_code_is_1():
-    broken = "import gridkeeper.selftest as t; t.ROSTER_CSV = '只有一行，没有表头'; raise SystemExit(t.main())"
+    broken = ("import gridkeeper.selftest as t; from gridkeeper.cli import main; "
+              "t.ROSTER_CSV = '只有一行，没有表头'; raise SystemExit(t.main(main))")
     done = _run("-c", broken)
     assert done.returncode == 1
     assert "[FAIL] roster import" in done.stdout and "表头" in done.stdout  # the reason is shown

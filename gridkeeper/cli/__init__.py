@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--self-test"]:
         from gridkeeper.selftest import main as self_test
 
-        return self_test()
+        return self_test(main)
     try:
         args = build_parser().parse_args(argv)
         if not args.command:

@@ -1,13 +1,12 @@
-"""`gridkeeper account add|list|passwd|set|lock`, and signing in for every command (`--user`)."""
+"""`gridkeeper account add|list|passwd|set|lock` (signing in for every command is in cli.common)."""
 
 from __future__ import annotations
 
 import getpass
 import os
 
-from gridkeeper.cli.common import EXIT_ERROR, CliError, UsageError, open_engine, print_json
+from gridkeeper.cli.common import CliError, UsageError, open_engine, print_json
 
-ENV_PASSWORD = "GRIDKEEPER_PASSWORD"
 ENV_NEW_PASSWORD = "GRIDKEEPER_NEW_PASSWORD"
 
 
@@ -35,15 +34,6 @@ def register(subparsers, common) -> None:
     parser.set_defaults(run=run)
 
 
-def _password(name: str) -> str:
-    if os.environ.get(ENV_PASSWORD):
-        return os.environ[ENV_PASSWORD]
-    try:
-        return getpass.getpass(f"{name} 的密码：")
-    except EOFError:
-        raise CliError(f"需要 {name} 的密码：请在提示时输入，或设置环境变量 {ENV_PASSWORD}") from None
-
-
 def _new_password(name: str) -> str:
     if os.environ.get(ENV_NEW_PASSWORD):
         return os.environ[ENV_NEW_PASSWORD]
@@ -57,28 +47,6 @@ def _new_password(name: str) -> str:
     return first
 
 
-def sign_in(engine, args) -> None:
-    """Once accounts exist, every command names its user (--user) and gives the password."""
-    from sqlmodel import Session
-
-    from gridkeeper.services import accounts
-
-    name = getattr(args, "user", None)
-    with Session(engine) as session:
-        if not accounts.accounts_enabled(session):
-            return
-        if not name:
-            engine.dispose()
-            raise UsageError("这个数据库已启用账号：请用 --user 账号名 指明是谁在操作（密码在提示时输入，"
-                             f"或放在环境变量 {ENV_PASSWORD} 中）")
-        try:
-            account = accounts.authenticate(session, name, _password(name))
-        except accounts.SignInFailed as exc:
-            engine.dispose()
-            raise CliError(str(exc), EXIT_ERROR) from exc
-    accounts.sign_in(engine, account)
-
-
 def audit_outside_lock(path, actor: str, action: str, what: str, detail) -> None:
     """One audit row for a command that only reads the database (backup): appended in its own short
     SQLite transaction without GridKeeper's writer lock, so it works while the app has the file open
@@ -86,9 +54,11 @@ def audit_outside_lock(path, actor: str, action: str, what: str, detail) -> None
     from sqlmodel import Session
 
     from gridkeeper.storage import audit
+    from gridkeeper.storage.database import Database
     from gridkeeper.storage.engine import make_engine, sqlite_url
 
     engine = make_engine(sqlite_url(path))
+    audit.install(Database(engine, path))
     try:
         with Session(engine) as session:
             session.info["actor"] = actor

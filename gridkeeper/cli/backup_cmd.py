@@ -98,13 +98,13 @@ def _signed_in_reader(path: Path, args, *, admin_only: bool = False, refused: st
     damaged file: checking and restoring it is the way out)."""
     from sqlmodel import Session
 
-    from gridkeeper.cli.account_cmd import sign_in
+    from gridkeeper.cli.common import sign_in
     from gridkeeper.services import accounts
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.storage.errors import DatabaseUnusable
 
     try:
-        engine = open_database(path, read_only=True)
+        engine = open_database(path, read_only=True).engine
     except DatabaseUnusable:
         return None
     try:
@@ -126,7 +126,7 @@ def _signed_in_reader(path: Path, args, *, admin_only: bool = False, refused: st
 
 def run_restore(args) -> int:
     from gridkeeper.storage import backup, lock
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
@@ -140,7 +140,7 @@ def run_restore(args) -> int:
         raise CliError(str(exc), EXIT_DB) from exc
     try:
         result = backup.restore_backup(chosen, path)
-        engine = open_database(path)
+        engine = open_database(path).engine
         _record_restore(engine, args, chosen, result)
         engine.dispose()
     except backup.BackupFailed as exc:

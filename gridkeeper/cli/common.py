@@ -1,9 +1,11 @@
-"""What every command shares: exit codes, opening the database, turning errors into one line."""
+"""What every command shares: exit codes, opening the database and signing in, turning errors into one line."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 from gridkeeper import paths
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DB = 0, 1, 2, 3
+ENV_PASSWORD = "GRIDKEEPER_PASSWORD"
 
 
 class CliError(Exception):
@@ -32,21 +35,51 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_engine(args: argparse.Namespace, *, create: bool = False):
-    """Open the database named by the arguments; a database that cannot be used exits 3."""
-    from gridkeeper.storage.engine import open_database
+    """Open the database named by the arguments and sign in; a database that cannot be used exits 3.
+    The engine's `dispose()` closes it and gives the lock back."""
+    from gridkeeper.services.database import open_database
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
     try:
-        engine = open_database(path, create=create, read_only=getattr(args, "read_only", False))
+        database = open_database(path, create=create, read_only=getattr(args, "read_only", False))
     except DatabaseUnusable as exc:
         raise CliError(str(exc), EXIT_DB) from exc
-    for warning in engine.gridkeeper_warnings:
+    for warning in database.warnings:
         print(f"gridkeeper: 注意：{warning}", file=sys.stderr)
-    from gridkeeper.cli.account_cmd import sign_in
+    sign_in(database.engine, args)  # asks who is working once accounts exist; exits 1 on a wrong password
+    return database.engine
 
-    sign_in(engine, args)  # asks who is working once accounts exist; exits 1 on a wrong password
-    return engine
+
+def sign_in(engine, args) -> None:
+    """Once accounts exist, every command names its user (--user) and gives the password."""
+    from sqlmodel import Session
+
+    from gridkeeper.services import accounts
+
+    name = getattr(args, "user", None)
+    with Session(engine) as session:
+        if not accounts.accounts_enabled(session):
+            return
+        if not name:
+            engine.dispose()
+            raise UsageError("这个数据库已启用账号：请用 --user 账号名 指明是谁在操作（密码在提示时输入，"
+                             f"或放在环境变量 {ENV_PASSWORD} 中）")
+        try:
+            account = accounts.authenticate(session, name, _password(name))
+        except accounts.SignInFailed as exc:
+            engine.dispose()
+            raise CliError(str(exc), EXIT_ERROR) from exc
+    accounts.sign_in(engine, account)
+
+
+def _password(name: str) -> str:
+    if os.environ.get(ENV_PASSWORD):
+        return os.environ[ENV_PASSWORD]
+    try:
+        return getpass.getpass(f"{name} 的密码：")
+    except EOFError:
+        raise CliError(f"需要 {name} 的密码：请在提示时输入，或设置环境变量 {ENV_PASSWORD}") from None
 
 
 def parse_month(text: str) -> date:

@@ -1,7 +1,8 @@
 """Accounts on a shared PC: who is working, scrypt-hashed passwords, and who may edit which grid.
 
 Accounts are off until the first one (an administrator) is created. After that every change is
-checked when it is flushed (a guard in the audit hooks), so the GUI, the CLI and every service obey
+checked when it is flushed (`permission_guard`, installed on every database the front ends open:
+see services.database), so the GUI, the CLI and every service obey
 the same rule: an administrator edits everything; a steward edits the records of their own grids,
 sees the rest read-only, and cannot change community-wide data or other people's accounts.
 """
@@ -306,7 +307,3 @@ def permission_guard(session: Session, table: str, before: dict | None, after: d
         grid_id = grid_of(session, table, values)
         if not user.can_edit_grid(grid_id):
             raise PermissionDenied(f"{user.name} 只能修改自己负责的网格中的记录；这条记录属于其他网格，只能查看")
-
-
-if permission_guard not in audit.row_guards:
-    audit.row_guards.append(permission_guard)

@@ -1,7 +1,8 @@
 """The audit trail: session hooks write one hash-chained row per created, changed or deleted record.
 
-Every ORM flush (any service, the GUI, the CLI, an import through the ORM) is audited here, so no
-service has to remember to. Bulk statements run through a session (`session.execute(insert(...),
+Every ORM flush on an installed database (any service, the GUI, the CLI, an import through the ORM)
+is audited here, so no service has to remember to; `install(database)` is called where a database is
+opened (storage.engine), never as a side effect of importing this module. Bulk statements run through a session (`session.execute(insert(...),
 rows)`, `update(...)`, `delete(...)`) are audited too: bulk inserts as one summary row per statement
 (the demo generator and fast imports), bulk updates and deletes row by row. Other events (exports
 and prints with full ID numbers, restores, imports) are written with `record_event`.
@@ -14,7 +15,6 @@ import getpass
 import hashlib
 import json
 import weakref
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import Engine, event, insert, inspect, select
 from sqlalchemy.orm import Session, object_mapper
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
+from gridkeeper.storage.database import Database, RowGuard
 from gridkeeper.storage.models import AuditEntry
 
 AUDIT_TABLE = AuditEntry.__table__
@@ -37,11 +38,9 @@ ENTITY_LABELS = {"household": "住户", "resident": "居民", "residenttag": "�
                  "grid": "网格", "compound": "小区", "building": "楼栋", "unit": "单元", "community": "社区",
                  "setting": "设置", "deleted_record": "回收站", "account": "账号"}
 
-# A guard is called for every change before it is written: guard(session, table, before, after),
-# where before/after are column dicts (None for a create's before or a delete's after). It raises
-# to refuse the change (the accounts service registers the permission check here).
-row_guards: list[Callable[[Session, str, dict | None, dict | None], None]] = []
-
+# The engines installed here, with the row guards each database was opened with (the accounts
+# service's permission check, see services.database).
+_engine_guards: weakref.WeakKeyDictionary[Engine, tuple[RowGuard, ...]] = weakref.WeakKeyDictionary()
 _engine_actor: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 _has_table: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
@@ -118,7 +117,7 @@ def _audit_enabled(session: Session) -> bool:
     if session.info.get("audit_off"):
         return False
     engine = engine_of(session)
-    if engine is None:
+    if engine is None or engine not in _engine_guards:
         return False
     if engine not in _has_table:
         _has_table[engine] = inspect(session.connection()).has_table(AUDIT_TABLE.name)
@@ -194,18 +193,24 @@ def _primary_key(obj) -> str:
     return "/".join(str(v) for v in values)
 
 
-def _check_guards(session: Session, table: str, before: dict | None, after: dict | None) -> None:
-    for guard in row_guards:
+def _guards_of(session: Session) -> tuple[RowGuard, ...]:
+    engine = engine_of(session)
+    return _engine_guards.get(engine, ()) if engine is not None else ()
+
+
+def _check_guards(guards, session: Session, table: str, before: dict | None, after: dict | None) -> None:
+    for guard in guards:
         guard(session, table, before, after)
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
     pending: list[tuple] = []
+    guards = _guards_of(session)
     for obj in list(session.deleted):
         table = _table_of(obj)
         if table and table not in NOT_AUDITED:
             before = row_values(obj)
-            _check_guards(session, table, before, None)
+            _check_guards(guards, session, table, before, None)
             pending.append(("delete", obj, table, before, None))
     for obj in list(session.dirty):
         table = _table_of(obj)
@@ -213,12 +218,12 @@ def _before_flush(session: Session, _context, _instances) -> None:
             before, after = _changes(session, obj)
             if after:
                 current = row_values(obj)
-                _check_guards(session, table, current | before, current)
+                _check_guards(guards, session, table, current | before, current)
                 pending.append(("update", obj, table, before, after))
     for obj in list(session.new):
         table = _table_of(obj)
         if table and table not in NOT_AUDITED:
-            _check_guards(session, table, None, row_values(obj))
+            _check_guards(guards, session, table, None, row_values(obj))
             pending.append(("create", obj, table, None, None))
     session.info.setdefault("_audit_pending", []).extend(pending)
 
@@ -252,8 +257,9 @@ def _bulk_insert(state, table) -> Any:
     params = state.parameters
     rows = params if isinstance(params, list) else [params or {}]
     session = state.session
+    guards = _guards_of(session)
     for row in rows:
-        _check_guards(session, table.name, None, row)
+        _check_guards(guards, session, table.name, None, row)
     result = state.invoke_statement()
     if _audit_enabled(session):
         what = f"批量新增{ENTITY_LABELS.get(table.name, table.name)} {len(rows)} 条"
@@ -267,9 +273,9 @@ def _bulk_change(state, table) -> Any:
     conn = session.connection()
     query = select(table) if statement.whereclause is None else select(table).where(statement.whereclause)
     before_rows = [{k: plain(v) for k, v in row._mapping.items()} for row in conn.execute(query)]
-    is_delete = state.is_delete
+    is_delete, guards = state.is_delete, _guards_of(session)
     for row in before_rows:
-        _check_guards(session, table.name, row, None if is_delete else row)
+        _check_guards(guards, session, table.name, row, None if is_delete else row)
     result = state.invoke_statement()
     if not before_rows or not _audit_enabled(session):
         return result
@@ -284,7 +290,7 @@ def _bulk_change(state, table) -> Any:
         new = after_by_key.get(key, {})
         changed = {k for k in row if new.get(k) != row[k]}
         if changed:
-            _check_guards(session, table.name, row, new)
+            _check_guards(guards, session, table.name, row, new)
             entries.append(new_entry(actor, "update", table.name, key, f"修改{ENTITY_LABELS.get(table.name, table.name)} #{key}",
                                      {k: row[k] for k in changed}, {k: new.get(k) for k in changed}))
     write_entries(session, entries)
@@ -313,8 +319,9 @@ def _on_orm_execute(state) -> Any:
     return _bulk_change(state, table)
 
 
-def install() -> None:
-    """Hook every Session (idempotent; done when this module is imported)."""
+def install(database: Database) -> None:
+    """Audit every session on `database` and check its row guards before each change is written."""
+    _engine_guards[database.engine] = tuple(database.row_guards)
     for name, fn in (("before_flush", _before_flush), ("after_flush", _after_flush),
                      ("after_rollback", _after_rollback), ("do_orm_execute", _on_orm_execute)):
         if not event.contains(Session, name, fn):
@@ -339,6 +346,3 @@ def chain_problems(conn) -> list[str]:
             problems.append(f"{where}的内容被改动过（校验值不符）")
         prev = entry["hash"]
     return problems
-
-
-install()

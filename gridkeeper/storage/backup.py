@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from gridkeeper import paths
-from gridkeeper.storage import faults, migrate, outputs
+from gridkeeper.storage import faults, outputs
+from gridkeeper.storage.database import Database
 
 NAME_RE = re.compile(r"^gridkeeper-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z]+))?\.db$")
 REASON_LABELS = {"manual": "手动备份", "daily": "每日自动备份", "migration": "升级前备份",
@@ -47,11 +48,13 @@ class BackupInfo:
         return self._counts
 
 
-def db_path_of(db: Path | str | Engine) -> Path:
-    """The file behind a path or a SQLite engine."""
+def db_path_of(db: Path | str | Database | Engine) -> Path:
+    """The file behind a path, an open database or a SQLite engine."""
+    if isinstance(db, Database):
+        if db.path is not None:
+            return Path(db.path)
+        db = db.engine
     if isinstance(db, Engine):
-        if getattr(db, "gridkeeper_path", None):
-            return Path(db.gridkeeper_path)
         name = db.url.database
         if not name or name == ":memory:":
             raise BackupFailed("内存数据库无法备份")
@@ -133,7 +136,7 @@ def copy_database(source: Path, target: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def make_backup(db: Path | str | Engine, *, to: Path | None = None, reason: str = "manual",
+def make_backup(db: Path | str | Database | Engine, *, to: Path | None = None, reason: str = "manual",
                 now: datetime | None = None) -> BackupInfo:
     """Copy the database to a temporary name, check the copy, then give it its dated name."""
     source = db_path_of(db)
@@ -165,7 +168,7 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
     return BackupInfo(path, taken, match[4] or "manual")
 
 
-def list_backups(db: Path | str | Engine, folder: Path | None = None) -> list[BackupInfo]:
+def list_backups(db: Path | str | Database | Engine, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of a database, newest first."""
     folder = Path(folder) if folder else paths.backups_dir(db_path_of(db))
     if not folder.is_dir():
@@ -195,7 +198,7 @@ def backups_to_keep(stamps: list[datetime], *, newest: int = KEEP["newest"], dai
     return keep
 
 
-def thin_backups(db: Path | str | Engine, folder: Path | None = None) -> list[Path]:
+def thin_backups(db: Path | str | Database | Engine, folder: Path | None = None) -> list[Path]:
     """Delete the backups thinning does not keep; returns what was deleted."""
     backups = list_backups(db, folder)
     keep = backups_to_keep([b.taken_at for b in backups])
@@ -210,7 +213,7 @@ def thin_backups(db: Path | str | Engine, folder: Path | None = None) -> list[Pa
     return removed
 
 
-def backup_before(db: Path | str | Engine, reason: str, *, now: datetime | None = None) -> BackupInfo:
+def backup_before(db: Path | str | Database | Engine, reason: str, *, now: datetime | None = None) -> BackupInfo:
     """A verified backup before a risky step (reason: "import", "migration", "restore", "daily",
     "manual"), then thinning. Raises BackupFailed; the caller should not go on without one."""
     info = make_backup(db, reason=reason, now=now)
@@ -218,7 +221,7 @@ def backup_before(db: Path | str | Engine, reason: str, *, now: datetime | None 
     return info
 
 
-def backup_if_due(db: Path | str | Engine, *, now: datetime | None = None) -> BackupInfo | None:
+def backup_if_due(db: Path | str | Database | Engine, *, now: datetime | None = None) -> BackupInfo | None:
     """The daily backup: made when the newest backup is older than a day (or there is none)."""
     now = now or datetime.now()
     existing = list_backups(db)
@@ -227,7 +230,7 @@ def backup_if_due(db: Path | str | Engine, *, now: datetime | None = None) -> Ba
     return backup_before(db, "daily", now=now)
 
 
-def newest_good_backup(db: Path | str | Engine) -> BackupInfo | None:
+def newest_good_backup(db: Path | str | Database | Engine) -> BackupInfo | None:
     """The newest backup that passes SQLite's quick check."""
     for info in list_backups(db):
         if not integrity_problems(info.path, quick=True):
@@ -235,14 +238,10 @@ def newest_good_backup(db: Path | str | Engine) -> BackupInfo | None:
     return None
 
 
-def _before_migration(engine: Engine) -> None:
-    name = engine.url.database
-    if name and name != ":memory:" and Path(name).is_file():
-        backup_before(engine, "migration")
-
-
-if _before_migration not in migrate.before_migration_hooks:
-    migrate.before_migration_hooks.append(_before_migration)
+def before_migration(db_path: Path) -> None:
+    """The backup made before a migration touches an existing file (storage.engine calls it)."""
+    if Path(db_path).is_file():
+        backup_before(db_path, "migration")
 
 
 @dataclass

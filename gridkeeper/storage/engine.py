@@ -1,15 +1,22 @@
-"""Opening a GridKeeper database: engine, SQLite pragmas, schema checks and migration."""
+"""Opening a GridKeeper database: engine, SQLite pragmas, schema checks and migration.
+
+This is where a database's wiring is installed, in one visible place: the audit hooks and row guards
+(`audit.install`), the lock (released when the engine is disposed), the daily backup and the backup
+made before a migration. Nothing is installed by importing a module.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
-from gridkeeper.storage import audit, migrate  # noqa: F401  (audit hooks every session)
+from gridkeeper.storage import audit, migrate
+from gridkeeper.storage.database import SQLITE, Database, RowGuard
 from gridkeeper.storage.errors import DatabaseMissing, DatabaseReplaced, DatabaseUnusable, NotADatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -31,12 +38,33 @@ def make_engine(url: str, **kwargs) -> Engine:
     return engine
 
 
-def memory_engine() -> Engine:
-    """A migrated in-memory database (tests and the self-test)."""
+def memory_database(*, row_guards: Sequence[RowGuard] = ()) -> Database:
+    """A migrated, audited in-memory database (tests and the self-test)."""
     engine = make_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )
+    database = Database(engine, row_guards=tuple(row_guards))
+    audit.install(database)
     migrate.upgrade(engine)
+    return database
+
+
+def memory_engine(*, row_guards: Sequence[RowGuard] = ()) -> Engine:
+    """The engine of a fresh `memory_database()`."""
+    return memory_database(row_guards=row_guards).engine
+
+
+def private_engine(database: Database) -> Engine:
+    """A second, unpooled engine on the same file with the same wiring, for a worker thread whose
+    connections no other thread may touch (the database's own engine pools across threads)."""
+    from sqlalchemy.pool import NullPool
+
+    if database.path is None:
+        return database.engine
+    engine = make_engine(sqlite_url(database.path, read_only=database.read_only), poolclass=NullPool)
+    audit.install(Database(engine, database.path, database.kind, database.read_only, [], database.row_guards))
+    if not database.read_only:
+        _stop_writing_if_replaced(engine, database.path)
     return engine
 
 
@@ -63,14 +91,16 @@ def sqlite_url(path: Path, *, read_only: bool = False):
     return URL.create("sqlite", database=str(path))  # not parsed: '?' and '#' in a name stay in it
 
 
-def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False) -> Engine:
+def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
+                  row_guards: Sequence[RowGuard] = ()) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the current schema.
 
     A missing file is an error unless `create`; a file that is not SQLite, is damaged, is held by
     another GridKeeper, or whose schema is newer than this program, is refused before anything is
-    written to it. For writing, the lock file is taken (released by `engine.dispose()`), the daily
-    backup made when due, and a backup made before any migration. `read_only` opens without any of
-    that and never writes. Non-fatal warnings are in `engine.gridkeeper_warnings`.
+    written to it. For writing, the lock file is taken (released by `dispose()`), the daily backup
+    made when due, and a backup made before any migration. `read_only` opens without any of that and
+    never writes. Every session is audited and checked by `row_guards` (the front ends pass the
+    services' permission guard: see services.database). Non-fatal warnings are in `warnings`.
     """
     from gridkeeper.storage import backup, integrity, lock
 
@@ -86,10 +116,10 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     if not read_only:
         lock.acquire(path)
     engine = make_engine(sqlite_url(path, read_only=read_only))
-    engine.gridkeeper_path, engine.gridkeeper_read_only, engine.gridkeeper_warnings = path, read_only, []
+    database = Database(engine, path, SQLITE, read_only, row_guards=tuple(row_guards))
     if not read_only:
-        engine.gridkeeper_lock = path
-        event.listen(engine, "engine_disposed", lock.release_engine_lock)
+        event.listen(engine, "engine_disposed", lambda _engine: lock.release(path), once=True)
+    audit.install(database)
     _protect_while_open(engine, path)
     if not read_only:
         _stop_writing_if_replaced(engine, path)
@@ -103,9 +133,9 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
                     conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
         migrate.check_not_newer(engine)
         if existed and not read_only:
-            _daily_backup(engine, path)
+            _daily_backup(database)
         if upgrade and not read_only:
-            migrate.upgrade(engine)
+            migrate.upgrade(engine, before=lambda _engine: backup.before_migration(path))
     except backup.BackupFailed as exc:
         engine.dispose()
         raise DatabaseUnusable(f"升级数据库前的备份没有成功，为保护数据没有升级：{exc}") from exc
@@ -123,18 +153,18 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
         raise
     warning = lock.network_drive_warning(path)
     if warning:
-        engine.gridkeeper_warnings.append(warning)
-    return engine
+        database.warnings.append(warning)
+    return database
 
 
-def _daily_backup(engine: Engine, path: Path) -> None:
+def _daily_backup(database: Database) -> None:
     """The daily backup; if it cannot be made the database still opens, with a warning."""
     from gridkeeper.storage import backup
 
     try:
-        backup.backup_if_due(path)
+        backup.backup_if_due(database.path)
     except backup.BackupFailed as exc:
-        engine.gridkeeper_warnings.append(f"今天的自动备份没有成功：{exc}")
+        database.warnings.append(f"今天的自动备份没有成功：{exc}")
 
 
 def _protect_while_open(engine: Engine, path: Path) -> None:
@@ -142,14 +172,7 @@ def _protect_while_open(engine: Engine, path: Path) -> None:
     from gridkeeper.storage import outputs
 
     outputs.protect_database(path)
-    engine.gridkeeper_protected = path
-
-    def unprotect(disposed: Engine) -> None:
-        if getattr(disposed, "gridkeeper_protected", None) is not None:
-            disposed.gridkeeper_protected = None
-            outputs.unprotect_database(path)
-
-    event.listen(engine, "engine_disposed", unprotect)
+    event.listen(engine, "engine_disposed", lambda _engine: outputs.unprotect_database(path), once=True)
 
 
 def _create_owner_only(path: Path) -> None:
@@ -176,13 +199,13 @@ def _stop_writing_if_replaced(engine: Engine, path: Path) -> None:
     a file replaced or moved away under the app (a restore by hand, a copy over it) would otherwise
     take the app's later writes into a deleted file. The write is refused in plain words instead."""
     real = Path(os.path.realpath(path))
-    engine.gridkeeper_identity = file_identity(real)
+    opened = file_identity(real)
 
     def before_commit(conn) -> None:
         raw = conn.connection.driver_connection
         if not getattr(raw, "in_transaction", False):
             return  # nothing written in this transaction
-        if file_identity(real) != engine.gridkeeper_identity:
+        if file_identity(real) != opened:
             raise DatabaseReplaced(
                 f"数据库文件 {path} 已被替换、移走或删除（可能是别的程序恢复了备份或复制了文件）。"
                 "为避免把修改写进已不存在的文件，GridKeeper 已停止保存，这次修改没有保存。请关闭 GridKeeper 后重新打开。")

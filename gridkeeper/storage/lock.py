@@ -328,14 +328,6 @@ def holds(db_path: Path) -> bool:
     return lock_path(db_path) in _held
 
 
-def release_engine_lock(engine) -> None:
-    """Listener for an engine's dispose: release the lock it took."""
-    path = getattr(engine, "gridkeeper_lock", None)
-    if path is not None:
-        engine.gridkeeper_lock = None
-        release(path)
-
-
 @atexit.register
 def _release_all() -> None:
     for lock_file in list(_held):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -50,16 +51,12 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-# Hooks run before a migration touches an existing file (the backup module registers one).
-before_migration_hooks: list = []
-
-
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head; existing data is backed up first by registered hooks."""
+def upgrade(engine: Engine, *, before: Callable[[Engine], None] | None = None) -> None:
+    """Bring the schema to head; `before(engine)` runs first when there is existing data to migrate
+    (where a database file is opened, it makes the pre-migration backup)."""
     revision = current_revision(engine)
     if revision == head_revision():
         return
-    if revision is not None:
-        for hook in before_migration_hooks:
-            hook(engine)
+    if revision is not None and before is not None:
+        before(engine)
     command.upgrade(alembic_config(engine), "head")

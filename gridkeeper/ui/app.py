@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gridkeeper import APP_NAME
 from gridkeeper.paths import default_db_path
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
 from gridkeeper.ui import gc_guard, i18n
 from gridkeeper.ui.fonts import apply_app_font
@@ -41,8 +41,8 @@ def open_main_window(db_path: Path, *, create: bool, today=None, read_only: bool
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.main_window import MainWindow
 
-    engine = open_database(db_path, create=create, read_only=read_only)
-    window = MainWindow(AppContext(engine, db_path, today=today, read_only=read_only))
+    database = open_database(db_path, create=create, read_only=read_only)
+    window = MainWindow(AppContext(database, today=today))
     return window
 
 
@@ -74,11 +74,11 @@ def run(args) -> int:
         window = open_main_window(db_path, create=False, today=getattr(args, "today", None), read_only=read_only)
     instance.activated.connect(lambda: bring_forward(window))
     if not ask_who_is_working(window.ctx, window):
-        window.ctx.engine.dispose()
+        window.ctx.database.dispose()
         return 0
     install_data_menu(window, window.ctx)
     window.inactivity_lock = InactivityLock(window, window.ctx)
-    for warning in window.ctx.engine.gridkeeper_warnings:
+    for warning in window.ctx.database.warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
     from gridkeeper.ui.setup_wizard import run_setup_if_needed
@@ -88,7 +88,7 @@ def run(args) -> int:
     if os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
         _report_first_paint(app, window)
     code = app.exec()
-    window.ctx.engine.dispose()
+    window.ctx.database.dispose()
     return code
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.storage.database import Database
 from gridkeeper.storage.session import unit_of_work
 
 
@@ -22,15 +23,24 @@ class AppContext(QObject):
     data_changed = Signal(str)      # "households", "visits", "requests", "leaders", "members", "places", "*"
     scope_changed = Signal(object)  # a Scope
 
-    def __init__(self, engine: Engine, db_path: Path | None = None, *, read_only: bool = False,
-                 user: str = "", today: date | None = None):
+    def __init__(self, database: Database, *, user: str = "", today: date | None = None):
         super().__init__()
-        self.engine = engine
-        self.db_path = db_path
-        self.read_only = read_only
+        self.database = database  # replaced when a backup is restored
         self.user = user
         self._today = today
         self.scope: Scope = EVERYWHERE
+
+    @property
+    def engine(self) -> Engine:
+        return self.database.engine
+
+    @property
+    def db_path(self) -> Path | None:
+        return self.database.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
 
     def today(self) -> date:
         """Today's date (fixed in tests and screenshots)."""

@@ -81,16 +81,16 @@ def restore_into_context(ctx, chosen: backup.BackupInfo) -> backup.RestoreResult
     The lock is held throughout so no other GridKeeper can slip in."""
     from gridkeeper.services import accounts
     from gridkeeper.storage.audit import record_event, set_actor
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     path, user = ctx.db_path, accounts.signed_in(ctx.engine)
     lock.acquire(path)
     try:
-        ctx.engine.dispose()
+        ctx.database.dispose()
         try:
             result = backup.restore_backup(chosen.path, path)
         finally:
-            ctx.engine = open_database(path)  # the restored file, or the untouched one on failure
+            ctx.database = open_database(path)  # the restored file, or the untouched one on failure
     finally:
         lock.release(path)
     if user is not None:
@@ -125,7 +125,7 @@ class DataMenu(QObject):
         self.menu.addSeparator()
         self.audit_action = self.menu.addAction(self.tr("Audit trail…"), self.audit_trail)
         self.accounts_action = self.menu.addAction(self.tr("Accounts…"), self.manage_accounts)
-        read_only = bool(getattr(ctx, "read_only", False)) or ctx.db_path is None
+        read_only = ctx.read_only or ctx.db_path is None
         self.restore_action.setEnabled(not read_only)
         self.backup_action.setEnabled(ctx.db_path is not None)
         self.check_action.setEnabled(ctx.db_path is not None)
@@ -243,7 +243,7 @@ def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, cho
     from PySide6.QtCore import QCoreApplication
 
     from gridkeeper.storage.audit import record_event
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.storage.session import unit_of_work
 
     title = QCoreApplication.translate("DataMenu", "Cannot open the database")
@@ -264,11 +264,11 @@ def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, cho
     lock.acquire(db_path)
     try:
         result = backup.restore_backup(newest.path, db_path)
-        engine = open_database(db_path)
-        with unit_of_work(engine) as session:
+        database = open_database(db_path)
+        with unit_of_work(database.engine) as session:
             record_event(session, "restore", f"数据库损坏，从备份 {newest.path.name} 恢复",
                          {"counts": result.counts, "saved_current": str(result.saved_current or "")})
-        engine.dispose()
+        database.dispose()
     finally:
         lock.release(db_path)
     return False

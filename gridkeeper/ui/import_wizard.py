@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
                                QVBoxLayout, QWizard, QWizardPage)
 from sqlalchemy import Engine
-from sqlalchemy.pool import NullPool
 from sqlmodel import select
 
 from gridkeeper.excel import cells
 from gridkeeper.excel.columns import FIELDS, HEADER_SEARCH_ROWS, build_header
 from gridkeeper.excel.importer import ImportResult, Roster, import_roster, open_roster, summary_lines
 from gridkeeper.excel.problems import Problem
-from gridkeeper.storage.engine import make_engine, sqlite_url
+from gridkeeper.storage.engine import private_engine
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, RED_BG
 from gridkeeper.ui.worker import run_in_background
@@ -370,7 +369,7 @@ class ImportWizard(QWizard):
         if not self.ctx.db_path:
             yield self.ctx.engine
             return
-        engine = make_engine(sqlite_url(Path(self.ctx.db_path)), poolclass=NullPool)
+        engine = private_engine(self.ctx.database)
         try:
             yield engine
         finally:

@@ -169,7 +169,7 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
     dialog = restore_dialog(window)
     shot("14-restore", dialog)
     dialog.close()
-    window.ctx.engine.dispose()
+    window.ctx.database.dispose()
     del app
     return written
 

@@ -57,6 +57,6 @@ def main_window_check(db: Path) -> str:
     if QCoreApplication.translate("QPlatformTheme", "Cancel") != "取消":
         raise AssertionError("Qt's own qtbase_zh_CN translation is not loaded: file dialogs would be English")
     window.close()
-    window.ctx.engine.dispose()
+    window.ctx.database.dispose()
     return (f"{len(sections)} sections rendered {image.width()}×{image.height()} with {family}; title “{title}”; "
             "Qt's own dialogs in Chinese")

@@ -229,12 +229,12 @@ def demo_path(db_path: Path | None) -> Path:
 def open_demo(window) -> object:
     """Create (once) and open the demo file in a second window; says where it is."""
     from gridkeeper.demo.generator import generate
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.ui.app import open_main_window
 
     path = demo_path(window.ctx.db_path)
     if not path.exists():
-        engine = open_database(path, create=True)
+        engine = open_database(path, create=True).engine
         try:
             generate(engine, households=DEMO_HOUSEHOLDS, seed=1, today=window.ctx.today())
         finally:

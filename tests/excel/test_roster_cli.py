@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from benchmarks.import_roster import roster_rows, write_csv
 from gridkeeper.cli import main
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Grid
 from tests.excel.roster_helpers import counts, dump, fixture
 
@@ -64,7 +64,7 @@ def test_problems_import_nothing_and_exit_1(db, capsys, tmp_path):
     assert lines[0] == ["row", "column", "value", "problem"] and len(lines) == 10
     assert lines[2] == ["7", "公民身份号码", "1.10105194912310E+17", "以数字格式保存，末几位已丢失，请改为文本格式重新录入"]
     assert lines[1][3].startswith("提醒：")
-    engine = open_database(db)
+    engine = open_database(db).engine
     assert counts(engine)["Household"] == 0
     engine.dispose()
 
@@ -84,7 +84,7 @@ def test_dry_run_writes_nothing(db, capsys):
     code, out, _ = _run(capsys, "import", fixture("person", "xls"), "--db", db, "--grid", "FK-03",
                         "--skip-invalid", "--dry-run")
     assert code == 0 and "住户：将新增 3 户" in out and "试运行：没有写入数据库" in out
-    engine = open_database(db)
+    engine = open_database(db).engine
     assert counts(engine)["Household"] == 0 and counts(engine)["Grid"] == 1
     engine.dispose()
 
@@ -118,9 +118,9 @@ def test_export_full_round_trip_and_masked_refused(capsys, demo_db, tmp_path):
     assert _run(capsys, "export-roster", "--db", source, "--full", "--out", full)[0] == 0
     code, out, _ = _run(capsys, "export-roster", "--db", source, "--out", masked)
     assert code == 0 and "已打码" in out
-    original = open_database(source)
+    original = open_database(source).engine
     fresh_path = tmp_path / "fresh.db"
-    fresh = open_database(fresh_path, create=True)
+    fresh = open_database(fresh_path, create=True).engine
     with Session(original) as session:
         codes = sorted(session.execute(select(Grid.code)).scalars())
     for code in codes:
@@ -141,7 +141,7 @@ def test_export_full_round_trip_and_masked_refused(capsys, demo_db, tmp_path):
 def test_killed_mid_import_leaves_database_unchanged(db, tmp_path):
     roster = tmp_path / "big.csv"
     write_csv(roster, roster_rows(20_000))
-    before_engine = open_database(db)
+    before_engine = open_database(db).engine
     before_counts, before_dump = counts(before_engine), dump(before_engine)
     before_engine.dispose()
     code = ("import sys; from gridkeeper.cli import main; "
@@ -162,7 +162,7 @@ def test_killed_mid_import_leaves_database_unchanged(db, tmp_path):
     child.wait()
     child.stderr.close()
     assert wal.stat().st_size > start  # it really was writing
-    engine = open_database(db)
+    engine = open_database(db).engine
     assert counts(engine) == before_counts and dump(engine) == before_dump
     engine.dispose()
     with sqlite3.connect(db) as conn:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Building, Community, Compound, Grid, Household, Resident, Setting, Unit
 from gridkeeper.storage.session import unit_of_work
 
@@ -36,7 +36,7 @@ def unit_id(engine) -> int:
 
 
 def write_batches(path: Path, run: int) -> None:
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     unit = unit_id(engine)
     rng = random.Random(run)
     print("ready", flush=True)

@@ -19,7 +19,7 @@ import gridkeeper.services.stats  # noqa: F401  (imported before dropping privil
 from gridkeeper.cli import build_parser, main as cli_main
 from gridkeeper.cli.common import describe_error
 from gridkeeper.storage import backup
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
 from gridkeeper.storage.models import Household, Setting
 from gridkeeper.storage.session import unit_of_work
@@ -58,7 +58,7 @@ def big_write(engine) -> dict:
 
 
 def fsize_write(db: Path) -> dict:
-    engine = open_database(db)
+    engine = open_database(db).engine
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     used = max(p.stat().st_size for p in db.parent.iterdir() if p.is_file())
@@ -82,7 +82,7 @@ def fsize_backup(db: Path) -> dict:
 
 def read_only_file(db: Path) -> dict:
     drop_privileges()
-    engine = open_database(db)
+    engine = open_database(db).engine
     result = big_write(engine)
     engine.dispose()
     return result
@@ -96,7 +96,7 @@ def read_only_folder(db: Path) -> dict:
         opened = True
     except DatabaseUnusable as exc:
         opened, message = False, str(exc)
-    engine = open_database(db, read_only=True)
+    engine = open_database(db, read_only=True).engine
     count = households(engine)
     engine.dispose()
     return {"opened_for_writing": opened, "message": message, "read_only_count": count,

@@ -14,7 +14,7 @@ import pytest
 
 from gridkeeper.cli import main
 from gridkeeper.storage import backup
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
 from gridkeeper.storage.integrity import DatabaseDamaged
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gridkeeper.storage.audit import chain_problems
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 CRASHES = 24
@@ -68,12 +68,12 @@ def test_sigkill_at_random_moments_never_leaves_half_a_batch(tmp_path):
         _kill_while_writing(db, run, rng)
         stored.append(_batches_complete(db))
     assert stored[-1] > stored[0] > 0  # the writers really wrote between kills
-    engine = open_database(db)  # the app reopens it: stale lock taken over, quick_check passes
+    engine = open_database(db).engine  # the app reopens it: stale lock taken over, quick_check passes
     engine.dispose()
 
 
 def test_engine_uses_wal_and_full_sync(tmp_path):
-    engine = open_database(tmp_path / "sync.db", create=True)
+    engine = open_database(tmp_path / "sync.db", create=True).engine
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

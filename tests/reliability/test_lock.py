@@ -12,7 +12,7 @@ import time
 import pytest
 
 from gridkeeper.storage import lock
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def write_lock(db, **fields) -> None:
 
 
 def test_second_process_is_refused_with_the_holders_name_and_may_read(db):
-    engine = open_database(db)
+    engine = open_database(db).engine
     try:
         holder = lock.read_lock(db)
         assert holder.pid == os.getpid()
@@ -57,7 +57,7 @@ def test_stale_lock_of_a_dead_process_is_taken_over(db):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     write_lock(db, pid=dead.pid)
-    engine = open_database(db)
+    engine = open_database(db).engine
     assert lock.read_lock(db).pid == os.getpid()
     engine.dispose()
 
@@ -74,7 +74,7 @@ def test_lock_of_a_killed_but_unreaped_process_is_taken_over(db):
         time.sleep(0.02)
     write_lock(db, pid=child.pid)
     try:
-        engine = open_database(db)
+        engine = open_database(db).engine
         assert lock.read_lock(db).pid == os.getpid()
         engine.dispose()
     finally:
@@ -98,7 +98,7 @@ def test_opens_in_one_process_share_the_lock(db):
 
 
 def test_read_only_open_takes_no_lock_and_cannot_write(db):
-    engine = open_database(db, read_only=True)
+    engine = open_database(db, read_only=True).engine
     assert not lock.lock_path(db).exists()
     with engine.connect() as conn, pytest.raises(Exception, match="readonly"):
         conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('a', 'b')")

@@ -43,10 +43,10 @@ def test_checklist_in_walking_order_and_due_only(demo_db, tmp_path):
     from sqlmodel import Session
 
     from gridkeeper.reports.checklist import checklist_data
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     db, _ = demo_db
-    engine = open_database(db)
+    engine = open_database(db).engine
     with Session(engine) as session:
         every = checklist_data(session, "FK-01", today=date(2026, 11, 20))
         due = checklist_data(session, "FK-01", due_only=True, today=date(2026, 11, 20))

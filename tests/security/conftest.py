@@ -17,10 +17,10 @@ def _accounts_db_master(tmp_path_factory):
 
     from gridkeeper.demo.generator import generate
     from gridkeeper.services import accounts
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     path = tmp_path_factory.mktemp("accounts") / "base.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     generate(engine, households=500, seed=3, today=TODAY)  # two grids: FK-01 and FK-02
     saved_n = accounts.SCRYPT_N
     accounts.SCRYPT_N = 2**10  # the real cost is tested in tests/storage/test_accounts.py

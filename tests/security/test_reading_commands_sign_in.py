@@ -62,9 +62,9 @@ def test_backup_is_audited_and_copying_it_away_is_for_administrators(accounts_db
 
 
 def test_backup_is_audited_while_the_app_has_the_database_open(accounts_db, as_admin):
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
-    engine = open_database(accounts_db)  # holds the writer lock, as the GUI does
+    engine = open_database(accounts_db).engine  # holds the writer lock, as the GUI does
     try:
         before = _audit_rows(accounts_db)
         assert main(["backup", "--db", accounts_db, *as_admin]) == 0

@@ -13,9 +13,9 @@ TODAY = date(2026, 11, 20)
 def test_overview_figures_on_demo(demo_db):
     from sqlmodel import Session, func, select
 
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
-    engine = open_database(demo_db[0])
+    engine = open_database(demo_db[0]).engine
     try:
         with Session(engine) as session:
             total = session.exec(select(func.count()).select_from(ResidentRequest)).one()

@@ -13,7 +13,7 @@ from gridkeeper.services import households as hh
 from gridkeeper.services.household_list import HouseholdFilter
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.services.scope import Scope
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Visit
 from tests.conftest import TODAY
 
@@ -115,7 +115,7 @@ def test_building_labels_are_one_place(session, place):
 
 def test_stats_match_what_demo_generated(demo_db):
     path, counts = demo_db
-    engine = open_database(path)
+    engine = open_database(path).engine
     with Session(engine) as session:
         figures = stats.headline(session, today=TODAY)
         visited = session.exec(select(func.count(func.distinct(Visit.household_id)))

@@ -13,7 +13,7 @@ from gridkeeper.services import accounts
 from gridkeeper.services import geography as geo
 from gridkeeper.services.households import create_household
 from gridkeeper.services.people import HouseholdInput
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import AuditEntry, Household
 from gridkeeper.storage.session import unit_of_work
 

@@ -17,7 +17,7 @@ from gridkeeper.services.households import create_household, update_household
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.services.trash import delete_household, restore
 from gridkeeper.storage import audit
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import AuditEntry, Household, ResidentTag, Setting
 from gridkeeper.storage.session import unit_of_work
 

@@ -13,7 +13,8 @@ from sqlmodel import Session, select
 from gridkeeper.cli import main
 from gridkeeper.services.trash import delete_household
 from gridkeeper.storage import backup, migrate
-from gridkeeper.storage.engine import make_engine, open_database
+from gridkeeper.services.database import open_database
+from gridkeeper.storage.engine import make_engine
 from gridkeeper.storage.models import AuditEntry, Household, Setting
 from gridkeeper.storage.session import unit_of_work
 
@@ -42,7 +43,7 @@ def test_backup_is_checked_named_and_complete(db, demo_db):
 
 
 def test_backup_includes_committed_data_still_in_the_wal(db):
-    engine = open_database(db)
+    engine = open_database(db).engine
     with unit_of_work(engine) as session:
         session.add(Setting(key="only-in-wal", value="x"))
     info = backup.make_backup(engine, now=NOW)  # the app still has the file open
@@ -98,7 +99,7 @@ def test_daily_backup_is_made_when_due(db):
 
 
 def test_opening_makes_the_daily_backup(db):
-    engine = open_database(db)
+    engine = open_database(db).engine
     engine.dispose()
     assert [b.reason for b in backup.list_backups(db)] == ["daily"]
 
@@ -108,7 +109,7 @@ def test_backup_before_migration(tmp_path):
     old = make_engine(f"sqlite:///{path}")
     command.upgrade(migrate.alembic_config(old), "0001")
     old.dispose()
-    engine = open_database(path)
+    engine = open_database(path).engine
     engine.dispose()
     reasons = {b.reason: b for b in backup.list_backups(path)}
     assert "migration" in reasons
@@ -118,7 +119,7 @@ def test_backup_before_migration(tmp_path):
 
 
 def test_backup_before_import_for_the_import_engineer(db):
-    engine = open_database(db)
+    engine = open_database(db).engine
     info = backup.backup_before(engine, "import")
     engine.dispose()
     assert info.reason == "import" and info.reason_label == "导入前备份"
@@ -127,7 +128,7 @@ def test_backup_before_import_for_the_import_engineer(db):
 
 def test_restore_proves_counts_and_keeps_the_current_file(db, demo_db):
     good = backup.make_backup(db, now=NOW)
-    engine = open_database(db)
+    engine = open_database(db).engine
     with unit_of_work(engine) as session:
         delete_household(session, session.exec(select(Household)).first().id)
     engine.dispose()
@@ -155,7 +156,7 @@ def test_cli_backup_list_restore_and_audit(db, capsys, demo_db):
     assert f"住户 {demo_db[1]['household']}" in listing and "手动备份" in listing
     assert main(["restore", "latest", "--db", str(db)]) == 0
     assert "与备份一致" in capsys.readouterr().out
-    engine = open_database(db)
+    engine = open_database(db).engine
     with Session(engine) as session:
         last = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     engine.dispose()

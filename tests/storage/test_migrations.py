@@ -10,12 +10,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from gridkeeper.storage import migrate
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseMissing, NotADatabase, SchemaTooNew
 
 
 def test_empty_file_migrates_to_head(tmp_path):
-    engine = open_database(tmp_path / "new.db", create=True)
+    engine = open_database(tmp_path / "new.db", create=True).engine
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.connect() as conn:
         tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -24,7 +24,7 @@ def test_empty_file_migrates_to_head(tmp_path):
 
 
 def test_models_and_migration_head_agree(tmp_path):
-    engine = open_database(tmp_path / "head.db", create=True)
+    engine = open_database(tmp_path / "head.db", create=True).engine
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
     engine.dispose()
@@ -32,7 +32,7 @@ def test_models_and_migration_head_agree(tmp_path):
 
 
 def test_pragmas_wal_foreign_keys_full_sync(tmp_path):
-    engine = open_database(tmp_path / "p.db", create=True)
+    engine = open_database(tmp_path / "p.db", create=True).engine
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -43,7 +43,7 @@ def test_pragmas_wal_foreign_keys_full_sync(tmp_path):
 def test_reopening_is_idempotent(tmp_path):
     path = tmp_path / "again.db"
     open_database(path, create=True).dispose()
-    engine = open_database(path)
+    engine = open_database(path).engine
     assert not migrate.needs_upgrade(engine)
     engine.dispose()
 
@@ -72,14 +72,13 @@ def test_missing_file_and_not_a_database(tmp_path):
 
 def test_migration_runs_hooks_before_touching_existing_file(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM alembic_version")
         conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001')")
     calls = []
     monkeypatch.setattr(migrate, "head_revision", lambda: "0001-pretend-newer")
     monkeypatch.setattr(migrate.command, "upgrade", lambda *a, **k: calls.append("upgrade"))
-    monkeypatch.setattr(migrate, "before_migration_hooks", [lambda e: calls.append("backup")])
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, before=lambda e: calls.append("backup"))
     assert calls == ["backup", "upgrade"]
     engine.dispose()

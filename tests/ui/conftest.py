@@ -40,20 +40,20 @@ def app_font(qapp):
 
 
 @pytest.fixture
-def ctx(engine, place, app_font):
+def ctx(database, place, app_font):
     from gridkeeper.ui.context import AppContext
 
-    return AppContext(engine, None, today=TODAY)
+    return AppContext(database, today=TODAY)
 
 
 @pytest.fixture
 def demo_ctx(demo_db, tmp_path, app_font):
     """An AppContext over a private copy of the 600-household demo database."""
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.ui.context import AppContext
 
     path = tmp_path / "demo.db"
     shutil.copy(demo_db[0], path)
-    engine = open_database(path)
-    yield AppContext(engine, path, today=TODAY)
-    engine.dispose()
+    database = open_database(path)
+    yield AppContext(database, today=TODAY)
+    database.dispose()

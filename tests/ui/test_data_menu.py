@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from gridkeeper.services import accounts
 from gridkeeper.storage import backup
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Resident
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.data_menu import RestoreDialog, install_data_menu
@@ -32,11 +32,10 @@ def quiet_boxes(monkeypatch):
 def ctx(demo_db, tmp_path):
     path = tmp_path / "community.db"
     shutil.copy(demo_db[0], path)
-    engine = open_database(path)
-    context = AppContext(engine, path)
+    context = AppContext(open_database(path))
     yield context
     accounts.sign_in(context.engine, None)
-    context.engine.dispose()
+    context.database.dispose()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QWizard
 from sqlmodel import func, select
 
 from gridkeeper.services.community_setup import CommunityDetails, GridDetails, set_up
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Building, Community, Grid, Household, Unit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.main_window import MainWindow
@@ -52,8 +52,7 @@ def errors(monkeypatch):
 @pytest.fixture
 def empty_window(qtbot, tmp_path, app_font):
     path = tmp_path / "福康.db"
-    engine = open_database(path, create=True)
-    ctx = AppContext(engine, path, today=TODAY)
+    ctx = AppContext(open_database(path, create=True), today=TODAY)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -197,16 +196,16 @@ def test_from_an_empty_database_to_a_printed_ledger(qtbot, empty_window, driver,
 @pytest.fixture
 def set_up_window(qtbot, tmp_path, app_font):
     path = tmp_path / "set.db"
-    engine = open_database(path, create=True)
-    with AppContext(engine, path).write() as session:
+    database = open_database(path, create=True)
+    with AppContext(database).write() as session:
         set_up(session, CommunityDetails("福康社区居民委员会"), [GridDetails("FK-01", "第一网格"),
                                                              GridDetails("FK-02", "第二网格")])
-    ctx = AppContext(engine, path, today=TODAY)
+    ctx = AppContext(database, today=TODAY)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     yield window
-    engine.dispose()
+    database.dispose()
 
 
 def _grid_item(window, code: str):

@@ -18,18 +18,18 @@ def file_ctx(tmp_path, app_font):
     from sqlmodel import Session
 
     from gridkeeper.services import geography as geo
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.ui.context import AppContext
     from tests.conftest import TODAY
 
     path = tmp_path / "wizard.db"
-    engine = open_database(path, create=True)
-    with Session(engine) as session:
+    database = open_database(path, create=True)
+    with Session(database.engine) as session:
         geo.ensure_community(session, name="福康社区居民委员会")
         geo.create_grid(session, code="FK-03", name="第三网格")
         session.commit()
-    yield AppContext(engine, path, today=TODAY)
-    engine.dispose()
+    yield AppContext(database, today=TODAY)
+    database.dispose()
 
 
 def _advance(qtbot, wizard, page):

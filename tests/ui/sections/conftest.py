@@ -17,10 +17,10 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def ctx(qtbot, engine):
+def ctx(qtbot, database):
     from gridkeeper.ui.context import AppContext
 
-    return AppContext(engine, today=TODAY, user="李晓燕")
+    return AppContext(database, today=TODAY, user="李晓燕")
 
 
 @pytest.fixture

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gridkeeper.domain.enums import LeaderRole
 
 
-def test_read_only_sections_offer_no_changes(qtbot, engine, place, homes, dialogs):
+def test_read_only_sections_offer_no_changes(qtbot, database, place, homes, dialogs):
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.sections.leaders import LeadersSection
     from gridkeeper.ui.sections.members import MembersSection
@@ -14,7 +16,7 @@ def test_read_only_sections_offer_no_changes(qtbot, engine, place, homes, dialog
 
     from .conftest import TODAY
 
-    ctx = AppContext(engine, read_only=True, today=TODAY)
+    ctx = AppContext(replace(database, read_only=True), today=TODAY)
     visits, requests, leaders, members = (cls(ctx) for cls in (VisitsSection, RequestsSection, LeadersSection,
                                                                 MembersSection))
     for widget in (visits, requests, leaders, members):

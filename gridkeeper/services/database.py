@@ -1,0 +1,22 @@
+"""Opening a database for a front end: storage's Database with the services' rules installed on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gridkeeper.services import accounts
+from gridkeeper.storage import engine as storage
+from gridkeeper.storage.database import Database
+
+# Checked on every change before it is written, whoever makes it (GUI, CLI, import, any service).
+ROW_GUARDS = (accounts.permission_guard,)
+
+
+def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False) -> Database:
+    """The database at `path` as the app and the command line use it (see storage.engine.open_database)."""
+    return storage.open_database(path, create=create, upgrade=upgrade, read_only=read_only, row_guards=ROW_GUARDS)
+
+
+def memory_database() -> Database:
+    """A fresh in-memory database with the same rules (tests and the self-test)."""
+    return storage.memory_database(row_guards=ROW_GUARDS)

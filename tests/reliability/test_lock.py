@@ -131,10 +131,10 @@ def test_unc_path_is_warned():
 
 OPEN_AND_HOLD = """
 import sys, time
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
 try:
-    engine = open_database(sys.argv[1])
+    engine = open_database(sys.argv[1]).engine
 except DatabaseUnusable as exc:
     print("REFUSED", exc, flush=True)
     sys.exit(3)
@@ -157,7 +157,7 @@ def test_another_name_for_the_held_database_is_refused(db, tmp_path):
     if sys.platform.startswith("linux"):  # the database file itself is flocked there
         os.link(db, tmp_path / "hard.db")
         names.append(tmp_path / "hard.db")
-    engine = open_database(db)
+    engine = open_database(db).engine
     try:
         for name in names:
             done = run_child(OPEN_AND_HOLD, str(name))
@@ -228,7 +228,7 @@ def test_lock_taken_on_a_full_disk_never_names_a_garbled_holder(db):
         child.kill()
         child.wait()
         child.stdout.close()
-    engine = open_database(db)  # the dead holder's OS lock is gone: taken over at once, whatever the file says
+    engine = open_database(db).engine  # the dead holder's OS lock is gone: taken over at once, whatever the file says
     assert lock.read_lock(db).pid == os.getpid()
     engine.dispose()
 
@@ -242,7 +242,7 @@ def test_an_open_app_stops_writing_when_its_file_is_replaced(db, tmp_path):
     from gridkeeper.storage.models import Setting
     from gridkeeper.storage.session import unit_of_work
 
-    engine = open_database(db)
+    engine = open_database(db).engine
     try:
         with unit_of_work(engine) as session:
             session.add(Setting(key="before", value="1"))

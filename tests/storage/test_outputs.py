@@ -12,7 +12,7 @@ import pytest
 
 from gridkeeper.cli import main
 from gridkeeper.storage import outputs
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 
 ROSTER = "小区,楼栋,单元,房号,姓名,与户主关系,身份证号,手机\n幸福家园,7号楼,2单元,301,王建国,户主,110101195003070015,13800138000\n"
 
@@ -88,7 +88,7 @@ def test_other_names_for_the_database_are_refused(db, tmp_path, capsys):
 
 
 def test_companions_and_backups_of_a_database_are_refused(db):
-    engine = open_database(db)  # creates the lock; the daily backup makes the backups folder
+    engine = open_database(db).engine  # creates the lock; the daily backup makes the backups folder
     try:
         backups = sorted((db.parent / "b-backups").glob("*.db"))
         assert backups
@@ -104,7 +104,7 @@ def test_companions_and_backups_of_a_database_are_refused(db):
 
 def test_the_open_database_is_protected_in_process_even_when_still_empty(tmp_path):
     path = tmp_path / "new.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     try:
         with pytest.raises(outputs.OutputRefused):
             with outputs.atomic_write(path) as tmp:
@@ -136,7 +136,7 @@ def test_gui_writers_use_the_same_guard(db, tmp_path):
 
     link = tmp_path / "visits.pdf"
     link.symlink_to(db)
-    engine = open_database(db)
+    engine = open_database(db).engine
     before = db.read_bytes()
     try:
         with Session(engine) as session:

@@ -102,7 +102,7 @@ def render(out: Path, *, lang: str = "zh_CN") -> list[Path]:
         _grab_with_popup(window, menu, path)
         written.append(path)
         menu.hide()
-        window.ctx.engine.dispose()
+        window.ctx.database.dispose()
     return written
 
 

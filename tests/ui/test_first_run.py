@@ -57,7 +57,7 @@ def empty_window(qtbot, tmp_path, app_font):
     qtbot.addWidget(window)
     window.show()
     yield window
-    engine.dispose()
+    ctx.database.dispose()
 
 
 def _next(wizard) -> None:
@@ -405,7 +405,7 @@ def test_demo_choice_opens_a_separate_file_and_says_where(qtbot, set_up_window, 
         assert session.exec(select(func.count()).select_from(Household)).one() == 0
     with demo.ctx.read() as session:
         assert session.exec(select(func.count()).select_from(Household)).one() == 40
-    demo.ctx.engine.dispose()
+    demo.ctx.database.dispose()
 
 
 def test_gridkeeper_db_on_a_missing_file_offers_creation(tmp_path, monkeypatch, qapp):

@@ -230,7 +230,7 @@ def open_demo(window) -> object:
     """Create (once) and open the demo file in a second window; says where it is."""
     from gridkeeper.demo.generator import generate
     from gridkeeper.services.database import open_database
-    from gridkeeper.ui.app import open_main_window
+    from gridkeeper.ui.context import AppContext
 
     path = demo_path(window.ctx.db_path)
     if not path.exists():
@@ -239,7 +239,8 @@ def open_demo(window) -> object:
             generate(engine, households=DEMO_HOUSEHOLDS, seed=1, today=window.ctx.today())
         finally:
             engine.dispose()
-    demo = open_main_window(path, create=False, today=window.ctx._today)
+    # A window of the same kind as `window` (not ui.app's opener: that would import this module back).
+    demo = type(window)(AppContext(open_database(path), today=window.ctx._today))
     demo.setWindowTitle(demo.windowTitle() + QCoreApplication.translate("SetupWizard", " — DEMO DATA"))
     window.demo_window = demo
     demo.show()

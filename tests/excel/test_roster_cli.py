@@ -28,7 +28,7 @@ def db(tmp_path):
     from gridkeeper.storage.session import unit_of_work
 
     path = tmp_path / "g.db"
-    engine = open_database(path, create=True)
+    engine = open_database(path, create=True).engine
     with unit_of_work(engine) as session:
         set_up(session, CommunityDetails("福康社区居民委员会"), [GridDetails("FK-03", "第三网格")])
     engine.dispose()

@@ -21,7 +21,7 @@ from gridkeeper.services import geography as geo  # noqa: E402
 from gridkeeper.services.building_layout import BuildingPlan, lay_out_building  # noqa: E402
 from gridkeeper.services.community_setup import CommunityDetails, GridDetails, set_up  # noqa: E402
 from gridkeeper.services.place_edit import delete_place  # noqa: E402
-from gridkeeper.storage.engine import open_database  # noqa: E402
+from gridkeeper.services.database import open_database  # noqa: E402
 from gridkeeper.storage.models import Grid  # noqa: E402
 from gridkeeper.storage.session import unit_of_work  # noqa: E402
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=None, help="a large database to copy (e.g. the 100k demo)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(Path(folder) / "empty.db", create=True)
+        engine = open_database(Path(folder) / "empty.db", create=True).engine
         with unit_of_work(engine) as session:
             grid_id = set_up(session, CommunityDetails("基准社区居民委员会"), [GridDetails("B-01", "基准网格")])[0].id
         laid, deleted = lay_out_one(engine, grid_id, "1号楼")
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.db:
             copy = Path(folder) / "big.db"
             shutil.copy(args.db, copy)
-            engine = open_database(copy)
+            engine = open_database(copy).engine
             with unit_of_work(engine) as session:
                 grid_id = session.exec(select(Grid.id)).first()
             laid, deleted = lay_out_one(engine, grid_id, "9999号楼")

@@ -32,11 +32,19 @@ class PlaceActions(QObject):
         user = accounts.signed_in(self.ctx.engine)
         return self.ctx.read_only or (user is not None and not user.is_admin)
 
+    def _may_edit_grid(self, grid_id: int | None) -> bool:
+        from gridkeeper.services import accounts
+
+        user = accounts.signed_in(self.ctx.engine)
+        return user is None or grid_id is None or user.can_edit_grid(grid_id)
+
     def _entries(self, place: tuple[str, int]) -> list[tuple[str, str, object, bool]]:
         """(text, shortcut, slot, enabled) for the place; a "" text is a separator."""
         kind, record_id = place
         admin = not self._admin_only_blocked()
-        writable = not self.ctx.read_only
+        # A steward keeps the buildings and units of their own grids (the row guard would refuse the rest).
+        writable = not self.ctx.read_only and self._may_edit_grid(self.tree.scope_of(self.tree.currentItem()).grid_id
+                                                                  if kind != "community" else None)
         if kind == "community":
             return [(self.tr("Community details…"), "F2", self.edit_community, admin),
                     ("", "", None, True),
@@ -80,7 +88,7 @@ class PlaceActions(QObject):
                 action.setShortcutVisibleInContextMenu(True)
             action.setEnabled(enabled)
             if not enabled:
-                action.setToolTip(self.tr("Only a community administrator can change this."))
+                action.setToolTip(self.tr("Only a community administrator or this grid's steward can change this."))
             action.triggered.connect(lambda _=False, s=slot: s())
         self.last_menu = menu
         return menu
@@ -94,7 +102,8 @@ class PlaceActions(QObject):
                 if enabled:
                     slot()
                 else:
-                    forms.show_error(self.tree, self.tr("Only a community administrator can change this."))
+                    forms.show_error(self.tree, self.tr(
+                        "Only a community administrator or this grid's steward can change this."))
                 return True
         return False
 

@@ -242,6 +242,9 @@ def open_demo(window) -> object:
     # A window of the same kind as `window` (not ui.app's opener: that would import this module back).
     demo = type(window)(AppContext(open_database(path), today=window.ctx._today))
     demo.setWindowTitle(demo.windowTitle() + QCoreApplication.translate("SetupWizard", " — DEMO DATA"))
+    from gridkeeper.ui.data_menu import install_data_menu
+
+    install_data_menu(demo, demo.ctx)  # back up / check the demo file like any other
     window.demo_window = demo
     demo.show()
     QMessageBox.information(demo, QCoreApplication.translate("SetupWizard", "Demo data"), QCoreApplication.translate(

@@ -324,57 +324,57 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="166"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="166"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="162"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="172"/>
         <source>e.g. 7号楼</source>
         <translation>例如 7号楼</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="163"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="173"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="169"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="179"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="170"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="180"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="172"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="182"/>
         <source>Units (0: add them later)</source>
         <translation>单元数（0：以后再添加）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="174"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="184"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="176"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="186"/>
         <source>Rooms a floor</source>
         <translation>每层户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="178"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="188"/>
         <source>With units, one household record is made for every room (101, 102 … numbered by floor), marked vacant until someone is registered, so the visit matrix is complete from the first day.</source>
         <translation>填写单元数后，每个房间生成一条住户记录（按楼层编号 101、102……），在登记居民之前标为“空置”，走访矩阵从第一天起就是完整的。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="192"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="202"/>
         <source>Create it first (right-click the community in the place tree)</source>
         <translation>请先新建（在左侧地点树中右键点击社区）</translation>
     </message>
@@ -445,62 +445,62 @@
 <context>
     <name>CommunityDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="51"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="61"/>
         <source>Community details</source>
         <translation>社区信息</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="54"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="64"/>
         <source>as printed, e.g. 福康社区居民委员会</source>
         <translation>打印时的名称，例如 福康社区居民委员会</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="55"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="65"/>
         <source>e.g. 新华街道</source>
         <translation>例如 新华街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="56"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="66"/>
         <source>e.g. 道里区</source>
         <translation>例如 道里区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="57"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="67"/>
         <source>e.g. 0451-86123456</source>
         <translation>例如 0451-86123456</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="58"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="68"/>
         <source>e.g. 0451-86120000</source>
         <translation>例如 0451-86120000</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="59"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="69"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="70"/>
         <source>Subdistrict (street)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="61"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="71"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="62"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="72"/>
         <source>Service hotline</source>
         <translation>服务热线</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="63"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="73"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="64"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="74"/>
         <source>These appear on every printed ledger, notice and wall roster.</source>
         <translation>这些信息印在每份台账、通知和公示牌上。</translation>
     </message>
@@ -571,37 +571,37 @@
 <context>
     <name>CompoundDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="104"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="114"/>
         <source>Edit compound</source>
         <translation>编辑小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="104"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="114"/>
         <source>New compound</source>
         <translation>新建小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="110"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="120"/>
         <source>e.g. 幸福家园</source>
         <translation>例如 幸福家园</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="116"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="126"/>
         <source>e.g. 南方物业公司</source>
         <translation>例如 南方物业公司</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="117"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="127"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="118"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="128"/>
         <source>Management</source>
         <translation>管理模式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="119"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="129"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
@@ -788,54 +788,54 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="26"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="25"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="109"/>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="138"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="108"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="137"/>
         <source>Choose the roster file</source>
         <translation>选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="110"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="109"/>
         <source>An Excel, WPS or CSV file with one row per household or one row per person.</source>
         <translation>Excel、WPS 或 CSV 表格，每行一户或每行一人均可。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="112"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="111"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="123"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="122"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="124"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="123"/>
         <source>Import into grid</source>
         <translation>导入到网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="126"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="125"/>
         <source>There is no grid yet: create one first in the place tree on the left (right-click the community), then import into it.</source>
         <translation>还没有网格：请先在左侧地点树中新建网格（右键点击社区），再导入到该网格。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="152"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="151"/>
         <source>There is no grid {0}. Create it in the place tree first (right-click the community → New grid), with the name to print on ledgers, then import into it.</source>
         <translation>没有网格 {0}。请先在地点树中新建（右键点击社区 → 新建网格），填好要印在台账上的名称，再导入。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="147"/>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="151"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="146"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="150"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="147"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="146"/>
         <source>Please enter the grid to import into.</source>
         <translation>请填写要导入到哪个网格。</translation>
     </message>
@@ -856,42 +856,42 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="78"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="88"/>
         <source>Edit grid</source>
         <translation>编辑网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="78"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="88"/>
         <source>New grid</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="84"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="94"/>
         <source>e.g. FK-03</source>
         <translation>例如 FK-03</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="85"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="95"/>
         <source>e.g. 第三网格</source>
         <translation>例如 第三网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="88"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="98"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="89"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="99"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="90"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="100"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="91"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="101"/>
         <source>Steward&apos;s phone</source>
         <translation>网格员电话</translation>
     </message>
@@ -1234,27 +1234,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="311"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="310"/>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="325"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="324"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="344"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="343"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="357"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="356"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="360"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="359"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1262,27 +1262,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>LayoutDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="209"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="219"/>
         <source>Lay out units and rooms</source>
         <translation>生成单元和房间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="219"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="229"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="220"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="230"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="221"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="231"/>
         <source>Rooms a floor</source>
         <translation>每层户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="222"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="232"/>
         <source>Rooms are numbered by floor (101, 102 … 1802) and marked vacant until someone is registered. Units and rooms that already exist are kept as they are.</source>
         <translation>房间按楼层编号（101、102……1802），登记居民之前标为“空置”。已有的单元和房间保持不变。</translation>
     </message>
@@ -1542,47 +1542,47 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="168"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="167"/>
         <source>Header and columns</source>
         <translation>表头和列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="169"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="168"/>
         <source>Check which row holds the column names and what each column is.</source>
         <translation>请核对哪一行是表头（列名），以及每一列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="175"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="174"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="175"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="174"/>
         <source>Imports as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="178"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="177"/>
         <source>Header row (as numbered in Excel)</source>
         <translation>表头所在行（按 Excel 中的行号）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="202"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="201"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="220"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="219"/>
         <source>Layout: one row per person, grouped into households by address</source>
         <translation>格式：每行一人，按地址归并成户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="221"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="220"/>
         <source>Layout: one row per household (the head of household)</source>
         <translation>格式：每行一户（户主）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="229"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="228"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1800,22 +1800,22 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MoveBuildingDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="255"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="265"/>
         <source>Move building</source>
         <translation>移动楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="263"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="273"/>
         <source>To grid</source>
         <translation>移到网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="264"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="274"/>
         <source>In compound</source>
         <translation>所属小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="265"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="275"/>
         <source>Its units, households, visits, requests and leader posts move with {0}.</source>
         <translation>{0}的单元、住户、走访、诉求和三长任职随楼栋一起移动。</translation>
     </message>
@@ -2096,98 +2096,98 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlaceActions</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="41"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="49"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="43"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="51"/>
         <source>New grid…</source>
         <translation>新建网格…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="44"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="52"/>
         <source>New compound…</source>
         <translation>新建小区…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="45"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="53"/>
         <source>New building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="47"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="55"/>
         <source>Edit grid…</source>
         <translation>编辑网格…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="48"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="56"/>
         <source>New building in this grid…</source>
         <translation>在本网格新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="50"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="58"/>
         <source>Delete grid…</source>
         <translation>删除网格…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="53"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="61"/>
         <source>Edit compound…</source>
         <translation>编辑小区…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="54"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="62"/>
         <source>New building in this compound…</source>
         <translation>在本小区新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="57"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="65"/>
         <source>Delete compound…</source>
         <translation>删除小区…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="59"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="67"/>
         <source>Edit building…</source>
         <translation>编辑楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="60"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="68"/>
         <source>Lay out units and rooms…</source>
         <translation>生成单元和房间…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="61"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="69"/>
         <source>New unit…</source>
         <translation>新建单元…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="62"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="70"/>
         <source>Move to another grid…</source>
         <translation>移到其他网格…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="64"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="72"/>
         <source>Delete building…</source>
         <translation>删除楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="65"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="73"/>
         <source>Rename unit…</source>
         <translation>单元改名…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="67"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="75"/>
         <source>Delete unit…</source>
         <translation>删除单元…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="83"/>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="97"/>
-        <source>Only a community administrator can change this.</source>
-        <translation>只有社区管理员可以修改这一项。</translation>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="91"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="106"/>
+        <source>Only a community administrator or this grid&apos;s steward can change this.</source>
+        <translation>只有社区管理员或本网格的网格员可以修改这一项。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_menu.py" line="157"/>
+        <location filename="../../gridkeeper/ui/place_menu.py" line="166"/>
         <source>Delete {0}? Its units and unregistered rooms go with it; it can be restored from the recycle bin (File › Recycle bin).</source>
         <translation>删除{0}？其中的单元和未登记的房间一并删除；可以从回收站恢复（文件 › 回收站）。</translation>
     </message>
@@ -2208,42 +2208,42 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="242"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="250"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="259"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="258"/>
         <source>Import valid rows</source>
         <translation>导入无误的行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="266"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="265"/>
         <source>Note: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="275"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="274"/>
         <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
         <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
     </message>
@@ -2854,17 +2854,17 @@ Nothing is printed or saved until you ask.</source>
         <translation>设置网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="243"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="244"/>
         <source> — DEMO DATA</source>
         <translation> — 演示数据</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="246"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="250"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="246"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="250"/>
         <source>The demo data is in its own file:
 {0}
 
@@ -2875,12 +2875,12 @@ Nothing you do there touches your community&apos;s database ({1}). Close the dem
 在演示窗口中的任何操作都不会影响您社区的数据库（{1}）。关闭演示窗口即可回到您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="292"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="296"/>
         <source>Database not found</source>
         <translation>找不到数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="293"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="297"/>
         <source>There is no database at
 {0}
 
@@ -2891,7 +2891,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
 要在这里新建一个空的社区数据库吗？随后设置向导会询问社区和网格的信息。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="297"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="301"/>
         <source>Create the database</source>
         <translation>新建数据库</translation>
     </message>
@@ -3099,22 +3099,22 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="236"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="246"/>
         <source>Rename unit</source>
         <translation>单元改名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="236"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="246"/>
         <source>New unit</source>
         <translation>新建单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="242"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="252"/>
         <source>e.g. 2单元</source>
         <translation>例如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="243"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="253"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>

@@ -309,6 +309,10 @@ def test_a_steward_cannot_change_grids(qtbot, set_up_window, monkeypatch, errors
     menu = window.tree.actions_menu()
     enabled = {a.text(): a.isEnabled() for a in menu.actions() if a.text()}
     assert list(enabled.values()) == [False, True, False]  # edit/delete grid: administrator only
+    window.tree.setCurrentItem(_grid_item(window, "FK-02"))
+    enabled = [a.isEnabled() for a in window.tree.actions_menu().actions() if a.text()]
+    assert enabled == [False, False, False]  # not even a new building in someone else's grid
+    window.tree.setCurrentItem(_grid_item(window, "FK-01"))
     qtbot.keyClick(window.tree, Qt.Key.Key_F2)
     assert errors and ("administrator" in errors[-1] or "管理员" in errors[-1])
     with pytest.raises(accounts.PermissionDenied), ctx.write() as session:  # the guard holds behind the GUI too

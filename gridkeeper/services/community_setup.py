@@ -118,6 +118,22 @@ def needs_setup(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Grid)).one() == 0
 
 
+LEGACY_COMMUNITY = "本社区"
+
+
+def invented_names(session: Session) -> list[str]:
+    """Names earlier versions made up during an import (community “本社区”, grid “网格FK-03”): they are printed
+    on every ledger, so the app asks for the real ones."""
+    found = []
+    community = session.exec(select(Community).order_by(Community.id)).first()
+    if community is not None and community.name == LEGACY_COMMUNITY:
+        found.append(f"社区名称“{LEGACY_COMMUNITY}”")
+    for grid in session.exec(select(Grid).order_by(Grid.code)):
+        if grid.name == f"网格{grid.code}":
+            found.append(f"网格名称“{grid.name}”")
+    return found
+
+
 def save_community(session: Session, details: CommunityDetails) -> Community:
     """Create or change the community's details (printed on every ledger, notice and wall roster)."""
     clean = checked_community(details)

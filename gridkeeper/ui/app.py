@@ -81,10 +81,10 @@ def run(args) -> int:
     for warning in window.ctx.database.warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
-    from gridkeeper.ui.setup_wizard import run_setup_if_needed
+    from gridkeeper.ui.setup_wizard import on_opening
 
     if not os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
-        run_setup_if_needed(window)  # an empty database: the community and its grids first
+        on_opening(window)  # an empty database: the community and its grids first (or real names for made-up ones)
     if os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
         _report_first_paint(app, window)
     code = app.exec()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QHBoxLayout, QHeaderVi
 
 from gridkeeper.services.community_setup import (GRID_CODE, GRID_NAME, STEWARD, STEWARD_PHONE, CommunityDetails,
                                                  GridDetails, checked_community, checked_grids, grid_field,
-                                                 needs_setup, set_up)
+                                                 invented_names, needs_setup, set_up)
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get_community
 from gridkeeper.ui.widgets.forms import FieldErrors, add_row, error_label
@@ -287,6 +287,32 @@ def run_setup_if_needed(window) -> bool:
         window.tree.reload()
         return False
     follow_choice(window, wizard.choice())
+    return True
+
+
+def on_opening(window) -> None:
+    """When the window first shows: the setup wizard on an empty database, or the offer to replace names
+    an earlier import made up."""
+    if run_setup_if_needed(window) or window.ctx.read_only:
+        return
+    with window.ctx.read() as session:
+        invented = invented_names(session)
+    if invented:
+        ask_for_real_names(window, invented)
+
+
+def ask_for_real_names(window, invented: list[str]) -> bool:
+    """An older import made up names that are printed on every ledger: offer to type the real ones."""
+    from gridkeeper.ui.widgets import forms
+
+    text = QCoreApplication.translate(
+        "SetupWizard", "These names were made up by an earlier import and are printed on every ledger and notice:\n"
+        "{0}\n\nEnter the community's real details now? (Grids are renamed in the place tree: select one, "
+        "press F2.)").format("、".join(invented))
+    if not forms.confirm(window, text):
+        return False
+    if any(name.startswith("社区") for name in invented):
+        return window.place_actions.edit_community()
     return True
 
 

@@ -2875,12 +2875,23 @@ Nothing you do there touches your community&apos;s database ({1}). Close the dem
 在演示窗口中的任何操作都不会影响您社区的数据库（{1}）。关闭演示窗口即可回到您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="296"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="308"/>
+        <source>These names were made up by an earlier import and are printed on every ledger and notice:
+{0}
+
+Enter the community&apos;s real details now? (Grids are renamed in the place tree: select one, press F2.)</source>
+        <translation>下面这些名称是早先导入时自动起的，会印在每份台账和通知上：
+{0}
+
+现在填写社区的真实信息吗？（网格在左侧地点树中改名：选中后按 F2。）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="322"/>
         <source>Database not found</source>
         <translation>找不到数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="297"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="323"/>
         <source>There is no database at
 {0}
 
@@ -2891,7 +2902,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
 要在这里新建一个空的社区数据库吗？随后设置向导会询问社区和网格的信息。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="301"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="327"/>
         <source>Create the database</source>
         <translation>新建数据库</translation>
     </message>

@@ -60,3 +60,15 @@ def test_community_details_can_be_changed_later(session):
     save_community(session, FUKANG)
     save_community(session, CommunityDetails("福康社区", "新华街道", "道里区", "", ""))
     assert [c.name for c in session.exec(select(Community))] == ["福康社区"]
+
+
+def test_names_made_up_by_earlier_imports_are_found(session):
+    from gridkeeper.services.community_setup import invented_names
+
+    session.add(Community(id=1, name="本社区"))
+    session.add(Grid(community_id=1, code="FK-03", name="网格FK-03"))
+    session.add(Grid(community_id=1, code="FK-04", name="第四网格"))
+    session.flush()
+    assert invented_names(session) == ["社区名称“本社区”", "网格名称“网格FK-03”"]
+    save_community(session, FUKANG)
+    assert invented_names(session) == ["网格名称“网格FK-03”"]

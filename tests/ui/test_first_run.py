@@ -441,3 +441,35 @@ def test_a_failed_write_in_a_place_dialog_is_shown_and_keeps_the_dialog(qtbot, s
     dialog.name.setText("幸福家园")
     dialog.accept()
     assert shown and "space" in shown[0] and dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_names_an_earlier_import_made_up_are_offered_for_replacing(qtbot, tmp_path, app_font, driver, monkeypatch):
+    """Databases filled by earlier versions' imports carry 本社区 / 网格FK-03 on every ledger."""
+    from gridkeeper.services.database import open_database as open_db
+    from gridkeeper.storage.models import Community as C
+    from gridkeeper.ui.setup_wizard import on_opening
+
+    database = open_db(tmp_path / "old.db", create=True)
+    with database.engine.begin() as conn:
+        conn.execute(C.__table__.insert().values(id=1, name="本社区", subdistrict="", district="", hotline="",
+                                                 supervision_phone=""))
+        conn.execute(Grid.__table__.insert().values(community_id=1, code="FK-03", name="网格FK-03",
+                                                    steward_name="", steward_phone=""))
+    window = MainWindow(AppContext(database, today=TODAY))
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(forms, "confirm", lambda parent, text: asked.append(text) or True)
+
+    def real_name(dialog) -> bool:
+        _type(qtbot, dialog.name, "福康社区居民委员会")
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    driver.steps.append(real_name)
+    on_opening(window)
+    assert "社区名称“本社区”" in asked[0] and "网格名称“网格FK-03”" in asked[0]
+    assert window.tree.topLevelItem(0).text(0) == "福康社区居民委员会"
+    asked.clear()
+    on_opening(window)  # once named, never asked again for the community (the grid is renamed with F2)
+    assert "本社区" not in asked[0]
+    database.dispose()

@@ -145,3 +145,10 @@ def list_requests(session: Session, *, scope: Scope = EVERYWHERE, statuses=None,
             ResidentRequest.deadline <= due_by)
     query = query.order_by(ResidentRequest.deadline, ResidentRequest.id)
     return list(session.exec(query.limit(limit) if limit else query))
+
+
+def household_requests(session: Session, household_id: int, limit: int | None = 200) -> list[ResidentRequest]:
+    """One household's requests, newest first (the household window lists them)."""
+    query = select(ResidentRequest).where(ResidentRequest.household_id == household_id)
+    query = query.order_by(ResidentRequest.raised_on.desc(), ResidentRequest.id.desc())
+    return list(session.exec(query.limit(limit) if limit else query))

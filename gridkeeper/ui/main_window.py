@@ -208,11 +208,17 @@ class MainWindow(QMainWindow):
         """Open the household editor (non-blocking); returns it."""
         from gridkeeper.ui.households.editor import HouseholdEditor
 
-        if self.editor is not None:
-            self.editor.close()
+        if self.editor is not None and self.editor.isVisible() and not self.editor.close():
+            return self.editor  # the user chose to stay with unsaved changes
         self.editor = HouseholdEditor(self.ctx, household_id, unit_id=unit_id, parent=self)
+        self.editor.log_visit.connect(self.start_visit)
         self.editor.open()
         return self.editor
+
+    def start_visit(self, household_id: int) -> None:
+        """Visits, with the quick entry set to this household."""
+        if "visits" in self.section_keys():
+            self.show_section("visits").start_visit(household_id)
 
     def new_household(self):
         return self.open_household(None)

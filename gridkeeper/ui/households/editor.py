@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.services import households as household_service
 from gridkeeper.services import trash
-from gridkeeper.services.errors import Duplicate, ValidationFailed
+from gridkeeper.services.errors import Duplicate, ServiceError, ValidationFailed
 from gridkeeper.services.geography import place_tree
 from gridkeeper.services.people import HouseholdInput
 from gridkeeper.storage.models import Household
-from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, ResidentsTable
+from gridkeeper.ui.households.history import HouseholdRecord
+from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, TAGS, TAGS_ROLE, ResidentsTable
+from gridkeeper.ui.widgets import forms
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
@@ -33,11 +35,28 @@ def unit_choices(session) -> list[tuple[int, str]]:
     return out
 
 
+def ask_unsaved(parent: QWidget) -> str:
+    """"save", "discard" or "cancel" for a window closed with unsaved changes (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("HouseholdEditor", "Unsaved changes"),
+                      QCoreApplication.translate("HouseholdEditor",
+                                                 "This household has changes that are not saved yet. Save them?"),
+                      parent=parent)
+    save = box.addButton(QCoreApplication.translate("HouseholdEditor", "Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("HouseholdEditor", "Don't save"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QCoreApplication.translate("HouseholdEditor", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    return {save: "save", discard: "discard"}.get(box.clickedButton(), "cancel")
+
+
 class HouseholdEditor(QDialog):
-    """Create or edit one household with its residents; `saved(id)` and `deleted(id)` tell the window."""
+    """Create or edit one household with its residents, see its visits and requests; `saved(id)`, `deleted(id)`
+    and `log_visit(id)` (start a visit to it in the Visits section) tell the window."""
 
     saved = Signal(int)
     deleted = Signal(int)
+    log_visit = Signal(int)
 
     def __init__(self, ctx, household_id: int | None = None, *, unit_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -46,6 +65,7 @@ class HouseholdEditor(QDialog):
         self.resize(1060, 620)
         self._build()
         self._load(unit_id)
+        self._clean = self.snapshot()
 
     # -- layout ----------------------------------------------------------------------------------
     def _field(self, form: QFormLayout, label: str, widget: QWidget) -> QLabel:
@@ -86,6 +106,22 @@ class HouseholdEditor(QDialog):
             "备注": self._field(form, self.tr("Notes"), self.notes),
         }
         layout.addLayout(form)
+        self.tabs = QTabWidget(self)
+        people = QWidget(self.tabs)
+        self.tabs.addTab(people, self.tr("Residents"))
+        self.record = HouseholdRecord(self.ctx, self.tabs)
+        self.tabs.addTab(self.record.visits_view, self.tr("Visits"))
+        self.tabs.addTab(self.record.requests_view, self.tr("Requests"))
+        layout.addWidget(self.tabs, 1)
+        self._build_residents(QVBoxLayout(people))
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self._build_buttons(layout)
+
+    def _build_residents(self, layout: QVBoxLayout) -> None:
+        layout.setContentsMargins(4, 4, 4, 4)
         heading = QHBoxLayout()
         heading.addWidget(QLabel(self.tr("<b>Residents</b> (double-click the care tags cell to choose tags)"), self))
         heading.addStretch(1)
@@ -101,11 +137,6 @@ class HouseholdEditor(QDialog):
         self.resident_errors.setWordWrap(True)
         self.resident_errors.hide()
         layout.addWidget(self.resident_errors)
-        self.notice = QLabel(self)
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
-        self._build_buttons(layout)
         self.add_button.clicked.connect(lambda: self.residents.add_resident())
         self.remove_button.clicked.connect(self._remove_resident)
 
@@ -121,7 +152,14 @@ class HouseholdEditor(QDialog):
                                                           QDialogButtonBox.ButtonRole.ActionRole)
         self.create_place_button.hide()
         self.create_place_button.clicked.connect(self.create_places)
-        self.save_button.clicked.connect(self.save)
+        self.visit_button = self.buttons.addButton(self.tr("Log a visit…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.visit_button.setToolTip(self.tr("Close this window and log a visit to this household in Visits"))
+        self.request_button = self.buttons.addButton(self.tr("New request…"), QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.visit_button, self.request_button):
+            button.setEnabled(self.household_id is not None and not self.ctx.read_only)
+        self.visit_button.clicked.connect(self.start_visit)
+        self.request_button.clicked.connect(self.new_request)
+        self.save_button.clicked.connect(lambda: self.save())
         self.delete_button.clicked.connect(self.delete)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -147,6 +185,7 @@ class HouseholdEditor(QDialog):
             self.notes.setPlainText(household.notes)
             for person in people:
                 self.residents.add_resident(person, tags.get(person.id, []))
+            self.load_record()
         else:
             self.residents.add_resident()
         unit_id = unit_id or self.ctx.scope.unit_id
@@ -224,8 +263,9 @@ class HouseholdEditor(QDialog):
                               housing_use=self.use.currentData(), phone=self.phone.text(),
                               notes=self.notes.toPlainText())
 
-    def save(self) -> bool:
-        """Validate and save in one transaction; on any error nothing is saved and the fields say why."""
+    def save(self, *, close: bool = True) -> bool:
+        """Validate and save in one transaction; on any error nothing is saved and the fields say why.
+        The window closes after a clean save unless `close` is False."""
         self.clear_errors()
         data = self.household_input()
         residents, unreadable = self.residents.residents()
@@ -248,14 +288,20 @@ class HouseholdEditor(QDialog):
         except Duplicate as exc:
             self.show_error("房号", str(exc))
             return False
-        self._after_save(saved_id, resident_ids, result.warnings)
+        except ServiceError as exc:  # e.g. another grid's household under a steward's account
+            forms.show_error(self, str(exc))
+            return False
+        self._after_save(saved_id, resident_ids, result.warnings, close)
         return True
 
-    def _after_save(self, saved_id: int, resident_ids: list[int], warnings) -> None:
+    def _after_save(self, saved_id: int, resident_ids: list[int], warnings, close: bool = True) -> None:
         self.household_id = saved_id
         for row, resident_id in enumerate(resident_ids):
             self.residents.item(row, NAME).setData(Qt.ItemDataRole.UserRole, resident_id)
+        self._clean = self.snapshot()
         self.delete_button.setVisible(True)
+        for button in (self.visit_button, self.request_button):
+            button.setEnabled(not self.ctx.read_only)
         self.setWindowTitle(self.tr("Household"))
         self.ctx.notify("households")
         self.saved.emit(saved_id)
@@ -266,7 +312,62 @@ class HouseholdEditor(QDialog):
             self.notice.setStyleSheet(WARNING_STYLE)
             self.notice.show()
             return
-        self.accept()
+        if close:
+            self.accept()
+
+    # -- the household's record, and leaving ------------------------------------------------------
+    def load_record(self) -> None:
+        """Reload the visits and requests tabs (with their counts in the tab titles)."""
+        self.record.load(self.household_id)
+        self.tabs.setTabText(1, self.tr("Visits ({0})").format(self.record.visit_model.rowCount()))
+        self.tabs.setTabText(2, self.tr("Requests ({0})").format(self.record.request_model.rowCount()))
+
+    def snapshot(self) -> tuple:
+        """Everything the user can change, to tell whether anything was changed since loading or saving."""
+        rows = tuple(tuple(self.residents.text(r, c) for c in range(self.residents.columnCount()) if c != TAGS)
+                     + tuple(self.residents.item(r, TAGS).data(TAGS_ROLE) or []) for r in range(self.residents.rowCount()))
+        return (self.unit.currentText(), self.room.text(), self.use.currentData(), self.phone.text(),
+                self.notes.toPlainText(), rows)
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.ctx.read_only and self.snapshot() != self._clean
+
+    def reject(self) -> None:
+        """Esc, 关闭 and the window's close button: with unsaved changes, ask whether to save them first."""
+        if self.may_leave():
+            super().reject()
+
+    def may_leave(self) -> bool:
+        """True when nothing unsaved would be lost (saved now, discarded, or there was nothing)."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = ask_unsaved(self)
+        if answer == "save":
+            return self.save(close=False)
+        return answer == "discard"
+
+    def start_visit(self) -> None:
+        """Leave this window (asking about unsaved changes) and log a visit to the household in Visits."""
+        if self.household_id is None or not self.may_leave():
+            return
+        household_id = self.household_id
+        self._clean = self.snapshot()  # answered already: closing must not ask again
+        super().reject()
+        self.log_visit.emit(household_id)
+
+    def new_request(self):
+        """Record a request from this household (the window stays open and lists it)."""
+        from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
+
+        if self.household_id is None:
+            return None
+        dialog = NewRequestDialog(self.ctx, self, household_id=self.household_id)
+        request = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if request is not None:
+            self.load_record()
+            self.tabs.setCurrentIndex(2)
+        return request
 
     def delete(self) -> bool:
         """Ask, then move the household into the recycle bin."""
@@ -278,9 +379,14 @@ class HouseholdEditor(QDialog):
                     "It can be restored from the recycle bin."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with self.ctx.write() as session:
-            trash.delete_household(session, self.household_id)
+        try:
+            with self.ctx.write() as session:
+                trash.delete_household(session, self.household_id)
+        except ServiceError as exc:
+            forms.show_error(self, str(exc))
+            return False
         self.ctx.notify("households")
+        self._clean = self.snapshot()
         self.deleted.emit(self.household_id)
         self.accept()
         return True

@@ -68,3 +68,25 @@ def grid_of(session: Session, scope: Scope) -> int | None:
         found = set(session.exec(select(Building.grid_id).where(Building.compound_id == scope.compound_id)))
         return found.pop() if len(found) == 1 else None
     return None
+
+
+def scope_name(session: Session, scope: Scope, *, everywhere: str = "全社区") -> str:
+    """What a screen or file says it covers: "FK-03 第三网格", "FK-03 第三网格 · 幸福家园7号楼 · 2单元",
+    or `everywhere` for the whole community."""
+    if scope.is_all:
+        return everywhere
+    parts = []
+    grid = session.get(Grid, scope.grid_id) if scope.grid_id else None
+    if grid is not None:
+        parts.append(f"{grid.code} {grid.name}")
+    building = session.get(Building, scope.building_id) if scope.building_id else None
+    if building is not None:
+        compound = session.get(Compound, building.compound_id)
+        parts.append(f"{compound.name if compound else ''}{building.label}")
+    elif scope.compound_id:
+        compound = session.get(Compound, scope.compound_id)
+        parts.append(compound.name if compound else "")
+    unit = session.get(Unit, scope.unit_id) if scope.unit_id else None
+    if unit is not None:
+        parts.append(unit.label)
+    return " · ".join(p for p in parts if p) or everywhere

@@ -112,3 +112,9 @@ def list_visits(session: Session, *, scope: Scope = EVERYWHERE, start: date | No
 def household_visits(session: Session, household_id: int, limit: int = 50) -> list[Visit]:
     query = select(Visit).where(Visit.household_id == household_id)
     return list(session.exec(query.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)))
+
+
+def visits_on(session: Session, household_id: int, day: date) -> list[Visit]:
+    """The visits already logged to this household on this day (a second one is usually a double entry)."""
+    query = select(Visit).where(Visit.household_id == household_id, Visit.visited_on == day)
+    return list(session.exec(query.order_by(Visit.id)))

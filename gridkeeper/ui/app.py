@@ -76,6 +76,7 @@ def run(args) -> int:
     if not ask_who_is_working(window.ctx, window):
         window.ctx.database.dispose()
         return 0
+    window.show_own_grid()
     install_data_menu(window, window.ctx)
     window.inactivity_lock = InactivityLock(window, window.ctx)
     for warning in window.ctx.database.warnings:

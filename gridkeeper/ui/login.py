@@ -160,6 +160,8 @@ class InactivityLock(QObject):
                 return
             if dialog.account.name != previous:
                 sign_in_as(self.ctx, dialog.account)
+                if hasattr(self.window, "show_own_grid"):
+                    self.window.show_own_grid()  # another steward took over: their grid, not the last one's
                 self.ctx.notify("*")
         finally:
             self.window.setEnabled(True)

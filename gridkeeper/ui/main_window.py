@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
 
 from gridkeeper import __version__
 from gridkeeper.services import trash
+from gridkeeper.storage.models import Grid
+from sqlmodel import select
 from gridkeeper.ui import i18n
 from gridkeeper.ui.nav_tree import PlaceTree
 from gridkeeper.ui.place_menu import PlaceActions
@@ -194,6 +196,18 @@ class MainWindow(QMainWindow):
             log.exception("section %s failed", self.specs[row].key)
             QMessageBox.warning(self, self.tr("Section unavailable"),
                                 self.tr("This section could not be opened: {0}").format(exc))
+
+    def show_own_grid(self) -> bool:
+        """A steward signed in: start on their own grid (the first, if they keep several); True if moved."""
+        from gridkeeper.services.accounts import signed_in
+        from gridkeeper.services.scope import Scope
+
+        user = signed_in(self.ctx.engine)
+        if user is None or user.is_admin or not user.grid_ids:
+            return False
+        with self.ctx.read() as session:
+            codes = {grid.id: grid.code for grid in session.exec(select(Grid).where(Grid.id.in_(user.grid_ids)))}
+        return bool(codes) and self.tree.select_scope(Scope(grid_id=min(codes, key=codes.get)))
 
     def _on_scope_picked(self, scope, label: str) -> None:
         self.scope_label.setText(label)

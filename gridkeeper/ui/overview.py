@@ -10,14 +10,18 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from gridkeeper.services.coverage import coverage, month_start
 from gridkeeper.services.overview import requests_by_category, requests_by_status, resolution, service_hours_by_month
-from gridkeeper.services.stats import headline
+from gridkeeper.services.place_lists import scope_name
+from gridkeeper.services.scope_figures import scope_headline
 
 MAX_BARS = 12
+BAR_CHART_TOP = 80  # title and value axis of a horizontal bar chart
+BAR_HEIGHT = 30  # per bar: enough for one line of axis text at the app's font size
 ACCENT = QColor("#1f6fb2")
 
 
 class OverviewSection(QWidget):
-    """Figures and charts for the whole community (coverage follows the chosen scope)."""
+    """Figures and charts for the place chosen in the tree (the whole community, a grid, a building…);
+    the heading says which."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -31,6 +35,10 @@ class OverviewSection(QWidget):
         page = QWidget()
         scroll.setWidget(page)
         self.layout_ = QVBoxLayout(page)
+        self.heading = QLabel(page)
+        self.heading.setObjectName("scope_heading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b5c;")
+        self.layout_.addWidget(self.heading)
         self.cards = QGridLayout()
         self.layout_.addLayout(self.cards)
         self.charts = QGridLayout()
@@ -43,17 +51,21 @@ class OverviewSection(QWidget):
     def refresh(self) -> None:
         today = self.ctx.today()
         with self.ctx.read() as session:
-            figures = headline(session, today=today)
+            figures = scope_headline(session, scope=self.ctx.scope, today=today)
+            place = scope_name(session, self.ctx.scope, everywhere=self.tr("Whole community"))
             level = "building" if self.ctx.scope.grid_id else "grid"
             rows = coverage(session, since=month_start(today), level=level, scope=self.ctx.scope)
             statuses = requests_by_status(session, scope=self.ctx.scope)
             categories = requests_by_category(session, scope=self.ctx.scope)
             done = resolution(session, scope=self.ctx.scope)
             hours = service_hours_by_month(session, today=today, grid_id=self.ctx.scope.grid_id)
+        self.heading.setText(self.tr("Overview of {0}").format(place))
         self._fill_cards(figures, done)
         self._clear_charts()
-        self._add_chart(0, 0, self._coverage_chart(rows, level), height=70 + 30 * min(max(len(rows), 4), MAX_BARS))
-        self._add_chart(0, 1, self._category_chart(categories), height=70 + 30 * min(max(len(rows), 4), MAX_BARS))
+        # Both bar lists get the height their longer list needs: every Chinese category name stays readable.
+        bars = max(min(max(len(rows), 4), MAX_BARS), len(categories))
+        self._add_chart(0, 0, self._coverage_chart(rows, level), height=BAR_CHART_TOP + BAR_HEIGHT * bars)
+        self._add_chart(0, 1, self._category_chart(categories), height=BAR_CHART_TOP + BAR_HEIGHT * bars)
         self._add_chart(1, 0, self._bar_chart(self.tr("Requests by status"), statuses, self.tr("requests")))
         self._add_chart(1, 1, self._rating_chart(done))
         self._add_chart(2, 0, self._bar_chart(self.tr("Member service hours by month"),

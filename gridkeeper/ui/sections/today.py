@@ -12,6 +12,7 @@ from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import VisitDue, visits_due
 from gridkeeper.services.leader_posts import Post, posts
+from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
@@ -48,6 +49,10 @@ class TodaySection(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
+        self.scope_label = QLabel(self)  # which grid or building these lists are for
+        self.scope_label.setObjectName("scope_heading")
+        self.scope_label.setFont(font)
+        self.scope_label.setStyleSheet("color: #1f3b5c;")
         self.care_model = PagedRowsModel(self._care_columns(), page_size=200, parent=self)
         self.request_model = RowsModel(self._request_columns(), self)
         self.vacancy_model = RowsModel([
@@ -126,6 +131,8 @@ class TodaySection(QWidget):
         splitter.setStretchFactor(1, 2)
         top = QHBoxLayout()
         top.addWidget(self.heading)
+        top.addSpacing(24)
+        top.addWidget(self.scope_label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -139,11 +146,13 @@ class TodaySection(QWidget):
             requests = list_requests(session, scope=scope, due_by=today, limit=None)
             places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
             vacant = posts(session, scope, vacant_only=True)
+            place = scope_name(session, scope, everywhere=self.tr("Whole community"))
         self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)
         date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.heading.setText(self.tr("Today, {0}").format(date_text))
+        self.scope_label.setText(self.tr("Showing: {0}").format(place))
         self.care_box.setTitle(self.tr("Care households due or overdue for a visit ({0})").format(len(due)))
         self.request_box.setTitle(self.tr("Requests due today or overdue ({0})").format(len(requests)))
         self.vacancy_box.setTitle(self.tr("Vacant leader posts ({0})").format(len(vacant)))

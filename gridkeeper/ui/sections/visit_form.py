@@ -11,7 +11,7 @@ from gridkeeper.services.addresses import summaries
 from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.place_lists import grid_of, household_place
 from gridkeeper.services.visitors import VisitorChoice, visitor_choices
-from gridkeeper.services.visits import VisitInput, record_visit
+from gridkeeper.services.visits import VisitInput, record_visit, visits_on
 from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.widgets import forms
@@ -31,6 +31,7 @@ class VisitForm(QWidget):
         self._choices: list[VisitorChoice] = []
         self._grid_id: int | None = -1
         self._kind_touched = False
+        self._automatic = False  # True while the form itself fills the visitor box
         self.picker = HouseholdPicker(ctx, self)
         self.picker.household_changed.connect(self._household_changed)
         self.visited_on = date_edit(ctx.today(), self)
@@ -39,6 +40,11 @@ class VisitForm(QWidget):
         self.visitor.setEditable(True)
         self.visitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.visitor.lineEdit().setPlaceholderText(self.tr("Steward, leader, member or any name"))
+        self.visitor_note = QLabel(self)  # says so whenever the visitor is changed for the user
+        self.visitor_note.setStyleSheet("color: #7a4d00;")
+        self.visitor_note.setWordWrap(True)
+        self.visitor_note.hide()
+        self.visitor.currentTextChanged.connect(lambda _t: self._visitor_edited())
         self.kind = QComboBox(self)
         for kind in VisitKind:
             self.kind.addItem(kind.label, kind.value)
@@ -57,7 +63,9 @@ class VisitForm(QWidget):
         self.errors = FieldErrors(error_label(self))
         self._layout()
         self._load_visitors(None)
-        self.setTabOrder(self.picker.search_edit, self.visited_on)
+        chain = [*self.picker.places_in_tab_order(), self.visited_on]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
         for first, second in ((self.visited_on, self.visitor), (self.visitor, self.kind),
                               (self.kind, self.anyone_home), (self.anyone_home, self.findings),
                               (self.findings, self.raise_request), (self.raise_request, self.save_button)):
@@ -69,6 +77,7 @@ class VisitForm(QWidget):
         add_row(form, self.errors, self.tr("Household"), self.picker, "住户")
         add_row(form, self.errors, self.tr("Date"), self.visited_on, "走访日期")
         add_row(form, self.errors, self.tr("Visitor"), self.visitor, "走访人")
+        form.addRow("", self.visitor_note)
         add_row(form, self.errors, self.tr("Kind"), self.kind, "走访类型")
         form.addRow("", self.anyone_home)
         add_row(form, self.errors, self.tr("Findings"), self.findings, "走访情况")
@@ -114,15 +123,26 @@ class VisitForm(QWidget):
         self._grid_id = grid_id
         with self.ctx.read() as session:
             self._choices = visitor_choices(session, grid_id)
+        self._automatic = True
         self.visitor.clear()
         for choice in self._choices:
             self.visitor.addItem(self._display(choice))
         if was_default:
             default = self.ctx.user or (self._display(self._choices[0]) if self._choices else "")
             match = next((self._display(c) for c in self._choices if c.name == default), default)
-            self.visitor.setCurrentText(match)
         else:
-            self.visitor.setCurrentText(keep)
+            match = keep
+        self.visitor.setCurrentText(match)
+        self._automatic = False
+        if keep and match.split("（")[0] != keep.split("（")[0]:
+            self.visitor_note.setText(self.tr("Visitor changed from {0} to {1} to match the grid. Choose another "
+                                              "if that is not right.").format(keep, match))
+            self.visitor_note.show()
+
+    def _visitor_edited(self) -> None:
+        """The user chose or typed a visitor: the note about an automatic change no longer applies."""
+        if not self._automatic:
+            self.visitor_note.hide()
 
     @staticmethod
     def _display(choice: VisitorChoice) -> str:
@@ -157,6 +177,8 @@ class VisitForm(QWidget):
             data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
                               kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
                               findings=self.findings.text().strip(), **self.visitor_input())
+            if not self._second_visit_confirmed(data):
+                return None
             with self.ctx.write() as session:
                 visit = record_visit(session, data, today=self.ctx.today())
         except ValidationFailed as exc:
@@ -174,6 +196,17 @@ class VisitForm(QWidget):
         self.visit_saved.emit(visit, wants_request)
         return visit
 
+    def _second_visit_confirmed(self, data: VisitInput) -> bool:
+        """A second visit to the same household on the same day is usually the same visit typed twice: ask."""
+        with self.ctx.read() as session:
+            earlier = visits_on(session, data.household_id, data.visited_on)
+        if not earlier:
+            return True
+        who = "、".join(sorted({v.visitor_name for v in earlier}))
+        return forms.confirm(self, self.tr("{0} was already visited on {1} (logged by {2}). Log another visit "
+                                           "to this household on the same day?").format(
+            self.picker.chosen_text or self.tr("This household"), data.visited_on.isoformat(), who))
+
     def start_next(self) -> None:
         """Empty the per-visit fields; date, visitor and (unless chosen automatically) kind stay."""
         self.errors.clear()
@@ -181,5 +214,6 @@ class VisitForm(QWidget):
         self.findings.clear()
         self.anyone_home.setChecked(True)
         self.raise_request.setChecked(False)
+        self.visitor_note.hide()
         self._kind_touched = False
         self.picker.search_edit.setFocus()

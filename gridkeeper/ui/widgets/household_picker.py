@@ -49,7 +49,7 @@ class HouseholdPicker(QWidget):
         self.completer.activated[QModelIndex].connect(self._activated)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
-        self.search_edit.textEdited.connect(lambda _text: self._timer.start())
+        self.search_edit.textEdited.connect(self._text_edited)
         self.search_edit.installEventFilter(self)
         self.building_box, self.unit_box, self.room_box = QComboBox(self), QComboBox(self), QComboBox(self)
         for box in (self.building_box, self.unit_box, self.room_box):
@@ -77,7 +77,27 @@ class HouseholdPicker(QWidget):
         layout.addWidget(self.chosen_label)
         self._show_chosen(None)
 
+    def places_in_tab_order(self) -> list[QWidget]:
+        """The search box, then 楼栋, 单元, 房号: the order Tab goes through them."""
+        return [self.search_edit, self.building_box, self.unit_box, self.room_box]
+
     # --- searching -------------------------------------------------------------------------
+    def _text_edited(self, text: str) -> None:
+        """Typing over a chosen household forgets it: what is shown is never a stale choice."""
+        if self.household_id and text.strip() != self.chosen_text:
+            self._forget()
+        self._timer.start()
+
+    def _forget(self) -> None:
+        self.household_id = 0
+        self.chosen_text = ""
+        for box in (self.unit_box, self.room_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self._show_chosen(None)
+        self.household_changed.emit(0)
+
     def run_search(self) -> list[SearchHit]:
         """Search now for what is typed and offer the matches."""
         self._timer.stop()
@@ -112,6 +132,7 @@ class HouseholdPicker(QWidget):
                     self.run_search()
                 if self.hits:
                     self.choose_hit(0)
+                    self.room_box.setFocus()  # on past 楼栋/单元/房号 (already lined up) to the next field
                     self.focusNextChild()
                 return True
         return super().eventFilter(watched, event)

@@ -63,9 +63,11 @@ def _due(session: Session, place, today: date) -> dict[int, int]:
 
 
 def checklist_data(session: Session, grid_code: str, *, building: str | None = None, due_only: bool = False,
-                   today: date | None = None) -> LedgerData:
-    """The rows of a round: building, unit, floor order; due-ness and blank columns to fill by hand."""
+                   unvisited_this_month: bool = False, today: date | None = None) -> LedgerData:
+    """The rows of a round: building, unit, floor order; due-ness and blank columns to fill by hand.
+    `unvisited_this_month` keeps the households with no visit since the 1st of today's month."""
     today = today or date.today()
+    month_start = today.replace(day=1)
     place = where(session, grid_code)
     names = _buildings(session, place.grid.id, building)
     due = _due(session, place, today)
@@ -74,12 +76,15 @@ def checklist_data(session: Session, grid_code: str, *, building: str | None = N
     for home in summaries(session, ids):
         if home.building_id not in names:
             continue
+        if unvisited_this_month and home.last_visit_on and home.last_visit_on >= month_start:
+            continue
         late = due.get(home.id)
         mark = "" if late is None else ("今日应访" if late == 0 else f"超期{late}天")
         rows.append([len(rows) + 1, names[home.building_id], home.unit, home.room, home.head_name, home.residents,
                      tag_labels(home.care_tags), iso(home.last_visit_on) or "未走访", mark, HOME_BOXES, WRITE_IN, ""])
     subject = building if building else "全网格"
-    title = f"{place.unit}走访清单（{subject}{'·应访户' if due_only else ''}）"
+    which = ("·应访户" if due_only else "") + (f"·{today.month}月未走访户" if unvisited_this_month else "")
+    title = f"{place.unit}走访清单（{subject}{which}）"
     return LedgerData("checklist", title, place.unit, f"打印日期：{cn_date(today)}", HEADER, rows, WIDTHS_MM,
                       wrap_cols={1, 6, 10, 11}, centre_cols={0, 2, 3, 5, 7, 8})
 
@@ -96,7 +101,7 @@ def _round_signature() -> list:
 def write_checklist(data: LedgerData, path: str | os.PathLike[str]) -> None:
     """The round as an A4 landscape PDF to carry on a clipboard."""
     if not data.rows:
-        raise ServiceError("没有需要走访的住户（可去掉“只列应访户”再试）")
+        raise ServiceError("没有需要走访的住户（可改为列出全部住户再试）")
     table = ledger_table(data.header, data.rows, [w * mm for w in data.widths_mm], wrap_cols=data.wrap_cols,
                          align_center=data.centre_cols)
     story = [*ledger_heading(data.title, data.unit, data.period.removeprefix("打印日期：")), table,

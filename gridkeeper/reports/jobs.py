@@ -29,6 +29,7 @@ class PrintJob:
     a3: bool = False
     building: str = ""
     due_only: bool = False
+    unvisited_this_month: bool = False
     template: object | None = None  # a NoticeTemplate
     buildings: str = ""
     today: date = field(default_factory=date.today)
@@ -70,13 +71,14 @@ def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> st
         from gridkeeper.reports.checklist import checklist_data, write_checklist
 
         data = checklist_data(session, job.grid_code, building=job.building or None, due_only=job.due_only,
-                              today=job.today)
+                              unvisited_this_month=job.unvisited_this_month, today=job.today)
         write_checklist(data, path)
         return f"{data.title}（{len(data.rows)} 户）"
     if job.document == "roster":
         from gridkeeper.reports.roster import write_roster
 
-        return f"楼栋长公示牌 {write_roster(session, job.grid_code, path, a3=job.a3, today=job.today)} 页"
+        pages = write_roster(session, job.grid_code, path, a3=job.a3, building=job.building or None, today=job.today)
+        return f"楼栋长公示牌 {pages} 页"
     from gridkeeper.reports.notice_sheet import write_notices
 
     if job.template is None:
@@ -84,6 +86,27 @@ def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> st
     pages = write_notices(session, job.template, job.grid_code, path, buildings=job.buildings or None,
                           today=job.today)
     return f"{job.template.label} {pages} 页"
+
+
+def file_name(session: Session, job: PrintJob, suffix: str) -> str:
+    """The name a save dialog suggests: place, document and period, e.g. 福康社区第三网格走访台账-2026-11.pdf
+    (a building's sheets name it: 福康社区第三网格楼栋长公示牌-幸福家园7号楼-2026-11-20.pdf)."""
+    unit = where(session, job.grid_code).unit
+    if job.document == "notice" and job.template is not None:
+        name = getattr(job.template, "label", DOCUMENTS["notice"])
+    else:
+        name = DOCUMENTS.get(job.document, job.document)
+    parts = [f"{unit}{name}"]
+    if job.building and job.document in ("checklist", "roster"):
+        parts.append(job.building)
+    if job.uses_half_year:
+        parts.append(job.half)
+    elif job.ledger_kind or (job.document == "checklist" and job.unvisited_this_month):
+        parts.append(f"{(job.month if job.ledger_kind and job.month else job.today):%Y-%m}")
+    else:
+        parts.append(f"{job.today:%Y-%m-%d}")
+    text = "-".join(p for p in parts if p)
+    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in text) + suffix
 
 
 def _ledger(session: Session, job: PrintJob, path) -> str:

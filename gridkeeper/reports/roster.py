@@ -16,7 +16,9 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 from sqlmodel import Session, select
 
+from gridkeeper.domain.address import building_key
 from gridkeeper.domain.enums import LeaderRole
+from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.reports.fonts import FONT, FONT_BOLD, register_fonts
 from gridkeeper.reports.layout import atomic_write, markup
 from gridkeeper.reports.ledger_data import cn_date
@@ -191,13 +193,31 @@ class _Sheet:
                   align="centre")
 
 
+def one_building(cards: list[BuildingCard], label: str) -> list[BuildingCard]:
+    """The card of the building called `label` ("7号楼", "7栋" or "幸福家园7号楼"); a clear error if none."""
+    chosen = [c for c in cards if label in (c.label, c.name) or _key(c.label) == _key(label)]
+    if not chosen:
+        raise ServiceError(f"这个网格里没有楼栋“{label}”")
+    return chosen
+
+
+def _key(label: str) -> str:
+    try:
+        return building_key(label)
+    except ValueRuleError:
+        return label
+
+
 def write_roster(session: Session, grid_code: str, path: str | os.PathLike[str], *, a3: bool = False,
-                 today: date | None = None, invariant: bool = False, progress=None) -> int:
-    """One wall sheet per building of the grid; returns the number of pages."""
+                 building: str | None = None, today: date | None = None, invariant: bool = False,
+                 progress=None) -> int:
+    """One wall sheet per building of the grid (or only `building`'s); returns the number of pages."""
     where = wall_context(session, grid_code)
     cards = building_cards(session, where.grid)
     if not cards:
         raise ServiceError(f"网格 {where.grid.code} 还没有楼栋")
+    if building:
+        cards = one_building(cards, building)
     register_fonts()
     size = A3 if a3 else A4
     with atomic_write(path, private=False) as tmp:  # a wall sheet: building leaders only

@@ -6,8 +6,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPainter
+from PySide6.QtCore import QDate, QSettings, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -15,12 +15,19 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
                                QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, audit_full_values, produce
+from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, audit_full_values, file_name, produce
 from gridkeeper.reports.notices import list_templates
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.member_summary import recent_half_years
-from gridkeeper.storage.models import Grid
+from gridkeeper.services.place_lists import buildings_in, grid_of
+from gridkeeper.services.scope import Scope
+from gridkeeper.storage.models import Grid, Unit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.worker import run_in_background
+
+BUILDING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 
 
 class PrintSection(QWidget):
@@ -37,6 +44,7 @@ class PrintSection(QWidget):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._shown_for: PrintJob | None = None  # the settings the preview on screen was made with
         self._build_controls()
         # Until a preview exists, the preview area says what to do instead of showing an empty grey box.
         self.hint = QLabel(self.tr("Choose the document, the scope and the period on the left, then press "
@@ -46,12 +54,61 @@ class PrintSection(QWidget):
         self.hint.setStyleSheet("color: #555; font-size: 15px;")
         self.preview_area = QStackedWidget(self)
         self.preview_area.addWidget(self.hint)
-        self.preview_area.addWidget(self.view)
+        self.preview_area.addWidget(self._viewer())
         layout = QHBoxLayout(self)
         layout.addWidget(self.controls, 0)
         layout.addWidget(self.preview_area, 1)
         self.refresh()
+        self.follow_scope(ctx.scope)
         ctx.data_changed.connect(lambda kind: kind in ("places", "*") and self.refresh())
+        ctx.scope_changed.connect(self.follow_scope)
+        self._watch_settings()
+
+    def _viewer(self) -> QWidget:
+        """The PDF view with zoom buttons above it."""
+        page = QWidget(self)
+        bar = QHBoxLayout()
+        self.zoom_out = QPushButton(self.tr("Zoom out"), page)
+        self.zoom_in = QPushButton(self.tr("Zoom in"), page)
+        self.fit_width = QPushButton(self.tr("Fit width"), page)
+        self.zoom_label = QLabel(page)
+        self.zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out.clicked.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in.clicked.connect(lambda: self.zoom_by(ZOOM_STEP))
+        self.fit_width.clicked.connect(self.zoom_to_width)
+        for widget in (self.zoom_out, self.zoom_in, self.fit_width, self.zoom_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.view, 1)
+        self._show_zoom()
+        return page
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom from what is shown now (the fitted width, the first time) by `factor`, within 25%–400%."""
+        current = self._fitted_zoom() if self.view.zoomMode() != QPdfView.ZoomMode.Custom else self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(MAX_ZOOM, max(MIN_ZOOM, current * factor)))
+        self._show_zoom()
+
+    def zoom_to_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._show_zoom()
+
+    def _fitted_zoom(self) -> float:
+        """The zoom factor that fitting the page width amounts to (QPdfView keeps it to itself)."""
+        if self.pdf.pageCount() == 0:
+            return 1.0
+        points = self.pdf.pagePointSize(0).width()
+        pixels = points * self.view.logicalDpiX() / 72
+        return max(MIN_ZOOM, (self.view.viewport().width() - 2 * self.view.documentMargins().left()) / pixels)
+
+    def _show_zoom(self) -> None:
+        fitted = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.zoom_label.setText(f"{self._fitted_zoom() if fitted else self.view.zoomFactor():.0%}")
 
     # ------------------------------------------------------------ controls
 
@@ -75,8 +132,8 @@ class PrintSection(QWidget):
         self.full.setToolTip(self.tr("Off by default: ID numbers and phones are printed masked."))
         self.a3 = QCheckBox(self.tr("A3 paper"), self)
         self.due_only = QCheckBox(self.tr("Only households due for a visit"), self)
-        self.building = QLineEdit(self)
-        self.building.setPlaceholderText(self.tr("e.g. 7号楼 (blank: whole grid)"))
+        self.unvisited = QCheckBox(self.tr("Only households not visited this month"), self)
+        self.building = QComboBox(self)
         self.buildings = QLineEdit(self)
         self.buildings.setPlaceholderText(self.tr("e.g. 3-7 (blank: every building)"))
         self.template = QComboBox(self)
@@ -99,7 +156,7 @@ class PrintSection(QWidget):
         self.status.setWordWrap(True)
         box = QVBoxLayout(self.controls)
         box.addLayout(form)
-        for widget in (self.edit_template, self.full, self.a3, self.due_only, self.preview_button,
+        for widget in (self.edit_template, self.full, self.a3, self.due_only, self.unvisited, self.preview_button,
                        self.print_button, self.save_pdf, self.save_xlsx, self.status):
             box.addWidget(widget)
         box.addStretch(1)
@@ -108,19 +165,59 @@ class PrintSection(QWidget):
         self.save_pdf.clicked.connect(lambda: self._ask_save(".pdf"))
         self.save_xlsx.clicked.connect(lambda: self._ask_save(".xlsx"))
         self.document.currentIndexChanged.connect(self._update_visibility)
+        self.grid.currentIndexChanged.connect(lambda _i: self._load_buildings())
 
     def refresh(self) -> None:
         """Reload grids and templates (after places change or a template is saved)."""
         current = self.grid.currentData()
+        self._grid_ids: dict[int, str] = {}
+        self.grid.blockSignals(True)
         self.grid.clear()
         self.grid.addItem(self.tr("Whole community"), None)
         with self.ctx.read() as session:
             for grid in session.exec(select(Grid).order_by(Grid.code)):
                 self.grid.addItem(f"{grid.code} {grid.name}", grid.code)
+                self._grid_ids[grid.id] = grid.code
         index = self.grid.findData(current)
         self.grid.setCurrentIndex(index if index >= 0 else min(1, self.grid.count() - 1))
+        self.grid.blockSignals(False)
+        self._load_buildings()
         self._load_templates()
         self._update_visibility()
+
+    def _load_buildings(self, choose: int | None = None) -> None:
+        """The chosen grid's buildings (by name, as the documents print them); `choose` is a building id."""
+        keep = choose or self.building.currentData(BUILDING_ID_ROLE)
+        self.building.blockSignals(True)
+        self.building.clear()
+        self.building.addItem(self.tr("Every building of the grid"), "")
+        grid_id = next((gid for gid, code in self._grid_ids.items() if code == self.grid.currentData()), None)
+        if grid_id is not None:
+            with self.ctx.read() as session:
+                for building in buildings_in(session, Scope(grid_id=grid_id)):
+                    self.building.addItem(building.label, building.label)
+                    self.building.setItemData(self.building.count() - 1, building.id, BUILDING_ID_ROLE)
+        found = self.building.findData(keep, BUILDING_ID_ROLE) if keep else -1
+        self.building.setCurrentIndex(max(0, found))
+        self.building.blockSignals(False)
+        self._settings_changed()
+
+    def follow_scope(self, scope: Scope) -> None:
+        """Start from the place chosen in the tree: its grid, and its building when one is chosen."""
+        with self.ctx.read() as session:
+            grid_id = grid_of(session, scope)
+            building_id = scope.building_id
+            if scope.unit_id and not building_id:
+                unit = session.get(Unit, scope.unit_id)
+                building_id = unit.building_id if unit else None
+        code = self._grid_ids.get(grid_id) if grid_id else None
+        self.grid.blockSignals(True)
+        if scope.is_all:
+            self.grid.setCurrentIndex(0)  # 全社区
+        elif code:
+            self.grid.setCurrentIndex(max(0, self.grid.findData(code)))
+        self.grid.blockSignals(False)
+        self._load_buildings(choose=building_id or -1)
 
     def _load_templates(self, select_name: str | None = None) -> None:
         self.template.clear()
@@ -144,7 +241,8 @@ class PrintSection(QWidget):
         doc = self.document.currentData() or ""
         job = PrintJob(doc)
         shown = {self.month: not job.uses_half_year and doc not in ("roster", "notice", "checklist"),
-                 self.half: job.uses_half_year, self.building: doc == "checklist",
+                 self.half: job.uses_half_year, self.building: doc in ("checklist", "roster"),
+                 self.unvisited: doc == "checklist",
                  self.buildings: doc == "notice", self.template: doc == "notice",
                  self.edit_template: doc == "notice", self.a3: doc == "roster", self.due_only: doc == "checklist",
                  self.full: doc.startswith("ledger:") or doc == "feedback", self.save_xlsx: job.can_export_xlsx()}
@@ -160,7 +258,9 @@ class PrintSection(QWidget):
         return PrintJob(self.document.currentData(), grid_code=self.grid.currentData(),
                         month=date(picked.year(), picked.month(), 1), half=self.half.currentData() or "",
                         full=self.full.isVisible() and self.full.isChecked(), a3=self.a3.isChecked(),
-                        building=self.building.text().strip(), due_only=self.due_only.isChecked(),
+                        building=(self.building.currentData() or "") if self.building.isVisibleTo(self) else "",
+                        due_only=self.due_only.isChecked(),
+                        unvisited_this_month=self.unvisited.isVisibleTo(self) and self.unvisited.isChecked(),
                         template=self.template.currentData(), buildings=self.buildings.text().strip(),
                         today=self.ctx.today())
 
@@ -187,24 +287,60 @@ class PrintSection(QWidget):
     def generate_preview(self) -> None:
         """Generate into a temporary PDF and show it."""
         self.pdf.close()
-        path = Path(self._folder.name) / f"preview-{id(self)}-{self.document.currentIndex()}.pdf"
-        self._run(self.job(), path, lambda what: self._show(path, what))
+        self._previews = getattr(self, "_previews", 0) + 1
+        path = Path(self._folder.name) / f"preview-{self._previews}.pdf"
+        job = self.job()
+        self._run(job, path, lambda what: self._show(path, what, job))
 
-    def _show(self, path: Path, what: str) -> None:
+    def _show(self, path: Path, what: str, job: PrintJob | None = None) -> None:
+        if job is not None and job != self.job():
+            return  # the settings changed while it was being made: it would show the wrong document
         self.preview_path = path
+        self._shown_for = self.job()
         self.pdf.load(str(path))
-        self.preview_area.setCurrentWidget(self.view)
+        self.preview_area.setCurrentWidget(self.view.parentWidget())
+        self._show_zoom()
         self.status.setText(self.tr("Preview: {0} ({1} pages)").format(what, self.pdf.pageCount()))
+
+    def _watch_settings(self) -> None:
+        """Any change of document, scope, period or option makes the preview on screen stale."""
+        for box in (self.document, self.grid, self.half, self.building, self.template):
+            box.currentIndexChanged.connect(lambda _i: self._settings_changed())
+        self.month.dateChanged.connect(lambda _d: self._settings_changed())
+        self.buildings.textChanged.connect(lambda _t: self._settings_changed())
+        for box in (self.full, self.a3, self.due_only, self.unvisited):
+            box.toggled.connect(lambda _on: self._settings_changed())
+
+    def _settings_changed(self) -> None:
+        if self._shown_for is None or self._shown_for == self.job():
+            return
+        self.pdf.close()
+        self.preview_path = self._shown_for = None
+        self.hint.setText(self.tr("The settings changed since the last preview. Press Preview to see the "
+                                  "document as it is now."))
+        self.preview_area.setCurrentWidget(self.hint)
+        self.status.setText("")
 
     def save_to(self, path: Path) -> None:
         """Save the chosen document at `path` (.pdf or .xlsx); without dialogs (tests call it)."""
         self._run(self.job(), Path(path), lambda what: self.status.setText(
             self.tr("Saved {0} to {1}").format(what, path)))
 
+    def suggested_name(self, suffix: str) -> str:
+        """The file name the save dialog offers: 福康社区第三网格走访台账-2026-11.pdf."""
+        try:
+            with self.ctx.read() as session:
+                return file_name(session, self.job(), suffix)
+        except ServiceError:
+            return f"{self.document.currentText()}{suffix}"
+
     def _ask_save(self, suffix: str) -> None:
         kind = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        name = f"{self.document.currentText()}{suffix}"
+        folder = QSettings().value("print/folder", "") or ""
+        name = str(Path(folder) / self.suggested_name(suffix)) if folder else self.suggested_name(suffix)
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), name, kind)
+        if chosen:
+            QSettings().setValue("print/folder", str(Path(chosen).parent))
         if chosen:
             self.save_to(Path(chosen).with_suffix(suffix))
 

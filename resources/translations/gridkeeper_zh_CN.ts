@@ -947,110 +947,171 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="259"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="64"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="305"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="64"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="74"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="82"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="83"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="103"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="84"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="85"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="86"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="90"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="126"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="92"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="128"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="129"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="114"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="44"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="145"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="116"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="40"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="41"/>
+        <source>This household has changes that are not saved yet. Save them?</source>
+        <translation>这一户有修改还没有保存。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="47"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="111"/>
+        <source>Residents</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="113"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="114"/>
+        <source>Requests</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="148"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="120"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="151"/>
         <source>Create a building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="155"/>
+        <source>Log a visit…</source>
+        <translation>记录走访…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="156"/>
+        <source>Close this window and log a visit to this household in Visits</source>
+        <translation>关闭本窗口，到“走访”里为这户记录一次走访</translation>
+    </message>
+    <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="157"/>
+        <source>New request…</source>
+        <translation>新建诉求…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="196"/>
         <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
         <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="207"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="246"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="221"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="260"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="265"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="311"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="276"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="322"/>
+        <source>Visits ({0})</source>
+        <translation>走访记录（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="323"/>
+        <source>Requests ({0})</source>
+        <translation>诉求（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="377"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="277"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="378"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -1065,44 +1126,112 @@ It can be restored from the recycle bin.</source>
         <translation>姓名、拼音首字母、电话或地址（如 7-2-301）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="144"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="165"/>
         <source>No household chosen</source>
         <translation>尚未选择住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="146"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="167"/>
         <source>last visit {0}</source>
         <translation>最近走访 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="147"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="168"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="148"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="169"/>
         <source>(no residents)</source>
         <translation>（无成员）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="156"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="177"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="157"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="173"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="202"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="178"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="194"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="223"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="158"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="174"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="182"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="179"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="195"/>
         <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="203"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="224"/>
         <source>Room</source>
         <translation>房号</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdRecord</name>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="34"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="35"/>
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="36"/>
+        <source>Kind</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="37"/>
+        <source>Home</source>
+        <translation>家中有人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="37"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="37"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="38"/>
+        <source>Findings</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="41"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="42"/>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="43"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="44"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="45"/>
+        <source>Deadline</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/history.py" line="46"/>
+        <source>Request</source>
+        <translation>诉求内容</translation>
     </message>
 </context>
 <context>
@@ -1368,171 +1497,171 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="35"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="37"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="36"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="38"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="37"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="39"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="39"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="41"/>
         <source>Leaders</source>
         <translation>三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="41"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="43"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="43"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="45"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="44"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="46"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="46"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="48"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="66"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="68"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="70"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="72"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="71"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="76"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="118"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="119"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="276"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="144"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="145"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="260"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="280"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="195"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="197"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="196"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="198"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="227"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="247"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="228"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="248"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="257"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="277"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="261"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="281"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -1982,113 +2111,123 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="57"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
         <source>Requests by status</source>
         <translation>诉求办理状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="57"/>
-        <location filename="../../gridkeeper/ui/overview.py" line="156"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="168"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="154"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="166"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="59"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="71"/>
         <source>Member service hours by month</source>
         <translation>在职党员每月服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="61"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="55"/>
+        <source>Whole community</source>
+        <translation>全社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/overview.py" line="62"/>
+        <source>Overview of {0}</source>
+        <translation>概览：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="81"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="70"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="82"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="71"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="83"/>
         <source>Care households</source>
         <translation>关爱对象户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="72"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="84"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="85"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="74"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="86"/>
         <source>Overdue requests</source>
         <translation>超期诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="75"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="87"/>
         <source>Resolved on time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="76"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="88"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="77"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="89"/>
         <source>Grids / buildings</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="78"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="90"/>
         <source>Leaders in post</source>
         <translation>在任三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="79"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
         <source>Active members</source>
         <translation>报到党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="80"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="92"/>
         <source>Visits recorded</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="132"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="144"/>
         <source>Visit coverage this month: the {0} lowest</source>
         <translation>本月走访覆盖率最低的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="134"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="146"/>
         <source>Visit coverage this month by grid</source>
         <translation>本月各网格走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="135"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="147"/>
         <source>Visit coverage this month by building</source>
         <translation>本月各楼栋走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="138"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="150"/>
         <source>Visited %</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="211"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="223"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
@@ -2251,164 +2390,181 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PrintSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="42"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="50"/>
         <source>Choose the document, the scope and the period on the left, then press Preview.
 Nothing is printed or saved until you ask.</source>
         <translation>在左边选择文档、范围和时间，然后点“预览”。
 点“打印”或“另存为”之前，不会打印或保存任何东西。</translation>
     </message>
     <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="71"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
         <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="73"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="129"/>
         <source>{0}, first half</source>
         <translation>{0}年上半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="129"/>
         <source>{0}, second half</source>
         <translation>{0}年下半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="131"/>
         <source>Show full ID numbers and phone numbers</source>
         <translation>显示完整身份证号和电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="132"/>
         <source>Off by default: ID numbers and phones are printed masked.</source>
         <translation>默认不勾选：身份证号和电话打印时部分隐去。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="133"/>
         <source>A3 paper</source>
         <translation>A3 纸</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="134"/>
         <source>Only households due for a visit</source>
         <translation>只列到期应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="79"/>
-        <source>e.g. 7号楼 (blank: whole grid)</source>
-        <translation>如 7号楼（留空为整个网格）</translation>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="135"/>
+        <source>Only households not visited this month</source>
+        <translation>只列本月还没走访的户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="138"/>
         <source>e.g. 3-7 (blank: every building)</source>
         <translation>如 3-7（留空为全部楼栋）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="140"/>
         <source>Edit template…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="143"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="144"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="145"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="146"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="147"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="148"/>
         <source>Buildings</source>
         <translation>楼栋范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="149"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="151"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="152"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="153"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="154"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="176"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="193"/>
+        <source>Every building of the grid</source>
+        <translation>网格内全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="225"/>
         <source> (mine)</source>
         <translation>（我的）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="183"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="283"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="184"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="284"/>
         <source>Generating the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="303"/>
         <source>Preview: {0} ({1} pages)</source>
         <translation>预览：{0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="202"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="319"/>
+        <source>The settings changed since the last preview. Press Preview to see the document as it is now.</source>
+        <translation>设置已改动，原来的预览已清除。请按“预览”查看现在的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="327"/>
         <source>Saved {0} to {1}</source>
         <translation>已将{0}保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="205"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="338"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="205"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="338"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="207"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="341"/>
         <source>Save as</source>
         <translation>另存为</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <location filename="../../gridkeeper/ui/selftest_checks.py" line="57"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2918,133 +3074,143 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="59"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="65"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="79"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="146"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="149"/>
+        <source>Whole community</source>
+        <translation>全社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="154"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="155"/>
+        <source>Showing: {0}</source>
+        <translation>范围：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="156"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="157"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="158"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>
@@ -3133,74 +3299,89 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="41"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="42"/>
         <source>Steward, leader, member or any name</source>
         <translation>网格员、三长、党员或其他人的姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="46"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="52"/>
         <source>Someone was home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="49"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="55"/>
         <source>What was found, in one line</source>
         <translation>走访发现（一句话）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="50"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="56"/>
         <source>Raise a request from this visit</source>
         <translation>由此次走访登记诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="51"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="57"/>
         <source>Save &amp;&amp; next (Enter)</source>
         <translation>保存并继续（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="60"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="77"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="79"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="81"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="83"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="138"/>
+        <source>Visitor changed from {0} to {1} to match the grid. Choose another if that is not right.</source>
+        <translation>走访人已由 {0} 改为 {1}（随住户所在网格）。如不对，请另选。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="174"/>
         <source>Choose the household that was visited</source>
         <translation>请选择被走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="176"/>
         <source>Who visited?</source>
         <translation>谁去走访的？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="169"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="191"/>
         <source>Saved: {0} (visits entered here: {1})</source>
         <translation>已保存：{0}（本次共录入 {1} 次走访）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="206"/>
+        <source>{0} was already visited on {1} (logged by {2}). Log another visit to this household on the same day?</source>
+        <translation>{0} 在 {1} 已有一次走访记录（{2}）。同一天再记一次走访吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="208"/>
+        <source>This household</source>
+        <translation>这一户</translation>
     </message>
 </context>
 <context>
@@ -3338,7 +3519,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="82"/>
+        <location filename="../../gridkeeper/ui/app.py" line="83"/>
         <source>Please note</source>
         <translation>请注意</translation>
     </message>

@@ -70,8 +70,9 @@ def _log(session: Session, request_id: int, old, new, note: str, actor: str) -> 
 def advance(session: Session, request_id: int, target: RequestStatus | str, *, reason: str = "",
             dispatched_to: str = "", dispatch_target: DispatchTarget | str | None = None,
             feedback: str = "", rating: Rating | str | None = None, on: date | None = None,
-            actor: str = "") -> ResidentRequest:
-    """Move a request to `target`, asking for what that step needs; the change is kept in its history."""
+            actor: str = "", comment: str = "") -> ResidentRequest:
+    """Move a request to `target`, asking for what that step needs; the change is kept in its history.
+    `comment` (what the resident said at the follow-up, say) is kept in the history's note."""
     request = get(session, ResidentRequest, request_id)
     target = RequestStatus.from_text(str(target))
     on = on or date.today()
@@ -104,7 +105,9 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
     old = request.status
     request.status = target
     session.add(request)
-    _log(session, request.id, old, target, reason.strip() or feedback.strip() or dispatched_to.strip(), actor)
+    note = reason.strip() or feedback.strip() or dispatched_to.strip()
+    note = "；".join(part for part in (note, comment.strip()) if part)
+    _log(session, request.id, old, target, note, actor)
     session.flush()
     return request
 

@@ -3228,47 +3228,57 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>{0} → {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="103"/>
         <source>What was done, and the result</source>
         <translation>办理情况和结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="105"/>
         <source>Feedback</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="110"/>
+        <source>What the resident said at the follow-up (optional)</source>
+        <translation>回访时居民怎么说的（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="112"/>
+        <source>Follow-up comment</source>
+        <translation>回访意见</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="115"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="127"/>
         <source>Company, office or person</source>
         <translation>单位、部门或个人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="132"/>
         <source>Dispatch to</source>
         <translation>派往</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="133"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="154"/>
         <source>Resident&apos;s rating</source>
         <translation>居民评价</translation>
     </message>

@@ -94,6 +94,7 @@ class TransitionDialog(FormDialog):
         summary.setWordWrap(True)
         self.form.addRow(summary)
         self.dispatch_kind = self.dispatched_to = self.feedback = self.rating_group = self.reason = None
+        self.comment = None
         if target == S.DISPATCHED or (target in (S.IN_PROGRESS, S.RESOLVED) and not request.dispatched_to):
             self._dispatch_rows()
         if target == S.RESOLVED:
@@ -104,6 +105,11 @@ class TransitionDialog(FormDialog):
             self.add_row(self.tr("Feedback"), self.feedback, "办理反馈")
         if target == S.RATED:
             self._rating_row()
+            self.comment = QPlainTextEdit(self)
+            self.comment.setTabChangesFocus(True)
+            self.comment.setPlaceholderText(self.tr("What the resident said at the follow-up (optional)"))
+            self.comment.setMinimumHeight(60)
+            self.add_row(self.tr("Follow-up comment"), self.comment, "回访意见")
         if needs_reason(current, target):
             self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
@@ -157,7 +163,8 @@ class TransitionDialog(FormDialog):
             dispatched_to=self.dispatched_to.currentText() if self.dispatched_to else "",
             dispatch_target=self.dispatch_kind.currentData() if self.dispatch_kind else None,
             feedback=self.feedback.toPlainText() if self.feedback else "",
-            rating=checked.property("rating") if checked else None)
+            rating=checked.property("rating") if checked else None,
+            comment=self.comment.toPlainText() if self.comment else "")
         with self.ctx.write() as session:
             request = advance(session, self.request.id, self.target, on=date_of(self.on), actor=self.ctx.user,
                               **values)

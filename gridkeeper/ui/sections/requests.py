@@ -169,8 +169,8 @@ class RequestsSection(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
         layout = QVBoxLayout(self.detail)
+        layout.addLayout(buttons)  # first: the buttons stay where they are however long the details grow
         layout.addWidget(self.detail_text)
-        layout.addLayout(buttons)
         layout.addWidget(self.history_view, 1)
 
     def _layout(self) -> None:

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("User guide"), QKeySequence.StandardKey.HelpContents, self.open_guide)
         self._action(help_menu, self.tr("About GridKeeper"), None, self.about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -266,6 +267,14 @@ class MainWindow(QMainWindow):
         self.import_wizard = ImportWizard(self.ctx, self)
         self.import_wizard.open()
         return self.import_wizard
+
+    def open_guide(self):
+        """帮助 › 使用说明 (F1), beside the window so the steward can follow it while working."""
+        from gridkeeper.ui.help_guide import GuideWindow
+
+        self.guide = GuideWindow(self)
+        self.guide.show()
+        return self.guide
 
     def refresh(self) -> None:
         self.tree.reload()

@@ -945,6 +945,19 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../gridkeeper/ui/help_guide.py" line="23"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/help_guide.py" line="32"/>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation>这个安装里缺少使用说明文件：{0}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="64"/>
@@ -1618,7 +1631,7 @@ It can be restored from the recycle bin.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="276"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="285"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -1629,39 +1642,44 @@ It can be restored from the recycle bin.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="280"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="289"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="197"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="198"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="198"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="199"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="247"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="248"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="248"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="277"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="286"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="281"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}

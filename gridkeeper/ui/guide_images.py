@@ -1,0 +1,88 @@
+"""Render the screenshots of 帮助 › 使用说明 (resources/help/images/) from the app itself, offscreen at 1366×768.
+
+    python -m gridkeeper.ui.guide_images --db demo.db [--out resources/help/images] [--today 2026-11-20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+SIZE = (1366, 768)  # the common office laptop screen the guide is written for
+WIDTH = 880  # the pictures are scaled to fit the guide window without a sideways scroll bar
+
+
+def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
+    """One PNG per step the guide shows; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from gridkeeper.ui.app import application, open_main_window
+    from gridkeeper.ui.data_menu import install_data_menu
+    from gridkeeper.ui.screenshots import _pick_building, preview_ledger
+
+    app = application("zh_CN")
+    window = open_main_window(db, create=False, today=today)
+    install_data_menu(window, window.ctx)
+    window.resize(*SIZE)
+    window.show()
+    window.statusBar().clearMessage()  # the pictures must not show where this machine keeps its files
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shot(name: str, widget=None) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        image = (widget or window).grab()
+        if image.width() > WIDTH:
+            image = image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
+        path = out / f"{name}.png"
+        image.save(str(path))
+        written.append(path)
+
+    grid = window.tree.topLevelItem(0).child(0)
+    window.tree.setCurrentItem(grid)
+    window.show_section("today")
+    shot("today")
+    _pick_building(window)
+    visits = window.show_section("visits")
+    households = window.pages.get("households") or window.show_section("households")
+    first = households.model.household_id(0)
+    window.show_section("visits")
+    visits.start_visit(first)
+    visits.form.findings.setText("老人身体状况良好，叮嘱注意保暖")
+    shot("visit-entry")
+    visits.form.start_next()
+    editor = window.open_household(first)
+    editor.resize(1000, 600)
+    editor.tabs.setCurrentIndex(1)
+    shot("household-window", editor)
+    editor.close()
+    window.show_section("requests")
+    shot("requests")
+    window.tree.setCurrentItem(grid)
+    printing = window.show_section("printing")
+    preview_ledger(printing)
+    shot("print-preview")
+    window.ctx.engine.dispose()
+    del app
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path("resources/help/images"))
+    parser.add_argument("--today", type=date.fromisoformat, default=None)
+    args = parser.parse_args(argv)
+    for path in render(args.db, args.out, today=args.today):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

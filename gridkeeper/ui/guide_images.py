@@ -68,7 +68,7 @@ def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
     printing = window.show_section("printing")
     preview_ledger(printing)
     shot("print-preview")
-    window.ctx.engine.dispose()
+    window.ctx.database.dispose()
     del app
     return written
 

@@ -18,19 +18,19 @@ from gridkeeper.ui.sections.printing import BUILDING_ID_ROLE
 
 @pytest.fixture
 def section(qtbot, demo_db, tmp_path):
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.sections.printing import PrintSection
 
     copy = tmp_path / "demo.db"
     shutil.copy(demo_db[0], copy)
-    engine = open_database(copy)
-    ctx = AppContext(engine, copy, today=date(2026, 11, 20))
+    database = open_database(copy)
+    ctx = AppContext(database, today=date(2026, 11, 20))
     widget = PrintSection(ctx)
     qtbot.addWidget(widget)
     yield widget
     widget.pdf.close()
-    engine.dispose()
+    database.dispose()
 
 
 def _finish(qtbot, section):

@@ -40,11 +40,11 @@ def _other_grid_home(session) -> int:
     return saved.household.id
 
 
-def test_the_visitor_changes_only_with_a_note(qtbot, engine, session, homes):
+def test_the_visitor_changes_only_with_a_note(qtbot, database, session, homes):
     from gridkeeper.ui.context import AppContext
 
     elsewhere = _other_grid_home(session)
-    form = _form(qtbot, AppContext(engine, today=TODAY))  # no accounts: the steward of the grid by default
+    form = _form(qtbot, AppContext(database, today=TODAY))  # no accounts: the steward of the grid by default
     form.picker.set_household(homes["王建华"])
     assert form.visitor.currentText() == "李晓燕（网格员）" and form.visitor_note.isHidden()
     form.picker.set_household(elsewhere)

@@ -16,11 +16,10 @@ DEFAULT_DB_NAME = "gridkeeper.db"
 
 
 def data_dir() -> Path:
-    """The folder for the database, backups and settings (GRIDKEEPER_HOME overrides it)."""
+    """The folder for the database, backups and settings (GRIDKEEPER_HOME overrides it). Not created
+    here: whatever writes into it first creates it (a command that only reads leaves nothing behind)."""
     override = os.environ.get(ENV_HOME)
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:

@@ -7,7 +7,7 @@ import importlib
 import sys
 
 from gridkeeper import __version__
-from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, EXIT_USAGE, CliError, UsageError
+from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, EXIT_USAGE, CliError, UsageError, refuse_writes_when_read_only
 
 # Each module has register(subparsers, common) and sets a `run(args) -> int` default on its parser.
 COMMAND_MODULES = [
@@ -50,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         from gridkeeper.selftest import main as self_test
 
         return self_test(main)
+    args = None
     try:
         args = build_parser().parse_args(argv)
+        refuse_writes_when_read_only(args)
         if not args.command:
             from gridkeeper.cli.gui_cmd import run_gui
 
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the contract: never a traceback
         from gridkeeper.cli.common import describe_error
 
-        message, code = describe_error(exc)
+        message, code = describe_error(exc, read_only=bool(getattr(args, "read_only", False)))
         return _fail(message, code)
 
 

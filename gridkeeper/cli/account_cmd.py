@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 
-from gridkeeper.cli.common import CliError, UsageError, open_engine, print_json
+from gridkeeper.cli.common import CliError, UsageError, open_engine, print_json, writes
 
 ENV_NEW_PASSWORD = "GRIDKEEPER_NEW_PASSWORD"
 
@@ -32,6 +32,7 @@ def register(subparsers, common) -> None:
     lock = actions.add_parser("lock", parents=[common], help="无操作多少分钟后锁屏（0 表示不锁）")
     lock.add_argument("minutes", type=int)
     parser.set_defaults(run=run)
+    writes(parser, lambda args: None if args.action == "list" else "修改账号会写入数据库")
 
 
 def _new_password(name: str) -> str:
@@ -47,7 +48,7 @@ def _new_password(name: str) -> str:
     return first
 
 
-def audit_outside_lock(path, actor: str, action: str, what: str, detail) -> None:
+def audit_outside_lock(path, actor: str, action: str, what: str, detail, *, entity: str = "", entity_id="") -> None:
     """One audit row for a command that only reads the database (backup): appended in its own short
     SQLite transaction without GridKeeper's writer lock, so it works while the app has the file open
     (SQLite serialises the append with the app's own writes; the chain stays in order)."""
@@ -62,7 +63,7 @@ def audit_outside_lock(path, actor: str, action: str, what: str, detail) -> None
     try:
         with Session(engine) as session:
             session.info["actor"] = actor
-            audit.record_event(session, action, what, detail)
+            audit.record_event(session, action, what, detail, entity=entity, entity_id=entity_id)
             session.commit()
     except Exception as exc:
         raise CliError(f"已完成，但没能写入审计记录：{exc}") from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, CliError, db_path, print_json
+from gridkeeper.cli.common import EXIT_DB, EXIT_ERROR, CliError, db_path, print_json, reads_only, writes
 
 COUNT_LABELS = {"households": "住户", "residents": "居民", "visits": "走访"}
 
@@ -17,9 +17,11 @@ def register(subparsers, common) -> None:
     restore.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件；latest 表示最近的完好备份")
     restore.add_argument("--list", action="store_true", help="列出备份及其记录数")
     restore.set_defaults(run=run_restore)
+    writes(restore, lambda args: None if args.list else "恢复会替换数据库文件")
     check = subparsers.add_parser("check", parents=[common], help="检查数据库是否完好、数据是否自洽")
     check.add_argument("--json", action="store_true")
     check.set_defaults(run=run_check)
+    reads_only(check)  # it reads through its own read-only connection: never the lock
 
 
 def _counts(counts: dict[str, int]) -> str:

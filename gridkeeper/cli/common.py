@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,15 +35,71 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
 
 
+def reads_only(parser: argparse.ArgumentParser, *, writes_when: Callable | None = None) -> None:
+    """Mark a command that only reads the database: `open_engine` opens it read-only — no writer lock,
+    no daily backup, no integrity check, no migration — so it is quick and runs while GridKeeper has the
+    file open. `writes_when(args)` names what these arguments write all the same (the audit row of a
+    --full export, a saved template), which `--read-only` refuses up front; None when nothing."""
+    parser.set_defaults(reads_only=True, writes_when=writes_when)
+
+
+def writes(parser: argparse.ArgumentParser, writes_when: Callable) -> None:
+    """Mark a command that writes (when `writes_when(args)` names what): `--read-only` refuses it up front
+    instead of failing half-way with SQLite's "read-only database"."""
+    parser.set_defaults(writes_when=writes_when)
+
+
+def refuse_writes_when_read_only(args: argparse.Namespace) -> None:
+    """`--read-only` promises not to write: a command whose arguments would write says so before it starts."""
+    check = getattr(args, "writes_when", None)
+    what = check(args) if getattr(args, "read_only", False) and callable(check) else None
+    if what:
+        raise UsageError(f"--read-only 表示只读、不写入任何内容，而{what}。请去掉 --read-only 再试"
+                         "（只读的命令本来就不占用数据库，GridKeeper 开着也能运行）")
+
+
+def full_export_is_audited(args) -> str | None:
+    """What a --full export writes although the command only reads: its line in the audit trail."""
+    return "--full 导出完整的身份证号和电话，必须在数据库的审计记录里写下一行" if args.full else None
+
+
+def audit_full_export(args: argparse.Namespace, session, out: Path, what: str, detail: dict, *, entity: str = "",
+                      entity_id: str = "") -> None:
+    """The audit row of a --full export, written after the file: the command reads the database
+    read-only, so the row is appended in its own short transaction (no writer lock; it works while
+    GridKeeper has the file open). If it cannot be written the file is deleted: full ID numbers never
+    leave the database unrecorded."""
+    from gridkeeper.cli.account_cmd import audit_outside_lock
+    from gridkeeper.storage.audit import actor_of
+
+    try:
+        audit_outside_lock(db_path(args), actor_of(session), "export", what, detail,
+                           entity=entity, entity_id=entity_id)
+    except CliError as exc:
+        from gridkeeper.storage.faults import describe
+
+        Path(out).unlink(missing_ok=True)
+        cause = exc.__cause__ or exc
+        raise CliError(f"完整号码的导出必须记入审计记录，但审计记录没能写入数据库"
+                       f"（{describe(cause, saved_nothing=False) or cause}），所以刚生成的 {Path(out).name} 已删除",
+                       EXIT_DB) from exc
+
+
 def open_engine(args: argparse.Namespace, *, create: bool = False):
     """Open the database named by the arguments and sign in; a database that cannot be used exits 3.
-    The engine's `dispose()` closes it and gives the lock back."""
-    from gridkeeper.services.database import open_database
+    The engine's `dispose()` closes it and gives the lock back.
+
+    Commands marked `reads_only` open it read-only (see there); `--read-only` does so for any command."""
+    from gridkeeper.services.database import open_database, open_for_reading
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
+    explicit = getattr(args, "read_only", False)
     try:
-        database = open_database(path, create=create, read_only=getattr(args, "read_only", False))
+        if getattr(args, "reads_only", False) and not explicit and not create:
+            database = open_for_reading(path)
+        else:
+            database = open_database(path, create=create, read_only=explicit)
     except DatabaseUnusable as exc:
         raise CliError(str(exc), EXIT_DB) from exc
     for warning in database.warnings:
@@ -103,8 +160,8 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def describe_error(exc: Exception) -> tuple[str, int]:
-    """A one-line message and exit code for an unexpected exception."""
+def describe_error(exc: Exception, *, read_only: bool = False) -> tuple[str, int]:
+    """A one-line message and exit code for an unexpected exception (`read_only`: opened with --read-only)."""
     from sqlalchemy.exc import DatabaseError, OperationalError
 
     from gridkeeper.services.errors import ServiceError
@@ -115,6 +172,9 @@ def describe_error(exc: Exception) -> tuple[str, int]:
     from gridkeeper.storage import faults
 
     fault, message = faults.explain(exc), faults.describe(exc)
+    if fault is not None and fault.kind == "read_only" and read_only:  # not the file's fault: ours
+        return ("这个操作要写入数据库，而 --read-only 只读打开、不写入：请去掉 --read-only 再试"
+                f"（没有写入任何内容）。{fault.detail}"), EXIT_USAGE
     if fault is not None:
         return message, EXIT_DB if fault.kind in ("corrupt", "cannot_open", "locked") else EXIT_ERROR
     if isinstance(exc, ServiceError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from gridkeeper.cli.common import CliError, open_engine, parse_date
+from gridkeeper.cli.common import CliError, open_engine, parse_date, writes
 
 
 def register(subparsers, common) -> None:
@@ -13,6 +13,7 @@ def register(subparsers, common) -> None:
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子（同一种子生成相同数据）")
     parser.add_argument("--today", type=parse_date, default=None, help="以哪一天为“今天”（默认今天）")
     parser.set_defaults(run=run)
+    writes(parser, lambda args: "demo 会生成演示数据并写入数据库")
 
 
 def run(args) -> int:

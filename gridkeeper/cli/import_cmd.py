@@ -6,7 +6,18 @@ import sys
 import time
 from pathlib import Path
 
-from gridkeeper.cli.common import EXIT_ERROR, EXIT_OK, CliError, db_path, open_engine
+from gridkeeper.cli.common import (
+    EXIT_DB,
+    EXIT_ERROR,
+    EXIT_OK,
+    CliError,
+    audit_full_export,
+    db_path,
+    full_export_is_audited,
+    open_engine,
+    reads_only,
+    writes,
+)
 
 
 def register(subparsers, common) -> None:
@@ -21,12 +32,14 @@ def register(subparsers, common) -> None:
     parser.add_argument("--skip-invalid", action="store_true", help="导入没有错误的行，跳过有错误的行")
     parser.add_argument("--report", metavar="PROBLEMS.csv", help="把问题逐条写入 CSV（Excel 可直接打开）")
     parser.set_defaults(run=run_import)
+    writes(parser, lambda args: None if args.dry_run else "导入会写入数据库")
 
     export = subparsers.add_parser("export-roster", parents=[common], help="导出住户花名册为 .xlsx（可修改后重新导入）")
     export.add_argument("--grid", metavar="CODE", help="只导出这个网格（默认全部）")
     export.add_argument("--full", action="store_true", help="写出完整的身份证号和电话（默认打码；打码的文件不能重新导入）")
     export.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件")
     export.set_defaults(run=run_export)
+    reads_only(export, writes_when=full_export_is_audited)
 
 
 def run_import(args) -> int:
@@ -41,8 +54,7 @@ def run_import(args) -> int:
         raise CliError(f"数据库 {db_path(args)} 还不存在。新数据库需要社区和网格的名称（印在每份台账上）："
                        "请加 --community 社区名称 --grid-name 网格名称（例如 --community 福康社区居民委员会 "
                        "--grid-name 第三网格），或先运行 gridkeeper --db 该文件，按设置向导填写后再导入。未导入任何数据")
-    # The first import often starts a community's database; a dry run never creates one.
-    engine = open_engine(args, create=not args.dry_run)
+    engine = _import_target(args)
     started = time.perf_counter()
     try:
         result = import_roster(engine, roster, grid_code=args.grid, dry_run=args.dry_run,
@@ -62,6 +74,19 @@ def run_import(args) -> int:
     print("\n".join(summary_lines(result, dry_run=args.dry_run)))
     print(_verdict(result, args) + f"（{time.perf_counter() - started:.1f} 秒）")
     return EXIT_ERROR if result.errors and not args.skip_invalid else EXIT_OK
+
+
+def _import_target(args):
+    """The database to import into. The first import often starts a community's database, so a real
+    import creates a missing one; a dry run creates nothing: against a database that does not exist
+    yet it checks the file against an empty one in memory."""
+    path = db_path(args)
+    if args.dry_run and not path.exists():
+        from gridkeeper.storage.engine import memory_engine
+
+        print(f"数据库 {path} 还不存在：按空数据库检查，不会创建任何文件", file=sys.stderr)
+        return memory_engine()
+    return open_engine(args, create=not args.dry_run)
 
 
 def _verdict(result, args) -> str:
@@ -120,7 +145,8 @@ def run_export(args) -> int:
     try:
         with Session(engine) as session:
             scope = Scope(grid_id=require_grid(session, args.grid).id) if args.grid else EVERYWHERE
-            count = export_roster(session, out, scope=scope, full=args.full)
+            count = export_roster(session, out, scope=scope, full=args.full,
+                                  record_full=lambda what, detail: audit_full_export(args, session, out, what, detail))
     finally:
         engine.dispose()
     masked = "" if args.full else "（身份证号和电话已打码；要修改后重新导入，请加 --full 导出完整号码）"

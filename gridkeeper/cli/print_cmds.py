@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from gridkeeper.cli.common import CliError, UsageError, open_engine, parse_date, parse_month
+from gridkeeper.cli.common import (
+    CliError,
+    UsageError,
+    audit_full_export,
+    full_export_is_audited,
+    open_engine,
+    parse_date,
+    parse_month,
+    reads_only,
+)
 
 KINDS = ("visits", "households", "care", "requests", "members", "leaders")
 
@@ -20,12 +29,14 @@ def register(subparsers, common) -> None:
     ledger.add_argument("--feedback-sheets", action="store_true", help="members：改为每人一张报到服务情况反馈表")
     _out_and_today(ledger, "输出文件 .pdf 或 .xlsx")
     ledger.set_defaults(run=run_ledger)
+    reads_only(ledger, writes_when=full_export_is_audited)
 
     roster = subparsers.add_parser("roster", parents=[common], help="楼栋长公示牌（每栋楼一页）")
     roster.add_argument("--grid", metavar="CODE", required=True)
     roster.add_argument("--a3", action="store_true", help="A3 纸（默认 A4）")
     _out_and_today(roster, "输出 PDF 文件")
     roster.set_defaults(run=run_roster)
+    reads_only(roster)
 
     checklist = subparsers.add_parser("checklist", parents=[common], help="走访清单")
     checklist.add_argument("--grid", metavar="CODE", required=True)
@@ -33,6 +44,7 @@ def register(subparsers, common) -> None:
     checklist.add_argument("--due-only", action="store_true", help="只列应访户")
     _out_and_today(checklist, "输出 PDF 文件")
     checklist.set_defaults(run=run_checklist)
+    reads_only(checklist)
 
     notice = subparsers.add_parser("notice", parents=[common], help="通知（每栋楼一页）")
     notice.add_argument("template", metavar="TEMPLATE", nargs="?", help="模板名称，例如 outage 或 停水停电通知")
@@ -44,6 +56,7 @@ def register(subparsers, common) -> None:
     notice.add_argument("--save-as", metavar="NAME", help="把改过的模板另存为自己的模板")
     _out_and_today(notice, "输出 PDF 文件", required=False)
     notice.set_defaults(run=run_notice)
+    reads_only(notice, writes_when=lambda args: "--save-as 会把模板保存到用户数据文件夹" if args.save_as else None)
 
 
 def _out_and_today(parser, help_text: str, required: bool = True) -> None:
@@ -136,16 +149,10 @@ def _feedback_sheets(args, session, period, out: Path, today: date) -> int:
 
 
 def _audit_full(args, session, what: str, out: Path, rows: int) -> None:
-    """Printing full ID numbers and phones leaves a line in the audit log (when the database keeps one)."""
-    if not args.full:
-        return
-    try:
-        from gridkeeper.storage.audit import record_event
-    except ImportError:  # an older build without the audit log
-        return
-    record_event(session, "export", what, {"file": str(out), "rows": rows, "full": True},
-                 entity="ledger", entity_id=args.kind)
-    session.commit()
+    """Printing full ID numbers and phones leaves a line in the audit trail."""
+    if args.full:
+        audit_full_export(args, session, out, what, {"file": str(out), "rows": rows, "full": True},
+                          entity="ledger", entity_id=args.kind)
 
 
 def run_roster(args) -> int:

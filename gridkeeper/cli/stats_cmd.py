@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gridkeeper.cli.common import open_engine, print_json
+from gridkeeper.cli.common import open_engine, print_json, reads_only
 
 LABELS = {
     "grids": "网格", "compounds": "小区", "buildings": "楼栋", "units": "单元", "households": "住户",
@@ -16,6 +16,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser("stats", parents=[common], help="主要数字")
     parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     parser.set_defaults(run=run)
+    reads_only(parser)
 
 
 def run(args) -> int:

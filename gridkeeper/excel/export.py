@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -32,8 +33,11 @@ _PERSON_COLUMNS = (Resident.id, Resident.household_id, Resident.name, Resident.r
 
 
 def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scope = EVERYWHERE,
-                  full: bool = False) -> int:
-    """Write the roster for `scope`; ID numbers and phones masked unless `full`. Returns households written."""
+                  full: bool = False, record_full: Callable[[str, dict], None] | None = None) -> int:
+    """Write the roster for `scope`; ID numbers and phones masked unless `full`. Returns households written.
+
+    A full export is audited after the file is written: in the session, or by `record_full(what, detail)`
+    when the session only reads (the command line appends the row in its own short transaction)."""
     households = _households(session, scope)
     residents = _residents(session, [h["id"] for h in households])
     rows = []
@@ -45,11 +49,15 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
                       period=f"共{len(households)}户", header=["序号", *[field_label(c) for c in COLUMNS]],
                       rows=[[n, *row] for n, row in enumerate(rows, start=1)])
     if full:  # unmasked ID numbers leave the database: that is audited
-        from gridkeeper.storage.audit import record_event
+        what = f"导出住户花名册（含完整身份证号和电话）到 {os.fspath(path)}"
+        detail = {"households": len(households), "full": True}
+        if record_full is not None:
+            record_full(what, detail)
+        else:
+            from gridkeeper.storage.audit import record_event
 
-        record_event(session, "export", f"导出住户花名册（含完整身份证号和电话）到 {os.fspath(path)}",
-                     {"households": len(households), "full": True})
-        session.commit()
+            record_event(session, "export", what, detail)
+            session.commit()
     return len(households)
 
 

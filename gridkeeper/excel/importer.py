@@ -131,9 +131,10 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
             return result
         if before_write and not dry_run:
             before_write()
+        stage = "正在试写（试运行，不会保存）" if dry_run else "正在写入数据库"
         if progress:
-            progress(0, len(plans), "正在写入数据库")
-        result.counts = writer.write(plans, (lambda d, t: progress(d, t, "正在写入数据库")) if progress else None)
+            progress(0, len(plans), stage)
+        result.counts = writer.write(plans, (lambda d, t: progress(d, t, stage)) if progress else None)
         if dry_run:
             session.rollback()
         else:

@@ -12,9 +12,16 @@ from gridkeeper.storage.database import Database
 ROW_GUARDS = (accounts.permission_guard,)
 
 
-def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False) -> Database:
+def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
+                  daily_backup: bool = True) -> Database:
     """The database at `path` as the app and the command line use it (see storage.engine.open_database)."""
-    return storage.open_database(path, create=create, upgrade=upgrade, read_only=read_only, row_guards=ROW_GUARDS)
+    return storage.open_database(path, create=create, upgrade=upgrade, read_only=read_only, row_guards=ROW_GUARDS,
+                                 daily_backup=daily_backup)
+
+
+def open_for_reading(path: Path) -> Database:
+    """The database at `path` for a command that only reads (see storage.engine.open_for_reading)."""
+    return storage.open_for_reading(path, row_guards=ROW_GUARDS)
 
 
 def memory_database() -> Database:

@@ -66,7 +66,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """A read-only SQLite connection that never creates or changes the file."""
     if not path.is_file():
         raise BackupFailed(f"找不到文件：{path}")
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    from gridkeeper.storage.reading import read_only_uri
+
+    return sqlite3.connect(read_only_uri(path), uri=True)  # immutable in a folder that cannot be written
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:

@@ -87,18 +87,22 @@ def check_sqlite_file(path: Path) -> None:
 
 def sqlite_url(path: Path, *, read_only: bool = False):
     if read_only:  # SQLite URI filename: the file is never created or written
-        return URL.create("sqlite", database=Path(path).absolute().as_uri(), query={"mode": "ro", "uri": "true"})
+        from gridkeeper.storage.reading import read_only_query
+
+        return URL.create("sqlite", database=Path(path).absolute().as_uri(),
+                          query={**read_only_query(path), "uri": "true"})
     return URL.create("sqlite", database=str(path))  # not parsed: '?' and '#' in a name stay in it
 
 
 def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
-                  row_guards: Sequence[RowGuard] = ()) -> Database:
+                  row_guards: Sequence[RowGuard] = (), daily_backup: bool = True) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the current schema.
 
     A missing file is an error unless `create`; a file that is not SQLite, is damaged, is held by
     another GridKeeper, or whose schema is newer than this program, is refused before anything is
     written to it. For writing, the lock file is taken (released by `dispose()`), the daily backup
-    made when due, and a backup made before any migration. `read_only` opens without any of that and
+    made when due (not with `daily_backup=False`: the GUI makes it in the background once its window
+    is up), and a backup made before any migration. `read_only` opens without any of that and
     never writes. Every session is audited and checked by `row_guards` (the front ends pass the
     services' permission guard: see services.database). Non-fatal warnings are in `warnings`.
     """
@@ -132,7 +136,7 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
                 if mode != "wal":
                     conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
         migrate.check_not_newer(engine)
-        if existed and not read_only:
+        if existed and not read_only and daily_backup:
             _daily_backup(database)
         if upgrade and not read_only:
             migrate.upgrade(engine, before=lambda _engine: backup.before_migration(path))
@@ -154,6 +158,22 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     warning = lock.network_drive_warning(path)
     if warning:
         database.warnings.append(warning)
+    return database
+
+
+def open_for_reading(path: Path, *, row_guards: Sequence[RowGuard] = ()) -> Database:
+    """Open for a command that only reads (stats, ledgers, exports, …): read-only, without the writer
+    lock, the integrity check, the daily backup or a migration, so it is quick and works while the app
+    has the file open. A file whose schema is older than this program (or an empty file) is first
+    brought up to date by a normal open — lock, backup, migration — and then read."""
+    path = Path(path)
+    if path.is_file() and path.stat().st_size == 0:
+        open_database(path, row_guards=row_guards).dispose()
+    database = open_database(path, read_only=True, row_guards=row_guards)
+    if migrate.needs_upgrade(database.engine):
+        database.dispose()
+        open_database(path, row_guards=row_guards).dispose()
+        database = open_database(path, read_only=True, row_guards=row_guards)
     return database
 
 

@@ -41,7 +41,8 @@ def open_main_window(db_path: Path, *, create: bool, today=None, read_only: bool
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.main_window import MainWindow
 
-    database = open_database(db_path, create=create, read_only=read_only)
+    # Today's backup is not made here: run() starts it in the background once the window is up.
+    database = open_database(db_path, create=create, read_only=read_only, daily_backup=False)
     window = MainWindow(AppContext(database, today=today))
     return window
 
@@ -82,6 +83,10 @@ def run(args) -> int:
     for warning in window.ctx.database.warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
+    if not window.ctx.read_only:  # today's backup, in the background now that the window is up
+        from gridkeeper.ui.daily_backup import start_daily_backup
+
+        start_daily_backup(window, db_path)
     from gridkeeper.ui.setup_wizard import on_opening
 
     if not os.environ.get("GRIDKEEPER_STARTUP_PROBE"):

@@ -607,6 +607,33 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../gridkeeper/ui/daily_backup.py" line="78"/>
+        <source>Today&apos;s automatic backup failed</source>
+        <translation>今天的自动备份没有成功</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/daily_backup.py" line="79"/>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/daily_backup.py" line="80"/>
+        <source>Today&apos;s automatic backup could not be made: {0}
+
+Your data is unchanged. Use Data › Back up now to try again, or check the disk.</source>
+        <translation>今天的自动备份没有做成：{0}
+
+数据没有受到影响。可以用“数据 › 立即备份”再试一次，或检查磁盘空间。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/daily_backup.py" line="88"/>
+        <source>Backed up today at {0}</source>
+        <translation>今天 {0} 已自动备份</translation>
+    </message>
+</context>
+<context>
     <name>DataMenu</name>
     <message>
         <location filename="../../gridkeeper/ui/data_menu.py" line="115"/>

@@ -32,7 +32,7 @@ def drop_privileges() -> None:
     build_parser()  # imports every command module
     import _strptime  # noqa: F401
 
-    from gridkeeper.storage import audit, integrity, lock  # noqa: F401
+    from gridkeeper.storage import audit, integrity, lock, reading  # noqa: F401
     if os.geteuid() == 0:
         os.setgroups([])
         os.setgid(NOBODY)
@@ -100,7 +100,8 @@ def read_only_folder(db: Path) -> dict:
     count = households(engine)
     engine.dispose()
     return {"opened_for_writing": opened, "message": message, "read_only_count": count,
-            "cli_code": cli_main(["stats", "--db", str(db)])}
+            "cli_code": cli_main(["account", "lock", "5", "--db", str(db)]),  # a command that writes
+            "stats_code": cli_main(["stats", "--db", str(db)]), "check_code": cli_main(["check", "--db", str(db)])}
 
 
 def permission_denied(db: Path) -> dict:

@@ -63,6 +63,16 @@ def intact(db: Path, counts: dict) -> None:
     assert record_counts(db) == counts
 
 
+def closed_cleanly(db: Path) -> None:
+    """As the last GridKeeper leaves it: still in WAL mode, the log checkpointed, no -wal or -shm beside it."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+
+
 @posix_only
 def test_file_size_limit_while_saving(db, shared_dir):
     counts = record_counts(db)
@@ -97,6 +107,7 @@ def test_read_only_file(db, shared_dir):
 @posix_only
 def test_read_only_folder(db, shared_dir):
     counts = record_counts(db)
+    closed_cleanly(db)
     db.chmod(0o666)
     db.parent.chmod(0o555)
     result, stderr = run_child("read-only-folder", db, shared_dir)
@@ -105,6 +116,10 @@ def test_read_only_folder(db, shared_dir):
     assert "只读打开" in result["message"] and "没有权限" in result["message"]
     assert result["read_only_count"] == counts["households"]
     assert result["cli_code"] == 3 and "--read-only" in stderr
+    # Issue 11 item 17: a cleanly closed database (no -shm) in a folder that cannot be written is read
+    # (SQLite's immutable mode); the reading commands work and `check` does not call it damaged.
+    assert result["stats_code"] == 0 and result["check_code"] == 0, stderr
+    assert "损坏" not in stderr
     intact(db, counts)
 
 

@@ -78,7 +78,32 @@ def test_migration_runs_hooks_before_touching_existing_file(tmp_path, monkeypatc
         conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001')")
     calls = []
     monkeypatch.setattr(migrate, "head_revision", lambda: "0001-pretend-newer")
-    monkeypatch.setattr(migrate.command, "upgrade", lambda *a, **k: calls.append("upgrade"))
+    import alembic.command  # imported by migrate.upgrade only when it upgrades
+
+    monkeypatch.setattr(alembic.command, "upgrade", lambda *a, **k: calls.append("upgrade"))
     migrate.upgrade(engine, before=lambda e: calls.append("backup"))
     assert calls == ["backup", "upgrade"]
     engine.dispose()
+
+
+def test_the_quick_revision_check_agrees_with_alembic():
+    """Checking a file's schema version reads the scripts' revision lines instead of importing Alembic
+    (a short command's start-up); it must name the same revisions and head as Alembic does."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    known, head = migrate.script_revisions()
+    assert known == {script.revision for script in scripts.walk_revisions()}
+    assert head == scripts.get_current_head()
+
+
+def test_checking_the_schema_version_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.db"
+    open_database(path, create=True).dispose()
+    code = ("import sys; from gridkeeper.storage.engine import open_for_reading; "
+            f"e = open_for_reading({str(path)!r}); e.dispose(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr

@@ -50,8 +50,8 @@ print(f"{painted - started:.3f} {end - painted:.3f} {made}")
 window.ctx.engine.dispose()
 os._exit(0)
 """
-HOLDER = ("import sys; from gridkeeper.storage.engine import open_database; e = open_database(sys.argv[1]); "
-          "c = e.connect(); c.exec_driver_sql('SELECT 1'); print('ready', flush=True); sys.stdin.read()")
+HOLDER = ("import sys; from gridkeeper.services.database import open_database; d = open_database(sys.argv[1]); "
+          "c = d.engine.connect(); c.exec_driver_sql('SELECT 1'); print('ready', flush=True); sys.stdin.read()")
 
 
 def env() -> dict:

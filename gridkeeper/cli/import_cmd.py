@@ -82,10 +82,10 @@ def _import_target(args):
     yet it checks the file against an empty one in memory."""
     path = db_path(args)
     if args.dry_run and not path.exists():
-        from gridkeeper.storage.engine import memory_engine
+        from gridkeeper.services.database import memory_database
 
         print(f"数据库 {path} 还不存在：按空数据库检查，不会创建任何文件", file=sys.stderr)
-        return memory_engine()
+        return memory_database().engine
     return open_engine(args, create=not args.dry_run)
 
 

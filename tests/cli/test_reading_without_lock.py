@@ -42,7 +42,7 @@ def db(demo_db, tmp_path) -> Path:
 def app_holding(db):
     """Another process holds the database as the GUI does: the writer lock and an open connection."""
     code = ("import sys, time; from gridkeeper.storage.engine import open_database; "
-            "e = open_database(sys.argv[1]); c = e.connect(); c.exec_driver_sql('SELECT 1'); "
+            "d = open_database(sys.argv[1]); c = d.engine.connect(); c.exec_driver_sql('SELECT 1'); "
             "print('ready', flush=True); sys.stdin.read()")
     holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               text=True)

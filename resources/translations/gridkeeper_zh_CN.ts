@@ -3574,7 +3574,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="83"/>
+        <location filename="../../gridkeeper/ui/app.py" line="84"/>
         <source>Please note</source>
         <translation>请注意</translation>
     </message>

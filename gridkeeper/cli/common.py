@@ -139,20 +139,40 @@ def _password(name: str) -> str:
         raise CliError(f"需要 {name} 的密码：请在提示时输入，或设置环境变量 {ENV_PASSWORD}") from None
 
 
+# Dates a command accepts: wide enough for any record, narrow enough that a period or a deadline
+# computed from them never leaves Python's calendar (9999-12 made "OverflowError").
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _in_years(day: date, text: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise UsageError(f"“{text}”超出范围：年份应在 {MIN_YEAR} 到 {MAX_YEAR} 之间")
+    return day
+
+
 def parse_month(text: str) -> date:
     """`YYYY-MM` → the first day of that month, or a usage error."""
     try:
         year, month = text.split("-")
-        return date(int(year), int(month), 1)
-    except (ValueError, AttributeError):
+        day = date(int(year), int(month), 1)
+    except (ValueError, AttributeError, OverflowError):
         raise UsageError(f"月份“{text}”格式不对，应为 YYYY-MM，例如 2026-11") from None
+    return _in_years(day, text)
 
 
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+    return _in_years(day, text)
+
+
+def output_folder_exists(path: Path) -> Path:
+    """An output file's folder must exist (we do not create folders the user did not ask for)."""
+    if not path.parent.is_dir():
+        raise CliError(f"输出文件夹不存在：{path.parent}")
+    return path
 
 
 def print_json(data) -> None:

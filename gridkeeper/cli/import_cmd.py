@@ -11,10 +11,12 @@ from gridkeeper.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     CliError,
+    UsageError,
     audit_full_export,
     db_path,
     full_export_is_audited,
     open_engine,
+    output_folder_exists,
     reads_only,
     writes,
 )
@@ -45,10 +47,15 @@ def register(subparsers, common) -> None:
 def run_import(args) -> int:
     from gridkeeper.excel.importer import import_roster, open_roster, summary_lines
     from gridkeeper.excel.problems import write_problem_report
+    from gridkeeper.domain.names import visible_text
     from gridkeeper.services.errors import ServiceError
 
-    if args.report:  # never over the roster, the database or its backups; refused before anything is written
-        _check_output(args.report, args, args.file)
+    if not visible_text(args.grid):
+        raise UsageError("--grid 需要网格编号，例如 FK-03")
+    args.grid = visible_text(args.grid)
+    report = output_folder_exists(Path(args.report).expanduser()) if args.report else None
+    if report is not None:  # never over the roster, the database or its backups; refused before anything is written
+        _check_output(report, args, args.file)
     roster = open_roster(args.file)  # file problems (missing, unsupported, no header) before the database
     if not args.dry_run and not db_path(args).exists() and not (args.grid_name and args.community):
         raise CliError(f"数据库 {db_path(args)} 还不存在。新数据库需要社区和网格的名称（印在每份台账上）："
@@ -69,10 +76,17 @@ def run_import(args) -> int:
         print(problem.describe())
     if len(result.problems) > 20:
         print(f"……另有 {len(result.problems) - 20} 个问题" + ("，见 " + args.report if args.report else "（用 --report 导出全部）"))
-    if args.report:
-        write_problem_report(args.report, result.problems, inputs=[args.file])
     print("\n".join(summary_lines(result, dry_run=args.dry_run)))
     print(_verdict(result, args) + f"（{time.perf_counter() - started:.1f} 秒）")
+    if report is not None:
+        try:
+            write_problem_report(report, result.problems, inputs=[args.file])
+        except (OSError, ServiceError) as exc:  # the import itself is committed: say so first
+            from gridkeeper.storage.faults import describe
+
+            saved = "导入已保存；" if result.written else ""
+            why = describe(exc, saved_nothing=False) if isinstance(exc, OSError) else ""
+            raise CliError(f"{saved}但问题报告没有写成（{report}）：{why or exc}") from exc
     return EXIT_ERROR if result.errors and not args.skip_invalid else EXIT_OK
 
 
@@ -137,9 +151,10 @@ def run_export(args) -> int:
     from gridkeeper.services.geography import require_grid
     from gridkeeper.services.scope import EVERYWHERE, Scope
 
-    out = Path(args.out)
+    out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
         raise CliError("导出文件应以 .xlsx 结尾")
+    output_folder_exists(out)
     _check_output(out, args)
     engine = open_engine(args)
     try:

@@ -11,6 +11,7 @@ from gridkeeper.cli.common import (
     audit_full_export,
     full_export_is_audited,
     open_engine,
+    output_folder_exists,
     parse_date,
     parse_month,
     reads_only,
@@ -72,9 +73,7 @@ def _out(args, allowed: tuple[str, ...]) -> Path:
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in allowed:
         raise UsageError(f"输出文件“{path.name}”的扩展名应为 {' 或 '.join(allowed)}")
-    if not path.parent.is_dir():
-        raise CliError(f"输出文件夹不存在：{path.parent}")
-    return _writable_output(args, path)
+    return _writable_output(args, output_folder_exists(path))
 
 
 def _writable_output(args, path: Path) -> Path:

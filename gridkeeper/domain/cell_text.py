@@ -42,3 +42,6 @@ def csv_cell(value: object) -> object:
 def csv_row(values) -> list:
     """A CSV row with every cell neutralised (use with csv.writer.writerow)."""
     return [csv_cell(v) for v in values]
+
+
+MAX_CELL_CHARS = 32767  # Excel's limit on one cell's text

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridkeeper.excel.limits import MAX_FILE, check_workbook_size
 from gridkeeper.excel.problems import RosterFileError
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
@@ -33,6 +34,8 @@ def read_sheet(path: str | Path) -> Sheet:
     if path.is_dir():
         raise RosterFileError(f"{path} 是文件夹，不是表格文件")
     suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES | SPREADSHEET_SUFFIXES:
+        check_workbook_size(path)  # before anything is read whole: a 5 KB file can declare 512 GB of cells
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     if suffix in SPREADSHEET_SUFFIXES:
@@ -91,6 +94,9 @@ def _read_csv(path: Path) -> Sheet:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # A cell may be as long as the file (the file is at most MAX_FILE); an over-long cell is then
+        # reported on its row by the row checks, not as Python's "field larger than field limit".
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE))
         rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
         if not any(any(cell.strip() for cell in row) for row in rows):
             raise RosterFileError(f"{path.name} 是空文件")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gridkeeper.domain.address import building_key, building_label, room_key, unit_key, unit_label
+from gridkeeper.domain.cell_text import MAX_CELL_CHARS
 from gridkeeper.domain.address_text import AddressParts, split_address
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.enums import Relation
@@ -107,7 +108,7 @@ class RowReader:
                 continue
             out.data_rows += 1
             problems: list[Problem] = []
-            person = self.person(index + 1, row, problems)
+            person = None if self._overlong(index + 1, row, problems) else self.person(index + 1, row, problems)
             out.problems += problems
             if person is None:
                 out.invalid_rows.add(index + 1)
@@ -116,6 +117,17 @@ class RowReader:
             if progress and index % 2000 == 0:
                 progress(index, len(rows))
         return out
+
+    def _overlong(self, excel_row: int, row: list[object], problems: list[Problem]) -> bool:
+        """Cells longer than Excel allows (32,767 characters): one problem each, and the row is not read."""
+        found = False
+        for col, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                name = self.header.names[col] if col < len(self.header.names) and self.header.names[col] else f"第{col + 1}列"
+                problems.append(Problem(excel_row, name, value[:20] + "…",
+                                        f"内容过长（{len(value):,} 个字符，一个单元格最多 {MAX_CELL_CHARS:,} 个）"))
+                found = True
+        return found
 
     def _problem(self, problems, excel_row, key, cells_, reason, severity="error") -> None:
         value = cells.shown(self.cell(cells_, "person_name" if key == "name" else key))

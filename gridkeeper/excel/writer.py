@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlmodel import Session
 
 from gridkeeper.domain.enums import HousingUse
+from gridkeeper.domain.names import visible_text
 from gridkeeper.excel.existing import Existing, load_existing
 from gridkeeper.excel.grouping import HouseholdPlan
 from gridkeeper.excel.problems import Problem
@@ -55,7 +56,7 @@ class RosterWriter:
     def __init__(self, session: Session, grid_code: str, reader: RowReader, *, grid_name: str = "",
                  community: str = ""):
         self.session, self.reader = session, reader
-        self.grid_code = grid_code.strip().upper()
+        self.grid_code = visible_text(grid_code).upper()
         self.grid: Grid | None = geo.grid_by_code(session, self.grid_code)
         # A grid is only created under the name the user gave (it is printed on every ledger).
         self.grid_name, self.community = " ".join(grid_name.split()), " ".join(community.split())

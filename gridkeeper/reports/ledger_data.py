@@ -71,6 +71,8 @@ def half_period(text: str) -> Period:
     if not match:
         raise ValueError(f"半年“{text}”格式不对，应为 YYYY-H1 或 YYYY-H2，例如 2026-H2")
     year, half = int(match.group(1)), int(match.group(2))
+    if not 1900 <= year <= 2100:
+        raise ValueError(f"半年“{text}”超出范围：年份应在 1900 到 2100 之间")
     if half == 1:
         return Period(date(year, 1, 1), date(year, 7, 1), f"{year}年上半年")
     return Period(date(year, 7, 1), date(year + 1, 1, 1), f"{year}年下半年")

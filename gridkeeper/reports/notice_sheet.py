@@ -123,12 +123,19 @@ def select_buildings(cards: list[BuildingCard], spec: str | None) -> list[Buildi
     if not spec or not spec.strip():
         return cards
     wanted: set[str] = set()
+    ranges: list[tuple[int, int]] = []  # kept as bounds: 1-99999999999 must not become a set of numbers
     for part in re.split(r"[,，、\s]+", spec.strip()):
         if m := re.fullmatch(r"(\d+)\s*[-~至到]\s*(\d+)", part):
-            wanted |= {str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1)}
+            ranges.append((int(m.group(1)), int(m.group(2))))
         elif part:
             wanted.add(part.removesuffix("号楼").removesuffix("栋"))
-    chosen = [c for c in cards if c.label.removesuffix("号楼") in wanted or c.label in wanted or c.name in wanted]
+
+    def in_range(card: BuildingCard) -> bool:
+        number = card.label.removesuffix("号楼")
+        return number.isascii() and number.isdigit() and any(lo <= int(number) <= hi for lo, hi in ranges)
+
+    chosen = [c for c in cards if c.label.removesuffix("号楼") in wanted or c.label in wanted or c.name in wanted
+              or in_range(c)]
     if not chosen:
         raise ServiceError(f"这个网格里没有楼栋“{spec}”")
     return chosen

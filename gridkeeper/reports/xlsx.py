@@ -99,8 +99,24 @@ def write_ledger_xlsx(
         ws.append([cells.cell(v) for v in row])
     for row in totals or []:
         ws.append([cells.cell(v, bold=True, fill=_TOTALS_FILL) for v in row])
-    with atomic_write(path) as tmp:
-        wb.save(tmp)
+    try:
+        with atomic_write(path) as tmp:
+            wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _discard(wb: Workbook) -> None:
+    """Stop a write-only workbook that was never saved (its sheets' row writers would otherwise print
+    "I/O operation on closed file" tracebacks when garbage-collected)."""
+    for ws in wb.worksheets:
+        for part in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+            if part is not None:
+                try:
+                    part.close()
+                except Exception:  # the generator's own file is already closed: nothing to keep
+                    pass
 
 
 def _set_up_sheet(ws, ncols: int, widths: Sequence[float]) -> None:

@@ -48,7 +48,7 @@ def test_demo_refuses_a_database_with_households(tmp_path, capsys):
     (["nonsense"], 2, "用法错误"),
     (["stats", "--bogus"], 2, "用法错误"),
     (["demo", "--db", "{tmp}/d.db", "--households", "many"], 2, "用法错误"),
-    (["demo", "--db", "{tmp}/d.db", "--households", "0"], 1, "户数"),
+    (["demo", "--db", "{tmp}/d.db", "--households", "0"], 2, "households"),
     (["demo", "--households", "5"], 2, "--db"),
 ])
 def test_errors_are_one_line_with_exit_code(tmp_path, capsys, argv, code, words):

@@ -31,7 +31,7 @@ REDACTED = {"password_hash"}
 HASHED_FIELDS = ("at", "actor", "action", "entity", "entity_id", "summary", "before", "after")
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "bulk_create": "批量新增",
                  "restore": "恢复", "import": "导入", "export": "导出", "print": "打印",
-                 "login": "登录", "account": "账号"}
+                 "login": "登录", "account": "账号", "anchor": "审计核对"}
 ENTITY_LABELS = {"household": "住户", "resident": "居民", "residenttag": "关爱标签", "visit": "走访",
                  "resident_request": "诉求", "request_event": "诉求进展", "leaderassignment": "三长",
                  "member": "在职党员", "servicerecord": "服务记录", "serviceactivity": "服务活动",
@@ -134,6 +134,7 @@ def write_entries(session: Session, entries: list[dict]) -> None:
         entry["prev_hash"] = prev
         entry["hash"] = prev = entry_hash(prev, entry)
     conn.execute(insert(AUDIT_TABLE), entries)
+    session.info["audit_written"] = True  # audit_anchor records the new head after the commit
 
 
 def record_event(session: Session, action: str, what: str, detail: Any = None, *,
@@ -326,6 +327,9 @@ def install(database: Database) -> None:
                      ("after_rollback", _after_rollback), ("do_orm_execute", _on_orm_execute)):
         if not event.contains(Session, name, fn):
             event.listen(Session, name, fn)
+    from gridkeeper.storage import audit_anchor
+
+    audit_anchor.install()  # the chain's head is kept outside the file after every commit
 
 
 # ---- Verifying the chain --------------------------------------------------------------------------------

@@ -162,6 +162,17 @@ def make_backup(db: Path | str | Database | Engine, *, to: Path | None = None, r
     return BackupInfo(final, stamp.replace(microsecond=0), reason)
 
 
+def _anchor_restored(db_path: Path) -> None:
+    """A restore rewinds the audit trail on purpose: anchor it at the restored file's head."""
+    from gridkeeper.storage import audit_anchor
+
+    conn = connect_read_only(db_path)
+    try:
+        audit_anchor.forget(db_path, audit_anchor.head_of(conn))
+    finally:
+        conn.close()
+
+
 def parse_backup_name(path: Path) -> BackupInfo | None:
     match = NAME_RE.match(path.name)
     if not match:
@@ -293,6 +304,7 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(temp, db_path)
         _fsync_dir(db_path.parent)
+        _anchor_restored(db_path)
     except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(f"恢复失败：{faults.describe(exc) or exc}") from exc
     finally:

@@ -140,6 +140,7 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
             _daily_backup(database)
         if upgrade and not read_only:
             migrate.upgrade(engine, before=lambda _engine: backup.before_migration(path))
+        _check_audit_anchor(database)
     except backup.BackupFailed as exc:
         engine.dispose()
         raise DatabaseUnusable(f"升级数据库前的备份没有成功，为保护数据没有升级：{exc}") from exc
@@ -175,6 +176,15 @@ def open_for_reading(path: Path, *, row_guards: Sequence[RowGuard] = ()) -> Data
         open_database(path, row_guards=row_guards).dispose()
         database = open_database(path, read_only=True, row_guards=row_guards)
     return database
+
+
+def _check_audit_anchor(database: Database) -> None:
+    """Compare the audit trail with the head recorded outside the file (storage/audit_anchor.py)."""
+    from gridkeeper.storage import audit_anchor
+
+    found = audit_anchor.check_on_open(database.engine, database.path, read_only=database.read_only)
+    if found:
+        database.warnings.append(found)
 
 
 def _daily_backup(database: Database) -> None:

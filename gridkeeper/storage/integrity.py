@@ -143,6 +143,10 @@ def check_database(path: Path) -> CheckReport:
     conn = backup.connect_read_only(path)
     try:
         report.logical = logical_problems(conn)
+        from gridkeeper.storage import audit_anchor
+
+        if cut := audit_anchor.problem(conn, audit_anchor.anchored(path)):
+            report.logical.append(Problem("audit_anchor", cut))
     finally:
         conn.close()
     return report

@@ -115,7 +115,7 @@ def test_a_failed_report_after_a_committed_import_says_the_import_was_saved(smal
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(problems, "write_problem_report", disk_full)
-    code = main(["import", str(roster), "--grid", "FK-09", "--skip-invalid", "--report", str(tmp_path / "p.csv"),
+    code = main(["import", str(roster), "--grid", "FK-09", "--grid-name", "第九网格", "--skip-invalid", "--report", str(tmp_path / "p.csv"),
                  "--db", str(db)])
     assert code == 1
     err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("gridkeeper:")]

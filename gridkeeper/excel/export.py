@@ -18,6 +18,7 @@ from gridkeeper.reports.xlsx import write_ledger_xlsx
 from gridkeeper.services.geography import get_community, natural_key
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Building, Compound, Grid, Household, Resident, ResidentTag, Unit
+from gridkeeper.services.visibility import readable_scope
 
 # One row per person; the importer reads this layout back (与户主关系 marks it as per-person).
 COLUMNS = ("compound", "building", "unit", "room", "housing_use", "household_phone", "household_notes",
@@ -38,7 +39,7 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
 
     A full export is audited after the file is written: in the session, or by `record_full(what, detail)`
     when the session only reads (the command line appends the row in its own short transaction)."""
-    households = _households(session, scope)
+    households = _households(session, readable_scope(session, scope))  # a steward: their own grids only
     residents = _residents(session, [h["id"] for h in households])
     rows = []
     for household in households:

@@ -22,6 +22,7 @@ from gridkeeper.services.household_list import HouseholdFilter, household_ids
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.visits import list_visits
 from gridkeeper.storage.models import Grid, Household, ResidentRequest, Visit
+from gridkeeper.services.visibility import readable_grid
 
 # Ledger kind -> its name in the title.
 LEDGER_NAMES = {
@@ -143,6 +144,7 @@ def where(session: Session, grid_code: str | None) -> Where:
     """The community and grid for a ledger; an unknown grid code is a clear error."""
     community = get_community(session)
     grid = None
+    grid_code = readable_grid(session, grid_code)  # a steward: their own grid only
     if grid_code:
         grid = grid_by_code(session, grid_code.strip().upper())
         if grid is None:

@@ -85,7 +85,9 @@ def building_cards(session: Session, grid: Grid) -> list[BuildingCard]:
 
 
 def wall_context(session: Session, grid_code: str) -> WallContext:
-    return WallContext(get_community(session), require_grid(session, grid_code))
+    from gridkeeper.services.visibility import readable_grid
+
+    return WallContext(get_community(session), require_grid(session, readable_grid(session, grid_code)))
 
 
 # ---------------------------------------------------------------- drawing

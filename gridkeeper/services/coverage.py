@@ -13,6 +13,7 @@ from gridkeeper.domain.enums import ResidenceStatus
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.settings import visit_frequency
 from gridkeeper.storage.models import Building, Grid, Household, Resident, ResidentTag, Unit
+from gridkeeper.services.visibility import readable_scope
 
 
 def month_start(day: date) -> date:
@@ -49,13 +50,13 @@ def coverage(session: Session, *, since: date, level: str = "grid", scope: Scope
     query = (select(key, label, func.count(Household.id), visited)
              .select_from(Household).join(Unit, Unit.id == Household.unit_id)
              .join(Building, Building.id == Unit.building_id).join(Grid, Grid.id == Building.grid_id))
-    query = scope.apply(query, joined=True).group_by(key, label).order_by(label)
+    query = readable_scope(session, scope).apply(query, joined=True).group_by(key, label).order_by(label)
     return [CoverageRow(level, row[0], row[1], row[2], int(row[3] or 0)) for row in session.exec(query)]
 
 
 def not_visited_since(session: Session, *, since: date, scope: Scope = EVERYWHERE, limit: int | None = None) -> list[int]:
     """Ids of households with no visit on or after `since`."""
-    query = scope.apply(select(Household.id).where(
+    query = readable_scope(session, scope).apply(select(Household.id).where(
         or_(Household.last_visit_on.is_(None), Household.last_visit_on < since)))
     query = query.order_by(Household.id)
     return list(session.exec(query.limit(limit) if limit else query))
@@ -87,7 +88,7 @@ def care_schedule(session: Session, *, today: date, scope: Scope = EVERYWHERE,
              .join(Resident, Resident.id == ResidentTag.resident_id)
              .join(Household, Household.id == Resident.household_id))
     # Core execution: plain tuples, without the ORM row machinery (a third of the time at 100k).
-    for household_id, tag, last_visit in session.connection().execute(scope.apply(query)):
+    for household_id, tag, last_visit in session.connection().execute(readable_scope(session, scope).apply(query)):
         tags.setdefault(household_id, set()).add(tag)
         last[household_id] = last_visit
     # Migrants tighten the interval of a tagged household, and with `include_migrants` add their own.
@@ -95,7 +96,7 @@ def care_schedule(session: Session, *, today: date, scope: Scope = EVERYWHERE,
              .join(Household, Household.id == Resident.household_id)
              .where(Resident.residence_status == ResidenceStatus.MIGRANT).distinct())
     migrants = set()
-    for household_id, last_visit in session.connection().execute(scope.apply(query)):
+    for household_id, last_visit in session.connection().execute(readable_scope(session, scope).apply(query)):
         migrants.add(household_id)
         if include_migrants:
             last[household_id] = last_visit

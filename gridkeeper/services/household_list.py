@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from gridkeeper.domain.enums import CareTag, HousingUse
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Building, Household, Resident, ResidentTag, Unit
+from gridkeeper.services.visibility import readable_scope
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def household_ids(session: Session, *, scope: Scope = EVERYWHERE, filters: House
         raise ValueError(f"unknown sort {sort!r}")
     query = (select(Household.id).join(Unit, Unit.id == Household.unit_id)
              .join(Building, Building.id == Unit.building_id))
-    query = scope.apply(query, joined=True)
+    query = readable_scope(session, scope).apply(query, joined=True)
     if filters.housing_use:
         query = query.where(Household.housing_use == HousingUse.from_text(str(filters.housing_use)))
     if filters.care_tag or filters.any_care:

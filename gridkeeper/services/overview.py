@@ -11,6 +11,7 @@ from gridkeeper.domain.enums import Rating, RequestCategory, RequestStatus
 from gridkeeper.services.coverage import month_start, next_month
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, Member, ResidentRequest, ServiceRecord
+from gridkeeper.services.visibility import readable_scope
 
 _DONE = (RequestStatus.RESOLVED, RequestStatus.RATED)
 
@@ -22,14 +23,14 @@ def _requests(scope: Scope, *columns):
 
 def requests_by_status(session: Session, *, scope: Scope = EVERYWHERE) -> list[tuple[str, int]]:
     """(Chinese status label, count) for every status, in the loop's order."""
-    query = _requests(scope, ResidentRequest.status, func.count()).group_by(ResidentRequest.status)
+    query = _requests(readable_scope(session, scope), ResidentRequest.status, func.count()).group_by(ResidentRequest.status)
     counts = {status: n for status, n in session.exec(query)}
     return [(status.label, int(counts.get(status.value, 0))) for status in RequestStatus]
 
 
 def requests_by_category(session: Session, *, scope: Scope = EVERYWHERE) -> list[tuple[str, int]]:
     """(Chinese category label, count), largest first, categories with no request left out."""
-    query = _requests(scope, ResidentRequest.category, func.count()).group_by(ResidentRequest.category)
+    query = _requests(readable_scope(session, scope), ResidentRequest.category, func.count()).group_by(ResidentRequest.category)
     counts = {category: n for category, n in session.exec(query)}
     rows = [(c.label, int(counts[c.value])) for c in RequestCategory if counts.get(c.value)]
     return sorted(rows, key=lambda row: -row[1])
@@ -57,7 +58,7 @@ class Resolution:
 
 def resolution(session: Session, *, scope: Scope = EVERYWHERE, since: date | None = None) -> Resolution:
     """On-time resolution and satisfaction over requests resolved on or after `since` (all if None)."""
-    query = _requests(scope, ResidentRequest.resolved_on, ResidentRequest.deadline, ResidentRequest.rating)
+    query = _requests(readable_scope(session, scope), ResidentRequest.resolved_on, ResidentRequest.deadline, ResidentRequest.rating)
     query = query.where(ResidentRequest.status.in_(_DONE), ResidentRequest.resolved_on.is_not(None))
     if since:
         query = query.where(ResidentRequest.resolved_on >= since)

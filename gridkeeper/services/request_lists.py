@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, RequestStatus
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Building, Compound, Household, Resident, ResidentRequest, Unit
+from gridkeeper.services.visibility import readable_scope
 
 # Tabs of the requests list, in order: open ones, overdue ones, one per status, everything.
 REQUEST_TABS = ["open", "overdue", *[s.value for s in RequestStatus], "all"]
@@ -61,7 +62,7 @@ def tab_requests(session: Session, tab: str, *, today: date, scope: Scope = EVER
     """The requests one tab lists: urgent first for open work, newest first for closed and all."""
     if tab not in REQUEST_TABS:
         raise ValueError(f"没有“{tab}”这个诉求分类")
-    query = _base([ResidentRequest], scope, text)
+    query = _base([ResidentRequest], readable_scope(session, scope), text)
     condition = _tab_condition(tab, today)
     if condition is not None:
         query = query.where(condition)
@@ -75,9 +76,9 @@ def tab_requests(session: Session, tab: str, *, today: date, scope: Scope = EVER
 
 def tab_counts(session: Session, *, today: date, scope: Scope = EVERYWHERE, text: str = "") -> dict[str, int]:
     """How many requests each tab lists for this scope and typed text (two grouped queries)."""
-    by_status = dict(session.exec(_base([ResidentRequest.status, func.count()], scope, text)
+    by_status = dict(session.exec(_base([ResidentRequest.status, func.count()], readable_scope(session, scope), text)
                                   .group_by(ResidentRequest.status)).all())
-    overdue = session.exec(_base([func.count()], scope, text).where(_tab_condition("overdue", today))).one()
+    overdue = session.exec(_base([func.count()], readable_scope(session, scope), text).where(_tab_condition("overdue", today))).one()
     counts = {s.value: by_status.get(s.value, 0) for s in RequestStatus}
     counts["open"] = sum(counts[RequestStatus(s).value] for s in OPEN_REQUEST_STATUSES)
     counts["overdue"] = overdue

@@ -14,6 +14,7 @@ from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, RequestEvent, Resident, ResidentRequest, Visit
+from gridkeeper.services.visibility import readable_scope
 
 S = RequestStatus
 
@@ -135,7 +136,7 @@ def list_requests(session: Session, *, scope: Scope = EVERYWHERE, statuses=None,
                   end: date | None = None, overdue_on: date | None = None, due_by: date | None = None,
                   limit: int | None = 1000) -> list[ResidentRequest]:
     """Requests by scope, status and the period they were raised in; `overdue_on` keeps open ones past deadline."""
-    query = scope.apply(select(ResidentRequest).join(Household, Household.id == ResidentRequest.household_id))
+    query = readable_scope(session, scope).apply(select(ResidentRequest).join(Household, Household.id == ResidentRequest.household_id))
     if statuses:
         query = query.where(ResidentRequest.status.in_([RequestStatus(s) for s in statuses]))
     if start:

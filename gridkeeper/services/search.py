@@ -41,13 +41,31 @@ def search(session: Session, text: str, *, limit: int = 30) -> list[SearchHit]:
     query = unicodedata.normalize("NFKC", text or "").strip()
     if not query:
         return []
+    from gridkeeper.services.visibility import visible_grid_ids
+
+    grid_ids = visible_grid_ids(session)
     hits: dict[tuple, SearchHit] = {}
     for finder in _finders(query):
-        for hit in finder(session, query, limit):
+        found = finder(session, query, limit)
+        if grid_ids is not None:  # a steward finds the residents of their own grids only
+            found = _in_grids(session, found, grid_ids)
+        for hit in found:
             hits.setdefault((hit.kind, hit.household_id, hit.resident_id), hit)
             if len(hits) >= limit:
                 return list(hits.values())
     return list(hits.values())
+
+
+def _in_grids(session: Session, hits: list[SearchHit], grid_ids: frozenset[int]) -> list[SearchHit]:
+    from sqlalchemy import select as sa_select
+
+    from gridkeeper.storage.models import Building, Household, Unit
+
+    ids = sorted({h.household_id for h in hits})
+    mine = set(session.execute(sa_select(Household.id).join(Unit, Unit.id == Household.unit_id)
+                               .join(Building, Building.id == Unit.building_id)
+                               .where(Household.id.in_(ids), Building.grid_id.in_(sorted(grid_ids)))).scalars())
+    return [h for h in hits if h.household_id in mine]
 
 
 def _finders(query: str):

@@ -24,29 +24,60 @@ from gridkeeper.storage.models import (
 )
 
 
-def _count(session: Session, model, *where) -> int:
-    return session.exec(select(func.count()).select_from(model).where(*where)).one()
+def _in_grids(model, grid_ids: frozenset[int]):
+    """A condition keeping `model`'s rows that belong to these grids (a steward's own)."""
+    ids = sorted(grid_ids)
+    buildings = select(Building.id).where(Building.grid_id.in_(ids))
+    units = select(Unit.id).where(Unit.building_id.in_(buildings))
+    households = select(Household.id).where(Household.unit_id.in_(units))
+    if model is Grid:
+        return Grid.id.in_(ids)
+    if model in (Building, Member):
+        return model.grid_id.in_(ids)
+    if model is Compound:
+        return Compound.id.in_(select(Building.compound_id).where(Building.grid_id.in_(ids)))
+    if model is Unit:
+        return Unit.building_id.in_(buildings)
+    if model is Household:
+        return Household.unit_id.in_(units)
+    if model is LeaderAssignment:
+        return (LeaderAssignment.grid_id.in_(ids) | LeaderAssignment.building_id.in_(buildings)
+                | LeaderAssignment.unit_id.in_(units))
+    return model.household_id.in_(households)  # Resident, Visit, ResidentRequest
 
 
 def headline(session: Session, *, today: date | None = None) -> dict[str, int]:
-    """The figures a community secretary quotes; keys are the `stats --json` contract."""
+    """The figures a community secretary quotes (a steward: of their own grids); keys are the
+    `stats --json` contract."""
+    from gridkeeper.services.visibility import visible_grid_ids
+
+    grid_ids = visible_grid_ids(session)
+
+    def _count(model, *where) -> int:
+        if grid_ids is not None:
+            where = (*where, _in_grids(model, grid_ids))
+        return session.exec(select(func.count()).select_from(model).where(*where)).one()
+
     today = today or date.today()
-    care = session.exec(select(func.count(distinct(Resident.household_id)))
-                        .join(ResidentTag, ResidentTag.resident_id == Resident.id)).one()
+    care_query = (select(func.count(distinct(Resident.household_id)))
+                  .join(ResidentTag, ResidentTag.resident_id == Resident.id))
+    if grid_ids is not None:
+        care_query = care_query.where(_in_grids(Resident, grid_ids))
+    care = session.exec(care_query).one()
     open_requests = ResidentRequest.status.in_(OPEN_REQUEST_STATUSES)
     return {
-        "grids": _count(session, Grid),
-        "compounds": _count(session, Compound),
-        "buildings": _count(session, Building),
-        "units": _count(session, Unit),
-        "households": _count(session, Household),
-        "residents": _count(session, Resident),
-        "leaders": _count(session, LeaderAssignment, LeaderAssignment.ended_on.is_(None)),
-        "members": _count(session, Member, Member.status == MemberStatus.ACTIVE),
-        "visits": _count(session, Visit),
-        "requests": _count(session, ResidentRequest),
-        "requests_open": _count(session, ResidentRequest, open_requests),
-        "requests_overdue": _count(session, ResidentRequest, open_requests, ResidentRequest.deadline < today),
+        "grids": _count(Grid),
+        "compounds": _count(Compound),
+        "buildings": _count(Building),
+        "units": _count(Unit),
+        "households": _count(Household),
+        "residents": _count(Resident),
+        "leaders": _count(LeaderAssignment, LeaderAssignment.ended_on.is_(None)),
+        "members": _count(Member, Member.status == MemberStatus.ACTIVE),
+        "visits": _count(Visit),
+        "requests": _count(ResidentRequest),
+        "requests_open": _count(ResidentRequest, open_requests),
+        "requests_overdue": _count(ResidentRequest, open_requests, ResidentRequest.deadline < today),
         "care_households": care,
-        "visited_this_month": _count(session, Household, Household.last_visit_on >= month_start(today)),
+        "visited_this_month": _count(Household, Household.last_visit_on >= month_start(today)),
     }

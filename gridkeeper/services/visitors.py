@@ -10,6 +10,7 @@ from sqlmodel import Session, or_, select
 from gridkeeper.domain.enums import LeaderRole, MemberStatus, VisitorKind
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Building, Grid, Household, LeaderAssignment, Member, Unit, Visit
+from gridkeeper.services.visibility import readable_scope
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def visitor_choices(session: Session, grid_id: int | None) -> list[VisitorChoice
 def visitor_names(session: Session, *, scope: Scope = EVERYWHERE, start: date | None = None,
                   end: date | None = None) -> list[str]:
     """Distinct visitor names of the visits in a period and scope, for a filter list."""
-    query = scope.apply(select(Visit.visitor_name).join(Household, Household.id == Visit.household_id))
+    query = readable_scope(session, scope).apply(select(Visit.visitor_name).join(Household, Household.id == Visit.household_id))
     if start:
         query = query.where(Visit.visited_on >= start)
     if end:

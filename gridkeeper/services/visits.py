@@ -14,6 +14,7 @@ from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, LeaderAssignment, Member, Visit
+from gridkeeper.services.visibility import readable_scope
 
 
 @dataclass
@@ -96,7 +97,7 @@ def delete_visit(session: Session, visit_id: int) -> None:
 def list_visits(session: Session, *, scope: Scope = EVERYWHERE, start: date | None = None,
                 end: date | None = None, visitor: str = "", limit: int | None = 500, offset: int = 0) -> list[Visit]:
     """Visits in a period and scope, newest first (`end` is exclusive)."""
-    query = scope.apply(select(Visit).join(Household, Household.id == Visit.household_id))
+    query = readable_scope(session, scope).apply(select(Visit).join(Household, Household.id == Visit.household_id))
     if start:
         query = query.where(Visit.visited_on >= start)
     if end:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 
-from gridkeeper.cli.common import CliError, UsageError, open_engine, print_json, writes
+from gridkeeper.cli.common import CliError, UsageError, ask_secret, open_engine, print_json, writes
 
 ENV_NEW_PASSWORD = "GRIDKEEPER_NEW_PASSWORD"
 
@@ -39,8 +38,8 @@ def _new_password(name: str) -> str:
     if os.environ.get(ENV_NEW_PASSWORD):
         return os.environ[ENV_NEW_PASSWORD]
     try:
-        first = getpass.getpass(f"{name} 的新密码：")
-        again = getpass.getpass("再输入一次：")
+        first = ask_secret(f"{name} 的新密码：")
+        again = ask_secret("再输入一次：")
     except EOFError:
         raise CliError(f"需要新密码：请在提示时输入，或设置环境变量 {ENV_NEW_PASSWORD}") from None
     if first != again:

@@ -130,11 +130,26 @@ def sign_in(engine, args) -> None:
     accounts.sign_in(engine, account)
 
 
+def ask_secret(prompt: str) -> str:
+    """A password from the terminal without echo; without a terminal, one line read plainly from
+    standard input (a script piping it in) — never getpass's "GetPassWarning: can not control echo".
+    EOFError when there is nothing to read."""
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    except (OSError, ValueError):  # no usable standard input at all
+        line = ""
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
 def _password(name: str) -> str:
     if os.environ.get(ENV_PASSWORD):
         return os.environ[ENV_PASSWORD]
     try:
-        return getpass.getpass(f"{name} 的密码：")
+        return ask_secret(f"{name} 的密码：")
     except EOFError:
         raise CliError(f"需要 {name} 的密码：请在提示时输入，或设置环境变量 {ENV_PASSWORD}") from None
 

@@ -104,8 +104,8 @@ def problem(conn, anchor: Head | None, *, where: str = "上次记下") -> str | 
         return None
     run = conn.exec_driver_sql if hasattr(conn, "exec_driver_sql") else conn.execute
     try:
-        row = run(f"SELECT hash FROM audit_entry WHERE id = {int(anchor.last_id)}").fetchone()
-        upto = run(f"SELECT COUNT(*) FROM audit_entry WHERE id <= {int(anchor.last_id)}").fetchone()[0]
+        row = run("SELECT hash FROM audit_entry WHERE id = ?", (anchor.last_id,)).fetchone()
+        upto = run("SELECT COUNT(*) FROM audit_entry WHERE id <= ?", (anchor.last_id,)).fetchone()[0]
     except Exception as exc:  # noqa: BLE001 - the audit table is gone
         if "no such table" not in str(exc):
             raise

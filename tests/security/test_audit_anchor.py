@@ -11,7 +11,7 @@ import pytest
 
 from gridkeeper.cli import main
 from gridkeeper.storage import audit, audit_anchor
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.session import unit_of_work
 
 
@@ -20,11 +20,11 @@ def db(demo_db, tmp_path):
     """A copy of the demo database, opened once (anchored) and given a few audited changes."""
     path = tmp_path / "grid.db"
     shutil.copy(demo_db[0], path)
-    engine = open_database(path)
+    database = open_database(path)
     for n in range(3):
-        with unit_of_work(engine) as session:
+        with unit_of_work(database.engine) as session:
             audit.record_event(session, "print", f"打印第{n}次")
-    engine.dispose()
+    database.dispose()
     return path
 
 
@@ -44,11 +44,11 @@ def test_deleting_the_newest_rows_is_reported_by_check_and_on_open(db, capsys):
         conn.execute("DELETE FROM audit_entry WHERE id > (SELECT MAX(id) - 2 FROM audit_entry)")
     assert main(["check", "--db", str(db)]) == 1
     assert "审计记录被截短" in capsys.readouterr().out
-    engine = open_database(db)
+    database = open_database(db)
     try:
-        assert any("审计记录被截短" in w for w in engine.gridkeeper_warnings)
+        assert any("审计记录被截短" in w for w in database.warnings)
     finally:
-        engine.dispose()
+        database.dispose()
     with sqlite3.connect(db) as conn:  # the finding is itself in the trail, and anchored
         assert conn.execute("SELECT COUNT(*) FROM audit_entry WHERE action = 'anchor'").fetchone()[0] == 1
     assert main(["check", "--db", str(db)]) == 0
@@ -72,10 +72,10 @@ def test_rewriting_the_history_with_recomputed_hashes_is_reported(db, capsys):
 
 def test_a_restore_rewinds_the_trail_on_purpose_and_is_not_reported(db, capsys):
     assert main(["backup", "--db", str(db)]) == 0
-    engine = open_database(db)
-    with unit_of_work(engine) as session:
+    database = open_database(db)
+    with unit_of_work(database.engine) as session:
         audit.record_event(session, "print", "备份之后")
-    engine.dispose()
+    database.dispose()
     assert main(["restore", "latest", "--db", str(db)]) == 0
     capsys.readouterr()
     assert main(["check", "--db", str(db)]) == 0, capsys.readouterr().out
@@ -85,9 +85,9 @@ def test_a_read_only_open_reports_without_writing(db):
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry)")
     before = _rows(db)
-    engine = open_database(db, read_only=True)
+    database = open_database(db, read_only=True)
     try:
-        assert any("审计记录被截短" in w for w in engine.gridkeeper_warnings)
+        assert any("审计记录被截短" in w for w in database.warnings)
     finally:
-        engine.dispose()
+        database.dispose()
     assert _rows(db) == before

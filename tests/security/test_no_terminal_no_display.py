@@ -51,10 +51,10 @@ def _accounts_db(tmp_path) -> str:
     from sqlmodel import Session
 
     from gridkeeper.services import accounts
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
     db = tmp_path / "a.db"
-    engine = open_database(db, create=True)
+    engine = open_database(db, create=True).engine
     saved, accounts.SCRYPT_N = accounts.SCRYPT_N, 2**10
     try:
         with Session(engine) as session:

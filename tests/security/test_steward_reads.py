@@ -80,9 +80,9 @@ def test_stats_follow_the_readers_grids(accounts_db, as_steward, capsys, monkeyp
 
 @pytest.fixture
 def steward_engine(accounts_db):
-    from gridkeeper.storage.engine import open_database
+    from gridkeeper.services.database import open_database
 
-    engine = open_database(accounts_db)
+    engine = open_database(accounts_db).engine
     with Session(engine) as session:
         accounts.sign_in(engine, accounts.find_account(session, "steward"))
     yield engine

@@ -122,10 +122,12 @@ def problem(conn, anchor: Head | None, *, where: str = "上次记下") -> str | 
     return None
 
 
-def check_on_open(engine, path: str | os.PathLike[str], *, read_only: bool = False) -> str | None:
+def check_on_open(engine, path: str | os.PathLike[str], *, read_only: bool = False,
+                  record=None) -> str | None:
     """On open: the trail against the anchor. A database seen for the first time is anchored; a cut or
-    rewritten trail is reported — and, opened for writing, written into the trail (so the finding
-    itself is anchored) before the anchor moves on to the current head."""
+    rewritten trail is reported — and, opened for writing, handed to `record(session, finding,
+    detail)` (storage.engine writes it into the trail, so the finding itself is anchored) before the
+    anchor moves on to the current head."""
     anchor = anchored(path)
     with engine.connect() as conn:
         found = problem(conn, anchor)
@@ -133,11 +135,12 @@ def check_on_open(engine, path: str | os.PathLike[str], *, read_only: bool = Fal
     if read_only or head is None and not found:
         return found
     if found:
-        from gridkeeper.storage.audit import record_event
-
-        with Session(engine) as session:
-            record_event(session, "anchor", found, {"anchored": asdict(anchor)})
-            session.commit()  # the commit hook re-anchors at the new head
+        if record is not None:
+            with Session(engine) as session:
+                record(session, found, {"anchored": asdict(anchor)})
+                session.commit()  # the commit hook re-anchors at the new head
+        else:
+            remember(path, head)
     elif anchor is None or (anchor.last_id, anchor.last_hash, anchor.count) != (head.last_id, head.last_hash,
                                                                                  head.count):
         remember(path, head)  # rows appended since (another computer, a backup's audit row): fine
@@ -157,9 +160,11 @@ def forget(path: str | os.PathLike[str], head: Head | None = None) -> None:
 # ---- Keeping the anchor current: after every commit that wrote audit rows ------------------------------
 
 def _database_file(session: Session) -> str | None:
-    from gridkeeper.storage.audit import engine_of
-
-    engine = engine_of(session)
+    try:
+        bind = session.get_bind()
+    except Exception:  # noqa: BLE001 - an unbound session has no file
+        return None
+    engine = getattr(bind, "engine", bind)
     if engine is None or engine.dialect.name != "sqlite":
         return None
     name = engine.url.database

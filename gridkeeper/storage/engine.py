@@ -182,7 +182,14 @@ def _check_audit_anchor(database: Database) -> None:
     """Compare the audit trail with the head recorded outside the file (storage/audit_anchor.py)."""
     from gridkeeper.storage import audit_anchor
 
-    found = audit_anchor.check_on_open(database.engine, database.path, read_only=database.read_only)
+    if database.path is None:
+        return
+
+    def record(session, finding: str, detail: dict) -> None:
+        audit.record_event(session, "anchor", finding, detail)
+
+    found = audit_anchor.check_on_open(database.engine, database.path, read_only=database.read_only,
+                                       record=record)
     if found:
         database.warnings.append(found)
 

@@ -56,7 +56,7 @@ def run_backup(args) -> int:
     except backup.BackupFailed as exc:
         raise CliError(str(exc), EXIT_ERROR) from exc
     if who is not None:
-        from gridkeeper.cli.account_cmd import audit_outside_lock
+        from gridkeeper.cli.common import audit_outside_lock
 
         audit_outside_lock(path, who, "export", f"备份数据库到 {info.path}",
                            {"file": str(info.path), "full": True, "counts": info.counts()})

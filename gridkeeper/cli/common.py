@@ -58,6 +58,29 @@ def refuse_writes_when_read_only(args: argparse.Namespace) -> None:
                          "（只读的命令本来就不占用数据库，GridKeeper 开着也能运行）")
 
 
+def audit_outside_lock(path, actor: str, action: str, what: str, detail, *, entity: str = "", entity_id="") -> None:
+    """One audit row for a command that only reads the database (backup): appended in its own short
+    SQLite transaction without GridKeeper's writer lock, so it works while the app has the file open
+    (SQLite serialises the append with the app's own writes; the chain stays in order)."""
+    from sqlmodel import Session
+
+    from gridkeeper.storage import audit
+    from gridkeeper.storage.database import Database
+    from gridkeeper.storage.engine import make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(path))
+    audit.install(Database(engine, path))
+    try:
+        with Session(engine) as session:
+            session.info["actor"] = actor
+            audit.record_event(session, action, what, detail, entity=entity, entity_id=entity_id)
+            session.commit()
+    except Exception as exc:
+        raise CliError(f"已完成，但没能写入审计记录：{exc}") from exc
+    finally:
+        engine.dispose()
+
+
 def full_export_is_audited(args) -> str | None:
     """What a --full export writes although the command only reads: its line in the audit trail."""
     return "--full 导出完整的身份证号和电话，必须在数据库的审计记录里写下一行" if args.full else None
@@ -69,7 +92,6 @@ def audit_full_export(args: argparse.Namespace, session, out: Path, what: str, d
     read-only, so the row is appended in its own short transaction (no writer lock; it works while
     GridKeeper has the file open). If it cannot be written the file is deleted: full ID numbers never
     leave the database unrecorded."""
-    from gridkeeper.cli.account_cmd import audit_outside_lock
     from gridkeeper.storage.audit import actor_of
 
     try:

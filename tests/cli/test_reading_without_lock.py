@@ -148,7 +148,7 @@ def test_read_only_still_reads(db, tmp_path, capsys):
 
 
 def test_a_full_export_whose_audit_row_cannot_be_written_leaves_no_file(db, tmp_path, monkeypatch, capsys):
-    from gridkeeper.cli import account_cmd
+    from gridkeeper.cli import common
     from gridkeeper.cli.common import CliError
 
     def refuse(*_args, **_kwargs):
@@ -157,7 +157,7 @@ def test_a_full_export_whose_audit_row_cannot_be_written_leaves_no_file(db, tmp_
         except sqlite3.OperationalError as exc:
             raise CliError("已完成，但没能写入审计记录") from exc
 
-    monkeypatch.setattr(account_cmd, "audit_outside_lock", refuse)
+    monkeypatch.setattr(common, "audit_outside_lock", refuse)
     out = tmp_path / "r.xlsx"
     assert main(["export-roster", "--full", "--db", str(db), "--out", str(out)]) == 3
     err = capsys.readouterr().err

@@ -35,6 +35,7 @@ def register(subparsers, common) -> None:
     roster = subparsers.add_parser("roster", parents=[common], help="楼栋长公示牌（每栋楼一页）")
     roster.add_argument("--grid", metavar="CODE", required=True)
     roster.add_argument("--a3", action="store_true", help="A3 纸（默认 A4）")
+    roster.add_argument("--building", metavar="LABEL", help="只打这栋楼的一张，例如 7号楼")
     _out_and_today(roster, "输出 PDF 文件")
     roster.set_defaults(run=run_roster)
     reads_only(roster)
@@ -43,6 +44,7 @@ def register(subparsers, common) -> None:
     checklist.add_argument("--grid", metavar="CODE", required=True)
     checklist.add_argument("--building", metavar="LABEL", help="只列这栋楼，例如 7号楼")
     checklist.add_argument("--due-only", action="store_true", help="只列应访户")
+    checklist.add_argument("--not-visited", action="store_true", help="只列本月还没走访的户")
     _out_and_today(checklist, "输出 PDF 文件")
     checklist.set_defaults(run=run_checklist)
     reads_only(checklist)
@@ -160,7 +162,7 @@ def run_roster(args) -> int:
     out = _out(args, (".pdf",))
     engine, session = _session(args)
     try:
-        pages = write_roster(session, args.grid, out, a3=args.a3, today=_today(args))
+        pages = write_roster(session, args.grid, out, a3=args.a3, building=args.building, today=_today(args))
     finally:
         session.close()
         engine.dispose()
@@ -175,7 +177,7 @@ def run_checklist(args) -> int:
     engine, session = _session(args)
     try:
         data = checklist_data(session, args.grid, building=args.building, due_only=args.due_only,
-                              today=_today(args))
+                              unvisited_this_month=args.not_visited, today=_today(args))
         write_checklist(data, out)
     finally:
         session.close()

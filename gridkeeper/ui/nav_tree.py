@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from gridkeeper.services.geography import compounds_without_buildings, get_community, place_tree
 from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.services.visibility import visible_grid_ids
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +48,8 @@ class PlaceTree(QTreeWidget):
         chosen_place = self.place_of(self.currentItem()) if self.topLevelItemCount() else None
         with self.ctx.read() as session:
             community = get_community(session)
-            nodes = place_tree(session)
+            visible = visible_grid_ids(session)  # a steward's tree holds their own grids only
+            nodes = [n for n in place_tree(session) if visible is None or n.id in visible]
             loose = compounds_without_buildings(session)
         self.blockSignals(True)
         self.clear()

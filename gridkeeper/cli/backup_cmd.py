@@ -42,18 +42,15 @@ def _existing_database(args) -> Path:
 
 def run_backup(args) -> int:
     """Reads only: works while GridKeeper is open on the same database."""
-    from gridkeeper.storage import backup
+    from gridkeeper.services import backups
 
     path = _existing_database(args)
     # A backup holds every full ID number and the password hashes: with accounts on, sign in first;
     # copying it to any folder (--to) is for administrators, as `export-roster --full` of all grids is.
     who = _signed_in_reader(path, args, admin_only=bool(args.to), refused="只有社区管理员可以把数据库备份到其他文件夹")
     try:
-        if args.to:
-            info = backup.make_backup(path, to=Path(args.to).expanduser())
-        else:
-            info = backup.backup_before(path, "manual")
-    except backup.BackupFailed as exc:
+        info = backups.back_up(path, to=Path(args.to).expanduser() if args.to else None)
+    except backups.BackupFailed as exc:
         raise CliError(str(exc), EXIT_ERROR) from exc
     if who is not None:
         from gridkeeper.cli.common import audit_outside_lock
@@ -61,32 +58,75 @@ def run_backup(args) -> int:
         audit_outside_lock(path, who, "export", f"备份数据库到 {info.path}",
                            {"file": str(info.path), "full": True, "counts": info.counts()})
     print(f"已备份并校验：{info.path}（{_counts(info.counts())}）")
+    _warn_about_the_clock(path)
     return 0
+
+
+def _warn_about_the_clock(path: Path) -> None:
+    import sys
+
+    from gridkeeper.services import backups
+
+    warning = backups.clock_warning(path)
+    if warning:
+        print(f"gridkeeper: 注意：{warning}", file=sys.stderr)
+
+
+def _backup_line(number: int | None, info) -> str:
+    from gridkeeper.storage.backup import record_counts
+
+    try:
+        counts = _counts(record_counts(info.path))
+    except Exception:  # noqa: BLE001 - a damaged backup is listed, marked
+        counts = "已损坏，不能恢复"
+    notes = ([f"#{info.sequence}"] if info.sequence else []) + (["保留至手动删除"] if info.is_safety_copy else [])
+    if info.from_future:
+        notes.append("时间晚于现在：当时电脑时钟不对？")
+    prefix = f"[{number}] " if number is not None else ""
+    return (f"{prefix}{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason_label}  {counts}  {info.path}"
+            + (f"  （{'；'.join(notes)}）" if notes else ""))
 
 
 def _list_backups(path: Path) -> int:
-    from gridkeeper.storage import backup
+    from gridkeeper.services import backups
 
-    found = backup.list_backups(path)
+    found = backups.list_backups(path)
     if not found:
         print(f"{path} 还没有备份")
     for info in found:
-        print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason_label}  {_counts(info.counts())}  {info.path}")
+        print(_backup_line(None, info))
+    _warn_about_the_clock(path)
     return 0
 
 
-def _choose_backup(args, path: Path) -> Path:
-    from gridkeeper.storage import backup
+def _choose_backup(args, path: Path):
+    """The named backup (`latest` or a file); without one, ask on a terminal or refuse with the list."""
+    import sys
 
-    if args.backup in (None, "latest"):
-        newest = backup.newest_good_backup(path)
-        if newest is None:
-            raise CliError(f"{path} 没有完好的备份可以恢复", EXIT_ERROR)
-        return newest.path
-    chosen = Path(args.backup).expanduser()
-    if not chosen.is_file():
-        raise CliError(f"找不到备份文件：{chosen}", EXIT_ERROR)
-    return chosen
+    from gridkeeper.cli.common import EXIT_USAGE
+    from gridkeeper.services import backups
+
+    if args.backup:
+        try:
+            return backups.find_backup(path, args.backup)
+        except backups.BackupFailed as exc:
+            raise CliError(str(exc), EXIT_ERROR) from exc
+    found = backups.list_backups(path)
+    if not found:
+        raise CliError(f"{path} 还没有备份，没有可以恢复的", EXIT_ERROR)
+    lines = [_backup_line(n, info) for n, info in enumerate(found, start=1)]
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        listing = "\n".join(f"  {line}" for line in lines)
+        raise CliError("请指明要恢复哪个备份：gridkeeper restore 备份文件 或 gridkeeper restore latest"
+                       f"（恢复最近的完好备份）。现有备份，新的在前：\n{listing}", EXIT_USAGE)
+    print("现有备份（新的在前）：")
+    print("\n".join(lines))
+    answer = input(f"恢复哪一个？输入编号 1–{len(found)}，直接回车取消：").strip()
+    if not answer:
+        raise CliError("已取消，没有恢复", EXIT_ERROR)
+    if not answer.isdigit() or not 1 <= int(answer) <= len(found):
+        raise CliError(f"没有编号 {answer}，没有恢复", EXIT_USAGE)
+    return found[int(answer) - 1]
 
 
 def _admin_only(path: Path, args) -> None:
@@ -127,8 +167,7 @@ def _signed_in_reader(path: Path, args, *, admin_only: bool = False, refused: st
 
 
 def run_restore(args) -> int:
-    from gridkeeper.storage import backup, lock
-    from gridkeeper.services.database import open_database
+    from gridkeeper.services import backups
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
@@ -137,34 +176,15 @@ def run_restore(args) -> int:
     chosen = _choose_backup(args, path)
     _admin_only(path, args)
     try:
-        lock.acquire(path)
-    except DatabaseUnusable as exc:
-        raise CliError(str(exc), EXIT_DB) from exc
-    try:
-        result = backup.restore_backup(chosen, path)
-        engine = open_database(path).engine
-        _record_restore(engine, args, chosen, result)
-        engine.dispose()
-    except backup.BackupFailed as exc:
+        done = backups.restore(path, chosen.path, actor=getattr(args, "user", None), keep_open=False)
+    except backups.BackupFailed as exc:
         raise CliError(str(exc), EXIT_ERROR) from exc
-    finally:
-        lock.release(path)
-    print(f"已从 {chosen.name} 恢复（{_counts(result.counts)}，与备份一致）")
-    if result.saved_current:
-        print(f"恢复前的数据库已保存为 {result.saved_current}")
+    except DatabaseUnusable as exc:  # held by another GridKeeper, or the candidate is not usable
+        raise CliError(str(exc), EXIT_DB) from exc
+    print(f"已从 {chosen.path.name} 恢复（{_counts(done.result.counts)}，与备份一致）")
+    if done.result.saved_current:
+        print(f"恢复前的数据库已保存为 {done.result.saved_current}（保留至手动删除）")
     return 0
-
-
-def _record_restore(engine, args, chosen: Path, result) -> None:
-    from gridkeeper.storage import audit
-    from gridkeeper.storage.session import unit_of_work
-
-    if getattr(args, "user", None):
-        audit.set_actor(engine, args.user)
-    with unit_of_work(engine) as session:
-        audit.record_event(session, "restore", f"从备份 {chosen.name} 恢复",
-                           {"backup": str(chosen), "counts": result.counts,
-                            "saved_current": str(result.saved_current or "")})
 
 
 def run_check(args) -> int:

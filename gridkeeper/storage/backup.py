@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,13 +17,21 @@ from gridkeeper import paths
 from gridkeeper.storage import faults, outputs
 from gridkeeper.storage.database import Database
 
-NAME_RE = re.compile(r"^gridkeeper-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z]+))?\.db$")
+# gridkeeper-YYYYMMDD-HHMMSS[-k]-nSEQ[-reason].db; names without -nSEQ are from before sequences.
+NAME_RE = re.compile(r"^gridkeeper-(\d{8})-(\d{6})(?:-(\d+))?(?:-n(\d+))?(?:-([a-z]+))?\.db$")
+PART_RE = re.compile(r"^\.gridkeeper-n(\d+)\.db\.part$")
 REASON_LABELS = {"manual": "手动备份", "daily": "每日自动备份", "migration": "升级前备份",
                  "import": "导入前备份", "restore": "恢复前备份"}
+# Copies of the data as it was before a risky step: thinning never deletes them; the user does.
+SAFETY_REASONS = frozenset({"import", "restore", "migration"})
 COUNTED_TABLES = {"households": "household", "residents": "resident", "visits": "visit"}
 COUNT_SQL = {table: f"SELECT COUNT(*) FROM {table}" for table in COUNTED_TABLES.values()}  # constants only
 KEEP = {"newest": 3, "daily": 7, "weekly": 4, "monthly": 12}
 MAX_AGE = timedelta(days=1)
+CLOCK_SLACK = timedelta(hours=1)  # a backup stamped later than now by more than this is "from the future"
+MANIFEST_NAME = "manifest.json"
+# Each hook(db_path, info) returns fields to keep with a backup in the manifest (e.g. the audit chain's head).
+manifest_hooks: list = []
 
 
 class BackupFailed(Exception):
@@ -31,16 +40,29 @@ class BackupFailed(Exception):
 
 @dataclass
 class BackupInfo:
-    """One backup file: when it was taken, why, and (on demand) how many records it holds."""
+    """One backup file: its sequence number (the order backups were made in, whatever the clock
+    said), when the computer's clock said it was taken, why, and (on demand) its record counts."""
 
     path: Path
     taken_at: datetime
     reason: str = "manual"
-    _counts: dict[str, int] | None = field(default=None, repr=False)
+    sequence: int | None = None  # None: made before backups were numbered
+    from_future: bool = False  # stamped later than the clock now: the clock was (or is) wrong
+    _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def reason_label(self) -> str:
         return REASON_LABELS.get(self.reason, self.reason)
+
+    @property
+    def is_safety_copy(self) -> bool:
+        """Made before an import, a restore or an upgrade: kept until the user deletes it."""
+        return self.reason in SAFETY_REASONS
+
+    @property
+    def order(self) -> tuple:
+        """Sort key, oldest first: numbered backups by number, after the older unnumbered ones."""
+        return (self.sequence is not None, self.sequence or 0, self.taken_at, self.path.name)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
@@ -99,22 +121,81 @@ def record_counts(path: Path) -> dict[str, int]:
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
+    outputs.fsync_dir(folder)
+
+
+def _sequences_in(folder: Path) -> list[int]:
+    found = []
+    for path in folder.iterdir():
+        match = NAME_RE.match(path.name) or PART_RE.match(path.name)
+        number = match and (match[4] if match.re is NAME_RE else match[1])
+        if number:
+            found.append(int(number))
+    return found
+
+
+def _reserve_sequence(folder: Path) -> tuple[int, Path]:
+    """The next backup number, reserved by creating `.gridkeeper-nSEQ.db.part` (exclusively, so two
+    backups made at once never share a number). The clock plays no part."""
+    latest = max([*_sequences_in(folder), read_manifest(folder).get("last_sequence", 0)], default=0)
+    for number in range(latest + 1, latest + 100):
+        temp = folder / f".gridkeeper-n{number}.db.part"
         try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            os.close(outputs.create_new_file(temp, private=True))
+        except FileExistsError:
+            continue
+        return number, temp
+    raise BackupFailed(f"无法在 {folder} 里给备份编号")
 
 
-def _free_name(folder: Path, stamp: datetime, reason: str) -> Path:
-    base = f"gridkeeper-{stamp:%Y%m%d-%H%M%S}"
+def _backup_name(stamp: datetime, sequence: int, reason: str) -> str:
     suffix = "" if reason == "manual" else f"-{reason}"
-    candidate, n = folder / f"{base}{suffix}.db", 1
-    while candidate.exists():
-        n += 1
-        candidate = folder / f"{base}-{n}{suffix}.db"
-    return candidate
+    return f"gridkeeper-{stamp:%Y%m%d-%H%M%S}-n{sequence}{suffix}.db"
+
+
+def clean_stale_parts(folder: Path) -> list[Path]:
+    """Delete the hidden `.part` files of backups that were killed half-way (untouched for 10 minutes)."""
+    return outputs.clean_stale_parts(folder, ".gridkeeper-*.part")
+
+
+# ---- The manifest: what is known about each backup besides its file (for other modules to extend) ----
+
+
+def read_manifest(folder: Path) -> dict:
+    """`manifest.json` of a backups folder: {"format", "last_sequence", "backups": {name: {...}}};
+    an empty one if it is missing or unreadable (the file names alone still order the backups)."""
+    try:
+        data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"format": 1, "last_sequence": 0, "backups": {}}
+    if not isinstance(data, dict) or not isinstance(data.get("backups"), dict):
+        return {"format": 1, "last_sequence": 0, "backups": {}}
+    return data
+
+
+def _write_manifest(folder: Path, data: dict) -> None:
+    try:
+        outputs.replace_file(folder / MANIFEST_NAME, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError:
+        pass  # the manifest only adds to what the file names say
+
+
+def _record_in_manifest(db: Path, info: BackupInfo) -> None:
+    folder = info.path.parent
+    data = read_manifest(folder)
+    entry = {"sequence": info.sequence, "reason": info.reason, "taken_at": info.taken_at.isoformat(),
+             "database": str(db), "counts": info.counts()}
+    for hook in manifest_hooks:
+        entry.update(hook(db, info) or {})
+    data["backups"][info.path.name] = entry
+    data["last_sequence"] = max(int(data.get("last_sequence") or 0), info.sequence or 0)
+    _write_manifest(folder, data)
+
+
+def _forget_in_manifest(folder: Path, removed: list[Path]) -> None:
+    data = read_manifest(folder)
+    if any(data["backups"].pop(path.name, None) is not None for path in removed):
+        _write_manifest(folder, data)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -140,26 +221,29 @@ def copy_database(source: Path, target: Path) -> None:
 
 def make_backup(db: Path | str | Database | Engine, *, to: Path | None = None, reason: str = "manual",
                 now: datetime | None = None) -> BackupInfo:
-    """Copy the database to a temporary name, check the copy, then give it its dated name."""
+    """Copy the database into a numbered temporary file, check the copy, then give it its name."""
     source = db_path_of(db)
     folder = Path(to) if to else paths.backups_dir(source)
-    stamp = now or datetime.now()
+    stamp = (now or datetime.now()).replace(microsecond=0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        final = _free_name(folder, stamp, reason)
-        temp = final.with_name(f".{final.name}.part")
+        clean_stale_parts(folder)
+        sequence, temp = _reserve_sequence(folder)
         try:
             copy_database(source, temp)
             problems = integrity_problems(temp)
             if problems:
                 raise BackupFailed(f"备份副本没有通过完整性检查（{problems[0]}），原数据库可能已损坏；备份未保存")
+            final = folder / _backup_name(stamp, sequence, reason)  # a new name: its number is this backup's
             os.replace(temp, final)
             _fsync_dir(folder)
         finally:
             temp.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(f"备份失败：{faults.describe(exc, saved_nothing=False) or exc}") from exc
-    return BackupInfo(final, stamp.replace(microsecond=0), reason)
+    info = BackupInfo(final, stamp, reason, sequence)
+    _record_in_manifest(source, info)
+    return info
 
 
 def _anchor_restored(db_path: Path) -> None:
@@ -177,23 +261,41 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
     match = NAME_RE.match(path.name)
     if not match:
         return None
-    taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
-    return BackupInfo(path, taken, match[4] or "manual")
+    try:
+        taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return BackupInfo(path, taken, match[5] or "manual", int(match[4]) if match[4] else None)
 
 
-def list_backups(db: Path | str | Database | Engine, folder: Path | None = None) -> list[BackupInfo]:
-    """The backups of a database, newest first."""
+def list_backups(db: Path | str | Database | Engine, folder: Path | None = None, *,
+                 now: datetime | None = None) -> list[BackupInfo]:
+    """The backups of a database, newest first — by the order they were made (their number), not by
+    the clock. Backups stamped later than `now` are marked `from_future`."""
     folder = Path(folder) if folder else paths.backups_dir(db_path_of(db))
     if not folder.is_dir():
         return []
     found = [info for p in folder.iterdir() if p.is_file() and (info := parse_backup_name(p))]
-    return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+    limit = (now or datetime.now()) + CLOCK_SLACK
+    for info in found:
+        info.from_future = info.taken_at > limit
+    return sorted(found, key=lambda info: info.order, reverse=True)
+
+
+def clock_warning(backups: list[BackupInfo]) -> str | None:
+    """A plain warning when backups are stamped later than the computer's clock now."""
+    future = [b for b in backups if b.from_future]
+    if not future:
+        return None
+    latest = max(b.taken_at for b in future)
+    return (f"有 {len(future)} 个备份的时间晚于电脑现在的时间（最晚 {latest:%Y-%m-%d %H:%M}）："
+            "电脑时钟现在或当时不对。备份按做的先后编号排序，不按时间；请核对电脑的日期和时间。")
 
 
 def backups_to_keep(stamps: list[datetime], *, newest: int = KEEP["newest"], daily: int = KEEP["daily"],
                     weekly: int = KEEP["weekly"], monthly: int = KEEP["monthly"]) -> set[datetime]:
-    """Which backups thinning keeps: the newest few, then the newest of each of the last 7 days,
-    4 ISO weeks and 12 months that have backups."""
+    """Which clock times thinning's calendar keeps: the newest few, then the newest of each of the
+    last 7 days, 4 ISO weeks and 12 months that have backups."""
     ordered = sorted(set(stamps), reverse=True)
     keep = set(ordered[:newest])
     periods = ((lambda t: t.date(), daily), (lambda t: t.isocalendar()[:2], weekly),
@@ -211,18 +313,37 @@ def backups_to_keep(stamps: list[datetime], *, newest: int = KEEP["newest"], dai
     return keep
 
 
-def thin_backups(db: Path | str | Database | Engine, folder: Path | None = None) -> list[Path]:
+def _kept(backups: list[BackupInfo]) -> set[Path]:
+    """Thinning's choice over backups listed newest first: the newest 3 by number; every safety
+    copy; the newest of each recent day/week/month among backups whose clock time can be believed.
+    A backup from the future only counts as one of the newest 3 (so it never stays for ever) —
+    unless most backups look "from the future", when it is the clock now that is wrong and the
+    calendar is not used to delete anything."""
+    keep = {b.path for b in backups[: KEEP["newest"]]} | {b.path for b in backups if b.is_safety_copy}
+    future = [b for b in backups if b.from_future]
+    if len(future) * 2 > len(backups):
+        return {b.path for b in backups}  # the clock now is behind most backups: delete nothing
+    believable = [b for b in backups if not b.from_future]
+    chosen = backups_to_keep([b.taken_at for b in believable])
+    seen: set[datetime] = set()
+    for info in believable:  # newest first: of several with one stamp keep the newest
+        if info.taken_at in chosen and info.taken_at not in seen:
+            seen.add(info.taken_at)
+            keep.add(info.path)
+    return keep
+
+
+def thin_backups(db: Path | str | Database | Engine, folder: Path | None = None, *, now: datetime | None = None) -> list[Path]:
     """Delete the backups thinning does not keep; returns what was deleted."""
-    backups = list_backups(db, folder)
-    keep = backups_to_keep([b.taken_at for b in backups])
-    kept_stamps: set[datetime] = set()
+    backups = list_backups(db, folder, now=now)
+    keep = _kept(backups)
     removed = []
-    for info in backups:  # newest first: of several taken in the same second keep the newest
-        if info.taken_at in keep and info.taken_at not in kept_stamps:
-            kept_stamps.add(info.taken_at)
-            continue
-        info.path.unlink(missing_ok=True)
-        removed.append(info.path)
+    for info in backups:
+        if info.path not in keep:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    if removed:
+        _forget_in_manifest(removed[0].parent, removed)
     return removed
 
 
@@ -230,21 +351,31 @@ def backup_before(db: Path | str | Database | Engine, reason: str, *, now: datet
     """A verified backup before a risky step (reason: "import", "migration", "restore", "daily",
     "manual"), then thinning. Raises BackupFailed; the caller should not go on without one."""
     info = make_backup(db, reason=reason, now=now)
-    thin_backups(db)
+    thin_backups(db, now=now)
     return info
 
 
-def backup_if_due(db: Path | str | Database | Engine, *, now: datetime | None = None) -> BackupInfo | None:
-    """The daily backup: made when the newest backup is older than a day (or there is none)."""
+def daily_backup_due(db: Path | str | Database | Engine, *, now: datetime | None = None) -> bool:
+    """Whether the daily backup is due: no backup yet, the newest (by number) older than a day, or
+    stamped in the future (the clock was wrong then, or is now: a backup is made either way)."""
     now = now or datetime.now()
-    existing = list_backups(db)
-    if existing and now - existing[0].taken_at < MAX_AGE:
+    existing = list_backups(db, now=now)
+    if not existing:
+        return True
+    newest = existing[0]
+    return newest.from_future or now - newest.taken_at >= MAX_AGE
+
+
+def backup_if_due(db: Path | str | Database | Engine, *, now: datetime | None = None) -> BackupInfo | None:
+    """The daily backup: made when `daily_backup_due`."""
+    now = now or datetime.now()
+    if not daily_backup_due(db, now=now):
         return None
     return backup_before(db, "daily", now=now)
 
 
 def newest_good_backup(db: Path | str | Database | Engine) -> BackupInfo | None:
-    """The newest backup that passes SQLite's quick check."""
+    """The newest backup (by number, not by clock) that passes SQLite's quick check."""
     for info in list_backups(db):
         if not integrity_problems(info.path, quick=True):
             return info
@@ -265,7 +396,8 @@ class RestoreResult:
 
 
 def _save_current(db_path: Path, now: datetime) -> Path | None:
-    """Keep the file being replaced: as a verified backup, or byte for byte if it is damaged."""
+    """Keep the file being replaced — a safety copy thinning never deletes: as a verified backup,
+    or byte for byte (owner-only) if it is damaged."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     try:
@@ -275,27 +407,47 @@ def _save_current(db_path: Path, now: datetime) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         kept = folder / f"damaged-{now:%Y%m%d-%H%M%S}.db"
         shutil.copy2(db_path, kept)
+        outputs.make_private(kept)
         wal = db_path.with_name(db_path.name + "-wal")
         if wal.exists():
             shutil.copy2(wal, kept.with_name(kept.name + "-wal"))
+            outputs.make_private(kept.with_name(kept.name + "-wal"))
         return kept
 
 
-def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) -> RestoreResult:
-    """Replace the database with a backup. The backup is checked, the current file saved, and the
-    restored copy's counts proved equal to the backup's before the atomic switch.
+def check_candidate(backup: Path) -> dict[str, int]:
+    """Prove a file can replace the database before anything is touched: it is sound (SQLite's
+    integrity_check), it is a GridKeeper database (not empty, not another program's SQLite file)
+    and its schema is one this program can open (not from a newer GridKeeper). Returns its
+    household/resident/visit counts; raises BackupFailed or DatabaseUnusable in plain words."""
+    from gridkeeper.storage import identity
 
-    Every connection to `db_path` must be closed first (dispose the engine)."""
-    backup, db_path = Path(backup), Path(db_path)
-    info = parse_backup_name(backup) or BackupInfo(backup, datetime.fromtimestamp(backup.stat().st_mtime))
+    backup = Path(backup)
+    if not backup.is_file():
+        raise BackupFailed(f"找不到备份文件：{backup}")
+    if not outputs.is_sqlite_file(backup):
+        raise BackupFailed(f"{backup.name} 不是 GridKeeper 备份（文件内容不是 SQLite 数据库）；当前数据库没有改动")
     problems = integrity_problems(backup)
     if problems:
         raise BackupFailed(f"备份文件 {backup.name} 已损坏（{problems[0]}），不能用来恢复；当前数据库没有改动")
-    expected = record_counts(backup)
+    identity.require_gridkeeper(backup, allow_empty=False, what="备份")
+    return record_counts(backup)
+
+
+def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replace the database with a backup. The backup is proved usable (`check_candidate`), the
+    current file kept as a safety copy, and the restored copy's counts proved equal to the
+    backup's before the atomic switch. The real file is replaced (a symlink stays a symlink).
+
+    Every connection to `db_path` must be closed first (dispose the engine)."""
+    backup, db_path = Path(backup), outputs.real(db_path)
+    expected = check_candidate(backup)
+    info = parse_backup_name(backup) or BackupInfo(backup, datetime.fromtimestamp(backup.stat().st_mtime))
     now = now or datetime.now()
     saved = _save_current(db_path, now)
     temp = db_path.with_name(f".{db_path.name}.restoring")
     try:
+        temp.unlink(missing_ok=True)  # left by a restore that was killed half-way
         copy_database(backup, temp)
         got = record_counts(temp)
         if integrity_problems(temp) or got != expected:
@@ -305,6 +457,9 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
         os.replace(temp, db_path)
         _fsync_dir(db_path.parent)
         _anchor_restored(db_path)
+        from gridkeeper.storage import commit_log
+
+        commit_log.reset_after_restore(db_path)  # the restored file's own commit count is the truth now
     except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(f"恢复失败：{faults.describe(exc) or exc}") from exc
     finally:

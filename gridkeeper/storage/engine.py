@@ -64,7 +64,10 @@ def private_engine(database: Database) -> Engine:
     engine = make_engine(sqlite_url(database.path, read_only=database.read_only), poolclass=NullPool)
     audit.install(Database(engine, database.path, database.kind, database.read_only, [], database.row_guards))
     if not database.read_only:
+        from gridkeeper.storage import commit_log
+
         _stop_writing_if_replaced(engine, database.path)
+        commit_log.attach(engine, database.path)
     return engine
 
 
@@ -117,6 +120,10 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
         pass  # an empty file is a fresh database
     else:
         check_sqlite_file(path)
+    if existed:  # another program's SQLite file, or a newer GridKeeper's, is refused untouched
+        from gridkeeper.storage import identity
+
+        identity.require_gridkeeper(path, allow_empty=True)
     if not read_only:
         lock.acquire(path)
     engine = make_engine(sqlite_url(path, read_only=read_only))
@@ -130,6 +137,11 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     try:
         if existed and not read_only:
             integrity.check_on_open(path, engine)
+            _report_lost_commits(database, path)
+        if not read_only:
+            from gridkeeper.storage import commit_log
+
+            commit_log.attach(engine, path)
         if not read_only:
             with engine.connect() as conn:
                 mode = conn.exec_driver_sql("PRAGMA journal_mode=WAL").scalar()
@@ -248,3 +260,12 @@ def _stop_writing_if_replaced(engine: Engine, path: Path) -> None:
                 "为避免把修改写进已不存在的文件，GridKeeper 已停止保存，这次修改没有保存。请关闭 GridKeeper 后重新打开。")
 
     event.listen(engine, "commit", before_commit)
+
+
+def _report_lost_commits(database: Database, path: Path) -> None:
+    """Commits counted beside the database but missing from it (a truncated -wal): a warning."""
+    from gridkeeper.storage import commit_log
+
+    lost = commit_log.check_on_open(path)
+    if lost is not None:
+        database.warnings.append(lost.message(path))

@@ -149,6 +149,11 @@ def check_database(path: Path) -> CheckReport:
             report.logical.append(Problem("audit_anchor", cut))
     finally:
         conn.close()
+    from gridkeeper.storage import commit_log
+
+    lost = commit_log.lost_commits(path)
+    if lost is not None:  # a truncated -wal: the file is sound, the last commits are gone
+        report.logical.insert(0, Problem("lost_commits", lost.message(path)))
     return report
 
 

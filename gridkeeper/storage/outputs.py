@@ -243,6 +243,21 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def replace_file(final: Path, data: bytes, *, private: bool = True) -> None:
+    """Atomically (re)write one of GridKeeper's own files (a manifest, a settings file): no user
+    choice involved, so no output check."""
+    tmp = temporary_beside(final, private=private)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], *, private: bool = True,
                  inputs: Iterable[str | os.PathLike[str]] = (),

@@ -8,11 +8,14 @@ Wire in from the main window (or ui/app.py) once the window exists:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -24,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper.storage import backup, integrity, lock
+from gridkeeper.services import backups
+from gridkeeper.storage import backup, integrity, lock, outputs
 from gridkeeper.ui.worker import run_in_background, show_error
 
 COUNT_KEYS = ("households", "residents", "visits")
@@ -37,7 +41,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.resize(760, 420)
-        self.backups = backup.list_backups(db_path)
+        self.backups = backups.list_backups(db_path)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "Choose a backup. The current database is saved as a backup first, and the restored copy "
@@ -54,7 +58,12 @@ class RestoreDialog(QDialog):
                 counts = info.counts()
             except Exception:  # an unreadable backup is listed but cannot be chosen
                 counts = {}
-            cells = [info.taken_at.strftime("%Y-%m-%d %H:%M:%S"), info.reason_label,
+            kind = info.reason_label
+            if info.is_safety_copy:
+                kind += self.tr(" (kept until deleted)")
+            if info.from_future:
+                kind += self.tr(" (dated later than now: was the clock wrong?)")
+            cells = [info.taken_at.strftime("%Y-%m-%d %H:%M:%S"), kind,
                      *[str(counts.get(k, self.tr("damaged"))) for k in COUNT_KEYS]]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -77,33 +86,29 @@ class RestoreDialog(QDialog):
 
 
 def restore_into_context(ctx, chosen: backup.BackupInfo) -> backup.RestoreResult:
-    """Close the database, restore `chosen`, reopen it and point the context at the new engine.
-    The lock is held throughout so no other GridKeeper can slip in."""
+    """Restore `chosen` through the one restore service (it proves the file, holds the lock, closes,
+    replaces, reopens and audits) and point the context at the reopened engine; then sign the same
+    person in again."""
     from gridkeeper.services import accounts
-    from gridkeeper.storage.audit import record_event, set_actor
-    from gridkeeper.services.database import open_database
 
-    path, user = ctx.db_path, accounts.signed_in(ctx.engine)
-    lock.acquire(path)
+    user = accounts.signed_in(ctx.engine)
     try:
-        ctx.database.dispose()
-        try:
-            result = backup.restore_backup(chosen.path, path)
-        finally:
-            ctx.database = open_database(path)  # the restored file, or the untouched one on failure
-    finally:
-        lock.release(path)
+        done = backups.restore(ctx.db_path, chosen.path, database=ctx.database, actor=user.name if user else None)
+    except Exception as exc:
+        reopened = getattr(exc, "reopened_database", None)
+        if reopened is not None:  # the untouched file, opened again
+            ctx.database = reopened
+        raise
+    ctx.database = done.database
     if user is not None:
-        set_actor(ctx.engine, user.name)
         with ctx.read() as session:
             try:
                 accounts.sign_in(ctx.engine, accounts.find_account(session, user.name))
             except accounts.NotFound:  # the backup predates this account: who is working is asked again
+                from gridkeeper.storage.audit import set_actor
+
                 set_actor(ctx.engine, None)
-    with ctx.write() as session:
-        record_event(session, "restore", f"从备份 {chosen.path.name} 恢复",
-                     {"counts": result.counts, "saved_current": str(result.saved_current or "")})
-    return result
+    return done.result
 
 
 class DataMenu(QObject):
@@ -119,25 +124,38 @@ class DataMenu(QObject):
             bar.insertMenu(actions[-1], self.menu)
         else:
             bar.addMenu(self.menu)
+        self.import_action = self.menu.addAction(self.tr("Import household roster…"), self.import_roster)
+        self.menu.addSeparator()
         self.backup_action = self.menu.addAction(self.tr("Back up now"), self.backup_now)
+        self.backup_to_action = self.menu.addAction(self.tr("Back up to a folder (USB stick)…"),
+                                                    self.backup_to_folder)
         self.restore_action = self.menu.addAction(self.tr("Restore from a backup…"), self.restore)
+        self.restore_file_action = self.menu.addAction(self.tr("Restore from a backup file…"),
+                                                       self.restore_from_file)
         self.check_action = self.menu.addAction(self.tr("Check the database"), self.check)
         self.menu.addSeparator()
         self.audit_action = self.menu.addAction(self.tr("Audit trail…"), self.audit_trail)
         self.accounts_action = self.menu.addAction(self.tr("Accounts…"), self.manage_accounts)
         read_only = ctx.read_only or ctx.db_path is None
         self.restore_action.setEnabled(not read_only)
+        self.restore_file_action.setEnabled(not read_only)
+        self.import_action.setEnabled(not read_only and hasattr(window, "open_import_wizard"))
         self.backup_action.setEnabled(ctx.db_path is not None)
+        self.backup_to_action.setEnabled(ctx.db_path is not None)
         self.check_action.setEnabled(ctx.db_path is not None)
         self.accounts_action.setEnabled(not getattr(ctx, "read_only", False))
         self.last_result = None
 
-    def backup_now(self):
+    def import_roster(self):
+        """The roster import wizard (also under File)."""
+        return self.window.open_import_wizard()
+
+    def backup_now(self, folder=None):
         path = self.ctx.db_path
 
         def work(progress):
             progress(0, 0)
-            info = backup.backup_before(path, "manual")
+            info = backups.back_up(path, to=folder)
             return info, info.counts()
 
         return run_in_background(self.window, work, on_done=self._backed_up, cancellable=False,
@@ -149,6 +167,59 @@ class DataMenu(QObject):
         QMessageBox.information(self.window, self.tr("Backup made"), self.tr(
             "The backup was checked and saved:\n{0}\n\nHouseholds {1}, residents {2}, visits {3}.").format(
             info.path, *[counts[k] for k in COUNT_KEYS]))
+
+    def backup_to_folder(self, folder: str | None = None):
+        """A verified backup into a folder the user picks (a USB stick); not thinned there."""
+        if not self._admin_only():  # a copy of every full ID number leaves the computer
+            return None
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self.window, self.tr("Back up into which folder?"))
+            if not folder:
+                return None
+        refused = outputs.refusal(Path(folder) / "backup.db", databases=[self.ctx.db_path])
+        if refused:
+            QMessageBox.warning(self.window, self.tr("Choose another folder"), refused)
+            return None
+        task = self.backup_now(Path(folder))
+        task.finished.connect(lambda kind: self._audit_copy(folder) if kind == "done" else None)
+        return task
+
+    def _audit_copy(self, folder) -> None:
+        from gridkeeper.storage.audit import record_event
+
+        info = self.last_result
+        with self.ctx.write() as session:
+            record_event(session, "export", f"备份数据库到 {getattr(info, 'path', folder)}",
+                         {"file": str(getattr(info, "path", folder)), "full": True})
+
+    def restore_from_file(self, path: str | None = None, *, confirm=None) -> bool:
+        """Restore from a backup file anywhere (a USB stick). The file is proved a sound GridKeeper
+        database this program can open before anything is closed or replaced; then the user confirms
+        with its counts. `confirm(text) -> bool` replaces the question in tests."""
+        if not self._admin_only():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Choose a backup file"), "",
+                                                  self.tr("GridKeeper backups (*.db);;All files (*)"))
+            if not path:
+                return False
+        try:
+            chosen = backups.find_backup(self.ctx.db_path, str(path))
+            counts = backups.backend_for(self.ctx.db_path).check_candidate(chosen.path)
+        except Exception as exc:  # not a backup, damaged, another program's, a newer GridKeeper's
+            show_error(self.window, exc)
+            return False
+        text = self.tr("Replace the open database with {0}?\n\nIt holds households {1}, residents {2}, "
+                       "visits {3}. The current database is kept as a safety copy first.").format(
+            chosen.path, *[counts[k] for k in COUNT_KEYS])
+        if confirm is not None:
+            agreed = confirm(text)
+        else:
+            agreed = QMessageBox.question(self.window, self.tr("Restore from a file"), text) == \
+                QMessageBox.StandardButton.Yes
+        if not agreed:
+            return False
+        return self._restore_chosen(chosen)
 
     def _admin_only(self) -> bool:
         """With accounts on, only an administrator may restore or manage others."""
@@ -168,7 +239,9 @@ class DataMenu(QObject):
         dialog = dialog or RestoreDialog(self.ctx.db_path, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return False
-        chosen = dialog.chosen()
+        return self._restore_chosen(dialog.chosen())
+
+    def _restore_chosen(self, chosen: backup.BackupInfo) -> bool:
         try:
             result = restore_into_context(self.ctx, chosen)
         except Exception as exc:  # shown in plain words; the current database is untouched
@@ -242,10 +315,6 @@ def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, cho
     restored (open normally), None to give up. `choose(box, buttons)` replaces the click in tests."""
     from PySide6.QtCore import QCoreApplication
 
-    from gridkeeper.storage.audit import record_event
-    from gridkeeper.services.database import open_database
-    from gridkeeper.storage.session import unit_of_work
-
     title = QCoreApplication.translate("DataMenu", "Cannot open the database")
     box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc), QMessageBox.StandardButton.Close, parent)
     buttons = {}
@@ -261,14 +330,5 @@ def offer_way_out(exc: Exception, db_path, parent: QWidget | None = None, *, cho
         return True
     if clicked is None or clicked is not buttons.get("restore"):
         return None
-    lock.acquire(db_path)
-    try:
-        result = backup.restore_backup(newest.path, db_path)
-        database = open_database(db_path)
-        with unit_of_work(database.engine) as session:
-            record_event(session, "restore", f"数据库损坏，从备份 {newest.path.name} 恢复",
-                         {"counts": result.counts, "saved_current": str(result.saved_current or "")})
-        database.dispose()
-    finally:
-        lock.release(db_path)
+    backups.restore(db_path, newest.path, why="数据库损坏，", keep_open=False)
     return False

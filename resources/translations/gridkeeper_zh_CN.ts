@@ -636,47 +636,62 @@ Your data is unchanged. Use Data › Back up now to try again, or check the disk
 <context>
     <name>DataMenu</name>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="115"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="120"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="122"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="127"/>
+        <source>Import household roster…</source>
+        <translation>导入住户花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="129"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="123"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="130"/>
+        <source>Back up to a folder (USB stick)…</source>
+        <translation>备份到文件夹（U盘）…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="132"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="124"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="133"/>
+        <source>Restore from a backup file…</source>
+        <translation>从备份文件恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="135"/>
         <source>Check the database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="126"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="137"/>
         <source>Audit trail…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="127"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="138"/>
         <source>Accounts…</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="144"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="162"/>
         <source>Backing up and checking the copy…</source>
         <translation>正在备份并核验备份文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="149"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="167"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="150"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="168"/>
         <source>The backup was checked and saved:
 {0}
 
@@ -687,69 +702,103 @@ Households {1}, residents {2}, visits {3}.</source>
 住户 {1} 户，居民 {2} 人，走访 {3} 次。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="160"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="176"/>
+        <source>Back up into which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="181"/>
+        <source>Choose another folder</source>
+        <translation>请换一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="202"/>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="203"/>
+        <source>GridKeeper backups (*.db);;All files (*)</source>
+        <translation>网格管家备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="212"/>
+        <source>Replace the open database with {0}?
+
+It holds households {1}, residents {2}, visits {3}. The current database is kept as a safety copy first.</source>
+        <translation>用 {0} 替换当前数据库吗？
+
+其中有住户 {1}、居民 {2}、走访 {3}。当前数据库会先保存为安全副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="218"/>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="231"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="161"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="232"/>
         <source>Only a community administrator can do this.</source>
         <translation>只有社区管理员才能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="185"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="258"/>
         <source>Restored</source>
         <translation>恢复完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="186"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="259"/>
         <source>Restored the backup of {0}: households {1}, residents {2}, visits {3} — equal to the backup.
 The database as it was before is kept as {4}.</source>
         <translation>已恢复 {0} 的备份：住户 {1} 户，居民 {2} 人，走访 {3} 次，与备份一致。
 恢复前的数据库已另存为 {4}。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="200"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="273"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="205"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="278"/>
         <source>Check passed</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="206"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="279"/>
         <source>The file is sound, the data is consistent and the audit trail is unbroken.</source>
         <translation>数据库文件完好，数据前后一致，审计记录完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="208"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="281"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="212"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="285"/>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="213"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="286"/>
         <source>{0} problems were found:</source>
         <translation>发现 {0} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="249"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="318"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="254"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="323"/>
         <source>Restore the newest good backup</source>
         <translation>从最近一份完好的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="257"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="326"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
@@ -2916,47 +2965,57 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="38"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="42"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="43"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="47"/>
         <source>Choose a backup. The current database is saved as a backup first, and the restored copy is checked (record counts equal to the backup&apos;s) before it replaces the current one.</source>
         <translation>请选择一份备份。恢复前会先把当前数据库另存为备份；恢复出的数据经核验（记录数与备份一致）后才会替换当前数据库。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="50"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="50"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="46"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="50"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="47"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="51"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="47"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="51"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="58"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="63"/>
+        <source> (kept until deleted)</source>
+        <translation>（保留至手动删除）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="65"/>
+        <source> (dated later than now: was the clock wrong?)</source>
+        <translation>（时间晚于现在：当时电脑时钟不对？）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="67"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="68"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="77"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>

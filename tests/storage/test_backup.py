@@ -35,11 +35,11 @@ def counts_of(demo_db) -> dict:
 
 def test_backup_is_checked_named_and_complete(db, demo_db):
     info = backup.make_backup(db, now=NOW)
-    assert info.path.name == "gridkeeper-20261122-093000.db"
+    assert info.path.name == "gridkeeper-20261122-093000-n1.db" and info.sequence == 1
     assert info.path.parent == db.parent / "community-backups"
     assert backup.integrity_problems(info.path) == []
     assert info.counts() == counts_of(demo_db)
-    assert [p.name for p in info.path.parent.iterdir()] == [info.path.name]  # no temporary left
+    assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name, "manifest.json"]  # no temporary
 
 
 def test_backup_includes_committed_data_still_in_the_wal(db):
@@ -84,7 +84,7 @@ def test_thinning_of_few_backups_keeps_them_all():
 
 
 def test_thin_backups_deletes_files(db):
-    for day in range(30):
+    for day in reversed(range(30)):  # made day after day
         backup.make_backup(db, now=NOW - timedelta(days=day))
     removed = backup.thin_backups(db)
     left = backup.list_backups(db)

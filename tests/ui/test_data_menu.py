@@ -55,7 +55,7 @@ def test_menu_sits_before_help_with_its_actions(window, ctx):
     menu = install_data_menu(window, ctx)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Data", "&Help"]
-    assert len([a for a in menu.menu.actions() if not a.isSeparator()]) == 5
+    assert len([a for a in menu.menu.actions() if not a.isSeparator()]) == 8
 
 
 def test_backup_now_and_check(window, ctx, quiet_boxes, qtbot):
@@ -67,6 +67,67 @@ def test_backup_now_and_check(window, ctx, quiet_boxes, qtbot):
         pass
     assert menu.last_result.ok
     assert [k for k, _ in quiet_boxes] == ["information", "information"]
+
+
+def test_backup_to_a_chosen_folder_like_a_usb_stick(window, ctx, quiet_boxes, qtbot, tmp_path):
+    import stat
+
+    from gridkeeper.storage.models import AuditEntry
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    menu = install_data_menu(window, ctx)
+    with qtbot.waitSignal(menu.backup_to_folder(str(usb)).finished, timeout=20000):
+        pass
+    made = list(usb.glob("gridkeeper-*.db"))
+    assert len(made) == 1 and backup.integrity_problems(made[0]) == []
+    assert stat.S_IMODE(made[0].stat().st_mode) == 0o600
+    with ctx.read() as session:
+        assert session.exec(select(AuditEntry).where(AuditEntry.action == "export")).first() is not None
+    # the database's own backups folder is refused as a destination
+    assert menu.backup_to_folder(str(ctx.db_path.parent / "community-backups")) is None
+    assert quiet_boxes[-1][0] == "warning"
+
+
+def test_restore_from_a_file_refuses_another_programs_database_untouched(window, ctx, quiet_boxes, tmp_path,
+                                                                         monkeypatch):
+    import sqlite3
+
+    foreign = tmp_path / "photos.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    errors = []
+    monkeypatch.setattr("gridkeeper.ui.data_menu.show_error", lambda parent, exc: errors.append(str(exc)))
+    menu = install_data_menu(window, ctx)
+    engine = ctx.engine
+    assert menu.restore_from_file(str(foreign), confirm=lambda text: True) is False
+    assert errors and "不是 GridKeeper" in errors[0]
+    assert ctx.engine is engine  # nothing was closed or replaced
+
+
+def test_restore_from_a_file_chosen_on_disk(window, ctx, qtbot, tmp_path):
+    usb_copy = backup.make_backup(ctx.db_path, to=tmp_path / "usb")
+    with ctx.write() as session:
+        for resident in session.exec(select(Resident).limit(3)):
+            session.delete(resident)
+    asked = []
+    menu = install_data_menu(window, ctx)
+    with qtbot.waitSignal(ctx.data_changed):
+        assert menu.restore_from_file(str(usb_copy.path), confirm=lambda text: asked.append(text) or True)
+    assert str(usb_copy.counts()["households"]) in asked[0]
+    with ctx.read() as session:
+        assert len(session.exec(select(Resident)).all()) == usb_copy.counts()["residents"]
+
+
+def test_import_is_reachable_from_the_data_menu(window, ctx):
+    opened = []
+    window.open_import_wizard = lambda: opened.append(True)
+    menu = install_data_menu(window, ctx)
+    assert menu.import_action.isEnabled()
+    menu.import_action.trigger()
+    assert opened == [True]
 
 
 def test_restore_lists_counts_and_switches_the_engine(window, ctx, qtbot):

@@ -415,6 +415,19 @@ def _save_current(db_path: Path, now: datetime) -> Path | None:
         return kept
 
 
+def _restoring_temp(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.restoring")
+
+
+def clean_killed_restore(db_path: Path) -> None:
+    """Delete the hidden copy a restore killed half-way left beside the database (as large as the
+    database). Called with the writer's lock held, so no restore can be running."""
+    try:
+        _restoring_temp(outputs.real(db_path)).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def check_candidate(backup: Path) -> dict[str, int]:
     """Prove a file can replace the database before anything is touched: it is sound (SQLite's
     integrity_check), it is a GridKeeper database (not empty, not another program's SQLite file)
@@ -445,7 +458,7 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
     info = parse_backup_name(backup) or BackupInfo(backup, datetime.fromtimestamp(backup.stat().st_mtime))
     now = now or datetime.now()
     saved = _save_current(db_path, now)
-    temp = db_path.with_name(f".{db_path.name}.restoring")
+    temp = _restoring_temp(db_path)
     try:
         temp.unlink(missing_ok=True)  # left by a restore that was killed half-way
         copy_database(backup, temp)

@@ -45,11 +45,16 @@ def read_sidecar(db_path: Path) -> dict:
 
 
 def write_sidecar(db_path: Path, data: dict) -> None:
-    """Rewrite `<db>.commits` in place (small, owner-only; a failure only weakens detection)."""
-    from gridkeeper.storage import outputs
-
+    """Rewrite `<db>.commits` in place, owner-only, without fsync (after every commit: it must cost
+    next to nothing). A torn or lagging sidecar only means a loss goes unnoticed, never a false alarm."""
+    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
     try:
-        outputs.replace_file(sidecar(db_path), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        fd = os.open(sidecar(db_path), os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            os.write(fd, text)
+            os.ftruncate(fd, len(text))
+        finally:
+            os.close(fd)
     except OSError:
         pass
 

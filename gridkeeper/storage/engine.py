@@ -126,6 +126,7 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
         identity.require_gridkeeper(path, allow_empty=True)
     if not read_only:
         lock.acquire(path)
+        backup.clean_killed_restore(path)
     engine = make_engine(sqlite_url(path, read_only=read_only))
     database = Database(engine, path, SQLITE, read_only, row_guards=tuple(row_guards))
     if not read_only:

@@ -3,6 +3,7 @@ migrates a file and before a restore replaces anything; answered through a read-
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,12 +47,13 @@ def read_identity(path: Path) -> Identity | None:
     return Identity(not tables, revision, tables)
 
 
-def known_revisions() -> set[str]:
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     from gridkeeper.storage.migrate import alembic_config
 
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return frozenset(script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions())
 
 
 def _foreign(path: Path, identity: Identity, what: str) -> NotGridKeeper:

@@ -256,3 +256,21 @@ def test_an_open_app_stops_writing_when_its_file_is_replaced(db, tmp_path):
             assert conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'before'").scalar() == "1"
     finally:
         engine.dispose()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the database file itself is flocked on Linux")
+def test_deleting_the_lock_file_does_not_let_a_restore_replace_an_open_database(db):
+    from gridkeeper.storage import backup
+
+    backup.make_backup(db)
+    engine = open_database(db)
+    try:
+        lock.lock_path(db).unlink()  # a curious user tidies up
+        before = db.read_bytes()
+        done = subprocess.run([sys.executable, "-m", "gridkeeper", "restore", "latest", "--db", str(db)],
+                              capture_output=True, text=True, timeout=120,
+                              env=os.environ | {"PYTHONPATH": os.getcwd()})
+        assert done.returncode == 3 and "正在被" in done.stderr, done.stderr
+        assert db.read_bytes() == before
+    finally:
+        engine.dispose()

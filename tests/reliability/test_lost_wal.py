@@ -13,14 +13,14 @@ import pytest
 
 from gridkeeper.cli import main
 from gridkeeper.storage import backup, commit_log
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 
 WRITE_AND_CRASH = """
 import os, sys
-from gridkeeper.storage.engine import open_database
+from gridkeeper.services.database import open_database
 from gridkeeper.storage.models import Setting
 from gridkeeper.storage.session import unit_of_work
-engine = open_database(sys.argv[1])
+engine = open_database(sys.argv[1]).engine
 for n in range(3):  # three commits, each only in the -wal (no checkpoint before the crash)
     with unit_of_work(engine) as session:
         session.add(Setting(key=f"import-{n}", value="x" * 5000))
@@ -42,12 +42,12 @@ def crashed(demo_db, tmp_path):
 
 
 def settings(db) -> set[str]:
-    engine = open_database(db, read_only=True)
+    database = open_database(db, read_only=True)
     try:
-        with engine.connect() as conn:
+        with database.engine.connect() as conn:
             return {row[0] for row in conn.exec_driver_sql("SELECT key FROM setting WHERE key LIKE 'import-%'")}
     finally:
-        engine.dispose()
+        database.dispose()
 
 
 def test_an_intact_wal_after_a_crash_is_not_reported(crashed, capsys):
@@ -71,9 +71,9 @@ def test_a_truncated_or_deleted_wal_is_reported_with_the_newest_backup(crashed, 
     assert "少了最后" in out and "-wal" in out and newest.path.name in out
     assert settings(db) < {"import-0", "import-1", "import-2"}  # SQLite dropped them without a word
 
-    engine = open_database(db)  # the next open says so too, and keeps saying it until a restore
-    assert any("少了最后" in w for w in engine.gridkeeper_warnings)
-    engine.dispose()
+    database = open_database(db)  # the next open says so too, and keeps saying it until a restore
+    assert any("少了最后" in w for w in database.warnings)
+    database.dispose()
     assert commit_log.lost_commits(db) is not None
 
     assert main(["restore", "latest", "--db", str(db)]) == 0

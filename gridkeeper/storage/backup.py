@@ -374,6 +374,12 @@ def backup_if_due(db: Path | str | Database | Engine, *, now: datetime | None = 
     return backup_before(db, "daily", now=now)
 
 
+def newest_backup_name(db: Path | str | Database | Engine) -> str:
+    """The newest good backup's path as text, or "" (for messages)."""
+    newest = newest_good_backup(db)
+    return str(newest.path) if newest else ""
+
+
 def newest_good_backup(db: Path | str | Database | Engine) -> BackupInfo | None:
     """The newest backup (by number, not by clock) that passes SQLite's quick check."""
     for info in list_backups(db):

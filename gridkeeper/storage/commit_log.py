@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -89,8 +90,9 @@ class LostCommits:
                 f"数据库旁的 -wal 日志文件被截断或删除，或者数据库被换成了较旧的副本。文件本身是完好的。{way_back}。")
 
 
-def lost_commits(db_path: Path) -> LostCommits | None:
-    """Commits recorded beside the database but missing from it (see the module docstring)."""
+def lost_commits(db_path: Path, newest_backup: Callable[[], str] = lambda: "") -> LostCommits | None:
+    """Commits recorded beside the database but missing from it (see the module docstring);
+    `newest_backup()` names the way back (the caller knows where backups are)."""
     data = read_sidecar(db_path)
     if isinstance(data.get("lost"), dict):
         lost = data["lost"]
@@ -103,19 +105,12 @@ def lost_commits(db_path: Path) -> LostCommits | None:
     found = database_sequence(db_path)
     if not isinstance(recorded, int) or found is None or found >= recorded:
         return None
-    return LostCommits(recorded, found, datetime.now().isoformat(timespec="seconds"), _newest_backup(db_path))
+    return LostCommits(recorded, found, datetime.now().isoformat(timespec="seconds"), newest_backup())
 
 
-def _newest_backup(db_path: Path) -> str:
-    from gridkeeper.storage import backup
-
-    newest = backup.newest_good_backup(db_path)
-    return str(newest.path) if newest else ""
-
-
-def check_on_open(db_path: Path) -> LostCommits | None:
+def check_on_open(db_path: Path, newest_backup: Callable[[], str] = lambda: "") -> LostCommits | None:
     """On an open for writing: find lost commits and keep the finding until a restore."""
-    lost = lost_commits(db_path)
+    lost = lost_commits(db_path, newest_backup)
     if lost is not None:
         data = read_sidecar(db_path)
         if "lost" not in data:

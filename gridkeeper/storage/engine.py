@@ -267,6 +267,8 @@ def _report_lost_commits(database: Database, path: Path) -> None:
     """Commits counted beside the database but missing from it (a truncated -wal): a warning."""
     from gridkeeper.storage import commit_log
 
-    lost = commit_log.check_on_open(path)
+    from gridkeeper.storage import backup
+
+    lost = commit_log.check_on_open(path, lambda: backup.newest_backup_name(path))
     if lost is not None:
         database.warnings.append(lost.message(path))

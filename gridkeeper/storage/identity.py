@@ -3,12 +3,12 @@ migrates a file and before a restore replaces anything; answered through a read-
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridkeeper.storage.errors import NotADatabase, SchemaTooNew
+from gridkeeper.storage.migrate import known_revisions
 
 CORE_TABLES = {"grid", "household", "resident", "visit"}
 VERSION_TABLE = "alembic_version"
@@ -45,15 +45,6 @@ def read_identity(path: Path) -> Identity | None:
     finally:
         conn.close()
     return Identity(not tables, revision, tables)
-
-
-@functools.lru_cache(maxsize=1)
-def known_revisions() -> frozenset[str]:
-    from alembic.script import ScriptDirectory
-
-    from gridkeeper.storage.migrate import alembic_config
-
-    return frozenset(script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions())
 
 
 def _foreign(path: Path, identity: Identity, what: str) -> NotGridKeeper:

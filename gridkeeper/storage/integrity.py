@@ -151,7 +151,7 @@ def check_database(path: Path) -> CheckReport:
         conn.close()
     from gridkeeper.storage import commit_log
 
-    lost = commit_log.lost_commits(path)
+    lost = commit_log.lost_commits(path, lambda: backup.newest_backup_name(path))
     if lost is not None:  # a truncated -wal: the file is sound, the last commits are gone
         report.logical.insert(0, Problem("lost_commits", lost.message(path)))
     return report

@@ -62,6 +62,12 @@ def current_revision(engine: Engine) -> str | None:
             raise
 
 
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program knows (the migration scripts, parsed once per process)."""
+    return frozenset(script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
 def check_not_newer(engine: Engine) -> None:
     """Raise SchemaTooNew when the file was written by a newer GridKeeper."""
     revision = current_revision(engine)

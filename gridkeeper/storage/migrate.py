@@ -62,10 +62,9 @@ def current_revision(engine: Engine) -> str | None:
             raise
 
 
-@functools.lru_cache(maxsize=1)
 def known_revisions() -> frozenset[str]:
-    """Every schema revision this program knows (the migration scripts, parsed once per process)."""
-    return frozenset(script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+    """Every schema revision this program knows (read from the migration scripts once per process)."""
+    return script_revisions()[0]
 
 
 def check_not_newer(engine: Engine) -> None:

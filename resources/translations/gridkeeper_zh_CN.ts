@@ -2428,12 +2428,12 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlaceTree</name>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="37"/>
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="38"/>
         <source>Places</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/nav_tree.py" line="56"/>
+        <location filename="../../gridkeeper/ui/nav_tree.py" line="58"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>

@@ -23,8 +23,19 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def database():
-    """A migrated in-memory database wired as the app wires one (audit hooks, permission guard)."""
+def database(db_kind, request):
+    """A migrated empty database wired as the app wires one (audit hooks, permission guard): in memory
+    on SQLite, a fresh database on the PostgreSQL test server (see pytest_generate_tests below)."""
+    if db_kind == "postgresql":
+        from gridkeeper.services.database import open_database
+
+        databases = request.getfixturevalue("pg_databases")
+        url = databases.create(migrated=True)
+        database = open_database(url)
+        yield database
+        database.dispose()
+        databases.drop(url)
+        return
     from gridkeeper.services.database import memory_database
 
     database = memory_database()
@@ -60,13 +71,82 @@ def place(session):
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    """A 600-household demo database on disk, shared read-only by tests that only look."""
+def demo_db(tmp_path_factory, db_kind, request):
+    """A 600-household demo database (a file, or a server URL), shared read-only by tests that only look."""
     from gridkeeper.demo.generator import generate
     from gridkeeper.services.database import open_database
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    if db_kind == "postgresql":
+        path = request.getfixturevalue("pg_databases").create(migrated=True)
+    else:
+        path = tmp_path_factory.mktemp("demo") / "demo.db"
     engine = open_database(path, create=True).engine
     counts = generate(engine, households=600, seed=7, today=TODAY)
     engine.dispose()
     return path, counts
+
+
+# ---- Both databases: SQLite always, PostgreSQL when GRIDKEEPER_TEST_PG names a server ------------------
+
+PG_URL = os.environ.get("GRIDKEEPER_TEST_PG", "")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+# Tests in these folders that use `engine`, `db_target` or `demo_db` run once per database.
+BOTH_DATABASES = {"storage", "services", "reports", "excel", "cli"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (not run on a server)")
+
+
+def pytest_generate_tests(metafunc):
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    folder = metafunc.definition.path.parent.name
+    both = folder in BOTH_DATABASES and metafunc.definition.get_closest_marker("sqlite_only") is None
+    metafunc.parametrize("db_kind", ["sqlite", "postgresql"] if both else ["sqlite"], scope="session")
+
+
+def require_pg() -> str:
+    """The test server's admin URL; skips locally without one, fails in CI (where .ci/run starts one)."""
+    if PG_URL:
+        return PG_URL
+    if IN_CI:
+        pytest.fail("CI=true but GRIDKEEPER_TEST_PG is not set: .ci/run starts a PostgreSQL server for these tests")
+    pytest.skip("no PostgreSQL server: set GRIDKEEPER_TEST_PG=postgresql://USER:PASSWORD@HOST:PORT/postgres "
+                "(.ci/run starts a throwaway one)")
+
+
+@pytest.fixture(scope="session")
+def db_kind():
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_databases():
+    """Makes and drops throwaway databases on the test server (a migrated template makes each one quick)."""
+    from tests.pg_support import PgDatabases
+
+    databases = PgDatabases(require_pg())
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture
+def db_target(db_kind, request, tmp_path):
+    """Where a command may create a database: a new file path on SQLite, an empty server database URL."""
+    if db_kind == "postgresql":
+        databases = request.getfixturevalue("pg_databases")
+        url = databases.create(migrated=False)
+        yield url
+        databases.drop(url)
+        return
+    yield tmp_path / "target.db"
+
+
+@pytest.fixture
+def demo_copy(demo_db, db_kind, request, tmp_path):
+    """A private, writable copy of the demo database (file or server database)."""
+    from tests.db_support import private_copy
+
+    pg = request.getfixturevalue("pg_databases") if db_kind == "postgresql" else None
+    return private_copy(demo_db[0], tmp_path, pg)

@@ -17,6 +17,8 @@ COMMAND_MODULES = [
     "gridkeeper.cli.backup_cmd",
     "gridkeeper.cli.account_cmd",
     "gridkeeper.cli.print_cmds",
+    "gridkeeper.cli.move_cmd",
+    "gridkeeper.cli.server_cmd",
 ]
 
 

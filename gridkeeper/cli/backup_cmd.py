@@ -33,6 +33,8 @@ def _existing_database(args) -> Path:
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
+    if isinstance(path, str):  # a server address: the server itself says whether it can be used
+        return path
     try:
         check_sqlite_file(path)
     except DatabaseUnusable as exc:

@@ -30,8 +30,16 @@ class UsageError(CliError):
         super().__init__(message, EXIT_USAGE)
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """--db, else GRIDKEEPER_DB, else the file in the user's data folder."""
+def db_path(args: argparse.Namespace) -> Path | str:
+    """--db, else GRIDKEEPER_DB, else the file in the user's data folder.
+
+    A server address (postgresql://USER@HOST[:PORT]/DBNAME) is returned as text, never as a Path.
+    """
+    from gridkeeper.storage.server import is_server_url
+
+    given = getattr(args, "db", None) or os.environ.get(paths.ENV_DB)
+    if given and is_server_url(str(given)):
+        return str(given)
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
 
 
@@ -118,7 +126,9 @@ def open_engine(args: argparse.Namespace, *, create: bool = False):
     path = db_path(args)
     explicit = getattr(args, "read_only", False)
     try:
-        if getattr(args, "reads_only", False) and not explicit and not create:
+        if isinstance(path, str):  # a server address: the server has no file lock to spare readers from
+            database = open_target(path, create=create, read_only=explicit)
+        elif getattr(args, "reads_only", False) and not explicit and not create:
             database = open_for_reading(path)
         else:
             database = open_database(path, create=create, read_only=explicit)
@@ -128,6 +138,37 @@ def open_engine(args: argparse.Namespace, *, create: bool = False):
         print(f"gridkeeper: 注意：{warning}", file=sys.stderr)
     sign_in(database.engine, args)  # asks who is working once accounts exist; exits 1 on a wrong password
     return database.engine
+
+
+def open_target(target: Path | str, *, create: bool = False, read_only: bool = False):
+    """services.database.open_database, with exit 3 for a database that cannot be used. On a server that
+    asks for a password not given by PGPASSWORD or .pgpass, it is asked for at the terminal (in memory only)."""
+    from gridkeeper.services.database import open_database
+    from gridkeeper.storage.errors import DatabaseUnusable
+
+    try:
+        return open_database(target, create=create, read_only=read_only)
+    except DatabaseUnusable as exc:
+        password = _ask_server_password(target, exc)
+        if password is None:
+            raise CliError(str(exc), EXIT_DB) from exc
+    try:
+        return open_database(target, create=create, read_only=read_only, password=password)
+    except DatabaseUnusable as again:
+        raise CliError(str(again), EXIT_DB) from again
+
+
+def _ask_server_password(target: Path | str, exc: Exception) -> str | None:
+    """The password typed at a terminal when the server refused to go without one; None otherwise."""
+    from gridkeeper.storage.server import PasswordRefused, display
+
+    if not isinstance(exc, PasswordRefused) or not sys.stdin.isatty():
+        return None
+    print(f"gridkeeper: {exc}", file=sys.stderr)
+    try:
+        return getpass.getpass(f"{display(str(target))} 的密码：") or None
+    except (EOFError, KeyboardInterrupt):
+        return None
 
 
 def sign_in(engine, args) -> None:
@@ -234,8 +275,12 @@ def describe_error(exc: Exception, *, read_only: bool = False) -> tuple[str, int
                 f"（没有写入任何内容）。{fault.detail}"), EXIT_USAGE
     if fault is not None:
         return message, EXIT_DB if fault.kind in ("corrupt", "cannot_open", "locked") else EXIT_ERROR
-    if isinstance(exc, ServiceError):
+    if isinstance(exc, ServiceError):  # an EditConflict too: someone else saved first (exit 1)
         return str(exc), EXIT_ERROR
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, StaleDataError):
+        return "这条记录刚被别人修改或删除，您的修改没有保存：请重新打开后再改", EXIT_ERROR
     if isinstance(exc, (OperationalError, DatabaseError)):
         return f"数据库错误：{getattr(exc, 'orig', exc)}", EXIT_DB
     if isinstance(exc, OSError):

@@ -14,6 +14,7 @@ from gridkeeper.domain.care import VisitFrequency
 from gridkeeper.domain.idnumber import id_reversed
 from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
 from gridkeeper.services.errors import ServiceError
+from gridkeeper.storage import audit, bulk
 from gridkeeper.storage import models as M
 
 HOUSEHOLDS_PER_GRID = 250
@@ -336,14 +337,26 @@ BATCH = 20_000
 
 
 def _write(engine: Engine, demo: Demo) -> None:
-    """Everything in one transaction, in bulk (ORM add_all is ten times slower at this size)."""
+    """Everything in one transaction, in bulk (ORM add_all is ten times slower at this size).
+
+    SQLite: executemany through the session (audited as one summary row per batch). PostgreSQL: COPY,
+    with the same summary rows written here, and the id sequences moved past the ids given here."""
     tables = M.SQLModel.metadata.tables
     with Session(engine) as session:
+        server = bulk.is_server(session)
         for name in TABLE_ORDER:
             rows = demo.rows.get(name, [])
             if name == "resident":
                 for row in rows:
                     row.pop("_age", None)
+            if server:
+                bulk.load_rows(session.connection(), tables[name], rows)
             for start in range(0, len(rows), BATCH):
-                session.execute(insert(tables[name]), rows[start:start + BATCH])
+                if server:
+                    audit.record_bulk_create(session, name, len(rows[start:start + BATCH]))
+                else:
+                    session.execute(insert(tables[name]), rows[start:start + BATCH])
+        if server:
+            bulk.sync_sequences(session.connection(), [tables[name] for name in TABLE_ORDER])
+            bulk.analyze(session.connection())
         session.commit()

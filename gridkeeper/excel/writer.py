@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
 from gridkeeper.domain.enums import HousingUse
@@ -15,6 +15,7 @@ from gridkeeper.excel.problems import Problem
 from gridkeeper.excel.records import RESIDENT_COLUMNS, PersonRow, RowReader
 from gridkeeper.services import geography as geo
 from gridkeeper.services.errors import ServiceError
+from gridkeeper.storage import bulk
 from gridkeeper.storage.models import Grid, Household, Resident, ResidentTag
 
 BATCH = 5000
@@ -254,21 +255,14 @@ def _insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int
     """Bulk INSERT with ids given here, in the order of `rows`.
 
     Core executemany without RETURNING is one sqlite3 executemany per batch; RETURNING made SQLAlchemy
-    send rows one at a time (5× slower). The ids are taken after the write lock is held, inside the
-    import's transaction, so no other writer can take them in between.
+    send rows one at a time (5× slower). The ids are reserved inside the import's transaction (SQLite:
+    under the write lock; a server: from the table's sequence), so no other writer can take them.
     """
     if not rows:
         return []
-    _hold_write_lock(session)
-    first = (session.execute(select(func.max(model.id))).scalar() or 0) + 1
-    ids = list(range(first, first + len(rows)))
     table = model.__table__
+    ids = bulk.reserve_ids(session, table, len(rows))
     for start in range(0, len(rows), BATCH):
         batch = [{**row, "id": record_id} for row, record_id in zip(rows[start:start + BATCH], ids[start:start + BATCH])]
         session.execute(insert(table), batch)
     return ids
-
-
-def _hold_write_lock(session: Session) -> None:
-    """Make this transaction the database's writer now (a no-op update takes SQLite's RESERVED lock)."""
-    session.execute(text("UPDATE setting SET value = value WHERE 0"))

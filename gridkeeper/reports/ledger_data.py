@@ -23,6 +23,7 @@ from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.visits import list_visits
 from gridkeeper.storage.models import Grid, Household, ResidentRequest, Visit
 from gridkeeper.services.visibility import readable_grid
+from gridkeeper.storage.portable_sql import one_of
 
 # Ledger kind -> its name in the title.
 LEDGER_NAMES = {
@@ -183,7 +184,7 @@ def _requests_by_visit(session: Session, visit_ids: list[int]) -> dict[int, str]
     found: dict[int, list[str]] = {}
     for start in range(0, len(visit_ids), 900):
         chunk = visit_ids[start:start + 900]
-        query = select(ResidentRequest).where(ResidentRequest.source_visit_id.in_(chunk))
+        query = select(ResidentRequest).where(one_of(ResidentRequest.source_visit_id, chunk))
         for request in session.exec(query.order_by(ResidentRequest.id)):
             text = f"{label_of(RequestCategory, request.category)}：{request.description}"
             found.setdefault(request.source_visit_id, []).append(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from gridkeeper.storage.models import Building, Compound, Grid, Household, Resident, ResidentTag, Unit
+from gridkeeper.storage.portable_sql import one_of
 
 
 @dataclass
@@ -56,11 +57,11 @@ def _summaries(session: Session, ids: list[int]) -> dict[int, HouseholdSummary]:
         select(Household, Unit.label, Building.label, Compound.name, Grid.code, Building.id)
         .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
         .join(Compound, Compound.id == Building.compound_id).join(Grid, Grid.id == Building.grid_id)
-        .where(Household.id.in_(ids))
+        .where(one_of(Household.id, ids))
     ).all()
     heads: dict[int, Resident] = {}
     counts: dict[int, int] = {}
-    for resident in session.exec(select(Resident).where(Resident.household_id.in_(ids))):
+    for resident in session.exec(select(Resident).where(one_of(Resident.household_id, ids))):
         counts[resident.household_id] = counts.get(resident.household_id, 0) + 1
         best = heads.get(resident.household_id)
         if best is None or (resident.is_head and not best.is_head):
@@ -68,7 +69,7 @@ def _summaries(session: Session, ids: list[int]) -> dict[int, HouseholdSummary]:
     tags: dict[int, list[str]] = {}
     tag_rows = session.exec(select(Resident.household_id, ResidentTag.tag)
                             .join(ResidentTag, ResidentTag.resident_id == Resident.id)
-                            .where(Resident.household_id.in_(ids)))
+                            .where(one_of(Resident.household_id, ids)))
     for household_id, tag in tag_rows:
         if tag not in tags.setdefault(household_id, []):
             tags[household_id].append(tag)

@@ -12,11 +12,12 @@ from gridkeeper.storage.database import Database
 ROW_GUARDS = (accounts.permission_guard,)
 
 
-def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
-                  daily_backup: bool = True) -> Database:
-    """The database at `path` as the app and the command line use it (see storage.engine.open_database)."""
+def open_database(path: Path | str, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
+                  daily_backup: bool = True, password: str | None = None) -> Database:
+    """The database at `path` (a file, or a postgresql:// server address) as the app and the command line
+    use it (see storage.engine.open_database); `password` only for a server, kept in memory."""
     return storage.open_database(path, create=create, upgrade=upgrade, read_only=read_only, row_guards=ROW_GUARDS,
-                                 daily_backup=daily_backup)
+                                 daily_backup=daily_backup, password=password)
 
 
 def open_for_reading(path: Path) -> Database:

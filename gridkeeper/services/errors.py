@@ -26,3 +26,22 @@ class ValidationFailed(ServiceError):
 
     def by_field(self) -> dict[str, str]:
         return {e.field: e.reason for e in self.errors}
+
+
+class EditConflict(ServiceError):
+    """Someone else saved this record after it was opened here: nothing was saved, the user chooses.
+
+    `theirs` is the record as it is now (column values), `yours` what was about to be saved (when
+    known), `changed_by`/`changed_at` who saved it in between and when (from the audit trail)."""
+
+    def __init__(self, what: str, record_id: int, *, opened_version: int | None, current_version: int | None,
+                 changed_by: str = "", changed_at: str = "", theirs: dict | None = None, yours: dict | None = None):
+        self.what, self.record_id = what, record_id
+        self.opened_version, self.current_version = opened_version, current_version
+        self.changed_by, self.changed_at = changed_by, changed_at
+        self.theirs, self.yours = theirs or {}, yours or {}
+        who = f"{changed_by} 于 {changed_at} " if changed_by else "别人"
+        gone = current_version is None
+        super().__init__(
+            f"{what} #{record_id} 在您打开之后已被{who}{'删除' if gone else '修改'}，您的修改没有保存："
+            + ("请重新打开后再改。" if gone else "请对照双方的内容后选择保留哪一份（或重新打开后再改）。"))

@@ -12,6 +12,7 @@ from gridkeeper.domain.enums import CareTag, HousingUse
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Building, Household, Resident, ResidentTag, Unit
 from gridkeeper.services.visibility import readable_scope
+from gridkeeper.storage.portable_sql import nulls_low
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ def _order(sort: str, descending: bool):
         "last_visit": [Household.last_visit_on],
         "housing_use": [Household.housing_use],
     }[sort]
-    if descending:
-        columns = [c.desc() for c in columns]
-    return columns + [Household.id]
+    def nullable(column) -> bool:
+        return column is Household.floor or column is Household.last_visit_on
+
+    ordered = [nulls_low(c, descending=descending) if nullable(c) else (c.desc() if descending else c)
+               for c in columns]
+    return ordered + [Household.id]
 
 
 def household_ids(session: Session, *, scope: Scope = EVERYWHERE, filters: HouseholdFilter = HouseholdFilter(),

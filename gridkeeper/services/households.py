@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import Session, delete, select
 
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
+from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import Duplicate, NotFound, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.people import HouseholdInput, ResidentInput, household_values, resident_values
@@ -63,7 +64,7 @@ def _validate_residents(residents: list[ResidentInput], today: date | None) -> t
         if item["id_number"] and item["id_number"] in seen_ids:
             errors.append(ValueRuleError(f"第{index}位居民的身份证号", f"与第{seen_ids[item['id_number']]}位居民重复"))
         seen_ids.setdefault(item["id_number"], index) if item["id_number"] else None
-        values.append(item | {"id": data.id})
+        values.append(item | {"id": data.id, "_version": data.version})
         warnings += found
     if errors:
         raise ValidationFailed(errors)
@@ -73,11 +74,13 @@ def _validate_residents(residents: list[ResidentInput], today: date | None) -> t
 def _write_resident(session: Session, household_id: int, values: dict) -> Resident:
     tags = values.pop("tags")
     record_id = values.pop("id", None)
+    expected_version = values.pop("_version", None)
     _check_id_free(session, values["id_number"], except_id=record_id, row=f"{values['name']}的身份证号")
     if record_id:
         resident = get(session, Resident, record_id)
         if resident.household_id != household_id:
             raise NotFound(f"居民 #{record_id} 不属于这一户")
+        check_version(session, resident, expected_version, yours=values | {"tags": tags})
         for key, value in values.items():
             setattr(resident, key, value)
     else:
@@ -113,6 +116,7 @@ def update_household(session: Session, household_id: int, data: HouseholdInput,
     """Save a household as edited; with `residents`, that list becomes its residents (missing ones are removed)."""
     household = get(session, Household, household_id)
     values = household_values(data)
+    check_version(session, household, data.version, yours=values)
     get(session, Unit, values["unit_id"])
     _check_room_free(session, values["unit_id"], values["room_key"], except_id=household_id)
     for key, value in values.items():
@@ -157,7 +161,7 @@ def update_resident(session: Session, resident_id: int, data: ResidentInput, *, 
     """Save one resident's edited fields."""
     resident = get(session, Resident, resident_id)
     values, _ = resident_values(data, today=today)
-    return _write_resident(session, resident.household_id, values | {"id": resident_id})
+    return _write_resident(session, resident.household_id, values | {"id": resident_id, "_version": data.version})
 
 
 def _remove_resident(session: Session, resident: Resident) -> None:

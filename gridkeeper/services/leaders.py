@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.people import clean_name
@@ -77,9 +78,11 @@ def assign_leader(session: Session, data: LeaderInput, *, today: date | None = N
     return leader
 
 
-def end_term(session: Session, leader_id: int, *, on: date | None = None) -> LeaderAssignment:
+def end_term(session: Session, leader_id: int, *, on: date | None = None,
+             expected_version: int | None = None) -> LeaderAssignment:
     """The post becomes vacant."""
     leader = get(session, LeaderAssignment, leader_id)
+    check_version(session, leader, expected_version)
     leader.ended_on = on or date.today()
     session.add(leader)
     return leader

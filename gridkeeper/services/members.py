@@ -11,6 +11,7 @@ from gridkeeper.domain.enums import Gender, MemberStatus
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.domain.pinyin import name_initials
+from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.people import clean_name
@@ -31,6 +32,7 @@ class MemberInput:
     party_org: str = ""
     household_id: int | None = None
     post: str = ""
+    version: int | None = None  # the version the form showed (an edit conflict is refused); None: not checked
 
 
 def _member_values(session: Session, data: MemberInput) -> dict:
@@ -72,7 +74,9 @@ def register_member(session: Session, data: MemberInput) -> Member:
 
 def update_member(session: Session, member_id: int, data: MemberInput) -> Member:
     member = get(session, Member, member_id)
-    for key, value in _member_values(session, data).items():
+    values = _member_values(session, data)
+    check_version(session, member, data.version, yours=values)
+    for key, value in values.items():
         setattr(member, key, value)
     session.add(member)
     return member

@@ -35,6 +35,7 @@ class ResidentInput:
     tags: list[str] = field(default_factory=list)
     notes: str = ""
     id: int | None = None
+    version: int | None = None  # the version the form showed (an edit conflict is refused); None: not checked
 
 
 @dataclass
@@ -46,6 +47,7 @@ class HouseholdInput:
     housing_use: HousingUse | str = HousingUse.OWNER
     phone: str = ""
     notes: str = ""
+    version: int | None = None  # the version the form showed (an edit conflict is refused); None: not checked
 
 
 def _enum(kind, value, field_name: str, errors: list[ValueRuleError]):

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, DispatchTarget, Rating, RequestCategory, RequestStatus
+from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, DispatchTarget, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, TransitionError, check_transition
-from gridkeeper.services.errors import ServiceError, ValidationFailed
+from gridkeeper.services.conflicts import check_version
+from gridkeeper.services.errors import NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, RequestEvent, Resident, ResidentRequest, Visit
@@ -71,16 +72,20 @@ def _log(session: Session, request_id: int, old, new, note: str, actor: str) -> 
 def advance(session: Session, request_id: int, target: RequestStatus | str, *, reason: str = "",
             dispatched_to: str = "", dispatch_target: DispatchTarget | str | None = None,
             feedback: str = "", rating: Rating | str | None = None, on: date | None = None,
-            actor: str = "", comment: str = "") -> ResidentRequest:
+            actor: str = "", comment: str = "", expected_version: int | None = None) -> ResidentRequest:
     """Move a request to `target`, asking for what that step needs; the change is kept in its history.
-    `comment` (what the resident said at the follow-up, say) is kept in the history's note."""
-    request = get(session, ResidentRequest, request_id)
+    `comment` (what the resident said at the follow-up, say) is kept in the history's note.
+
+    The request's row is locked first (FOR UPDATE on a server; SQLite has one writer): two people
+    pressing 派单 at once give one dispatch, and the second is told who dispatched it and when."""
+    request = _locked(session, request_id)
     target = RequestStatus.from_text(str(target))
     on = on or date.today()
     try:
-        check_transition(request.status, target, reason=reason)
+        check_transition(RequestStatus(request.status), target, reason=reason)  # as read: the stored code
     except TransitionError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(f"{exc}{_latest_step(session, request)}") from exc
+    check_version(session, request, expected_version)
     errors: list[ValueRuleError] = []
     if target == S.DISPATCHED or (target in (S.IN_PROGRESS, S.RESOLVED) and not request.dispatched_to):
         if dispatched_to.strip():
@@ -111,6 +116,27 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
     _log(session, request.id, old, target, note, actor)
     session.flush()
     return request
+
+
+def _locked(session: Session, request_id: int) -> ResidentRequest:
+    """The request as it is now, its row locked until the end of this transaction."""
+    query = (select(ResidentRequest).where(ResidentRequest.id == request_id).with_for_update()
+             .execution_options(populate_existing=True))
+    request = session.exec(query).first()
+    if request is None:
+        raise NotFound(f"找不到诉求 #{request_id}")
+    return request
+
+
+def _latest_step(session: Session, request: ResidentRequest) -> str:
+    """"（李晓燕 11-20 10:03 已改为已派单）": who made the request's latest step, and when."""
+    event = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id)
+                         .order_by(RequestEvent.id.desc()).limit(1)).first()
+    if event is None:
+        return ""
+    at = event.at.astimezone() if event.at.tzinfo else event.at
+    who = event.actor or "别人"
+    return f"（{who} 于 {at:%Y-%m-%d %H:%M} 已改为“{label_of(RequestStatus, request.status)}”）"
 
 
 def history(session: Session, request_id: int) -> list[RequestEvent]:

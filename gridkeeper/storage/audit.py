@@ -18,7 +18,7 @@ import weakref
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, event, insert, inspect, select
+from sqlalchemy import Engine, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, object_mapper
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
@@ -26,6 +26,7 @@ from gridkeeper.storage.database import Database, RowGuard
 from gridkeeper.storage.models import AuditEntry
 
 AUDIT_TABLE = AuditEntry.__table__
+CHAIN_LOCK = 0x47_4B_41_55  # "GKAU": the PostgreSQL advisory lock that serialises appends to the chain
 NOT_AUDITED = {"audit_entry", "alembic_version"}
 REDACTED = {"password_hash"}
 HASHED_FIELDS = ("at", "actor", "action", "entity", "entity_id", "summary", "before", "after")
@@ -129,6 +130,9 @@ def write_entries(session: Session, entries: list[dict]) -> None:
     if not entries:
         return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # Several PCs append at once: take turns (held to commit), so the chain stays one chain.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
     prev = conn.execute(select(AUDIT_TABLE.c.hash).order_by(AUDIT_TABLE.c.id.desc()).limit(1)).scalar() or ""
     for entry in entries:
         entry["prev_hash"] = prev
@@ -262,11 +266,15 @@ def _bulk_insert(state, table) -> Any:
     for row in rows:
         _check_guards(guards, session, table.name, None, row)
     result = state.invoke_statement()
-    if _audit_enabled(session):
-        what = f"批量新增{ENTITY_LABELS.get(table.name, table.name)} {len(rows)} 条"
-        entry = new_entry(actor_of(session), "bulk_create", table.name, "", what, None, {"rows": len(rows)})
-        write_entries(session, [entry])
+    record_bulk_create(session, table.name, len(rows))
     return result
+
+
+def record_bulk_create(session: Session, table_name: str, rows: int) -> None:
+    """The summary row of a bulk insert made outside the ORM (COPY on a server), as _bulk_insert writes."""
+    if _audit_enabled(session):
+        what = f"批量新增{ENTITY_LABELS.get(table_name, table_name)} {rows} 条"
+        write_entries(session, [new_entry(actor_of(session), "bulk_create", table_name, "", what, None, {"rows": rows})])
 
 
 def _bulk_change(state, table) -> Any:

@@ -97,9 +97,13 @@ def sqlite_url(path: Path, *, read_only: bool = False):
     return URL.create("sqlite", database=str(path))  # not parsed: '?' and '#' in a name stay in it
 
 
-def open_database(path: Path, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
-                  row_guards: Sequence[RowGuard] = (), daily_backup: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = False, upgrade: bool = True, read_only: bool = False,
+                  row_guards: Sequence[RowGuard] = (), daily_backup: bool = True,
+                  password: str | None = None) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the current schema.
+
+    `path` may also be a server address, postgresql://USER@HOST[:PORT]/DBNAME: see storage.server
+    (none of the file machinery below applies there).
 
     A missing file is an error unless `create`; a file that is not SQLite, is damaged, is held by
     another GridKeeper, or whose schema is newer than this program, is refused before anything is
@@ -109,8 +113,11 @@ def open_database(path: Path, *, create: bool = False, upgrade: bool = True, rea
     never writes. Every session is audited and checked by `row_guards` (the front ends pass the
     services' permission guard: see services.database). Non-fatal warnings are in `warnings`.
     """
-    from gridkeeper.storage import backup, integrity, lock
+    from gridkeeper.storage import backup, integrity, lock, server
 
+    if server.is_server_url(path):
+        return server.open_server(path, create=create, upgrade=upgrade, read_only=read_only, row_guards=row_guards,
+                                  password=password)
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     if create and not read_only and not path.exists():

@@ -79,14 +79,22 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:
     return conn.execute(sql).fetchall()
 
 
+def _on_server(conn) -> bool:
+    """The checks run on a sqlite3 connection or a psycopg one (a server database); SQL differs here and there."""
+    return not isinstance(conn, sqlite3.Connection)
+
+
 def _duplicate_ids(conn: sqlite3.Connection) -> list[Problem]:
-    rows = _rows(conn, "SELECT id_number, COUNT(*), group_concat(name, '、') FROM resident "
+    names = "string_agg(name, '、' ORDER BY id)" if _on_server(conn) else "group_concat(name, '、')"
+    rows = _rows(conn, f"SELECT id_number, COUNT(*), {names} FROM resident "
                        "WHERE id_number != '' GROUP BY id_number HAVING COUNT(*) > 1")
     return [Problem("duplicate_id", f"身份证号 {mask_id_number(number)} 登记了 {n} 次（{names}）")
             for number, n, names in rows]
 
 
 def _dangling(conn: sqlite3.Connection) -> list[Problem]:
+    if _on_server(conn):
+        return []  # the server enforces every foreign key on every write: nothing can point at nothing
     rows = _rows(conn, "PRAGMA foreign_key_check")
     return [Problem("dangling", f"{table} 表第 {rowid} 行指向不存在的 {parent} 记录")
             for table, rowid, parent, _ in rows]
@@ -106,7 +114,7 @@ def _last_visit_mismatch(conn: sqlite3.Connection) -> list[Problem]:
     rows = _rows(conn, "SELECT h.id, h.room, h.last_visit_on, m.latest FROM household h "
                        "LEFT JOIN (SELECT household_id, MAX(visited_on) AS latest FROM visit "
                        "GROUP BY household_id) m ON m.household_id = h.id "
-                       "WHERE h.last_visit_on IS NOT m.latest")
+                       f"WHERE h.last_visit_on {'IS DISTINCT FROM' if _on_server(conn) else 'IS NOT'} m.latest")
     return [Problem("last_visit", f"住户 #{hid}（{room}）记的最近走访日期是 {was or '无'}，"
                                   f"走访记录里最近是 {latest or '无'}") for hid, room, was, latest in rows]
 
@@ -123,7 +131,9 @@ LOGICAL_CHECKS = (_duplicate_ids, _dangling, _bad_id_numbers, _last_visit_mismat
 def logical_problems(conn: sqlite3.Connection) -> list[Problem]:
     """Duplicate ID numbers, records pointing at nothing, bad check digits, stale last-visit
     dates and a broken audit chain."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {row[0] for row in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()" if _on_server(conn)
+        else "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"resident", "household", "visit"} <= tables:
         return [Problem("schema", "数据库里缺少住户/居民/走访表，不是完整的 GridKeeper 数据库")]
     found: list[Problem] = []
@@ -134,8 +144,32 @@ def logical_problems(conn: sqlite3.Connection) -> list[Problem]:
     return found
 
 
-def check_database(path: Path) -> CheckReport:
+def check_server(target: str) -> CheckReport:
+    """`gridkeeper check` on a server database: the logical checks (the server checks its own pages)."""
+    import psycopg
+
+    from gridkeeper.storage.server import connect_kwargs, display, explain_connect_error, server_url
+
+    url = server_url(target)
+    try:
+        conn = psycopg.connect(**connect_kwargs(url), application_name="GridKeeper check")
+    except psycopg.OperationalError as exc:
+        raise explain_connect_error(exc, url) from exc
+    try:
+        conn.read_only = True
+        report = CheckReport(display(url))
+        report.logical = logical_problems(conn)
+    finally:
+        conn.close()
+    return report
+
+
+def check_database(path: Path | str) -> CheckReport:
     """The full check behind `gridkeeper check` and the Data menu: integrity_check, then logic."""
+    from gridkeeper.storage.server import is_server_url
+
+    if is_server_url(path):
+        return check_server(str(path))
     path = Path(path)
     report = CheckReport(path, physical=backup.integrity_problems(path))
     if report.physical:

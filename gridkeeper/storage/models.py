@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, String, UniqueConstraint
+from sqlalchemy import Column, Index, Integer, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from gridkeeper.domain.enums import (
@@ -24,9 +24,20 @@ from gridkeeper.domain.enums import (
 )
 
 
+def nocase_string(length: int) -> String:
+    """NOCASE on SQLite (its LIKE is case-insensitive, so the index serves prefix searches); plain text on
+    PostgreSQL, whose databases GridKeeper creates with the "C" collation (byte order, as SQLite's)."""
+    return String(length).with_variant(String(length, collation="NOCASE"), "sqlite")
+
+
+def version_column() -> Column:
+    """The edit counter SQLAlchemy checks on every UPDATE (version_id_col): a save based on an older
+    version changes nothing and is reported as a conflict, on SQLite and on a server alike."""
+    return Column("version", Integer, nullable=False, default=1, server_default=text("1"))
+
+
 def _nocase(length: int = 64) -> Column:
-    # NOCASE lets SQLite use the index for prefix searches (LIKE is case-insensitive).
-    return Column(String(length, collation="NOCASE"), nullable=False, default="", index=True)
+    return Column(nocase_string(length), nullable=False, default="", index=True)
 
 
 class Community(SQLModel, table=True):
@@ -76,6 +87,9 @@ class Unit(SQLModel, table=True):
     sort_no: int = 0
 
 
+_HOUSEHOLD_VERSION = version_column()
+
+
 class Household(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("unit_id", "room_key"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -88,6 +102,11 @@ class Household(SQLModel, table=True):
     notes: str = Field(default="")
     # Kept by the visit service so "not visited since" and sorting stay fast at 100k households.
     last_visit_on: date | None = Field(default=None, index=True)
+    version: int = Field(default=1, sa_column=_HOUSEHOLD_VERSION)
+    __mapper_args__ = {"version_id_col": _HOUSEHOLD_VERSION}
+
+
+_RESIDENT_VERSION = version_column()
 
 
 class Resident(SQLModel, table=True):
@@ -107,6 +126,8 @@ class Resident(SQLModel, table=True):
     residence_status: ResidenceStatus = Field(default=ResidenceStatus.REGISTERED, sa_type=String(20))
     is_head: bool = Field(default=False)
     notes: str = Field(default="")
+    version: int = Field(default=1, sa_column=_RESIDENT_VERSION)
+    __mapper_args__ = {"version_id_col": _RESIDENT_VERSION}
 
 
 class ResidentTag(SQLModel, table=True):
@@ -114,6 +135,9 @@ class ResidentTag(SQLModel, table=True):
 
     resident_id: int = Field(foreign_key="resident.id", primary_key=True)
     tag: str = Field(primary_key=True, max_length=30, index=True)
+
+
+_LEADERASSIGNMENT_VERSION = version_column()
 
 
 class LeaderAssignment(SQLModel, table=True):
@@ -133,6 +157,11 @@ class LeaderAssignment(SQLModel, table=True):
     term_end: date | None = None
     pledge: str = Field(default="")
     ended_on: date | None = None
+    version: int = Field(default=1, sa_column=_LEADERASSIGNMENT_VERSION)
+    __mapper_args__ = {"version_id_col": _LEADERASSIGNMENT_VERSION}
+
+
+_MEMBER_VERSION = version_column()
 
 
 class Member(SQLModel, table=True):
@@ -152,6 +181,8 @@ class Member(SQLModel, table=True):
     post: str = Field(default="", max_length=50)
     status: MemberStatus = Field(default=MemberStatus.ACTIVE, sa_type=String(20))
     withdrawn_on: date | None = None
+    version: int = Field(default=1, sa_column=_MEMBER_VERSION)
+    __mapper_args__ = {"version_id_col": _MEMBER_VERSION}
 
 
 class ServiceActivity(SQLModel, table=True):
@@ -189,6 +220,9 @@ class Visit(SQLModel, table=True):
     findings: str = Field(default="")
 
 
+_RESIDENTREQUEST_VERSION = version_column()
+
+
 class ResidentRequest(SQLModel, table=True):
     """A resident's request (诉求) through its closed loop."""
 
@@ -210,6 +244,8 @@ class ResidentRequest(SQLModel, table=True):
     followed_up_on: date | None = None
     rating: Rating | None = Field(default=None, sa_type=String(20))
     withdrawn_reason: str = Field(default="")
+    version: int = Field(default=1, sa_column=_RESIDENTREQUEST_VERSION)
+    __mapper_args__ = {"version_id_col": _RESIDENTREQUEST_VERSION}
 
 
 class RequestEvent(SQLModel, table=True):

@@ -51,6 +51,13 @@ def run(args) -> int:
     """`gridkeeper [--db PATH] [--lang zh_CN|en]`: show the main window until it is closed."""
     app = application(getattr(args, "lang", None))
     explicit = getattr(args, "db", None)
+    from gridkeeper.storage.server import is_server_url
+    from gridkeeper.ui.server_connect import remembered_server
+
+    server = next((t for t in (explicit, os.environ.get("GRIDKEEPER_DB"), None if explicit else remembered_server())
+                   if t and is_server_url(str(t))), None)
+    if server:
+        return run_on_server(app, server, args)
     db_path = Path(explicit) if explicit else default_db_path()
     from gridkeeper.ui.data_menu import install_data_menu, offer_way_out
     from gridkeeper.ui.login import InactivityLock, ask_who_is_working
@@ -79,6 +86,9 @@ def run(args) -> int:
         return 0
     window.show_own_grid()
     install_data_menu(window, window.ctx)
+    from gridkeeper.ui.server_connect import install_server_menu
+
+    install_server_menu(window)  # Settings → Office server…
     window.inactivity_lock = InactivityLock(window, window.ctx)
     for warning in window.ctx.database.warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
@@ -96,6 +106,47 @@ def run(args) -> int:
     code = app.exec()
     window.ctx.database.dispose()
     return code
+
+
+def run_on_server(app: QApplication, address: str, args) -> int:
+    """The window over the office's server database: no file lock, no file backups; others' changes
+    appear within seconds (ChangeWatcher); an unreachable server is offered Retry."""
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.login import InactivityLock, ask_who_is_working
+    from gridkeeper.ui.main_window import MainWindow
+    from gridkeeper.storage.server import display
+    from gridkeeper.ui.server_connect import install_server_menu, open_server_interactively
+
+    database = open_server_interactively(address)
+    if database is None:
+        return EXIT_DB
+    engine, where = database.engine, display(database.engine.url)
+    window = MainWindow(AppContext(database, today=getattr(args, "today", None)))
+    window.setWindowTitle(f"{window.windowTitle()} · {where}")
+    window.statusBar().showMessage(QCoreApplication.translate("app", "Database: {0}    Today: {1}").format(
+        where, window.ctx.today().isoformat()))
+    if not ask_who_is_working(window.ctx, window):
+        engine.dispose()
+        return 0
+    install_server_menu(window)
+    window.inactivity_lock = InactivityLock(window, window.ctx)
+    watch_server(window)
+    window.show()
+    code = app.exec()
+    engine.dispose()
+    return code
+
+
+def watch_server(window) -> None:
+    """Poll for others' changes; say so in the status bar when the server stops or comes back."""
+    from gridkeeper.ui.change_watch import ChangeWatcher
+
+    watcher = ChangeWatcher(window.ctx, window)
+    watcher.server_lost.connect(lambda message: window.statusBar().showMessage(message))
+    watcher.server_back.connect(lambda: window.statusBar().showMessage(
+        QCoreApplication.translate("app", "Connected to the server again"), 5000))
+    watcher.start()
+    window.change_watcher = watcher
 
 
 def _report_first_paint(app: QApplication, window) -> None:

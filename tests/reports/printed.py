@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import pdfplumber
 from pypdf import PdfReader
@@ -45,5 +44,7 @@ def embedded_fonts(path) -> list[tuple[str, bool]]:
 
 
 def query(db, sql: str, *params) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+    """Rows of `sql` (with ? placeholders) from a database file or a server URL."""
+    from tests.db_support import query_rows
+
+    return query_rows(db, sql, *params)

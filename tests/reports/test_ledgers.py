@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from openpyxl import load_workbook
@@ -82,13 +81,11 @@ def test_visit_rows_are_the_grids_visits_of_the_month(printed, demo_db):
     assert not other_months
 
 
-def test_households_masked_by_default_and_full_on_request(printed, demo_db, tmp_path):
-    db, _ = demo_db
+def test_households_masked_by_default_and_full_on_request(printed, demo_copy, tmp_path):
     masked = "".join(pages_text(printed / "households.pdf"))
     assert MASKED_ID.search(masked) and MASKED_MOBILE.search(masked)
     assert not FULL_ID.search(masked) and not FULL_MOBILE.search(masked)
-    copy = tmp_path / "demo.db"
-    shutil.copy(db, copy)
+    copy = demo_copy
     out = tmp_path / "full.pdf"
     assert run("ledger", "households", "--db", copy, *MONTH, "--grid", "FK-03", "--full", "--out", out) == 0
     full = "".join(pages_text(out))

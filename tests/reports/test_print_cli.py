@@ -86,11 +86,8 @@ def test_feedback_sheet_per_member_marks_no_service(session, place, tmp_path):
     assert all(word in pages[1] for word in ("优秀", "合格", "基本合格", "不合格", "盖章"))
 
 
-def test_full_values_leave_an_audit_entry(demo_db, tmp_path):
-    import shutil
-
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db[0], copy)
+def test_full_values_leave_an_audit_entry(demo_copy, tmp_path):
+    copy = demo_copy
     before = query(copy, "select count(*) from audit_entry where action = 'export'")[0][0]
     assert run("ledger", "leaders", "--db", copy, "--month", "2026-11", "--out", tmp_path / "l.xlsx") == 0
     assert query(copy, "select count(*) from audit_entry where action = 'export'")[0][0] == before

@@ -123,4 +123,5 @@ def test_hostile_text_is_stored_exactly(session, place):
     saved = hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="301", notes=notes), [], today=TODAY)
     session.commit()
     session.expire_all()
-    assert session.get(Household, saved.household.id).notes == notes
+    stored = notes if session.get_bind().dialect.name == "sqlite" else notes.replace("\x00", "")  # a server's text holds no NUL
+    assert session.get(Household, saved.household.id).notes == stored

@@ -18,6 +18,8 @@ from gridkeeper.storage.engine import make_engine
 from gridkeeper.storage.models import AuditEntry, Household, Setting
 from gridkeeper.storage.session import unit_of_work
 
+pytestmark = pytest.mark.sqlite_only  # file backups; server backups are tested in test_server_backup.py
+
 NOW = datetime(2026, 11, 22, 9, 30)
 
 

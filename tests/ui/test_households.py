@@ -108,3 +108,64 @@ def test_delete_asks_and_recycle_bin_restores(qtbot, ctx, place, monkeypatch):
     with ctx.read() as session:
         assert session.get(Household, household_id).room == "601"
         assert session.exec(select(Resident.name)).all() == ["李强"]
+
+
+def test_second_saver_sees_both_versions_and_keeps_theirs_or_mine(ctx, qtbot, monkeypatch):
+    """Two PCs opened one household; the other saved first: the dialog shows both, nothing typed is lost."""
+    from PySide6.QtWidgets import QDialog
+
+    from gridkeeper.services import households as service
+    from gridkeeper.services.people import HouseholdInput, ResidentInput
+    from gridkeeper.storage.models import Household
+    from gridkeeper.ui import conflict_dialog
+    from gridkeeper.ui.households.editor import HouseholdEditor
+
+    with ctx.write() as session:
+        saved = service.create_household(session, HouseholdInput(unit_id=ctx.scope.unit_id or 1, room="301"),
+                                         [ResidentInput(name="王建华", is_head=True)])
+        household_id, unit_id = saved.household.id, saved.household.unit_id
+    editor = HouseholdEditor(ctx, household_id)
+    qtbot.addWidget(editor)
+    with ctx.write() as session:  # meanwhile, on another PC
+        service.update_household(session, household_id, HouseholdInput(unit_id=unit_id, room="301", notes="他们的备注"))
+    shown = []
+
+    def choose(answer):
+        def exec_(dialog):
+            shown.append(conflict_dialog.compared_rows(dialog_conflict[0]))
+            return answer
+        return exec_
+
+    dialog_conflict = []
+    real_init = conflict_dialog.ConflictDialog.__init__
+
+    def remember(self, conflict, parent=None):
+        dialog_conflict.append(conflict)
+        real_init(self, conflict, parent)
+
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "__init__", remember)
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "exec", choose(QDialog.DialogCode.Rejected))
+    editor.notes.setPlainText("我的备注")
+    assert editor.save() is False
+    assert ("备注", "他们的备注", "我的备注", True) in shown[0]
+    assert editor.notes.toPlainText() == "他们的备注"  # took theirs: the form shows what is saved
+    editor.notes.setPlainText("我的备注")
+    assert editor.save() is True  # now on the current version: saves
+    with ctx.read() as session:
+        assert session.get(Household, household_id).notes == "我的备注"
+
+
+def test_change_watcher_refreshes_lists_changed_elsewhere(ctx, qtbot):
+    from gridkeeper.services import households as service
+    from gridkeeper.services.people import HouseholdInput
+    from gridkeeper.storage.session import unit_of_work
+    from gridkeeper.ui.change_watch import ChangeWatcher
+
+    watcher = ChangeWatcher(ctx, interval_ms=50)
+    assert watcher.poll() == set()
+    with unit_of_work(ctx.engine) as other:  # another PC's save: no notify() in this window
+        service.create_household(other, HouseholdInput(unit_id=1, room="808"), [])
+    with qtbot.waitSignal(ctx.data_changed, timeout=3000) as signal:
+        watcher.start()
+    assert signal.args == ["households"]
+    watcher.timer.stop()

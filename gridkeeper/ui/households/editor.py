@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.services import households as household_service
 from gridkeeper.services import trash
-from gridkeeper.services.errors import Duplicate, ServiceError, ValidationFailed
+from gridkeeper.services.errors import Duplicate, EditConflict, ServiceError, ValidationFailed
 from gridkeeper.services.geography import place_tree
 from gridkeeper.services.people import HouseholdInput
 from gridkeeper.storage.models import Household
@@ -61,6 +61,7 @@ class HouseholdEditor(QDialog):
     def __init__(self, ctx, household_id: int | None = None, *, unit_id: int | None = None, parent=None):
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
+        self.version: int | None = None  # the version shown: a save over someone else's newer one is a conflict
         self.setWindowTitle(self.tr("Household") if household_id else self.tr("New household"))
         self.resize(1060, 620)
         self._build()
@@ -179,6 +180,7 @@ class HouseholdEditor(QDialog):
                 tags = household_service.resident_tags(session, [p.id for p in people])
         if household:
             unit_id = household.unit_id
+            self.version = household.version
             self.room.setText(household.room)
             self.use.setCurrentIndex(max(0, self.use.findData(str(household.housing_use))))
             self.phone.setText(household.phone)
@@ -261,7 +263,7 @@ class HouseholdEditor(QDialog):
             return None
         return HouseholdInput(unit_id=int(self.unit.currentData()), room=self.room.text(),
                               housing_use=self.use.currentData(), phone=self.phone.text(),
-                              notes=self.notes.toPlainText())
+                              notes=self.notes.toPlainText(), version=self.version)
 
     def save(self, *, close: bool = True) -> bool:
         """Validate and save in one transaction; on any error nothing is saved and the fields say why.
@@ -280,7 +282,9 @@ class HouseholdEditor(QDialog):
                 else:
                     result = household_service.update_household(session, self.household_id, data, residents,
                                                                 today=self.ctx.today())
+                session.flush()
                 saved_id, resident_ids = result.household.id, [r.id for r in result.residents]
+                saved_version = result.household.version
         except ValidationFailed as exc:
             for error in exc.errors:
                 self.show_error(error.field, error.reason)
@@ -288,11 +292,29 @@ class HouseholdEditor(QDialog):
         except Duplicate as exc:
             self.show_error("房号", str(exc))
             return False
+        except EditConflict as exc:
+            return self._resolve_conflict(exc)
         except ServiceError as exc:  # e.g. another grid's household under a steward's account
             forms.show_error(self, str(exc))
             return False
+        self.version = saved_version
         self._after_save(saved_id, resident_ids, result.warnings, close)
         return True
+
+    def _resolve_conflict(self, conflict: EditConflict) -> bool:
+        """Another PC saved this household after it was opened here: show both, let the user choose."""
+        from gridkeeper.ui.conflict_dialog import ConflictDialog
+
+        if ConflictDialog(conflict, self).exec() == QDialog.DialogCode.Accepted:
+            self.version = conflict.current_version  # keep mine: save again, over their version
+            return self.save()
+        theirs = conflict.theirs  # use theirs: the form shows what is saved now; nothing typed is saved
+        self.version = conflict.current_version
+        self.room.setText(str(theirs.get("room", "")))
+        self.use.setCurrentIndex(max(0, self.use.findData(str(theirs.get("housing_use", "")))))
+        self.phone.setText(str(theirs.get("phone", "")))
+        self.notes.setPlainText(str(theirs.get("notes", "")))
+        return False
 
     def _after_save(self, saved_id: int, resident_ids: list[int], warnings, close: bool = True) -> None:
         self.household_id = saved_id

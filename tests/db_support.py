@@ -1,0 +1,54 @@
+"""Test helpers that work on both databases: plain SQL against a file or a server, private copies."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import make_url, text
+
+from gridkeeper.storage.server import is_server_url, make_server_engine, server_url
+
+
+def _server_sql(sql: str) -> str:
+    return sql.replace("?", "%s")
+
+
+def query_rows(db, sql: str, *params) -> list[tuple]:
+    """Rows of `sql` (? placeholders) from a SQLite file or a PostgreSQL URL."""
+    if is_server_url(str(db)):
+        engine = make_server_engine(server_url(str(db)))
+        try:
+            with engine.connect() as conn:
+                return [tuple(row) for row in conn.exec_driver_sql(_server_sql(sql), tuple(params))]
+        finally:
+            engine.dispose()
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def execute_sql(db, sql: str) -> None:
+    """Run one statement and commit, behind the app's back (tampering tests)."""
+    if is_server_url(str(db)):
+        engine = make_server_engine(server_url(str(db)))
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+        finally:
+            engine.dispose()
+        return
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(sql)
+    conn.close()
+
+
+def private_copy(db, folder: Path, pg_databases=None):
+    """A writable copy of a (demo) database: a copied file, or a server database made from it as template."""
+    if is_server_url(str(db)):
+        name = make_url(str(db)).database
+        return pg_databases.copy_of(name)
+    target = Path(folder) / Path(db).name
+    shutil.copy(db, target)
+    return target

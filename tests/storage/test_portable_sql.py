@@ -1,0 +1,27 @@
+"""The SQL that differs per database gives the same answers on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from gridkeeper.services.households import create_household
+from gridkeeper.services.people import HouseholdInput
+from gridkeeper.storage.models import Household
+from gridkeeper.storage.portable_sql import nulls_low, one_of
+
+
+def test_nulls_sort_low_and_one_of_selects_the_same(engine, place):
+    with Session(engine) as session:
+        ids = [create_household(session, HouseholdInput(unit_id=place["unit"], room=room), []).household.id
+               for room in ("101", "201", "302", "402")]
+        session.get(Household, ids[1]).floor = None  # a room without a floor
+        session.commit()
+        rooms = session.exec(select(Household.room).order_by(nulls_low(Household.floor), Household.room_key)).all()
+        assert rooms[0] == "201"
+        newest_first = session.exec(select(Household.room).order_by(nulls_low(Household.floor, descending=True))).all()
+        assert newest_first[-1] == "201"
+        chosen = session.exec(select(Household.id).where(one_of(Household.id, [ids[0], ids[2], 999_999]))
+                              .order_by(Household.id)).all()
+        assert chosen == [ids[0], ids[2]]
+        by_key = session.exec(select(Household.room_key).order_by(Household.room_key)).all()
+        assert by_key == sorted(by_key)  # code point order on both (the server database uses the C collation)

@@ -28,7 +28,7 @@ from gridkeeper.reports.ledger_data import month_period  # noqa: E402
 from gridkeeper.reports.ledger_work import LedgerRequest, build_ledger  # noqa: E402
 from gridkeeper.services import coverage, household_list, leaders, request_lists, search, stats  # noqa: E402
 from gridkeeper.services.household_list import HouseholdFilter  # noqa: E402
-from gridkeeper.storage.engine import open_database  # noqa: E402
+from gridkeeper.services.database import open_database  # noqa: E402
 from gridkeeper.storage.server import create_database_sql, make_server_engine, server_url  # noqa: E402
 
 TODAY = date.fromisoformat(TODAY_TEXT)
@@ -47,7 +47,8 @@ def busiest_month(session: Session) -> date:
 def measure(target, households: int, month: date | None) -> dict:
     figures: dict = {}
     started = time.perf_counter()
-    engine = open_database(target, create=True)
+    database = open_database(target, create=True)
+    engine = database.engine
     generate(engine, households=households, seed=1, today=TODAY)
     figures["demo_s"] = time.perf_counter() - started
     with Session(engine) as session:
@@ -72,7 +73,7 @@ def measure(target, households: int, month: date | None) -> dict:
         ledger = LedgerRequest("visits", month_period(month), today=TODAY)
         figures["ledger_ms"], data = timed(lambda: build_ledger(session, ledger), repeat=3)
         figures["ledger_rows"], figures["month"] = len(data.rows), f"{month:%Y-%m}"
-    engine.dispose()
+    database.dispose()
     return figures
 
 

@@ -47,6 +47,8 @@ def run_backup(args) -> int:
     from gridkeeper.services import backups
 
     path = _existing_database(args)
+    if isinstance(path, str):
+        return _server_backup(path, args)
     # A backup holds every full ID number and the password hashes: with accounts on, sign in first;
     # copying it to any folder (--to) is for administrators, as `export-roster --full` of all grids is.
     who = _signed_in_reader(path, args, admin_only=bool(args.to), refused="只有社区管理员可以把数据库备份到其他文件夹")
@@ -168,11 +170,44 @@ def _signed_in_reader(path: Path, args, *, admin_only: bool = False, refused: st
         engine.dispose()
 
 
+def _server_backup(address: str, args) -> int:
+    """pg_dump of a server database (administrators only: it holds every resident of the community)."""
+    from gridkeeper.storage import server_backup
+
+    _signed_in_reader(address, args, admin_only=True, refused="只有社区管理员可以备份服务器上的数据库")
+    try:
+        made = server_backup.dump(address, folder=Path(args.to).expanduser() if args.to else None)
+    except server_backup.ServerBackupFailed as exc:
+        raise CliError(str(exc), EXIT_ERROR) from exc
+    total = sum(made.counts.values())
+    print(f"已备份：{made.path}（{len(made.counts)} 张表共 {total} 行，各表行数记在 {made.counts_path.name}）")
+    return 0
+
+
+def _server_restore(address: str, args) -> int:
+    """pg_restore into an empty database, proven by the saved row counts; nothing switches over."""
+    from gridkeeper.storage import server_backup
+    from gridkeeper.storage.server import display
+
+    if args.list or not args.backup or args.backup == "latest":
+        raise CliError("服务器上的数据库请写明备份文件：gridkeeper restore 备份.dump --db postgresql://…/新数据库名"
+                       "（恢复到一个新的空数据库，核对无误后再让各电脑改连它）", EXIT_ERROR)
+    try:
+        counts = server_backup.restore(Path(args.backup).expanduser(), address)
+    except server_backup.ServerBackupFailed as exc:
+        raise CliError(str(exc), EXIT_ERROR) from exc
+    print(f"已恢复到 {display(address)}：{len(counts)} 张表的行数与备份逐一核对一致（共 {sum(counts.values())} 行）。"
+          "原数据库没有改动；确认无误后，请让各电脑改连这个数据库。")
+    return 0
+
+
 def run_restore(args) -> int:
     from gridkeeper.services import backups
     from gridkeeper.storage.errors import DatabaseUnusable
 
     path = db_path(args)
+    if isinstance(path, str):
+        return _server_restore(path, args)
     if args.list:
         return _list_backups(path)
     chosen = _choose_backup(args, path)

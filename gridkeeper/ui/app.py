@@ -131,10 +131,36 @@ def run_on_server(app: QApplication, address: str, args) -> int:
     install_server_menu(window)
     window.inactivity_lock = InactivityLock(window, window.ctx)
     watch_server(window)
+    daily_server_backup(window)
     window.show()
     code = app.exec()
     engine.dispose()
     return code
+
+
+def daily_server_backup(window) -> None:
+    """The daily pg_dump of a server database, on the PC of a signed-in administrator only (other PCs
+    would each keep a full copy of every resident); in a background thread, the result in the status bar."""
+    import threading
+
+    from gridkeeper.services import accounts
+    from gridkeeper.storage import server_backup
+
+    user = accounts.signed_in(window.ctx.engine)
+    url = window.ctx.engine.url
+    if user is None or not user.is_admin or not server_backup.due(url):
+        return
+
+    def run() -> None:
+        try:
+            made = server_backup.dump(url, reason="daily")
+            message = QCoreApplication.translate("app", "Daily server backup saved: {0}").format(made.path)
+        except server_backup.ServerBackupFailed as exc:
+            message = QCoreApplication.translate("app", "Daily server backup failed: {0}").format(exc)
+        window.server_backup_result = message  # shown by the watcher's next tick (UI thread)
+
+    window.server_backup_thread = threading.Thread(target=run, name="daily-server-backup", daemon=True)
+    window.server_backup_thread.start()
 
 
 def watch_server(window) -> None:
@@ -145,6 +171,13 @@ def watch_server(window) -> None:
     watcher.server_lost.connect(lambda message: window.statusBar().showMessage(message))
     watcher.server_back.connect(lambda: window.statusBar().showMessage(
         QCoreApplication.translate("app", "Connected to the server again"), 5000))
+    def report_backup() -> None:
+        message = getattr(window, "server_backup_result", None)
+        if message:
+            window.statusBar().showMessage(message, 15000)
+            window.server_backup_result = None
+
+    watcher.timer.timeout.connect(report_backup)
     watcher.start()
     window.change_watcher = watcher
 

@@ -56,3 +56,38 @@ def test_password_is_asked_for_and_only_kept_in_memory(qapp, pg_databases, monke
     database.dispose()
     remember_server(address)
     assert full.password not in (remembered_server() or "")
+
+
+def test_daily_server_backup_only_on_an_administrators_pc(qapp, pg_databases, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from gridkeeper.services import accounts
+    from gridkeeper.services.database import open_database
+    from gridkeeper.storage import server_backup
+    from gridkeeper.storage.session import unit_of_work
+    from gridkeeper.ui.app import daily_server_backup
+
+    try:
+        server_backup.find_tool("pg_dump")
+    except server_backup.ServerBackupFailed as exc:
+        import pytest
+
+        pytest.skip(str(exc))
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)  # a quick hash for the test accounts
+    database = open_database(pg_databases.create(migrated=True))
+    try:
+        with unit_of_work(database.engine) as session:
+            admin = accounts.create_account(session, "admin", "admin-pass-123", role=accounts.ADMINISTRATOR)
+            steward = accounts.create_account(session, "lixy", "steward-pass-123")
+        window = SimpleNamespace(ctx=SimpleNamespace(engine=database.engine))
+        accounts.sign_in(database.engine, steward)
+        daily_server_backup(window)
+        assert not hasattr(window, "server_backup_thread")  # a steward's PC keeps no copy
+        accounts.sign_in(database.engine, admin)
+        daily_server_backup(window)
+        window.server_backup_thread.join(120)
+        assert "saved" in window.server_backup_result.lower() or "已" in window.server_backup_result
+        assert not server_backup.due(database.engine.url)  # once a day
+    finally:
+        accounts.sign_in(database.engine, None)
+        database.dispose()

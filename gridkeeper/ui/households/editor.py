@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from sqlalchemy.exc import OperationalError
 
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.services import households as household_service
@@ -294,6 +295,14 @@ class HouseholdEditor(QDialog):
             return False
         except EditConflict as exc:
             return self._resolve_conflict(exc)
+        except OperationalError as exc:  # the server went away: say so, keep every field as typed
+            from gridkeeper.storage.server import explain_connect_error
+
+            self.notice.setText(f"{explain_connect_error(exc, self.ctx.engine.url)}\n" + self.tr(
+                "Nothing was saved; what you typed is still here. Save again when the connection is back."))
+            self.notice.setStyleSheet(WARNING_STYLE)
+            self.notice.show()
+            return False
         except ServiceError as exc:  # e.g. another grid's household under a steward's account
             forms.show_error(self, str(exc))
             return False

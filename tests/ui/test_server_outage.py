@@ -1,0 +1,135 @@
+"""The server stops mid-session: a plain message, nothing typed is lost, and work resumes when it is back.
+
+A small TCP relay stands between the app and the test server, so the test can cut and restore the
+connection without stopping the server other tests use."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from sqlalchemy import make_url
+
+from tests.conftest import TODAY
+
+
+class Relay:
+    """127.0.0.1:port → the test server; stop() drops every connection and refuses new ones."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self.sockets: list[socket.socket] = []
+        self.listener = None
+
+    def start(self) -> None:
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(16)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            self.sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a, b) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+
+    def stop(self) -> None:
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() blocked in its thread
+        except OSError:
+            pass
+        self.listener.close()
+        for s in self.sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self.sockets.clear()
+
+
+@pytest.fixture
+def relayed(pg_databases):
+    url = make_url(pg_databases.create(migrated=True))
+    relay = Relay(url.host, url.port)
+    relay.start()
+    yield relay, url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+    relay.stop()
+
+
+def test_server_stopped_mid_session_then_back(relayed, qtbot, app_font):
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services import households as service
+    from gridkeeper.services.database import open_database
+    from gridkeeper.services.people import HouseholdInput, ResidentInput
+    from gridkeeper.storage.models import Household
+    from gridkeeper.ui.change_watch import ChangeWatcher
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.households.editor import HouseholdEditor
+
+    relay, address = relayed
+    database = open_database(address)
+    ctx = AppContext(database, today=TODAY)
+    with ctx.write() as session:
+        geo.ensure_community(session, name="福康社区")
+        grid = geo.create_grid(session, code="FK-03", name="第三网格")
+        compound = geo.create_compound(session, name="幸福家园")
+        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
+        unit = geo.create_unit(session, building_id=building.id, label="2单元")
+        saved = service.create_household(session, HouseholdInput(unit_id=unit.id, room="301"),
+                                         [ResidentInput(name="王建华", is_head=True)])
+        household_id = saved.household.id
+    watcher = ChangeWatcher(ctx)
+    lost, back = [], []
+    watcher.server_lost.connect(lost.append)
+    watcher.server_back.connect(lambda: back.append(True))
+    editor = HouseholdEditor(ctx, household_id)
+    qtbot.addWidget(editor)
+    editor.notes.setPlainText("楼道灯坏了，已报物业")
+
+    relay.stop()  # the office PC goes down
+    assert editor.save() is False
+    assert "无法连接数据库服务器" in editor.notice.text()
+    assert editor.notes.toPlainText() == "楼道灯坏了，已报物业"  # nothing typed is lost
+    watcher.poll()
+    assert lost and "无法连接数据库服务器" in lost[0] and lost[0].count("\n") == 0
+    watcher.poll()
+    assert len(lost) == 1  # said once, not on every tick
+
+    relay.start()  # back again: the next poll and the next save just work
+    watcher.poll()
+    assert back == [True]
+    assert editor.save() is True
+    with ctx.read() as session:
+        assert session.get(Household, household_id).notes == "楼道灯坏了，已报物业"
+    database.dispose()

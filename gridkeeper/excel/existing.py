@@ -12,7 +12,7 @@ from gridkeeper.storage.models import Building, Compound, Grid, Household, Resid
 CHUNK = 900  # SQLite's host-parameter limit is 999 in old builds
 RESIDENT_FIELDS = ("id", "household_id", "name", "name_initials", "name_pinyin", "gender", "id_number",
                    "id_reversed", "birth_date", "phone", "relation", "political_status", "residence_status",
-                   "is_head", "notes")
+                   "is_head", "notes", "version")  # version: the import's updates check it (edit conflicts)
 
 
 @dataclass
@@ -62,7 +62,7 @@ def _load_households(session: Session, found: Existing, building_ids: list[int])
             unit_ids.append(uid)
     household_ids = []
     columns = (Household.id, Household.unit_id, Household.room, Household.room_key, Household.housing_use,
-               Household.phone, Household.notes)
+               Household.phone, Household.notes, Household.version)
     for chunk in _chunks(unit_ids):
         for row in session.execute(select(*columns).where(Household.unit_id.in_(chunk))).mappings():
             found.households[(row["unit_id"], row["room_key"])] = dict(row)

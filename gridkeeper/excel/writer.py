@@ -181,7 +181,7 @@ class RosterWriter:
         changes = {k: plan.fields[k] for k in ("housing_use", "phone", "notes")
                    if k in plan.fields and plan.fields[k] != saved[k]}
         if changes:
-            pending.household_updates.append({"id": saved["id"], **changes})
+            pending.household_updates.append({"id": saved["id"], "version": saved["version"], **changes})
             pending.touched.add(saved["id"])
 
     def _insert_households(self, pending: _Pending, counts: ImportCounts) -> None:
@@ -202,7 +202,7 @@ class RosterWriter:
             changes = {c: person.resident[c] for key in person.given for c in RESIDENT_COLUMNS.get(key, ())
                        if person.resident[c] != match[c]}
             if changes:
-                pending.resident_updates.append({"id": match["id"], **changes})
+                pending.resident_updates.append({"id": match["id"], "version": match["version"], **changes})
                 pending.touched.add(household_id)
             if person.tags is not None and set(person.tags) != self.existing.tags.get(match["id"], set()):
                 pending.retag[match["id"]] = person.tags

@@ -607,6 +607,39 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="34"/>
+        <source>Someone else saved first</source>
+        <translation>别人已先保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="41"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="41"/>
+        <source>Saved by them</source>
+        <translation>对方保存的</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="41"/>
+        <source>Yours</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="51"/>
+        <source>Keep my changes</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="52"/>
+        <source>Use their version</source>
+        <translation>采用对方的版本</translation>
+    </message>
+</context>
+<context>
     <name>DailyBackup</name>
     <message>
         <location filename="../../gridkeeper/ui/daily_backup.py" line="78"/>
@@ -1036,171 +1069,176 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="64"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="305"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="66"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="336"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="64"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="66"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="96"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="103"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="106"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="107"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="106"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="108"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="126"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="128"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="128"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="130"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="129"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="131"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="44"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="145"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="40"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="41"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="41"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="42"/>
         <source>This household has changes that are not saved yet. Save them?</source>
         <translation>这一户有修改还没有保存。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="46"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="47"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="111"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="113"/>
         <source>Residents</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="113"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="115"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="114"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="116"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="148"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="150"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="151"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="153"/>
         <source>Create a building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="155"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="157"/>
         <source>Log a visit…</source>
         <translation>记录走访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="156"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="158"/>
         <source>Close this window and log a visit to this household in Visits</source>
         <translation>关闭本窗口，到“走访”里为这户记录一次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="157"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="159"/>
         <source>New request…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="196"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="199"/>
         <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
         <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="246"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="249"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="260"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="263"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="311"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="302"/>
+        <source>Nothing was saved; what you typed is still here. Save again when the connection is back.</source>
+        <translation>这次没有保存；您输入的内容都还在，连上服务器后再按保存即可。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="342"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="322"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="353"/>
         <source>Visits ({0})</source>
         <translation>走访记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="323"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="354"/>
         <source>Requests ({0})</source>
         <translation>诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="377"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="408"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="378"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="409"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -3039,6 +3077,83 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>ServerConnect</name>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="47"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="141"/>
+        <source>Office server</source>
+        <translation>办公室服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="49"/>
+        <source>Connect this PC to the office&apos;s shared database. The password is asked for when connecting and is never saved.</source>
+        <translation>把这台电脑连接到办公室共用的数据库。密码在连接时输入，不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="58"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="82"/>
+        <source>Server (name or address)</source>
+        <translation>服务器（名称或地址）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="59"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="60"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="83"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="61"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="83"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="68"/>
+        <source>Use this PC&apos;s file</source>
+        <translation>改用本机文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="86"/>
+        <source>Please fill in: {0}</source>
+        <translation>请填写：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="122"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="127"/>
+        <source>Cannot reach the server</source>
+        <translation>连接不上服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="134"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="135"/>
+        <source>Office server…</source>
+        <translation>办公室服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="140"/>
+        <source>this PC&apos;s file</source>
+        <translation>本机文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="142"/>
+        <source>Saved. GridKeeper uses {0} from the next start.</source>
+        <translation>已保存。下次启动时网格管家将使用 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="97"/>
@@ -3633,9 +3748,29 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="84"/>
+        <location filename="../../gridkeeper/ui/app.py" line="94"/>
         <source>Please note</source>
         <translation>请注意</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/app.py" line="126"/>
+        <source>Database: {0}    Today: {1}</source>
+        <translation>数据库：{0}    今天：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/app.py" line="157"/>
+        <source>Daily server backup saved: {0}</source>
+        <translation>服务器数据库今天的备份已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/app.py" line="159"/>
+        <source>Daily server backup failed: {0}</source>
+        <translation>服务器数据库今天的备份没有成功：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/app.py" line="173"/>
+        <source>Connected to the server again</source>
+        <translation>已重新连上服务器</translation>
     </message>
 </context>
 <context>

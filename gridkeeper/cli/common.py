@@ -76,8 +76,13 @@ def audit_outside_lock(path, actor: str, action: str, what: str, detail, *, enti
     from gridkeeper.storage.database import Database
     from gridkeeper.storage.engine import make_engine, sqlite_url
 
-    engine = make_engine(sqlite_url(path))
-    audit.install(Database(engine, path))
+    if isinstance(path, str):  # a server: an ordinary short transaction (the server serialises the chain)
+        from gridkeeper.storage.server import open_server
+
+        engine = open_server(path, upgrade=False).engine
+    else:
+        engine = make_engine(sqlite_url(path))
+        audit.install(Database(engine, path))
     try:
         with Session(engine) as session:
             session.info["actor"] = actor
@@ -113,6 +118,11 @@ def audit_full_export(args: argparse.Namespace, session, out: Path, what: str, d
         raise CliError(f"完整号码的导出必须记入审计记录，但审计记录没能写入数据库"
                        f"（{describe(cause, saved_nothing=False) or cause}），所以刚生成的 {Path(out).name} 已删除",
                        EXIT_DB) from exc
+
+
+def database_exists(target: Path | str) -> bool:
+    """A file that exists; a server address counts as existing (the server says if the database does not)."""
+    return isinstance(target, str) or Path(target).exists()
 
 
 def open_engine(args: argparse.Namespace, *, create: bool = False):

@@ -45,7 +45,8 @@ def run(args) -> int:
         raise CliError("demo 需要 --db PATH（演示数据只写入新的数据库）", 2)
     started = time.perf_counter()
     path = db_path(args)
-    new_file = not path.exists() or path.stat().st_size == 0
+    # A file this demo creates is removed again if it fails (a server database is the server's to keep).
+    new_file = not isinstance(path, str) and (not path.exists() or path.stat().st_size == 0)
     engine = None
     try:
         engine = open_engine(args, create=True)

@@ -10,6 +10,7 @@ from gridkeeper.cli.common import (
     EXIT_DB,
     EXIT_ERROR,
     EXIT_OK,
+    database_exists,
     CliError,
     UsageError,
     audit_full_export,
@@ -57,7 +58,7 @@ def run_import(args) -> int:
     if report is not None:  # never over the roster, the database or its backups; refused before anything is written
         _check_output(report, args, args.file)
     roster = open_roster(args.file)  # file problems (missing, unsupported, no header) before the database
-    if not args.dry_run and not db_path(args).exists() and not (args.grid_name and args.community):
+    if not args.dry_run and not database_exists(db_path(args)) and not (args.grid_name and args.community):
         raise CliError(f"数据库 {db_path(args)} 还不存在。新数据库需要社区和网格的名称（印在每份台账上）："
                        "请加 --community 社区名称 --grid-name 网格名称（例如 --community 福康社区居民委员会 "
                        "--grid-name 第三网格），或先运行 gridkeeper --db 该文件，按设置向导填写后再导入。未导入任何数据")
@@ -95,7 +96,7 @@ def _import_target(args):
     import creates a missing one; a dry run creates nothing: against a database that does not exist
     yet it checks the file against an empty one in memory."""
     path = db_path(args)
-    if args.dry_run and not path.exists():
+    if args.dry_run and not database_exists(path):
         from gridkeeper.services.database import memory_database
 
         print(f"数据库 {path} 还不存在：按空数据库检查，不会创建任何文件", file=sys.stderr)

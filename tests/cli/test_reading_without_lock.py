@@ -15,6 +15,8 @@ import pytest
 from gridkeeper.cli import build_parser, main
 from gridkeeper.storage import lock
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file's writer lock; a server has none
+
 # Every command that only reads, with the arguments it needs (outputs under {tmp}).
 READING = [
     ["stats", "--json"],

@@ -16,6 +16,8 @@ from gridkeeper.services.database import open_database
 
 ROSTER = "小区,楼栋,单元,房号,姓名,与户主关系,身份证号,手机\n幸福家园,7号楼,2单元,301,王建国,户主,110101195003070015,13800138000\n"
 
+pytestmark = pytest.mark.sqlite_only  # outputs never overwrite the database *file* and its companions
+
 
 @pytest.fixture
 def db(demo_db, tmp_path):

@@ -39,7 +39,7 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
 
     A full export is audited after the file is written: in the session, or by `record_full(what, detail)`
     when the session only reads (the command line appends the row in its own short transaction)."""
-    households = _households(session, readable_scope(session, scope))  # a steward: their own grids only
+    households = _households(session, readable_scope(session, scope, strict=True))  # a steward: their own grids only
     residents = _residents(session, [h["id"] for h in households])
     rows = []
     for household in households:

@@ -29,12 +29,13 @@ def visible_grid_ids(session: Session) -> frozenset[int] | None:
     return None if user is None else user.grid_ids
 
 
-def readable_scope(session: Session, scope: Scope = EVERYWHERE) -> Scope:
-    """`scope` narrowed to what the one signed in may read; a grid that is not theirs is refused."""
+def readable_scope(session: Session, scope: Scope = EVERYWHERE, *, strict: bool = False) -> Scope:
+    """`scope` narrowed to what the one signed in may read: lists of another grid are simply empty;
+    with `strict` (an export naming that grid) it is refused."""
     user = reader(session)
     if user is None:
         return scope
-    if scope.grid_id is not None and scope.grid_id not in user.grid_ids:
+    if strict and scope.grid_id is not None and scope.grid_id not in user.grid_ids:
         raise PermissionDenied(f"{user.name} 只能查看和导出自己负责的网格；这个网格属于别人")
     return replace(scope, grid_ids=user.grid_ids)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES as OPEN
 from gridkeeper.domain.enums import RequestStatus as S
 
 LOOP = [S.RECEIVED, S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.RATED]
-OPEN = {S.RECEIVED, S.DISPATCHED, S.IN_PROGRESS}
 DEFAULT_DEADLINE_DAYS = 7
 
 
@@ -13,11 +13,21 @@ class TransitionError(ValueError):
     """A status change the closed loop does not allow (or allows only with a reason)."""
 
 
-def next_status(status: S) -> S | None:
-    """The normal next step, or None at the end of the loop."""
-    if status in (S.RATED, S.WITHDRAWN):
-        return None
-    return LOOP[LOOP.index(status) + 1]
+def allowed_next(status: S) -> frozenset[S]:
+    """Every status a request in `status` may be moved to (some only with a reason: see check_transition).
+
+    An open request goes forward up to 已办结 (skipping steps with a reason) or is withdrawn; a resolved
+    one is rated or reopened (办理中 again, with a reason); a rated one can only be reopened; a withdrawn
+    one is closed for good.
+    """
+    status = S(status)
+    if status in OPEN:
+        return frozenset(LOOP[LOOP.index(status) + 1:LOOP.index(S.RESOLVED) + 1]) | {S.WITHDRAWN}
+    if status == S.RESOLVED:
+        return frozenset({S.RATED, S.IN_PROGRESS})
+    if status == S.RATED:
+        return frozenset({S.IN_PROGRESS})
+    return frozenset()
 
 
 def check_transition(current: S, target: S, *, reason: str = "") -> None:
@@ -35,6 +45,8 @@ def check_transition(current: S, target: S, *, reason: str = "") -> None:
         return
     if current == S.WITHDRAWN:
         raise TransitionError("已撤回的诉求不能重新办理")
+    if target not in allowed_next(current):
+        raise TransitionError(f"不能从“{current.label}”直接改为“{target.label}”")
     step = LOOP.index(target) - LOOP.index(current)
     if step == 1:
         return

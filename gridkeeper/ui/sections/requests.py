@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QTableView, QTabBar, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
+from gridkeeper.domain.request_flow import allowed_next
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.request_lists import REQUEST_TABS, tab_counts, tab_requests
 from gridkeeper.services.requests import days_left, history, is_overdue
@@ -261,12 +262,12 @@ class RequestsSection(QWidget):
 
     def _show_detail(self, request: ResidentRequest | None, place) -> None:
         status = S(request.status) if request else None
-        enabled = {S.DISPATCHED: status == S.RECEIVED, S.IN_PROGRESS: status in (S.RECEIVED, S.DISPATCHED),
-                   S.RESOLVED: status in OPEN_REQUEST_STATUSES, S.RATED: status == S.RESOLVED,
-                   S.WITHDRAWN: status in OPEN_REQUEST_STATUSES}
+        allowed = allowed_next(status) if status else frozenset()
+        reopening = status is not None and status not in OPEN_REQUEST_STATUSES  # 办理中 again, from the end
         for target, button in self.step_buttons.items():
-            button.setEnabled(enabled[target] and not self.ctx.read_only)
-        self.reopen_button.setEnabled(status in (S.RESOLVED, S.RATED) and not self.ctx.read_only)
+            button.setEnabled(target in allowed and not (reopening and target == S.IN_PROGRESS)
+                              and not self.ctx.read_only)
+        self.reopen_button.setEnabled(reopening and S.IN_PROGRESS in allowed and not self.ctx.read_only)
         self.household_button.setEnabled(request is not None)
         if request is None:
             self.detail.setTitle(self.tr("Request"))

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "gridkeeper.cli.print_cmds",
     "gridkeeper.cli.move_cmd",
     "gridkeeper.cli.server_cmd",
+    "gridkeeper.cli.search_cmd",
 ]
 
 

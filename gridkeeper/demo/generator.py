@@ -140,6 +140,7 @@ def _people(demo: Demo) -> None:
         size = rng.choices((1, 2, 3, 4, 5), (8, 20, 30, 27, 15))[0]
         elderly = rng.random() < 0.2
         surname = rng.choice(V.SURNAMES)
+        names: set[str] = set()
         for position in range(size):
             head = position == 0
             if head:
@@ -150,7 +151,8 @@ def _people(demo: Demo) -> None:
             else:
                 age, relation = rng.randint(1, 40), "子女"
             male = rng.random() < 0.5 if position != 1 else not demo.rows["resident"][-1]["gender"] == "male"
-            name = (surname if head or relation == "子女" else rng.choice(V.SURNAMES)) + demo.name()[1:]
+            name = _unused((surname if head or relation == "子女" else rng.choice(V.SURNAMES)) + demo.name()[1:], names)
+            names.add(name)
             birth = demo.birth(age, age)
             id_number = demo.id_number(birth, male) if rng.random() < 0.97 else ""
             resident_id = demo.add("resident", dict(
@@ -164,6 +166,18 @@ def _people(demo: Demo) -> None:
             _tags(demo, resident_id, age, size)
         if rng.random() < 0.3:
             household["phone"] = demo.rows["resident"][-1]["phone"]
+
+
+def _unused(name: str, taken: set[str]) -> str:
+    """`name`, or the nearest other given name when someone in the family already has it: real families
+    do not give two members one name (a roster with two 王伟 in one room reads as one person twice). No
+    random numbers are drawn, so the rest of the demo stays as it was."""
+    step = 0
+    while name in taken:
+        step += 1
+        last = V.GIVEN_CHARS.index(name[-1]) if name[-1] in V.GIVEN_CHARS else 0
+        name = name[:-1] + V.GIVEN_CHARS[(last + step) % len(V.GIVEN_CHARS)]
+    return name
 
 
 def _tags(demo: Demo, resident_id: int, age: int, size: int) -> None:
@@ -349,6 +363,7 @@ def _write(engine: Engine, demo: Demo) -> None:
             if name == "resident":
                 for row in rows:
                     row.pop("_age", None)
+                    row["phone_reversed"] = row["phone"][::-1]  # as services.people writes it
             if server:
                 bulk.load_rows(session.connection(), tables[name], rows)
             for start in range(0, len(rows), BATCH):

@@ -10,9 +10,9 @@ from sqlmodel import Session
 from gridkeeper.storage.models import Building, Compound, Grid, Household, Resident, ResidentTag, Unit
 
 CHUNK = 900  # SQLite's host-parameter limit is 999 in old builds
-RESIDENT_FIELDS = ("id", "household_id", "name", "name_initials", "name_pinyin", "gender", "id_number",
-                   "id_reversed", "birth_date", "phone", "relation", "political_status", "residence_status",
-                   "is_head", "notes", "version")  # version: the import's updates check it (edit conflicts)
+RESIDENT_FIELDS = ("id", "household_id", "name", "given_name", "name_initials", "name_pinyin", "gender", "id_number",
+                   "id_reversed", "birth_date", "phone", "phone_reversed", "relation", "political_status",
+                   "residence_status", "is_head", "notes", "version")  # version: the import's updates check it (edit conflicts)
 
 
 @dataclass

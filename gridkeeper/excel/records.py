@@ -23,9 +23,9 @@ _RULE_FIELDS = {"姓名": "name", "身份证号": "id_number", "联系电话": "
 _NONE: frozenset[str] = frozenset()
 # Roster field -> the Resident columns it sets (updates touch only what the file gives).
 RESIDENT_COLUMNS = {
-    "name": ("name", "name_initials", "name_pinyin"),
+    "name": ("name", "given_name", "name_initials", "name_pinyin"),
     "id_number": ("id_number", "id_reversed", "birth_date", "gender"),
-    "gender": ("gender",), "phone": ("phone",), "relation": ("relation", "is_head"),
+    "gender": ("gender",), "phone": ("phone", "phone_reversed"), "relation": ("relation", "is_head"),
     "political_status": ("political_status",), "residence_status": ("residence_status",), "notes": ("notes",),
 }
 

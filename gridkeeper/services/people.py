@@ -98,7 +98,7 @@ def resident_values(data: ResidentInput, *, today: date | None = None) -> tuple[
     values = dict(
         name=name, given_name=given_name(name), name_initials=name_initials(name), name_pinyin=name_pinyin(name), gender=gender,
         id_number=id_number, id_reversed=id_reversed(id_number) if id_number else "", birth_date=birth_date,
-        phone=phone, relation=relation[:20], political_status=political, residence_status=residence,
+        phone=phone, phone_reversed=phone[::-1], relation=relation[:20], political_status=political, residence_status=residence,
         is_head=is_head, notes=data.notes or "",
     )
     return values | {"tags": tags}, warnings

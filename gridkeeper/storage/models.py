@@ -121,6 +121,8 @@ class Resident(SQLModel, table=True):
     id_reversed: str = Field(default="", max_length=18, index=True)
     birth_date: date | None = None
     phone: str = Field(default="", max_length=40, index=True)
+    # The phone read backwards, so a phone tail (尾号5678) is an indexed prefix search like the ID tail.
+    phone_reversed: str = Field(default="", max_length=40, index=True)
     relation: str = Field(default="户主", max_length=20)
     political_status: PoliticalStatus = Field(default=PoliticalStatus.MASSES, sa_type=String(20))
     residence_status: ResidenceStatus = Field(default=ResidenceStatus.REGISTERED, sa_type=String(20))

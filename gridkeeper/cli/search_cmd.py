@@ -20,7 +20,7 @@ def run(args) -> int:
     from gridkeeper.services import accounts
     from gridkeeper.services.geography import grid_by_code
     from gridkeeper.services.scope import Scope
-    from gridkeeper.services.search import find, nearby
+    from gridkeeper.services.search import find, for_steward
 
     if args.limit < 1:
         raise UsageError("--limit 应为正整数")
@@ -33,9 +33,8 @@ def run(args) -> int:
                 if grid is None:
                     raise CliError(f"没有编号为“{args.grid}”的网格")
                 scope = Scope(grid_id=grid.id)
-            user = accounts.signed_in(engine)
-            own = user.grid_ids if user is not None and not user.is_admin else ()
-            result = find(session, args.query, near=nearby(session, scope, own), limit=args.limit)
+            near = for_steward(session, scope, accounts.signed_in(engine))
+            result = find(session, args.query, near=near, limit=args.limit)
     finally:
         engine.dispose()
     if args.json:

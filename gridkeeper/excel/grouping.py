@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gridkeeper.excel.problems import Problem
+from gridkeeper.excel.problems import WARNING, Problem
 from gridkeeper.excel.records import PersonRow, RowReader
 
 
@@ -50,6 +50,10 @@ def drop_duplicates(rows: list[PersonRow], reader: RowReader, *, per_person: boo
             continue
         kept.append(person)
         address = person.address_key
+        twin = by_person.get((address, person.name)) if person.resident is not None else None
+        if twin is not None:  # same name, both ID numbers given and different: two people (twins, 同名)
+            problems.append(Problem(person.row, reader.column_name("name"), person.name,
+                                    f"与第{twin.row}行同名但身份证号不同，已按两人登记，请核对", WARNING))
         if person.id_number:
             by_id[person.id_number] = person.row
         by_address.setdefault(address, person)
@@ -72,6 +76,8 @@ def _duplicate(person, per_person, by_id, by_address, by_person, heads) -> tuple
     same = by_person.get((address, person.name))
     if person.resident is None:
         return "", ""
+    # One name twice in a household is one person entered twice — unless both rows carry ID numbers and
+    # they differ: then they are two people who share a name (the ID number is what tells people apart).
     if same and not (same.id_number and id_number and same.id_number != id_number):
         return f"与第{same.row}行重复（同一户中同一人）", "name"
     if person.is_head and address in heads:

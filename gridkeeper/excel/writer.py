@@ -244,7 +244,9 @@ def _matches(people: list[PersonRow], saved: list[dict]) -> list[dict | None]:
             used.add(row["id"])
     for index, person in enumerate(people):
         if found[index] is None:
-            row = next((r for r in saved if r["name"] == person.resident["name"] and r["id"] not in used), None)
+            # Same name, but never two different ID numbers: those are two people.
+            row = next((r for r in saved if r["name"] == person.resident["name"] and r["id"] not in used
+                        and _same_person(r, person.resident)), None)
             if row:
                 found[index] = row
                 used.add(row["id"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, select
 
 from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
 from gridkeeper.services.geography import natural_key
@@ -92,18 +92,23 @@ class Candidate:
 
 def candidates(session: Session, role: LeaderRole, scope_id: int, text: str = "", *,
                limit: int = 50) -> list[Candidate]:
-    """Residents living where the post is (grid, building or unit); Party members first; `text` filters by
-    name or pinyin initials."""
+    """Residents living where the post is (grid, building or unit). Without `text`, Party members first;
+    with it, ranked by the search service (whole name, given name, initials, phone or ID tail …)."""
+    from gridkeeper.services.search import Nearby, find
+
+    text = "".join((text or "").split())
+    where = {LeaderRole.GRID: Scope(grid_id=scope_id), LeaderRole.BUILDING: Scope(building_id=scope_id),
+             LeaderRole.UNIT: Scope(unit_id=scope_id)}[role]
     query = (select(Resident, Household.room).join(Household, Household.id == Resident.household_id)
              .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id))
-    column = {LeaderRole.GRID: Building.grid_id, LeaderRole.BUILDING: Building.id, LeaderRole.UNIT: Unit.id}[role]
-    query = query.where(column == scope_id)
-    text = "".join((text or "").split())
     if text:
-        query = query.where(or_(Resident.name.contains(text, autoescape=True),
-                                Resident.name_initials.startswith(text.lower(), autoescape=True)))
-    party = Resident.political_status.in_([PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY])
-    query = query.order_by(party.desc(), Resident.name).limit(limit)
+        hits = find(session, text, near=Nearby(), within=where, limit=limit, kinds=("resident",)).hits
+        order = [h.resident_id for h in hits]
+        found = {r.id: (r, room) for r, room in session.exec(query.where(Resident.id.in_(order)))} if order else {}
+        rows = [found[i] for i in order if i in found]
+    else:
+        party = Resident.political_status.in_([PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY])
+        rows = list(session.exec(where.apply(query, joined=True).order_by(party.desc(), Resident.name).limit(limit)))
     return [Candidate(r.id, r.name, r.phone, r.household_id, room,
                       r.political_status in (PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY))
-            for r, room in session.exec(query)]
+            for r, room in rows]

@@ -14,7 +14,8 @@ Results are ranked, best first, by:
 Every search also counts what matched (`SearchResult.total`): nothing is cut silently. Queries are indexed
 prefix ranges (`col >= x AND col < x + U+FFFF`), never a leading-wildcard LIKE over the whole community, so
 they run the same on PostgreSQL; the one "contains" search (digits inside an ID or phone number) is made
-only within the steward's own place, where it reads a few hundred rows.
+only within the steward's own place (or the narrow place a caller restricts to), where it reads a few
+hundred rows.
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ def nearby(session: Session, scope: Scope | None = None, own_grid_ids: Iterable[
     if scope.grid_id:
         return Nearby(grid_ids=frozenset({scope.grid_id}), today=today)
     return Nearby(grid_ids=frozenset(own_grid_ids), today=today)
+
+
+def for_steward(session: Session, scope: Scope | None, user, *, today: date | None = None) -> Nearby:
+    """`nearby` for the tree's selection and whoever is signed in (an administrator has no own grids)."""
+    own = user.grid_ids if user is not None and not user.is_admin else ()
+    return nearby(session, scope, own, today=today)
 
 
 # --- results --------------------------------------------------------------------------------------------
@@ -371,6 +378,10 @@ def matches(session: Session, text: str, *, near: Nearby = Nearby(), within: Sco
     if buildings:  # everything near the steward, every kind of match: a few hundred rows at most
         for tier in tiers:
             got.add(tier, session.exec(restricted(_key_query(tier)).where(Building.id.in_(buildings))))
+    if within is not None and not within.is_all:  # a narrow place (a post's building): small enough too
+        for tier in tiers:
+            if tier.nearby_only:
+                got.add(tier, session.exec(restricted(_key_query(tier))))
     near_count = len(got.found)
     global_tiers = [t for t in tiers if not t.nearby_only]
     for tier in sorted(global_tiers, key=lambda t: t.tier):

@@ -164,3 +164,14 @@ def test_within_restricts_and_kinds_choose(session, town):
 def test_nonsense_finds_nothing_quietly(session, town, typed):
     result = find(session, typed)
     assert result.total == 0 and result.hits == []
+
+
+def test_leader_candidates_use_the_same_ranking_within_the_post(session, town):
+    from gridkeeper.domain.enums import LeaderRole
+    from gridkeeper.services.leader_posts import candidates
+
+    b7 = town["buildings"]["7号楼"]
+    assert [c.name for c in candidates(session, LeaderRole.BUILDING, b7, "建华")] == ["李建华", "王建华", "王建华明"]
+    assert [c.name for c in candidates(session, LeaderRole.BUILDING, b7, "wjh")] == ["王建华", "王建华明"]
+    assert [c.room for c in candidates(session, LeaderRole.GRID, town["grids"][0], "王建华")] == ["101"]
+    assert [c.name for c in candidates(session, LeaderRole.BUILDING, b7, "5678")] == ["李建华", "王建华", "王建华明"]

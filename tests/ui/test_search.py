@@ -64,10 +64,89 @@ def test_typing_is_debounced_into_one_search(qtbot, ctx, place, monkeypatch):
     calls = []
     import gridkeeper.ui.search_box as module
 
-    real = module.search
-    monkeypatch.setattr(module, "search", lambda session, text: calls.append(text) or real(session, text))
+    real = module.find
+    monkeypatch.setattr(module, "find", lambda session, text, **kw: calls.append(text) or real(session, text, **kw))
     box = SearchBox(ctx)
     qtbot.addWidget(box)
     with qtbot.waitSignal(box.results_shown, timeout=2000):
         qtbot.keyClicks(box, "13904")
     assert calls == ["13904"]
+
+
+def _crowd(session, place, count: int) -> dict[str, int]:
+    """`count` households with a 王 at their head in the fixture's unit, and one in a second building."""
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services import households as hh
+    from gridkeeper.services.people import HouseholdInput, ResidentInput
+    from tests.conftest import TODAY
+
+    given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚"
+    for n in range(count):
+        hh.create_household(session, HouseholdInput(unit_id=place["unit"], room=f"{n // 2 + 1}{n % 2 + 1:02d}"),
+                            [ResidentInput(name=f"王{given[n % len(given)]}{given[n // len(given)]}")], today=TODAY)
+    other = geo.create_building(session, grid_id=place["grid"], compound_id=place["compound"], label="9号楼")
+    unit = geo.create_unit(session, building_id=other.id, label="1单元")
+    far = hh.create_household(session, HouseholdInput(unit_id=unit.id, room="101"), [ResidentInput(name="王大明")],
+                              today=TODAY)
+    session.commit()
+    return {"building": other.id, "far": far.household.id}
+
+
+def test_popup_says_how_many_and_show_all_lists_every_match(qtbot, ctx, place, session):
+    from gridkeeper.ui.search_box import HOUSEHOLD_ROLE, LIMIT, SHOW_ALL_ROLE
+
+    made = _crowd(session, place, 44)
+    box = SearchBox(ctx)
+    qtbot.addWidget(box)
+    box.show()
+    with qtbot.waitSignal(box.results_shown, timeout=3000) as shown:
+        type_text(box, "王")
+    assert shown.args == [LIMIT] and box.last_result.total == 45 and box.last_result.capped
+    footer = box.popup.item(box.popup.count() - 1)
+    assert footer.data(SHOW_ALL_ROLE) and "45" in footer.text() and str(LIMIT) in footer.text()
+    assert footer.data(HOUSEHOLD_ROLE) is None
+    box.popup.setCurrentRow(box.popup.count() - 1)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter on "show all" opens the list
+    dialog = box.results_dialog
+    assert dialog is not None and dialog.isVisible() and not box.popup.isVisible()
+    assert dialog.model.rowCount() == 45
+    # Filter by building, then sort by name; opening a row emits its household.
+    dialog.building_box.setCurrentIndex(dialog.building_box.findData(made["building"]))
+    assert dialog.model.rowCount() == 1 and dialog.model.key(0).household_id == made["far"]
+    dialog.building_box.setCurrentIndex(0)
+    dialog.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [dialog.model.key(r).name for r in range(dialog.model.rowCount())]
+    assert names == sorted(names, reverse=True) and len(names) == 45
+    first = dialog.model.key(0).household_id
+    with qtbot.waitSignal(box.household_chosen) as chosen:
+        dialog._open(0)
+    assert chosen.args == [first]
+
+
+def test_show_all_reads_only_the_rows_in_view(qtbot, ctx, place, session, monkeypatch):
+    from gridkeeper.ui.search_results import SearchMatchModel
+
+    _crowd(session, place, 60)
+    monkeypatch.setattr(SearchMatchModel, "page_size", 10)
+    box = SearchBox(ctx)
+    qtbot.addWidget(box)
+    box.setText("王")
+    dialog = box.show_all()
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 400)
+    qtbot.waitExposed(dialog)
+    dialog.grab()  # paint it
+    assert dialog.model.rowCount() == 61
+    assert 1 <= dialog.model.pages_read <= 3  # of 7 pages: only what the view shows is read
+
+
+def test_the_selected_building_comes_first(qtbot, ctx, place, session):
+    from gridkeeper.services.scope import Scope
+
+    made = _crowd(session, place, 3)
+    ctx.set_scope(Scope(building_id=made["building"]))
+    box = SearchBox(ctx)
+    qtbot.addWidget(box)
+    box.setText("王")
+    box.run_search()
+    assert box.last_result.hits[0].household_id == made["far"] and box.last_result.hits[0].nearby

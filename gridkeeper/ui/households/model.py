@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from gridkeeper.domain.enums import CareTag, HousingUse, label_of
 from gridkeeper.domain.idnumber import mask_id_number
@@ -12,9 +10,8 @@ from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.household_list import HouseholdFilter, household_ids
 from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.ui.widgets.windowed_model import WindowedTableModel
 
-PAGE = 200
-CACHED_PAGES = 12
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 # (header, sort key used when the header is clicked)
@@ -35,7 +32,7 @@ SORTABLE = {i for i, (_, key) in enumerate(COLUMNS) if key}
 
 
 
-class HouseholdTableModel(QAbstractTableModel):
+class HouseholdTableModel(WindowedTableModel):
     """Households of a scope; only the rows being looked at are read from the database."""
 
     def __init__(self, ctx, parent=None):
@@ -44,9 +41,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.scope: Scope = EVERYWHERE
         self.filters = HouseholdFilter()
         self.sort_key, self.descending = "address", False
-        self._ids: list[int] = []
         self._loaded = False
-        self._pages: OrderedDict[int, list[HouseholdSummary]] = OrderedDict()
 
     # -- what is shown ---------------------------------------------------------------------------
     def set_query(self, *, scope: Scope | None = None, filters: HouseholdFilter | None = None) -> None:
@@ -61,39 +56,27 @@ class HouseholdTableModel(QAbstractTableModel):
         with self.ctx.read() as session:
             ids = household_ids(session, scope=self.scope, filters=self.filters, sort=self.sort_key,
                                 descending=self.descending, today=self.ctx.today())
-        self.beginResetModel()
-        self._ids, self._pages = ids, OrderedDict()
         self._loaded = True
-        self.endResetModel()
+        self.set_keys(ids)
+
+    def hydrate(self, ids: list[int]) -> list[HouseholdSummary | None]:
+        with self.ctx.read() as session:
+            found = {s.id: s for s in summaries(session, ids)}
+        return [found.get(i) for i in ids]
 
     def household_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self.key(row)
 
     def row_of(self, household_id: int) -> int:
         try:
-            return self._ids.index(household_id)
+            return self._keys.index(household_id)
         except ValueError:
             return -1
 
     def summary(self, row: int) -> HouseholdSummary | None:
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            ids = self._ids[page_no * PAGE:(page_no + 1) * PAGE]
-            with self.ctx.read() as session:
-                found = {s.id: s for s in summaries(session, ids)}
-            page = [found.get(i) for i in ids]
-            self._pages[page_no] = page
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        offset = row - page_no * PAGE
-        return page[offset] if offset < len(page) else None
+        return self.row_object(row)
 
     # -- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -104,10 +87,10 @@ class HouseholdTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        if not index.isValid() or not (0 <= index.row() < len(self._keys)):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self._keys[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.summary(index.row())

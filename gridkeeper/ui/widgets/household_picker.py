@@ -10,11 +10,13 @@ from gridkeeper.domain.enums import CareTag
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.place_lists import buildings_in, household_place, rooms_of, units_of
 from gridkeeper.services.scope import Scope
-from gridkeeper.services.search import SearchHit, search
+from gridkeeper.services import accounts
+from gridkeeper.services.search import SearchHit, SearchResult, find, for_steward
 from gridkeeper.ui.context import AppContext
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 120
+LIMIT = 20
 
 
 def tag_labels(tags: list[str]) -> str:
@@ -37,6 +39,7 @@ class HouseholdPicker(QWidget):
         self.ctx = ctx
         self.household_id = 0
         self.hits: list[SearchHit] = []
+        self.result = SearchResult([])
         self._scope = scope or ctx.scope
         self.chosen_text = ""
         self.search_edit = QLineEdit(self)
@@ -102,13 +105,28 @@ class HouseholdPicker(QWidget):
         """Search now for what is typed and offer the matches."""
         self._timer.stop()
         text = self.search_edit.text().strip()
-        with self.ctx.read() as session:
-            self.hits = search(session, text, limit=20) if text else []
+        result, near = SearchResult([]), None
+        if text:
+            # The building and grid being worked on come first; matches elsewhere follow, marked.
+            with self.ctx.read() as session:
+                near = for_steward(session, self._scope, accounts.signed_in(self.ctx.engine), today=self.ctx.today())
+                result = find(session, text, near=near, limit=LIMIT)
+        self.result = result
+        self.hits = result.hits
         self._hits_model.clear()
         for hit in self.hits:
-            item = QStandardItem(f"{hit.title}　{hit.address}")
+            where = "" if hit.nearby or near is None or near.is_empty else \
+                "　" + self.tr("[elsewhere: {0}]").format(hit.grid_code)
+            item = QStandardItem(f"{hit.title}　{hit.address}{where}")
             item.setData(hit.household_id, HOUSEHOLD_ROLE)
+            if where:
+                item.setForeground(self.palette().placeholderText())
             self._hits_model.appendRow(item)
+        if result.capped:
+            more = QStandardItem(self.tr("{0} matches, showing the first {1}: type more to narrow them")
+                                 .format(result.total, len(self.hits)))
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._hits_model.appendRow(more)
         if self.hits and self.search_edit.hasFocus():
             self.completer.complete()
         return self.hits

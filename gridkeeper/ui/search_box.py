@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
@@ -19,16 +19,17 @@ SHOW_ALL_ROLE = Qt.ItemDataRole.UserRole + 1
 LIMIT = 30
 
 
-def count_text(widget, result: SearchResult) -> str:
+def count_text(result: SearchResult) -> str:
     """共 412 人，显示前 30 人 (people, households or both), or just the total when all are shown."""
     unit = "people" if not result.households else ("households" if not result.people else "results")
     if result.capped:
-        text = {"people": widget.tr("{0} people, showing the first {1}"),
-                "households": widget.tr("{0} households, showing the first {1}"),
-                "results": widget.tr("{0} results, showing the first {1}")}[unit]
+        text = {"people": QCoreApplication.translate("SearchBox", "{0} people, showing the first {1}"),
+                "households": QCoreApplication.translate("SearchBox", "{0} households, showing the first {1}"),
+                "results": QCoreApplication.translate("SearchBox", "{0} results, showing the first {1}")}[unit]
         return text.format(result.total, len(result.hits))
-    return {"people": widget.tr("{0} people"), "households": widget.tr("{0} households"),
-            "results": widget.tr("{0} results")}[unit].format(result.total)
+    return {"people": QCoreApplication.translate("SearchBox", "{0} people"),
+            "households": QCoreApplication.translate("SearchBox", "{0} households"),
+            "results": QCoreApplication.translate("SearchBox", "{0} results")}[unit].format(result.total)
 
 
 class SearchBox(QLineEdit):
@@ -94,7 +95,7 @@ class SearchBox(QLineEdit):
         self.results_shown.emit(len(hits))
 
     def _count_item(self, result: SearchResult) -> QListWidgetItem:
-        text = count_text(self, result)
+        text = count_text(result)
         item = QListWidgetItem(text)
         font = QFont(item.font())
         font.setItalic(True)

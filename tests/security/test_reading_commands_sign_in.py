@@ -22,6 +22,7 @@ READING = [
     ["notice", "outage", "--grid", "FK-01", "--out", "{tmp}/n.pdf"],
     ["import", "{tmp}/roster.csv", "--grid", "FK-01", "--dry-run"],
     ["account", "list"],
+    ["search", "wjh"],
 ]
 
 

@@ -10,7 +10,7 @@ from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.household_list import HouseholdFilter, household_ids
 from gridkeeper.services.scope import EVERYWHERE, Scope
-from gridkeeper.ui.widgets.windowed_model import WindowedTableModel
+from gridkeeper.ui.widgets.windowed_model import PAGE, WindowedTableModel  # noqa: F401 - PAGE for callers
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

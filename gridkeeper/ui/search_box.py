@@ -74,20 +74,20 @@ class SearchBox(QLineEdit):
         self.last_result = result
         hits = result.hits
         self.popup.clear()
+        if hits:  # how many matched, first, where it is seen (with "show all" when not all are shown)
+            self.popup.addItem(self._count_item(result))
         for hit in hits:
             title = hit.title if hit.kind == "resident" else self.tr("Household: {0}").format(hit.title)
             where = "" if hit.nearby else f"    {hit.grid_code}"
             item = QListWidgetItem(f"{title}    {hit.address}    [{hit.matched}]{where}")
             item.setData(HOUSEHOLD_ROLE, hit.household_id)
             self.popup.addItem(item)
-        if hits:
-            self.popup.addItem(self._count_item(result))
         if not hits and self.text().strip():
             item = QListWidgetItem(self.tr("Nothing found"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.popup.addItem(item)
         if self.popup.count():
-            self.popup.setCurrentRow(0)
+            self.popup.setCurrentRow(1 if hits else 0)  # the best hit; Up reaches "show all"
             self._place_popup()
             self.popup.show()
         else:

@@ -36,7 +36,8 @@ def test_pinyin_initials_find_the_household_and_enter_opens_it(qtbot, ctx, place
     with qtbot.waitSignal(box.results_shown, timeout=2000) as shown:
         qtbot.keyClicks(box, "oynn")
     assert shown.args == [1]
-    assert "欧阳娜娜" in box.popup.item(0).text() and "502" in box.popup.item(0).text()
+    assert "欧阳娜娜" in box.popup.item(1).text() and "502" in box.popup.item(1).text()
+    assert not box.popup.item(0).flags() & Qt.ItemFlag.ItemIsEnabled  # the count: all shown, nothing more
     with qtbot.waitSignal(box.household_chosen) as chosen:
         qtbot.keyClick(box, Qt.Key.Key_Return)
     assert chosen.args == [wanted]
@@ -102,11 +103,12 @@ def test_popup_says_how_many_and_show_all_lists_every_match(qtbot, ctx, place, s
     with qtbot.waitSignal(box.results_shown, timeout=3000) as shown:
         type_text(box, "王")
     assert shown.args == [LIMIT] and box.last_result.total == 45 and box.last_result.capped
-    footer = box.popup.item(box.popup.count() - 1)
-    assert footer.data(SHOW_ALL_ROLE) and "45" in footer.text() and str(LIMIT) in footer.text()
-    assert footer.data(HOUSEHOLD_ROLE) is None
-    box.popup.setCurrentRow(box.popup.count() - 1)
-    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter on "show all" opens the list
+    count = box.popup.item(0)
+    assert count.data(SHOW_ALL_ROLE) and "45" in count.text() and str(LIMIT) in count.text()
+    assert count.data(HOUSEHOLD_ROLE) is None and box.popup.count() == LIMIT + 1
+    assert box.popup.currentRow() == 1  # Enter still opens the best hit …
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # … and on the count line it shows all
     dialog = box.results_dialog
     assert dialog is not None and dialog.isVisible() and not box.popup.isVisible()
     assert dialog.model.rowCount() == 45

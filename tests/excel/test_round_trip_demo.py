@@ -25,32 +25,33 @@ TWIN_A, TWIN_B = id_number("11010520100101001"), id_number("11010520100101003")
 
 def test_demo_export_full_reimports_unchanged(tmp_path, capsys):
     source, copy, roster = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "roster.xlsx"
-    engine = open_database(source, create=True)
-    generate(engine, households=2000, seed=1, today=date(2026, 11, 20))
-    engine.dispose()
+    database = open_database(source, create=True)
+    generate(database.engine, households=2000, seed=1, today=date(2026, 11, 20))
+    database.dispose()
     assert main(["export-roster", "--db", str(source), "--full", "--out", str(roster)]) == 0
-    assert main(["import", str(roster), "--db", str(copy), "--grid", "FK-01"]) == 0
+    assert main(["import", str(roster), "--db", str(copy), "--grid", "FK-01", "--grid-name", "第一网格",
+                 "--community", "福康社区居民委员会"]) == 0
     out = capsys.readouterr().out
     assert "0 个错误，0 个提醒" in out and "跳过 0 行" in out, out
     before, after = open_database(source, read_only=True), open_database(copy, read_only=True)
     try:
-        expected, got = counts(before), counts(after)
+        expected, got = counts(before.engine), counts(after.engine)
         assert expected.pop("Grid") == 8 and got.pop("Grid") == 1  # a roster file goes into the grid named
         assert got == expected and got["Household"] == 2000
         # Every household and person, with ID, phone and care tags (grid codes aside, as above).
-        assert sorted(brief(after), key=repr) == sorted(brief(before), key=repr)
+        assert sorted(brief(after.engine), key=repr) == sorted(brief(before.engine), key=repr)
     finally:
         before.dispose()
         after.dispose()
 
 
 def test_demo_families_never_share_a_name(tmp_path):
-    engine = open_database(tmp_path / "d.db", create=True)
-    generate(engine, households=3000, seed=1, today=TODAY)
-    with engine.connect() as conn:
+    database = open_database(tmp_path / "d.db", create=True)
+    generate(database.engine, households=3000, seed=1, today=TODAY)
+    with database.engine.connect() as conn:
         twins = conn.exec_driver_sql(
             "SELECT household_id, name FROM resident GROUP BY household_id, name HAVING count(*) > 1").all()
-    engine.dispose()
+    database.dispose()
     assert twins == []
 
 

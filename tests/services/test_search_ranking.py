@@ -19,6 +19,7 @@ from tests.conftest import TODAY
 @pytest.fixture
 def town(session):
     """Two grids: FK-01 (阳光花园 1号楼, 2号楼) and FK-02 (幸福家园 7号楼); unit 1 in each building."""
+    geo.ensure_community(session, name="福康社区居民委员会")
     g1 = geo.create_grid(session, code="FK-01", name="第一网格")
     g2 = geo.create_grid(session, code="FK-02", name="第二网格")
     sun = geo.create_compound(session, name="阳光花园")

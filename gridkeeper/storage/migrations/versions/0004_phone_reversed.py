@@ -1,7 +1,7 @@
 """resident.phone_reversed: phone tails (尾号5678) found through an index
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003_district
 Create Date: 2026-11-29 07:30:00
 """
 from typing import Sequence, Union
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision: str = '0003'
-down_revision: Union[str, None] = '0002'
+revision: str = '0004'
+down_revision: Union[str, None] = '0003_district'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -118,6 +118,8 @@ def _building(demo: Demo, grid_id: int, compound_id: int, quota: int) -> int:
                                             key=str(number), sort_no=number, floors=floors))
     made = 0
     for u in range(1, units + 1):
+        if made >= quota:  # no empty unit at the end of the grid's last building (no roster row could carry it)
+            return made
         unit_id = demo.add("unit", dict(building_id=building_id, label=f"{u}单元", key=str(u), sort_no=u))
         for floor in range(1, floors + 1):
             for door in (1, 2):

@@ -166,7 +166,7 @@ class _Tier:
     tier: int
     label: str
     where: object  # condition on Resident (resident) or Household/Unit/Building (household)
-    order: tuple = ()  # index order when only the first rows are read
+    order: tuple = ()  # index order when only the first rows are read (default: by id, as an equality index is)
     nearby_only: bool = False
     needs_join: bool = False  # the condition names Unit/Building (household tiers)
 
@@ -415,8 +415,9 @@ def matches(session: Session, text: str, *, near: Nearby = Nearby(), within: Sco
         if not sizes.get(id(tier)):
             continue
         query_rows = restricted(_key_query([tier]))
-        if limit is not None and tier.order and sizes[id(tier)] > FETCH_ALL:
-            query_rows = query_rows.order_by(*tier.order).limit(limit + near_count)
+        if limit is not None and sizes[id(tier)] > FETCH_ALL:  # e.g. initials "ly": 2,000 people
+            order = tier.order or ((Resident.id,) if tier.kind == "resident" else (Household.id,))
+            query_rows = query_rows.order_by(*order).limit(limit + near_count)
         got.add([tier], run(query_rows))
     people, households = totals.get("resident", 0), totals.get("household", 0)
     # Matches found only nearby ("digits inside a number") are not in the counts above.

@@ -384,6 +384,7 @@ def matches(session: Session, text: str, *, near: Nearby = Nearby(), within: Sco
     tiers = _tiers(session, query, frozenset(kinds))
     if not tiers:
         return [], 0, 0, False
+    within = _readable(session, within)
     today = near.today or date.today()
     got = _Collector(near, today - timedelta(days=RECENT_DAYS))
 
@@ -425,6 +426,18 @@ def matches(session: Session, text: str, *, near: Nearby = Nearby(), within: Sco
     people += sum(1 for m in got.found.values() if m.kind == "resident" and m.label in nearby_labels)
     ranked = got.finish(session)
     return ranked, people, households, any(t.nearby_only for t in tiers)
+
+
+def _readable(session: Session, within: Scope | None) -> Scope | None:
+    """`within` narrowed to the grids the one signed in may read (a steward: their own grids only)."""
+    from gridkeeper.services.visibility import visible_grid_ids
+
+    grid_ids = visible_grid_ids(session)
+    if grid_ids is None:
+        return within
+    within = within or Scope()
+    allowed = grid_ids if within.grid_ids is None else grid_ids & within.grid_ids
+    return replace(within, grid_ids=frozenset(allowed))
 
 
 def _settled(found: Iterable[Match], next_tier: int) -> int:

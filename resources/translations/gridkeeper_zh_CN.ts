@@ -1248,47 +1248,57 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="43"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="46"/>
         <source>Name, pinyin initials, phone or address such as 7-2-301</source>
         <translation>姓名、拼音首字母、电话或地址（如 7-2-301）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="165"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="119"/>
+        <source>[elsewhere: {0}]</source>
+        <translation>〔其他网格 {0}〕</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="126"/>
+        <source>{0} matches, showing the first {1}: type more to narrow them</source>
+        <translation>共 {0} 条，显示前 {1} 条：多输入几个字可缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="183"/>
         <source>No household chosen</source>
         <translation>尚未选择住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="167"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="185"/>
         <source>last visit {0}</source>
         <translation>最近走访 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="168"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="186"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="169"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="187"/>
         <source>(no residents)</source>
         <translation>（无成员）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="177"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="195"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="178"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="194"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="223"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="196"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="212"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="241"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="179"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="195"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="203"/>
-        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="224"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="197"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="213"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="221"/>
+        <location filename="../../gridkeeper/ui/widgets/household_picker.py" line="242"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
@@ -1364,57 +1374,57 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="22"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="19"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="23"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="20"/>
         <source>Building and unit</source>
         <translation>楼栋单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="24"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="21"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="25"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="22"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="26"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="23"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="27"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="24"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="28"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="25"/>
         <source>Head&apos;s ID number</source>
         <translation>户主身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="29"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="26"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="30"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="27"/>
         <source>Care tags</source>
         <translation>关爱标签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="31"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="28"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="137"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="120"/>
         <source>Never</source>
         <translation>从未走访</translation>
     </message>
@@ -3061,19 +3071,161 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SearchBox</name>
     <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="26"/>
+        <source>{0} people, showing the first {1}</source>
+        <translation>共 {0} 人，显示前 {1} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="27"/>
+        <source>{0} households, showing the first {1}</source>
+        <translation>共 {0} 户，显示前 {1} 户</translation>
+    </message>
+    <message>
         <location filename="../../gridkeeper/ui/search_box.py" line="28"/>
+        <source>{0} results, showing the first {1}</source>
+        <translation>共 {0} 条，显示前 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="30"/>
+        <source>{0} people</source>
+        <translation>共 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="31"/>
+        <source>{0} households</source>
+        <translation>共 {0} 户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="32"/>
+        <source>{0} results</source>
+        <translation>共 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="47"/>
         <source>Search: name, pinyin initials, phone, ID tail or address (Ctrl+F)</source>
         <translation>搜索：姓名、拼音首字母、电话、身份证尾号或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_box.py" line="54"/>
+        <location filename="../../gridkeeper/ui/search_box.py" line="80"/>
         <source>Household: {0}</source>
         <translation>住户：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_box.py" line="59"/>
+        <location filename="../../gridkeeper/ui/search_box.py" line="86"/>
         <source>Nothing found</source>
         <translation>没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_box.py" line="104"/>
+        <source>{0} — show all (Ctrl+Enter)</source>
+        <translation>{0} — 显示全部（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchMatchModel</name>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="18"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="19"/>
+        <source>Matched</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="20"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="21"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="22"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="23"/>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="62"/>
+        <source>Household: {0}</source>
+        <translation>住户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="66"/>
+        <source>Selected place</source>
+        <translation>选中的楼栋/小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="66"/>
+        <source>Elsewhere</source>
+        <translation>其他地方</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="67"/>
+        <source>Selected grid</source>
+        <translation>选中的网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="74"/>
+        <source>Never</source>
+        <translation>从未走访</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="87"/>
+        <source>Search results for “{0}”</source>
+        <translation>“{0}”的全部搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="93"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="94"/>
+        <source>All compounds</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="95"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="138"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="116"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="116"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="117"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="132"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/search_results.py" line="152"/>
+        <source>{0} of {1} matches</source>
+        <translation>显示 {0} 条，共 {1} 条</translation>
     </message>
 </context>
 <context>

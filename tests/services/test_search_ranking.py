@@ -176,3 +176,17 @@ def test_leader_candidates_use_the_same_ranking_within_the_post(session, town):
     assert [c.name for c in candidates(session, LeaderRole.BUILDING, b7, "wjh")] == ["王建华", "王建华明"]
     assert [c.room for c in candidates(session, LeaderRole.GRID, town["grids"][0], "王建华")] == ["101"]
     assert [c.name for c in candidates(session, LeaderRole.BUILDING, b7, "5678")] == ["李建华", "王建华", "王建华明"]
+
+
+def test_a_steward_finds_and_counts_only_their_own_grids(session, town):
+    from gridkeeper.services.accounts import CurrentUser
+
+    g2 = town["grids"][1]
+    session.info["user"] = CurrentUser("steward", "steward", frozenset({g2}))
+    try:
+        result = find(session, "建华")
+        assert {h.address[:4] for h in result.hits} == {"幸福家园"} and result.people == 3
+        assert find(session, "阳光花园").total == 0 and find(session, "1-2-101").total == 0
+    finally:
+        session.info.pop("user")
+    assert find(session, "建华").people == 5

@@ -1,7 +1,7 @@
 """resident.phone_reversed: phone tails (尾号5678) found through an index
 
-Revision ID: 0004
-Revises: 0003_district
+Revision ID: 0005_phone_reversed
+Revises: 0004_versions
 Create Date: 2026-11-29 07:30:00
 """
 from typing import Sequence, Union
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision: str = '0004'
-down_revision: Union[str, None] = '0003_district'
+revision: str = '0005_phone_reversed'
+down_revision: Union[str, None] = '0004_versions'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

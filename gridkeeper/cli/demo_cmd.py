@@ -77,7 +77,7 @@ def _remove_new_database(path) -> None:
 
     from gridkeeper import paths
 
-    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock", ".commits"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     folder = paths.backups_dir(path)
     if folder.is_dir() and not any(p for p in folder.iterdir() if not p.name.startswith(".")):

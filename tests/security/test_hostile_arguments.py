@@ -84,7 +84,7 @@ def test_hostile_argument_gets_one_plain_line(small_db, tmp_path, capsys, args, 
     assert len(lines) == 1 and lines[0].startswith("gridkeeper: "), err
     assert "Traceback" not in err and "意外错误" not in err and "Error" not in err, err
     assert not unraisable, unraisable
-    opened = {"grid-backups", "grid.db-wal", "grid.db-shm"}  # the database opened normally (daily backup)
+    opened = {"grid-backups", "grid.db-wal", "grid.db-shm", "grid.db.commits"}  # the database opened normally (daily backup)
     left = {p.name for p in tmp_path.iterdir()} - before - {"roster.csv"} - opened
     assert not left, left  # nothing half-made: no output, no empty database
 

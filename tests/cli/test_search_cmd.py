@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from gridkeeper.cli import main
 from gridkeeper.storage.engine import open_database
+
+pytestmark = pytest.mark.sqlite_only  # the SQLite demo file and its writer lock
 
 
 def _someone(path):

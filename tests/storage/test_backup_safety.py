@@ -20,6 +20,8 @@ from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable, SchemaTooNew
 from gridkeeper.storage.identity import NotGridKeeper
 
+pytestmark = pytest.mark.sqlite_only  # file backups and restores; server backups are tested in test_server_backup.py
+
 NOW = datetime(2026, 11, 22, 9, 30)
 FUTURE = datetime(2037, 1, 1, 10, 0)
 PAST = datetime(2000, 1, 1, 10, 0)

@@ -119,9 +119,16 @@ FORMATTED_SQL = re.compile(
     r"""|\.execute\(\s*["'][^"']*["']\s*\.format\(|\btext\(\s*["'][^"']*["']\s*(%|\.format\())""")
 
 
+# Server DDL names roles, databases and tables, which SQL cannot take as bound parameters: these modules
+# interpolate only identifiers quoted by the dialect's preparer (server_setup._quote) or table names from
+# GridKeeper's own metadata (bulk.reset_sequences), never a value typed by a user.
+IDENTIFIER_DDL = {"storage/server_setup.py", "storage/bulk.py"}
+
+
 def test_no_sql_is_built_by_string_formatting():
     offenders = [f"{path.relative_to(SOURCE.parent)}:{n}: {line.strip()}"
                  for path in SOURCE.rglob("*.py") if "migrations" not in path.parts
+                 and path.relative_to(SOURCE).as_posix() not in IDENTIFIER_DDL
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if FORMATTED_SQL.search(line)]
     assert offenders == []

@@ -36,20 +36,30 @@ def last_change(session: Session, table: str, record_id: int) -> tuple[str, str]
     return actor, when
 
 
-def _values(record) -> dict:
+def _values(session: Session, record) -> dict:
     state = inspect(record)
-    return {attr.key: plain(getattr(record, attr.key)) for attr in state.mapper.column_attrs}
+    values = {attr.key: plain(getattr(record, attr.key)) for attr in state.mapper.column_attrs}
+    if record.__table__.name == "resident" and record.id is not None:  # care tags are part of a resident
+        from gridkeeper.storage.models import ResidentTag
+
+        values["tags"] = sorted(session.exec(select(ResidentTag.tag).where(ResidentTag.resident_id == record.id)).scalars())
+    return values
+
+
+def conflict(session: Session, record, *, opened_version: int | None, yours: dict | None = None) -> EditConflict:
+    """The EditConflict for `record` as it is now: who changed it last and when, and both versions."""
+    table = record.__table__.name
+    who, when = last_change(session, table, record.id)
+    return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=opened_version,
+                        current_version=record.version, changed_by=who, changed_at=when, table=table,
+                        theirs=_values(session, record), yours={k: plain(v) for k, v in (yours or {}).items()})
 
 
 def check_version(session: Session, record, expected_version: int | None, *, yours: dict | None = None) -> None:
     """Raise EditConflict when `record` is no longer at the version the user opened (None: not checked)."""
     if expected_version is None or record.version == expected_version:
         return
-    table = record.__table__.name
-    who, when = last_change(session, table, record.id)
-    raise EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=expected_version,
-                       current_version=record.version, changed_by=who, changed_at=when,
-                       theirs=_values(record), yours={k: plain(v) for k, v in (yours or {}).items()})
+    raise conflict(session, record, opened_version=expected_version, yours=yours)
 
 
 def conflict_from_stale(session: Session, exc: StaleDataError, record) -> EditConflict:
@@ -58,6 +68,6 @@ def conflict_from_stale(session: Session, exc: StaleDataError, record) -> EditCo
     session.rollback()
     current = session.get(type(record), record.id)
     who, when = last_change(session, table, record.id)
-    return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=None,
+    return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=None, table=table,
                         current_version=current.version if current is not None else None,
-                        changed_by=who, changed_at=when, theirs=_values(current) if current is not None else {})
+                        changed_by=who, changed_at=when, theirs=_values(session, current) if current is not None else {})

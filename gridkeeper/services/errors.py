@@ -32,11 +32,13 @@ class EditConflict(ServiceError):
     """Someone else saved this record after it was opened here: nothing was saved, the user chooses.
 
     `theirs` is the record as it is now (column values), `yours` what was about to be saved (when
-    known), `changed_by`/`changed_at` who saved it in between and when (from the audit trail)."""
+    known), `changed_by`/`changed_at` who saved it in between and when (from the audit trail), `table`
+    the record's table (a form saving several records, a household with its residents, finds which)."""
 
     def __init__(self, what: str, record_id: int, *, opened_version: int | None, current_version: int | None,
-                 changed_by: str = "", changed_at: str = "", theirs: dict | None = None, yours: dict | None = None):
-        self.what, self.record_id = what, record_id
+                 changed_by: str = "", changed_at: str = "", theirs: dict | None = None, yours: dict | None = None,
+                 table: str = ""):
+        self.what, self.record_id, self.table = what, record_id, table
         self.opened_version, self.current_version = opened_version, current_version
         self.changed_by, self.changed_at = changed_by, changed_at
         self.theirs, self.yours = theirs or {}, yours or {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, delete, select
 
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
@@ -71,6 +72,12 @@ def _validate_residents(residents: list[ResidentInput], today: date | None) -> t
     return values, warnings
 
 
+def _touch(record, attribute: str) -> None:
+    """Count a change the record's own columns do not show (its care tags, its household's residents) as an
+    edit: the UPDATE is issued and the version moves on, so a form opened before it sees a conflict."""
+    flag_modified(record, attribute)
+
+
 def _write_resident(session: Session, household_id: int, values: dict) -> Resident:
     tags = values.pop("tags")
     record_id = values.pop("id", None)
@@ -80,9 +87,11 @@ def _write_resident(session: Session, household_id: int, values: dict) -> Reside
         resident = get(session, Resident, record_id)
         if resident.household_id != household_id:
             raise NotFound(f"居民 #{record_id} 不属于这一户")
-        check_version(session, resident, expected_version, yours=values | {"tags": tags})
+        check_version(session, resident, expected_version, yours=values | {"tags": sorted(tags)})
         for key, value in values.items():
             setattr(resident, key, value)
+        if sorted(tags) != sorted(resident_tags(session, [resident.id])[resident.id]):
+            _touch(resident, "name")
     else:
         resident = Resident(household_id=household_id, **values)
     session.add(resident)
@@ -112,8 +121,12 @@ def create_household(session: Session, data: HouseholdInput, residents: list[Res
 
 
 def update_household(session: Session, household_id: int, data: HouseholdInput,
-                     residents: list[ResidentInput] | None = None, *, today: date | None = None) -> SavedHousehold:
-    """Save a household as edited; with `residents`, that list becomes its residents (missing ones are removed)."""
+                     residents: list[ResidentInput] | None = None, *, today: date | None = None,
+                     shown: set[int] | None = None) -> SavedHousehold:
+    """Save a household as edited; with `residents`, that list becomes its residents. A resident missing from
+    the list is removed only if the form showed it (`shown`, the ids it opened with; None: every resident),
+    so one added on another PC meanwhile is kept. Adding or removing residents counts as an edit of the
+    household (its version moves on)."""
     household = get(session, Household, household_id)
     values = household_values(data)
     check_version(session, household, data.version, yours=values)
@@ -127,9 +140,13 @@ def update_household(session: Session, household_id: int, data: HouseholdInput,
         return SavedHousehold(household, household_residents(session, household_id), warnings)
     resident_rows, warnings = _validate_residents(list(residents), today)
     kept = {row["id"] for row in resident_rows if row["id"]}
+    changed = any(not row["id"] for row in resident_rows)
     for old in household_residents(session, household_id):
-        if old.id not in kept:
+        if old.id not in kept and (shown is None or old.id in shown):
             _remove_resident(session, old)
+            changed = True
+    if changed:
+        _touch(household, "room")
     session.flush()
     saved = [_write_resident(session, household.id, row) for row in resident_rows]
     return SavedHousehold(household, saved, warnings)
@@ -152,7 +169,7 @@ def resident_tags(session: Session, resident_ids: list[int]) -> dict[int, list[s
 
 def add_resident(session: Session, household_id: int, data: ResidentInput, *, today: date | None = None) -> Resident:
     """Add one resident to an existing household."""
-    get(session, Household, household_id)
+    _touch(get(session, Household, household_id), "room")
     values, _ = resident_values(data, today=today)
     return _write_resident(session, household_id, values | {"id": None})
 
@@ -174,4 +191,6 @@ def _remove_resident(session: Session, resident: Resident) -> None:
 
 def delete_resident(session: Session, resident_id: int) -> None:
     """Remove a resident (leader posts they held keep the name and phone)."""
-    _remove_resident(session, get(session, Resident, resident_id))
+    resident = get(session, Resident, resident_id)
+    _touch(get(session, Household, resident.household_id), "room")
+    _remove_resident(session, resident)

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.phone import normalize_phone
-from gridkeeper.services.conflicts import check_version
+from gridkeeper.services.conflicts import check_version, conflict
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.people import clean_name
@@ -31,6 +31,9 @@ class LeaderInput:
     term_start: date | None = None
     term_end: date | None = None
     pledge: str = ""
+    # The post as the form showed it: (holder's assignment id, its version), (None, None) when vacant;
+    # None: not checked. Someone else appointed or ended a term meanwhile: EditConflict, nothing saved.
+    opened: tuple[int | None, int | None] | None = None
 
 
 def current_leader(session: Session, role: LeaderRole, scope_id: int) -> LeaderAssignment | None:
@@ -66,6 +69,9 @@ def assign_leader(session: Session, data: LeaderInput, *, today: date | None = N
     if errors:
         raise ValidationFailed(errors)
     previous = current_leader(session, role, data.scope_id)
+    yours = dict(person_name=name, person_phone=phone, is_party_member=bool(party),
+                 term_start=data.term_start or today, term_end=data.term_end, pledge=(data.pledge or "").strip())
+    _check_post(session, previous, data.opened, yours)
     if previous:
         previous.ended_on = today
         session.add(previous)
@@ -78,11 +84,23 @@ def assign_leader(session: Session, data: LeaderInput, *, today: date | None = N
     return leader
 
 
+def _check_post(session: Session, now: LeaderAssignment | None, opened, yours: dict) -> None:
+    """The post still as the form showed it, or EditConflict: its holder now (or the one whose term was
+    ended meanwhile) against what was about to be saved."""
+    if opened is None:
+        return
+    holder_id, version = opened
+    if now is not None and now.id != holder_id:  # someone else was appointed meanwhile
+        raise conflict(session, now, opened_version=None, yours=yours)
+    if holder_id is not None:  # the holder shown: still there, as shown (their term not ended meanwhile)
+        check_version(session, get(session, LeaderAssignment, holder_id), version, yours=yours)
+
+
 def end_term(session: Session, leader_id: int, *, on: date | None = None,
              expected_version: int | None = None) -> LeaderAssignment:
     """The post becomes vacant."""
     leader = get(session, LeaderAssignment, leader_id)
-    check_version(session, leader, expected_version)
+    check_version(session, leader, expected_version, yours=dict(ended_on=on or date.today()))
     leader.ended_on = on or date.today()
     session.add(leader)
     return leader

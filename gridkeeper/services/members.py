@@ -82,8 +82,11 @@ def update_member(session: Session, member_id: int, data: MemberInput) -> Member
     return member
 
 
-def withdraw_member(session: Session, member_id: int, *, on: date | None = None) -> Member:
+def withdraw_member(session: Session, member_id: int, *, on: date | None = None,
+                    expected_version: int | None = None) -> Member:
     member = get(session, Member, member_id)
+    check_version(session, member, expected_version,
+                  yours=dict(status=MemberStatus.WITHDRAWN, withdrawn_on=on or date.today()))
     member.status, member.withdrawn_on = MemberStatus.WITHDRAWN, on or date.today()
     session.add(member)
     return member

@@ -85,7 +85,10 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
         check_transition(RequestStatus(request.status), target, reason=reason)  # as read: the stored code
     except TransitionError as exc:
         raise ServiceError(f"{exc}{_latest_step(session, request)}") from exc
-    check_version(session, request, expected_version)
+    wanted = dict(status=target, dispatched_to=dispatched_to.strip(), feedback=feedback.strip(), rating=rating,
+                  withdrawn_reason=reason.strip() if target == S.WITHDRAWN else "")
+    check_version(session, request, expected_version,
+                  yours={key: value for key, value in wanted.items() if key == "status" or value})
     errors: list[ValueRuleError] = []
     if target == S.DISPATCHED or (target in (S.IN_PROGRESS, S.RESOLVED) and not request.dispatched_to):
         if dispatched_to.strip():

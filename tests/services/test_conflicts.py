@@ -158,3 +158,92 @@ def test_conflict_names_the_last_audited_change(engine, household):
     with Session(engine) as session:
         who, when = last_change(session, "household", household[0])
     assert who == audit.actor_of(Session(engine)) and when[:4].isdigit()
+
+
+# --- every versioned record a form edits --------------------------------------------------------------
+
+def test_care_tags_alone_are_an_edit_of_the_resident(engine, place, household):
+    """Only the tags changed on the first PC: the resident's version still moves on, so the second PC's
+    older form is told (and sees the tags), instead of silently writing its own tags over them."""
+    household_id, resident_id = household
+    opened = _opened(engine, Resident, resident_id)
+    with unit_of_work(engine) as session:
+        hh.update_resident(session, resident_id, ResidentInput(name="王建华", is_head=True, tags=["living_alone"],
+                                                               version=opened.version))
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        hh.update_resident(session, resident_id, ResidentInput(name="王建华", is_head=True, phone="13904510009",
+                                                               version=opened.version))
+    conflict = caught.value
+    assert conflict.table == "resident" and conflict.record_id == resident_id
+    assert conflict.theirs["tags"] == ["living_alone"] and conflict.yours["tags"] == []
+
+
+def test_a_resident_added_elsewhere_is_kept_and_moves_the_household_on(engine, place, household):
+    household_id, resident_id = household
+    opened = _opened(engine, Household, household_id)
+    with unit_of_work(engine) as session:  # another PC adds a resident
+        hh.add_resident(session, household_id, ResidentInput(name="王小明", relation="子"), today=TODAY)
+    mine = [ResidentInput(name="王建华", is_head=True, id=resident_id, version=1)]
+    data = HouseholdInput(unit_id=place["unit"], room="301", notes="新装了门铃", version=opened.version)
+    with pytest.raises(EditConflict, match="住户"), unit_of_work(engine) as session:
+        hh.update_household(session, household_id, data, mine, today=TODAY, shown={resident_id})
+    data.version = opened.version + 1  # keep mine: save again over the current version
+    with unit_of_work(engine) as session:
+        hh.update_household(session, household_id, data, mine, today=TODAY, shown={resident_id})
+    with Session(engine) as session:
+        assert sorted(r.name for r in hh.household_residents(session, household_id)) == ["王小明", "王建华"]
+        assert session.get(Household, household_id).notes == "新装了门铃"
+
+
+def test_a_leader_post_taken_meanwhile_is_a_conflict(engine, place):
+    from gridkeeper.services import leaders
+    from gridkeeper.storage.models import LeaderAssignment
+
+    def appoint(name, opened):
+        with unit_of_work(engine) as session:
+            return leaders.assign_leader(session, leaders.LeaderInput(
+                role="unit", scope_id=place["unit"], person_name=name, person_phone="13904510001",
+                opened=opened), today=TODAY).id
+
+    first = appoint("赵大爷", (None, None))  # both PCs saw the post vacant; the first appoints
+    with pytest.raises(EditConflict) as caught:
+        appoint("钱阿姨", (None, None))
+    conflict = caught.value
+    assert conflict.record_id == first and conflict.theirs["person_name"] == "赵大爷"
+    assert conflict.yours["person_name"] == "钱阿姨"
+    with Session(engine) as session:
+        assert leaders.current_leader(session, "unit", place["unit"]).person_name == "赵大爷"
+    # keep mine: appoint again over the holder now
+    second = appoint("钱阿姨", (conflict.record_id, conflict.current_version))
+    with Session(engine) as session:
+        assert leaders.current_leader(session, "unit", place["unit"]).id == second
+        assert session.get(LeaderAssignment, first).ended_on == TODAY
+    # one PC ends the term while the other still shows the holder: ending or appointing is a conflict
+    shown = _opened(engine, LeaderAssignment, second)
+    with unit_of_work(engine) as session:
+        leaders.end_term(session, second, on=TODAY, expected_version=shown.version)
+    with pytest.raises(EditConflict, match="三长"), unit_of_work(engine) as session:
+        leaders.end_term(session, second, on=TODAY, expected_version=shown.version)
+    with pytest.raises(EditConflict) as caught:
+        appoint("孙师傅", (second, shown.version))
+    assert caught.value.theirs["ended_on"] == TODAY.isoformat()
+
+
+def test_withdrawing_and_request_steps_check_the_version_shown(engine, place, household):
+    with unit_of_work(engine) as session:
+        member_id = members.register_member(session, members.MemberInput(name="赵丽", grid_id=place["grid"],
+                                                                         registered_on=TODAY)).id
+    with unit_of_work(engine) as session:
+        members.update_member(session, member_id, members.MemberInput(name="赵丽", grid_id=place["grid"],
+                                                                      registered_on=TODAY, post="助老", version=1))
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        members.withdraw_member(session, member_id, on=TODAY, expected_version=1)
+    assert caught.value.yours["status"] == "withdrawn" and caught.value.theirs["post"] == "助老"
+    request_id = _request(engine, household[0])
+    with unit_of_work(engine) as session:  # dispatched on one PC (version 2) while the other shows version 1
+        requests.advance(session, request_id, "dispatched", dispatched_to="南方物业公司", actor="李晓燕")
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        requests.advance(session, request_id, "in_progress", dispatched_to="社区工作站", expected_version=1)
+    assert caught.value.theirs["dispatched_to"] == "南方物业公司" and caught.value.yours["status"] == "in_progress"
+    with unit_of_work(engine) as session:  # keep mine: the step again, on the current version
+        requests.advance(session, request_id, "in_progress", expected_version=caught.value.current_version)

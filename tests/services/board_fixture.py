@@ -11,6 +11,16 @@ Period 2026-11, today 2026-11-20. Requests raised in November:
 - 老街小区 (no property company, FK-01, 2 households): one property request still open, not yet due (no
   company to count it against); one parking request dispatched to 龙江物业管理有限公司 by name, 9 days
   (late), 不满意.
+
+For the grid scoreboard (previous period 2026-10; snapshot days 11-20 and 10-31):
+- visits: FK-01 (12 households) 6 visited in November (幸福家园 1–6), 4 in October (幸福家园 1–3, 老街 1);
+  FK-02 (10 households) 9 in November (阳光花园 1–5, 龙苑 1–4), 1 in October (阳光花园 1).
+- care households: 幸福家园 1 living alone (7 days; visits 10-20, 11-01, 11-15: on cadence 11-20, not 10-31);
+  幸福家园 2 empty nest (30 days; 10-05, 11-02: on cadence both days); 老街 2 hardship and a migrant (never
+  visited); 阳光花园 1 aged 80 (14 days; 10-25, 11-03: on cadence 10-31, not 11-20).
+- posts: each grid 1 + 2 buildings + 2 units = 5. Held in FK-01: grid leader (since 2026-01-01) and
+  幸福家园 1号楼 (since 11-05); in FK-02: 阳光花园 1号楼 (2025-06-01 to 11-10) and its unit (since 2026-01-01).
+- member service: FK-01 3.5 h in November, 4 h in October (10 h in September); FK-02 2 h in November.
 """
 
 from __future__ import annotations
@@ -19,7 +29,8 @@ from datetime import date, timedelta
 
 from gridkeeper.domain.enums import Management
 from gridkeeper.services import geography as geo
-from gridkeeper.storage.models import Household, ResidentRequest
+from gridkeeper.storage.models import (Household, LeaderAssignment, Member, Resident, ResidentRequest, ResidentTag,
+                                       ServiceRecord, Visit)
 
 TODAY = date(2026, 11, 20)
 NANFANG, WEIJIE, LONGJIANG = "南方物业公司", "伟捷物业服务有限公司", "龙江物业管理有限公司"
@@ -75,5 +86,39 @@ def build(session) -> dict:
     _request(session, old[0], date(2026, 11, 15))
     _request(session, old[1], date(2026, 11, 1), category="parking", days=9, rating="dissatisfied",
              target="property_company", to=LONGJIANG)
+    _work(session, places, fk1.id, fk2.id)
     session.commit()
     return {"grids": {"FK-01": fk1.id, "FK-02": fk2.id}, "places": places}
+
+
+def _work(session, places: dict, fk1: int, fk2: int) -> None:
+    xingfu, old = places["幸福家园"]["households"], places["老街小区"]["households"]
+    sunshine, longyuan = places["阳光花园"]["households"], places["龙苑小区"]["households"]
+    visits = [(xingfu[0], date(2026, 11, 1)), (xingfu[0], date(2026, 11, 15)), (xingfu[1], date(2026, 11, 2)),
+              *((h, date(2026, 11, 6)) for h in xingfu[2:6]),
+              (xingfu[0], date(2026, 10, 20)), (xingfu[1], date(2026, 10, 5)), (xingfu[2], date(2026, 10, 10)),
+              (old[0], date(2026, 10, 12)),
+              (sunshine[0], date(2026, 11, 3)), *((h, date(2026, 11, 9)) for h in [*sunshine[1:5], *longyuan]),
+              (sunshine[0], date(2026, 10, 25))]
+    session.add_all(Visit(household_id=h, visited_on=day, visitor_name="网格员") for h, day in visits)
+    for household_id, tag, status in ((xingfu[0], "living_alone", "registered"), (xingfu[1], "empty_nest", "registered"),
+                                      (old[1], "hardship", "migrant"), (sunshine[0], "aged_80", "registered")):
+        resident = Resident(household_id=household_id, name="关爱对象", residence_status=status, is_head=True)
+        session.add(resident)
+        session.flush()
+        session.add(ResidentTag(resident_id=resident.id, tag=tag))
+    building, unit = places["阳光花园"]["building"], places["阳光花园"]["unit"]
+    for role, scope, start, ended in (("grid", {"grid_id": fk1}, date(2026, 1, 1), None),
+                                      ("building", {"building_id": places["幸福家园"]["building"]}, date(2026, 11, 5), None),
+                                      ("building", {"building_id": building}, date(2025, 6, 1), date(2026, 11, 10)),
+                                      ("unit", {"unit_id": unit}, date(2026, 1, 1), None)):
+        session.add(LeaderAssignment(role=role, person_name="王建华", person_phone="13800001111", term_start=start,
+                                     ended_on=ended, **scope))
+    first = Member(name="赵敏", registered_on=date(2026, 1, 1), grid_id=fk1)
+    second = Member(name="钱进", registered_on=date(2026, 1, 1), grid_id=fk2)
+    session.add_all([first, second])
+    session.flush()
+    for member, day, hours in ((first, date(2026, 11, 8), 2.0), (first, date(2026, 11, 16), 1.5),
+                               (first, date(2026, 10, 3), 4.0), (first, date(2026, 9, 3), 10.0),
+                               (second, date(2026, 11, 8), 2.0)):
+        session.add(ServiceRecord(member_id=member.id, served_on=day, activity="清扫楼道", hours=hours))

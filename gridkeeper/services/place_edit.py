@@ -176,6 +176,9 @@ def move_building(session: Session, building_id: int, *, grid_id: int, compound_
             raise Duplicate(f"目标小区已有{clash.label}，不能移入")
     building.grid_id, building.compound_id = grid_id, compound_id
     session.add(building)
+    from gridkeeper.services.safety_places import follow_building
+
+    follow_building(session, building_id, grid_id)
     session.flush()
     return building
 
@@ -238,6 +241,10 @@ def why_not_deletable(session: Session, kind: str, record_id: int) -> str | None
         example = _example_address(session, sorted(lived_in))
         return (f"该{what}下还有 {len(lived_in)} 户登记了居民或走访、诉求记录（例如 {example}），不能删除。"
                 f"请先把这些住户删除（进入回收站）或改到别处。")
+    from gridkeeper.services.safety_places import register_rows_under
+
+    if register_rows_under(session, tree.grid_ids, tree.building_ids):
+        return f"该{what}还有安全检查场所、检查或隐患记录，不能删除（安全隐患台账要保留）。"
     active = _count(session, LeaderAssignment, _leader_scope(tree) & LeaderAssignment.ended_on.is_(None))
     if active:
         return f"该{what}还有 {active} 个在任的网格长/楼栋长/单元长，不能删除。请先在“三长”中让他们卸任。"

@@ -75,6 +75,9 @@ def delete_household(session: Session, household_id: int, *, label: str = "") ->
         session.add(member)
     for resident in rows["residents"]:
         detach_resident(session, resident.id)
+    from gridkeeper.services.hazards import detach_household
+
+    detach_household(session, household_id, [v.id for v in rows["visits"]])
     session.flush()
     for name, _ in reversed(_PARTS):
         for row in rows[name]:

@@ -38,6 +38,8 @@ ENTITY_LABELS = {"household": "住户", "resident": "居民", "residenttag": "�
                  "member": "在职党员", "servicerecord": "服务记录", "serviceactivity": "服务活动",
                  "grid": "网格", "compound": "小区", "building": "楼栋", "unit": "单元", "community": "社区",
                  "setting": "设置", "deleted_record": "回收站", "account": "账号"}
+ENTITY_LABELS |= {"safety_place": "检查场所", "safety_inspection": "安全检查", "safety_hazard": "安全隐患",
+                  "safety_hazard_event": "隐患整改进展"}
 
 # The engines installed here, with the row guards each database was opened with (the accounts
 # service's permission check, see services.database).

@@ -309,3 +309,6 @@ class AuditEntry(SQLModel, table=True):
     after: str = Field(default="")
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(max_length=64)
+
+
+from gridkeeper.storage import hazard_models  # noqa: E402,F401  the safety-hazard register's tables

@@ -26,7 +26,8 @@ from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, Valida
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import name_key, visible_text
 from gridkeeper.storage import audit
-from gridkeeper.storage.models import Account, Building, Grid, Household, Member, Resident, ResidentRequest, Unit
+from gridkeeper.storage.models import (Account, Building, Grid, Household, LeaderAssignment, Member, Resident,
+                                       ResidentRequest, Unit)
 
 ADMINISTRATOR, STEWARD = "administrator", "steward"
 ROLES = {ADMINISTRATOR: "社区管理员", STEWARD: "网格员"}
@@ -264,6 +265,11 @@ def grid_of(session: Session, table: str, values: dict) -> int | None:
         return values["grid_id"]
     if values.get("building_id") is not None:
         return _lookup(session, Building, values["building_id"], "grid_id")
+    if values.get("leader_id") is not None:  # a leader's photo belongs where the post is
+        table = LeaderAssignment.__table__
+        post = session.connection().execute(sa_select(table.c.grid_id, table.c.building_id, table.c.unit_id)
+                                            .where(table.c.id == values["leader_id"])).first()
+        return grid_of(session, "leaderassignment", dict(post._mapping)) if post else None
     for column in ("unit_id", "household_id", "resident_id", "request_id", "member_id"):
         row_id = values.get(column)
         if row_id is None:
@@ -285,7 +291,7 @@ def _who(session: Session) -> CurrentUser | None:
 
 
 def _grid_bound(values: dict) -> bool:
-    return any(values.get(c) is not None for c in ("grid_id", "building_id", *_PARENT))
+    return any(values.get(c) is not None for c in ("grid_id", "building_id", "leader_id", *_PARENT))
 
 
 def permission_guard(session: Session, table: str, before: dict | None, after: dict | None) -> None:

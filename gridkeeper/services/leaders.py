@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from gridkeeper.domain.enums import LeaderRole, PoliticalStatus
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.services import leader_photos
 from gridkeeper.services.conflicts import check_version, conflict
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get
@@ -81,6 +82,7 @@ def assign_leader(session: Session, data: LeaderInput, *, today: date | None = N
                               **{SCOPE_COLUMN[role]: data.scope_id})
     session.add(leader)
     session.flush()
+    leader_photos.hand_over(session, previous, leader)
     return leader
 
 
@@ -103,6 +105,7 @@ def end_term(session: Session, leader_id: int, *, on: date | None = None,
     check_version(session, leader, expected_version, yours=dict(ended_on=on or date.today()))
     leader.ended_on = on or date.today()
     session.add(leader)
+    leader_photos.forget(session, leader.id)
     return leader
 
 

@@ -26,6 +26,7 @@ from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, Valida
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import name_key, visible_text
 from gridkeeper.storage import audit
+from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.storage.models import (Account, Building, Grid, Household, LeaderAssignment, Member, Resident,
                                        ResidentRequest, Unit)
 
@@ -249,6 +250,8 @@ _PARENT = {  # column -> (model, its column that leads on towards the grid)
     "unit_id": (Unit, "building_id"), "household_id": (Household, "unit_id"),
     "resident_id": (Resident, "household_id"), "request_id": (ResidentRequest, "household_id"),
     "member_id": (Member, "grid_id"),
+    # A dispute's parties, sessions and history belong to the dispute's grid, wherever the parties live.
+    "dispute_id": (Dispute, "grid_id"),
 }
 
 
@@ -270,7 +273,7 @@ def grid_of(session: Session, table: str, values: dict) -> int | None:
         post = session.connection().execute(sa_select(table.c.grid_id, table.c.building_id, table.c.unit_id)
                                             .where(table.c.id == values["leader_id"])).first()
         return grid_of(session, "leaderassignment", dict(post._mapping)) if post else None
-    for column in ("unit_id", "household_id", "resident_id", "request_id", "member_id"):
+    for column in ("dispute_id", "unit_id", "household_id", "resident_id", "request_id", "member_id"):
         row_id = values.get(column)
         if row_id is None:
             continue

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select, update
 
+from gridkeeper.services import disputes
 from gridkeeper.services.errors import Duplicate
 from gridkeeper.services.geography import get
 from gridkeeper.storage.models import (
@@ -46,6 +47,7 @@ def detach_resident(session: Session, resident_id: int) -> None:
     """Keep records that mention a resident who is being removed (leader posts keep name and phone)."""
     session.exec(update(LeaderAssignment).where(LeaderAssignment.resident_id == resident_id).values(resident_id=None))
     session.exec(update(ResidentRequest).where(ResidentRequest.resident_id == resident_id).values(resident_id=None))
+    disputes.detach_resident(session, resident_id)
 
 
 def _rows(session: Session, household_id: int) -> dict[str, list]:
@@ -78,6 +80,8 @@ def delete_household(session: Session, household_id: int, *, label: str = "") ->
     from gridkeeper.services.hazards import detach_household
 
     detach_household(session, household_id, [v.id for v in rows["visits"]])
+    disputes.detach_household(session, household_id, [r.id for r in rows["requests"]],
+                              [v.id for v in rows["visits"]])
     session.flush()
     for name, _ in reversed(_PARTS):
         for row in rows[name]:

@@ -9,6 +9,7 @@ LABELS = {
     "residents": "居民", "leaders": "在任三长", "members": "在册在职党员", "visits": "走访记录",
     "requests": "诉求", "requests_open": "办理中诉求", "requests_overdue": "超期诉求",
     "care_households": "关爱户", "visited_this_month": "本月已走访户",
+    "rentals": "出租房屋（在租）", "tenants": "在住租户", "group_rentals": "疑似群租",
 }
 
 

@@ -33,11 +33,12 @@ def _check_room_free(session: Session, unit_id: int, key: str, *, except_id: int
 def _unregistered_room(session: Session, unit_id: int, key: str) -> Household | None:
     """The room's household record if it was only laid out (no residents, visits or requests yet)."""
     from gridkeeper.storage.models import ResidentRequest, Visit
+    from gridkeeper.storage.rental_models import Tenancy, Tenant
 
     household = session.exec(select(Household).where(Household.unit_id == unit_id, Household.room_key == key)).first()
     if household is None:
         return None
-    for model in (Resident, Visit, ResidentRequest):
+    for model in (Resident, Visit, ResidentRequest, Tenancy, Tenant):
         if session.exec(select(model.id).where(model.household_id == household.id).limit(1)).first() is not None:
             return None
     return household

@@ -231,15 +231,19 @@ def why_not_deletable(session: Session, kind: str, record_id: int) -> str | None
     (no residents, visits or requests) do not count as living there: they go with the place."""
     tree = subtree(session, kind, record_id)
     hh = tree.household_ids
+    from gridkeeper.storage.rental_models import Tenancy, Tenant
+
     lived_in = set(session.exec(select(Resident.household_id).where(Resident.household_id.in_(hh)).distinct()))
     lived_in |= set(session.exec(select(Visit.household_id).where(Visit.household_id.in_(hh)).distinct()))
     lived_in |= set(session.exec(select(ResidentRequest.household_id)
                                  .where(ResidentRequest.household_id.in_(hh)).distinct()))
     lived_in |= set(session.exec(select(Member.household_id).where(Member.household_id.in_(hh)).distinct()))
+    lived_in |= set(session.exec(select(Tenancy.household_id).where(Tenancy.household_id.in_(hh)).distinct()))
+    lived_in |= set(session.exec(select(Tenant.household_id).where(Tenant.household_id.in_(hh)).distinct()))
     what = KIND_LABELS[kind]
     if lived_in:
         example = _example_address(session, sorted(lived_in))
-        return (f"该{what}下还有 {len(lived_in)} 户登记了居民或走访、诉求记录（例如 {example}），不能删除。"
+        return (f"该{what}下还有 {len(lived_in)} 户登记了居民或走访、诉求、租赁记录（例如 {example}），不能删除。"
                 f"请先把这些住户删除（进入回收站）或改到别处。")
     from gridkeeper.services.safety_places import register_rows_under
 

@@ -65,6 +65,9 @@ def headline(session: Session, *, today: date | None = None) -> dict[str, int]:
         care_query = care_query.where(_in_grids(Resident, grid_ids))
     care = session.exec(care_query).one()
     open_requests = ResidentRequest.status.in_(OPEN_REQUEST_STATUSES)
+    from gridkeeper.services.rental_lists import rental_figures
+
+    rentals = rental_figures(session)  # rentals, tenants, group_rentals
     return {
         "grids": _count(Grid),
         "compounds": _count(Compound),
@@ -80,4 +83,5 @@ def headline(session: Session, *, today: date | None = None) -> dict[str, int]:
         "requests_overdue": _count(ResidentRequest, open_requests, ResidentRequest.deadline < today),
         "care_households": care,
         "visited_this_month": _count(Household, Household.last_visit_on >= month_start(today)),
+        **rentals,
     }

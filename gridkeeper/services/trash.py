@@ -10,6 +10,7 @@ from sqlmodel import Session, select, update
 from gridkeeper.services import disputes
 from gridkeeper.services.errors import Duplicate
 from gridkeeper.services.geography import get
+from gridkeeper.services.rental_records import release_resident
 from gridkeeper.storage.models import (
     DeletedRecord,
     Household,
@@ -22,6 +23,7 @@ from gridkeeper.storage.models import (
     Unit,
     Visit,
 )
+from gridkeeper.storage.rental_models import Tenancy, Tenant
 
 # Children first when inserting back, parents last when deleting.
 _PARTS = [
@@ -30,6 +32,8 @@ _PARTS = [
     ("visits", Visit),
     ("requests", ResidentRequest),
     ("events", RequestEvent),
+    ("tenancies", Tenancy),
+    ("tenants", Tenant),
 ]
 
 
@@ -48,6 +52,7 @@ def detach_resident(session: Session, resident_id: int) -> None:
     session.exec(update(LeaderAssignment).where(LeaderAssignment.resident_id == resident_id).values(resident_id=None))
     session.exec(update(ResidentRequest).where(ResidentRequest.resident_id == resident_id).values(resident_id=None))
     disputes.detach_resident(session, resident_id)
+    release_resident(session, resident_id)  # tenants' registrations and landlords of tenancies
 
 
 def _rows(session: Session, household_id: int) -> dict[str, list]:
@@ -61,6 +66,8 @@ def _rows(session: Session, household_id: int) -> dict[str, list]:
         "requests": requests,
         "events": list(session.exec(select(RequestEvent).where(
             RequestEvent.request_id.in_([r.id for r in requests])))),
+        "tenancies": list(session.exec(select(Tenancy).where(Tenancy.household_id == household_id))),
+        "tenants": list(session.exec(select(Tenant).where(Tenant.household_id == household_id))),
     }
 
 
@@ -114,7 +121,12 @@ def restore(session: Session, deleted_id: int) -> Household:
     session.add(household)
     session.flush()
     for name, model in _PARTS:
-        session.add_all(model.model_validate(row) for row in payload[name])
+        rows = [model.model_validate(row) for row in payload.get(name, [])]  # older bins lack the later parts
+        if model is Tenancy:  # a landlord who lived elsewhere may have been removed meanwhile
+            for row in rows:
+                if row.landlord_resident_id and session.get(Resident, row.landlord_resident_id) is None:
+                    row.landlord_resident_id = None
+        session.add_all(rows)
         session.flush()
     for member_id in payload.get("members", []):
         member = session.get(Member, member_id)

@@ -43,6 +43,7 @@ ENTITY_LABELS |= {"safety_place": "检查场所", "safety_inspection": "安全�
 ENTITY_LABELS |= {"leader_photo": "三长照片"}
 ENTITY_LABELS |= {"dispute": "矛盾纠纷", "dispute_party": "纠纷当事人", "mediation_session": "调解记录",
                   "dispute_event": "纠纷进展"}
+ENTITY_LABELS |= {"tenancy": "租约", "tenant": "租户登记"}
 
 # The engines installed here, with the row guards each database was opened with (the accounts
 # service's permission check, see services.database).

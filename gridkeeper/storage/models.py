@@ -314,3 +314,4 @@ class AuditEntry(SQLModel, table=True):
 from gridkeeper.storage import hazard_models  # noqa: E402,F401  the safety-hazard register's tables
 from gridkeeper.storage.photo_models import LeaderPhoto  # noqa: E402,F401  (leader photos, issue 15)
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent, DisputeParty, MediationSession  # noqa: E402,F401  (the dispute register, issue 14)
+from gridkeeper.storage import rental_models  # noqa: E402,F401  (rented housing and tenants, issue 14)

@@ -1,0 +1,135 @@
+"""What the rented-housing register lists: rented flats, tenants, Today's reminders and the figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, func, select
+
+from gridkeeper.services.rental_rules import RentalRules, rental_rules
+from gridkeeper.services.scope import EVERYWHERE, Scope
+from gridkeeper.services.visibility import readable_scope
+from gridkeeper.storage.models import Building, Household, Unit
+from gridkeeper.storage.rental_models import Tenancy, Tenant
+
+
+@dataclass
+class RentalRow:
+    """A tenancy with how many live there now and whether that makes it a possible group rental."""
+
+    tenancy: Tenancy
+    living_tenants: int
+    limit: int | None  # people the rooms allow under the rule (None: no rule applies)
+    last_visit_on: date | None
+
+    @property
+    def persons(self) -> int:
+        """The declared number of tenants, or the registered ones if more are registered."""
+        return max(self.tenancy.tenant_count or 0, self.living_tenants)
+
+    @property
+    def group_rental(self) -> bool:
+        return self.limit is not None and self.persons > self.limit
+
+    @property
+    def household_id(self) -> int:
+        return self.tenancy.household_id
+
+
+def _living_counts():
+    """Living tenants per household, as a subquery."""
+    query = (select(Tenant.household_id, func.count(Tenant.id).label("living"))
+             .where(Tenant.moved_out_on.is_(None)).group_by(Tenant.household_id))
+    return query.subquery()
+
+
+def _in_force(query, start: date | None, end: date | None):
+    """Tenancies in force at some time in [start, end); without dates, those not ended."""
+    if start is None and end is None:
+        return query.where(Tenancy.ended_on.is_(None))
+    if end is not None:
+        query = query.where(Tenancy.lease_start < end)
+    if start is not None:
+        query = query.where((Tenancy.ended_on.is_(None)) | (Tenancy.ended_on >= start))
+    return query
+
+
+def list_rentals(session: Session, *, scope: Scope = EVERYWHERE, start: date | None = None, end: date | None = None,
+                 group_only: bool = False, limit: int | None = None, rules: RentalRules | None = None) -> list[RentalRow]:
+    """Rented flats in address order: tenancies not ended, or those in force in [start, end)."""
+    rules = rules or rental_rules(session)
+    living = _living_counts()
+    query = (select(Tenancy, func.coalesce(living.c.living, 0), Household.last_visit_on)
+             .join(Household, Household.id == Tenancy.household_id)
+             .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+             .outerjoin(living, living.c.household_id == Tenancy.household_id))
+    query = _in_force(readable_scope(session, scope).apply(query, joined=True), start, end)
+    query = query.order_by(Building.sort_no, Building.id, Unit.sort_no, Unit.id, Household.room_key, Tenancy.id)
+    rows = [RentalRow(t, int(n), rules.group.limit(t.rooms), last) for t, n, last in session.exec(query)]
+    if group_only:
+        rows = [row for row in rows if row.group_rental]
+    return rows[:limit] if limit else rows
+
+
+def _tenant_query(session: Session, scope: Scope):
+    query = select(Tenant).join(Household, Household.id == Tenant.household_id)
+    return readable_scope(session, scope).apply(query).where(Tenant.moved_out_on.is_(None))
+
+
+def living_tenants(session: Session, *, scope: Scope = EVERYWHERE, limit: int | None = None) -> list[Tenant]:
+    """Tenants living in the scope now, by arrival."""
+    query = _tenant_query(session, scope).order_by(Tenant.arrived_on, Tenant.id)
+    return list(session.exec(query.limit(limit) if limit else query))
+
+
+# ---- Today ------------------------------------------------------------------------------------------------
+
+def leases_ending(session: Session, *, today: date, scope: Scope = EVERYWHERE,
+                  rules: RentalRules | None = None) -> list[Tenancy]:
+    """Tenancies in force whose lease ends within the notice days, or has ended and was not closed."""
+    rules = rules or rental_rules(session)
+    query = select(Tenancy).join(Household, Household.id == Tenancy.household_id)
+    query = readable_scope(session, scope).apply(query).where(
+        Tenancy.ended_on.is_(None), Tenancy.lease_end <= today + timedelta(days=rules.notice_days))
+    return list(session.exec(query.order_by(Tenancy.lease_end, Tenancy.id)))
+
+
+def permits_expiring(session: Session, *, today: date, scope: Scope = EVERYWHERE,
+                     rules: RentalRules | None = None) -> list[Tenant]:
+    """Tenants living here whose residence permit expires within the notice days (or has expired)."""
+    rules = rules or rental_rules(session)
+    query = _tenant_query(session, scope).where(
+        Tenant.permit_expires <= today + timedelta(days=rules.notice_days))
+    return list(session.exec(query.order_by(Tenant.permit_expires, Tenant.id)))
+
+
+def without_permit(session: Session, *, today: date, scope: Scope = EVERYWHERE,
+                   rules: RentalRules | None = None) -> list[Tenant]:
+    """Tenants who arrived more than the grace days ago and hold no residence permit yet."""
+    rules = rules or rental_rules(session)
+    query = _tenant_query(session, scope).where(
+        Tenant.permit_number == "", Tenant.arrived_on < today - timedelta(days=rules.arrival_grace_days))
+    return list(session.exec(query.order_by(Tenant.arrived_on, Tenant.id)))
+
+
+def days_to(day: date | None, today: date) -> int | None:
+    """Days until `day` (negative once past)."""
+    return None if day is None else (day - today).days
+
+
+# ---- Figures ----------------------------------------------------------------------------------------------
+
+def rental_figures(session: Session, *, scope: Scope = EVERYWHERE) -> dict[str, int]:
+    """`rentals` (tenancies in force), `tenants` (living here now), `group_rentals` (flats over the rule):
+    the `stats --json` keys of this register."""
+    rules = rental_rules(session)
+    living = _living_counts()
+    query = (select(Tenancy.rooms, Tenancy.tenant_count, func.coalesce(living.c.living, 0))
+             .join(Household, Household.id == Tenancy.household_id)
+             .outerjoin(living, living.c.household_id == Tenancy.household_id)
+             .where(Tenancy.ended_on.is_(None)))
+    rows = session.exec(readable_scope(session, scope).apply(query)).all()
+    tenants = session.exec(select(func.count()).select_from(_tenant_query(session, scope).subquery())).one()
+    groups = sum(1 for rooms, declared, n in rows if rules.group.is_group_rental(max(declared or 0, n), rooms))
+    return {"rentals": len(rows), "tenants": int(tenants), "group_rentals": groups}

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "gridkeeper.cli.move_cmd",
     "gridkeeper.cli.server_cmd",
     "gridkeeper.cli.search_cmd",
+    "gridkeeper.cli.board_cmd",
 ]
 
 

@@ -28,6 +28,8 @@ READING = [
     ["notice", "outage", "--grid", "FK-01", "--out", "{tmp}/n.pdf"],
     ["export-roster", "--out", "{tmp}/r.xlsx"],
     ["export-roster", "--full", "--out", "{tmp}/rf.xlsx"],
+    ["board", "property", "--period", "2026-11", "--out", "{tmp}/p.pdf"],
+    ["board", "grids", "--period", "2026-Q4", "--json", "--out", "{tmp}/g.xlsx"],
 ]
 
 

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "gridkeeper.cli.server_cmd",
     "gridkeeper.cli.search_cmd",
     "gridkeeper.cli.board_cmd",
+    "gridkeeper.cli.report_cmd",
 ]
 
 

@@ -104,8 +104,9 @@ def build_pdf(
     subject: str = "",
     margins: tuple[float, float, float, float] = DEFAULT_MARGINS,
     invariant: bool = False,
-) -> None:
-    """Lay out `story` with page numbers and write it atomically to `path` (margins: top, right, bottom, left)."""
+) -> int:
+    """Lay out `story` with page numbers and write it atomically to `path` (margins: top, right, bottom, left);
+    returns the number of pages."""
     register_fonts()
     top, right, bottom, left = margins
     with atomic_write(path) as tmp:
@@ -126,6 +127,7 @@ def build_pdf(
             invariant=1 if invariant else 0,
         )
         doc.build(story, canvasmaker=functools.partial(NumberedCanvas, footer_y=bottom / 2))
+    return doc.page
 
 
 # ---------------------------------------------------------------- styles and text

@@ -30,6 +30,7 @@ READING = [
     ["export-roster", "--full", "--out", "{tmp}/rf.xlsx"],
     ["board", "property", "--period", "2026-11", "--out", "{tmp}/p.pdf"],
     ["board", "grids", "--period", "2026-Q4", "--json", "--out", "{tmp}/g.xlsx"],
+    ["report", "monthly", "--month", "2026-11", "--out", "{tmp}/m.pdf"],
 ]
 
 

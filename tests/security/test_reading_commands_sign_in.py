@@ -23,6 +23,8 @@ READING = [
     ["import", "{tmp}/roster.csv", "--grid", "FK-01", "--dry-run"],
     ["account", "list"],
     ["search", "wjh"],
+    ["report", "monthly", "--month", "2026-11", "--out", "{tmp}/m.pdf"],
+    ["report", "annual", "--year", "2026", "--out", "{tmp}/a.pdf"],
 ]
 
 

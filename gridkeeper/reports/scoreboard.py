@@ -19,14 +19,15 @@ TITLE = "网格工作考核情况表"
 CHART_ALL_GRIDS = 12  # more grids than this: the chart shows the best and the worst by score
 CHART_EACH_END = 8
 RATES = (("coverage_percent", "走访覆盖率"), ("care_percent", "关爱户按时走访率"),
-         ("on_time_percent", "诉求按期办结率"), ("satisfaction_percent", "满意度"))
+         ("on_time_percent", "诉求按期办结率"), ("satisfaction_percent", "满意度"),
+         ("hazards_percent", "隐患按期整改率"))
 PDF_HEADER = ["名次", "网格", "网格员", "住户", "走访覆盖率", "关爱户按时走访率", "诉求按期办结率", "满意度",
-              "空缺三长岗位", "党员服务时长(小时)", "综合得分"]
-PDF_WIDTHS_MM = [12, 40, 20, 16, 26, 28, 28, 24, 24, 28, 24]  # 270 mm of the page's 273
+              "隐患按期整改率", "空缺三长岗位", "党员服务时长(小时)", "综合得分"]
+PDF_WIDTHS_MM = [12, 36, 17, 14, 24, 26, 26, 22, 26, 22, 26, 20]  # 271 mm of the page's 273
 XLSX_HEADER = ["名次", "网格编码", "网格名称", "网格员", "住户", "已走访户", "走访覆盖率(%)", "上期走访覆盖率(%)",
                "关爱户", "按时走访关爱户", "关爱户按时走访率(%)", "上期关爱户按时走访率(%)", "受理诉求",
                "诉求按期办结率(%)", "上期诉求按期办结率(%)", "满意度(%)", "上期满意度(%)", "超期未办诉求",
-               "三长岗位", "空缺岗位", "上期空缺岗位", "党员服务时长(小时)", "上期服务时长(小时)", "综合得分",
+               "到期隐患", "按期整改隐患", "隐患按期整改率(%)", "上期隐患按期整改率(%)", "三长岗位", "空缺岗位", "上期空缺岗位", "党员服务时长(小时)", "上期服务时长(小时)", "综合得分",
                "上期综合得分"]
 
 
@@ -58,7 +59,7 @@ def _pdf_row(line: GridLine) -> list[str]:
 
 
 def chart(board: GridScoreboard):
-    """The four rates side by side per grid; with many grids, the score of the best and the worst."""
+    """The five rates side by side per grid; with many grids, the score of the best and the worst."""
     lines = board.lines
     if len(lines) <= CHART_ALL_GRIDS:
         series = [Series(label, tuple(getattr(line.current, key) for line in lines)) for key, label in RATES]
@@ -74,11 +75,12 @@ def scoreboard_story(board: GridScoreboard) -> list:
     styles = paragraph_styles()
     previous = board.period.previous()
     table = ledger_table(PDF_HEADER, [_pdf_row(line) for line in board.lines], [w * mm for w in PDF_WIDTHS_MM],
-                         wrap_cols={1, 2}, totals=[_pdf_row(board.total)], align_center=set(range(3, 11)) | {0})
+                         wrap_cols={1, 2}, totals=[_pdf_row(board.total)], align_center=set(range(3, 12)) | {0})
     note = (f"箭头为与{previous.label}相比的变化。走访覆盖率＝本期走访过的住户÷住户；关爱户按时走访率＝期末"
             "（本期未结束时为今天）未超出走访间隔的关爱户÷关爱户；诉求按期办结率＝按期办结÷（已办结＋超期未办）；"
-            "满意度＝满意与基本满意÷已评价；空缺三长岗位为期末无人任职的网格长、楼栋长、单元长岗位；"
-            "综合得分为前四项百分比的平均数，按它排名。")
+            "满意度＝满意与基本满意÷已评价；隐患按期整改率＝整改期限在本期内的隐患中按期整改的比例；"
+            "空缺三长岗位为期末无人任职的网格长、楼栋长、单元长岗位；综合得分为前五项百分比（有数据的各项）的平均数，"
+            "按它排名。")
     return [*ledger_heading(f"{board.community}{TITLE}", board.community,
                             f"{board.period.label}（与{previous.label}比较）"),
             table, Spacer(1, 2 * mm), Paragraph(markup(note), styles["meta"]), *signature_block(),
@@ -95,7 +97,7 @@ def _xlsx_row(line: GridLine) -> list:
     return [line.rank, line.code, line.name, line.steward, f.households, f.visited, f.coverage_percent,
             p.coverage_percent, f.care_households, f.care_on_cadence, f.care_percent, p.care_percent,
             f.requests.received, f.on_time_percent, p.on_time_percent, f.satisfaction_percent, p.satisfaction_percent,
-            f.requests.overdue_now, f.posts, f.vacant_posts, p.vacant_posts, round(f.service_hours, 1),
+            f.requests.overdue_now, f.hazards_due, f.hazards_on_time, f.hazards_percent, p.hazards_percent, f.posts, f.vacant_posts, p.vacant_posts, round(f.service_hours, 1),
             round(p.service_hours, 1), f.score, p.score]
 
 

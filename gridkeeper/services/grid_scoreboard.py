@@ -7,10 +7,13 @@ queries whatever the number of grids):
 - care households on cadence % — households with a care tag whose last visit, as of the period's last
   day (today while the period runs), is within the interval their tags call for (services/settings);
 - requests on time % and satisfaction % — services/request_performance, requests raised in the period;
+- hazards rectified on time % — services/hazard_figures: hazards whose deadline fell in the period,
+  rectified by it;
 - vacant leader posts — grid, building and unit posts without a leader on that same day;
 - member service hours — hours served in the period by the in-service members registered with the grid.
 
-Lines are sorted by their score (the mean of the percentages the grid has), the community's line last.
+Lines are sorted by their score (the mean of the five percentages, of those the grid has), the community's
+line last.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sqlmodel import Session, func, select
 from gridkeeper.domain.enums import ResidenceStatus
 from gridkeeper.domain.period import Period
 from gridkeeper.services.geography import get_community
+from gridkeeper.services.hazard_figures import rectification_by_grid
 from gridkeeper.services.request_performance import RequestPerformance, percent, performance_by
 from gridkeeper.services.settings import visit_frequency
 from gridkeeper.services.visibility import visible_grid_ids
@@ -50,6 +54,8 @@ class GridFigures:
     care_households: int = 0
     care_on_cadence: int = 0
     requests: RequestPerformance = field(default_factory=RequestPerformance)
+    hazards_due: int = 0
+    hazards_on_time: int = 0
     posts: int = 0
     vacant_posts: int = 0
     service_hours: float = 0.0
@@ -71,10 +77,14 @@ class GridFigures:
         return self.requests.satisfaction_percent
 
     @property
+    def hazards_percent(self) -> float | None:
+        return percent(self.hazards_on_time, self.hazards_due)
+
+    @property
     def score(self) -> float | None:
-        """The mean of the percentages this grid has (a grid without requests is judged on the rest)."""
+        """The mean of the percentages this grid has (a grid without requests or hazards is judged on the rest)."""
         rates = [r for r in (self.coverage_percent, self.care_percent, self.on_time_percent,
-                             self.satisfaction_percent) if r is not None]
+                             self.satisfaction_percent, self.hazards_percent) if r is not None]
         return round(sum(rates) / len(rates), 1) if rates else None
 
     def add(self, other: "GridFigures") -> None:
@@ -91,7 +101,8 @@ class GridFigures:
                 "care_households": self.care_households, "care_on_cadence": self.care_on_cadence,
                 "care_percent": self.care_percent, "requests": self.requests.received,
                 "on_time_percent": self.on_time_percent, "satisfaction_percent": self.satisfaction_percent,
-                "overdue_now": self.requests.overdue_now, "posts": self.posts, "vacant_posts": self.vacant_posts,
+                "overdue_now": self.requests.overdue_now, "hazards_due": self.hazards_due,
+                "hazards_on_time": self.hazards_on_time, "hazards_percent": self.hazards_percent, "posts": self.posts, "vacant_posts": self.vacant_posts,
                 "service_hours": round(self.service_hours, 1), "score": self.score}
 
 
@@ -110,7 +121,8 @@ class GridLine:
     def trend(self) -> dict[str, float | None]:
         """Change of each rate and count against the previous period (None when either is unknown)."""
         now, before = self.current.as_dict(), self.previous.as_dict()
-        keys = ("coverage_percent", "care_percent", "on_time_percent", "satisfaction_percent", "vacant_posts",
+        keys = ("coverage_percent", "care_percent", "on_time_percent", "satisfaction_percent", "hazards_percent",
+                "vacant_posts",
                 "service_hours", "score")
         return {key: None if now[key] is None or before[key] is None else round(now[key] - before[key], 1)
                 for key in keys}
@@ -151,7 +163,7 @@ def grid_scoreboard(session: Session, *, period: Period, today: date) -> GridSco
     grids = list(session.exec(grid_query))
     figures = {(g[0], which): GridFigures() for g in grids for which in (CURRENT, PREVIOUS)}
     context = _Context(session, figures, period, previous, today)
-    for count in (_households, _visits, _care, _requests, _posts, _hours):
+    for count in (_households, _visits, _care, _requests, _hazards, _posts, _hours):
         count(context)
     lines = [GridLine(gid, code, name, steward, figures[gid, CURRENT], figures[gid, PREVIOUS])
              for gid, code, name, steward in grids]
@@ -259,6 +271,13 @@ def _requests(context: _Context) -> None:
     for (grid_id, which), performance in groups.items():
         if figures := context.get(grid_id, which):
             figures.requests = performance
+
+
+def _hazards(context: _Context) -> None:
+    for which, period in ((CURRENT, context.period), (PREVIOUS, context.previous)):
+        for grid_id, rectification in rectification_by_grid(context.session, period.start, period.end).items():
+            if figures := context.get(grid_id, which):
+                figures.hazards_due, figures.hazards_on_time = rectification.due, rectification.on_time
 
 
 def _posts(context: _Context) -> None:

@@ -96,7 +96,7 @@ def test_grids_json_pdf_and_xlsx(db, tmp_path, capsys):
     assert _board(db, "grids", "--period", "2026-11", "--out", xlsx) == 0
     rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(min_row=4, values_only=True))
     assert rows[0][:7] == (1, "FK-02", "第二网格", "李晓燕", 10, 9, 90.0)
-    assert rows[1][6:8] == (50.0, 33.3) and rows[1][21:23] == (3.5, 4.0)
+    assert rows[1][6:8] == (50.0, 33.3) and rows[1][18:22] == (2, 1, 50.0, 100.0) and rows[1][25:27] == (3.5, 4.0)
     assert rows[2][2] == "全社区" and rows[2][4] == 22
 
 

@@ -21,6 +21,8 @@ For the grid scoreboard (previous period 2026-10; snapshot days 11-20 and 10-31)
 - posts: each grid 1 + 2 buildings + 2 units = 5. Held in FK-01: grid leader (since 2026-01-01) and
   幸福家园 1号楼 (since 11-05); in FK-02: 阳光花园 1号楼 (2025-06-01 to 11-10) and its unit (since 2026-01-01).
 - member service: FK-01 3.5 h in November, 4 h in October (10 h in September); FK-02 2 h in November.
+- hazards (FK-01 only): due in November 11-10 rectified 11-08 (on time) and 11-12 rectified 11-15 (late);
+  due in October 10-20 rectified 10-19 (on time); one due in December (not counted).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from datetime import date, timedelta
 
 from gridkeeper.domain.enums import Management
 from gridkeeper.services import geography as geo
+from gridkeeper.storage.hazard_models import SafetyHazard
 from gridkeeper.storage.models import (Household, LeaderAssignment, Member, Resident, ResidentRequest, ResidentTag,
                                        ServiceRecord, Visit)
 
@@ -122,3 +125,8 @@ def _work(session, places: dict, fk1: int, fk2: int) -> None:
                                (first, date(2026, 10, 3), 4.0), (first, date(2026, 9, 3), 10.0),
                                (second, date(2026, 11, 8), 2.0)):
         session.add(ServiceRecord(member_id=member.id, served_on=day, activity="清扫楼道", hours=hours))
+    for deadline, rectified in ((date(2026, 11, 10), date(2026, 11, 8)), (date(2026, 11, 12), date(2026, 11, 15)),
+                                (date(2026, 10, 20), date(2026, 10, 19)), (date(2026, 12, 5), None)):
+        session.add(SafetyHazard(grid_id=fk1, found_on=deadline - timedelta(days=10), deadline=deadline,
+                                 description="楼道堆放杂物", status="rectified" if rectified else "found",
+                                 rectified_on=rectified))

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "gridkeeper.cli.search_cmd",
     "gridkeeper.cli.board_cmd",
     "gridkeeper.cli.report_cmd",
+    "gridkeeper.cli.hazard_cmd",
 ]
 
 

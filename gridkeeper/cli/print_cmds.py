@@ -18,11 +18,12 @@ from gridkeeper.cli.common import (
 )
 
 KINDS = ("visits", "households", "care", "requests", "members", "leaders")
+KINDS += ("hazards",)
 
 
 def register(subparsers, common) -> None:
     ledger = subparsers.add_parser("ledger", parents=[common], help="台账（PDF 或 Excel）")
-    ledger.add_argument("kind", metavar="KIND", help="visits | households | care | requests | members | leaders")
+    ledger.add_argument("kind", metavar="KIND", help=" | ".join(KINDS))
     ledger.add_argument("--month", metavar="YYYY-MM", help="月份（members 用 --half）")
     ledger.add_argument("--half", metavar="YYYY-H1|YYYY-H2", help="半年（仅 members）")
     ledger.add_argument("--grid", metavar="CODE", help="只含这个网格（默认全社区）")

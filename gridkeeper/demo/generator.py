@@ -79,6 +79,9 @@ def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: da
     _leaders(demo)
     _members(demo)
     _visits_and_requests(demo)
+    from gridkeeper.demo.hazards import add_hazard_register
+
+    add_hazard_register(demo, households=households)
     _write(engine, demo)
     return {table: len(rows) for table, rows in demo.rows.items()}
 
@@ -349,6 +352,7 @@ def _request(demo: Demo, household_id: int, raised: date, visit_id: int | None) 
 TABLE_ORDER = ("community", "grid", "compound", "building", "unit", "household", "resident", "residenttag",
                "leaderassignment", "member", "serviceactivity", "servicerecord", "visit", "resident_request",
                "request_event")
+TABLE_ORDER += ("safety_place", "safety_inspection", "safety_hazard", "safety_hazard_event")
 BATCH = 20_000
 
 

@@ -34,6 +34,7 @@ LEDGER_NAMES = {
     "members": "在职党员报到服务台账",
     "leaders": "三长名册",
 }
+LEDGER_NAMES["hazards"] = "安全隐患排查整改台账"
 HALF_YEAR_KINDS = {"members"}
 
 

@@ -147,6 +147,10 @@ def build_ledger(session: Session, ask: LedgerRequest) -> LedgerData:
         return requests_ledger(session, place, ask.period, today, privacy)
     if ask.kind == "members":
         return members_ledger(session, place, ask.period, privacy)
+    if ask.kind == "hazards":
+        from gridkeeper.reports.hazard_ledger import hazards_ledger
+
+        return hazards_ledger(session, place, ask.period, privacy, today)
     return leaders_ledger(session, place, ask.period, privacy, today)
 
 

@@ -84,4 +84,10 @@ def headline(session: Session, *, today: date | None = None) -> dict[str, int]:
         "care_households": care,
         "visited_this_month": _count(Household, Household.last_visit_on >= month_start(today)),
         **rentals,
-    }
+    } | _hazard_counts(session, today)
+
+
+def _hazard_counts(session: Session, today: date) -> dict[str, int]:
+    from gridkeeper.services.hazard_figures import hazard_counts
+
+    return hazard_counts(session, today=today)

@@ -13,7 +13,8 @@ from gridkeeper.reports.ledger_data import LEDGER_NAMES, Period, Privacy, half_p
 from gridkeeper.services.errors import ServiceError
 
 DOCUMENTS = {**{f"ledger:{k}": v for k, v in LEDGER_NAMES.items()}, "feedback": "报到服务情况反馈表",
-             "checklist": "走访清单", "roster": "楼栋长公示牌", "notice": "通知"}
+             "checklist": "走访清单", "roster": "楼栋长公示牌", "notice": "通知",
+             "report:monthly": "月度工作报告", "report:annual": "年度工作总结"}
 NEEDS_GRID = {"checklist", "roster", "notice"}
 
 
@@ -33,6 +34,8 @@ class PrintJob:
     template: object | None = None  # a NoticeTemplate
     buildings: str = ""
     today: date = field(default_factory=date.today)
+    notes: str = ""  # the work reports' page of notable work, as typed
+    year: int | None = None  # the annual summary's year (default: the month's)
 
     @property
     def ledger_kind(self) -> str | None:
@@ -50,6 +53,10 @@ class PrintJob:
     def can_export_xlsx(self) -> bool:
         return self.ledger_kind is not None
 
+    @property
+    def report_year(self) -> int:
+        return self.year or (self.month or self.today).year
+
 
 def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> str:
     """Write the document to `path` (.pdf, or .xlsx for ledgers); returns a one-line description."""
@@ -61,6 +68,8 @@ def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> st
         raise ServiceError(f"{DOCUMENTS[job.document]}只能保存为 PDF")
     if job.ledger_kind:
         return _ledger(session, job, path)
+    if job.document.startswith("report:"):
+        return _work_report(session, job, path)
     if job.document == "feedback":
         from gridkeeper.reports.feedback_sheet import write_feedback_sheets
 
@@ -101,6 +110,10 @@ def file_name(session: Session, job: PrintJob, suffix: str) -> str:
         parts.append(job.building)
     if job.uses_half_year:
         parts.append(job.half)
+    elif job.document == "report:monthly":
+        parts.append(f"{(job.month or job.today):%Y-%m}")
+    elif job.document == "report:annual":
+        parts.append(str(job.report_year))
     elif job.ledger_kind or (job.document == "checklist" and job.unvisited_this_month):
         parts.append(f"{(job.month if job.ledger_kind and job.month else job.today):%Y-%m}")
     else:
@@ -116,6 +129,20 @@ def _ledger(session: Session, job: PrintJob, path) -> str:
     data = build_ledger(session, LedgerRequest(job.ledger_kind, job.period(), job.grid_code, job.full, job.today))
     write_ledger(data, path)
     return f"{data.title}（{len(data.rows)} 行）"
+
+
+def _work_report(session: Session, job: PrintJob, path) -> str:
+    from gridkeeper.domain.period import month_of
+    from gridkeeper.reports.work_report import write_work_report
+    from gridkeeper.reports.work_report_data import annual_report, monthly_report
+
+    if job.document == "report:monthly":
+        report = monthly_report(session, month_of(job.month or job.today), grid_code=job.grid_code, today=job.today,
+                                notes=job.notes)
+    else:
+        report = annual_report(session, job.report_year, grid_code=job.grid_code, today=job.today, notes=job.notes)
+    pages = write_work_report(report, path, today=job.today)
+    return f"{report.title} {pages} 页"
 
 
 def audit_full_values(session: Session, job: PrintJob, what: str, path) -> None:

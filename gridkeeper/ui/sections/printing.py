@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, audit_full_values, file_name, produce
@@ -137,6 +137,13 @@ class PrintSection(QWidget):
         self.buildings = QLineEdit(self)
         self.buildings.setPlaceholderText(self.tr("e.g. 3-7 (blank: every building)"))
         self.template = QComboBox(self)
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText(self.tr("Notable work of the period, printed on the report's last page "
+                                              "(blank: ruled lines to write on)"))
+        self.notes.setMinimumHeight(90)
         self.edit_template = QPushButton(self.tr("Edit template…"), self)
         self.edit_template.clicked.connect(self._edit_template)
         form = QFormLayout()
@@ -147,6 +154,8 @@ class PrintSection(QWidget):
         form.addRow(self.tr("Building"), self.building)
         form.addRow(self.tr("Buildings"), self.buildings)
         form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Notable work"), self.notes)
         self._form = form
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
@@ -240,7 +249,8 @@ class PrintSection(QWidget):
     def _update_visibility(self) -> None:
         doc = self.document.currentData() or ""
         job = PrintJob(doc)
-        shown = {self.month: not job.uses_half_year and doc not in ("roster", "notice", "checklist"),
+        shown = {self.month: not job.uses_half_year and doc not in ("roster", "notice", "checklist", "report:annual"),
+                 self.year: doc == "report:annual", self.notes: doc.startswith("report:"),
                  self.half: job.uses_half_year, self.building: doc in ("checklist", "roster"),
                  self.unvisited: doc == "checklist",
                  self.buildings: doc == "notice", self.template: doc == "notice",
@@ -262,7 +272,8 @@ class PrintSection(QWidget):
                         due_only=self.due_only.isChecked(),
                         unvisited_this_month=self.unvisited.isVisibleTo(self) and self.unvisited.isChecked(),
                         template=self.template.currentData(), buildings=self.buildings.text().strip(),
-                        today=self.ctx.today())
+                        today=self.ctx.today(), notes=self.notes.toPlainText() if self.notes.isVisibleTo(self) else "",
+                        year=self.year.value())
 
     # ------------------------------------------------------------ work
 
@@ -308,6 +319,8 @@ class PrintSection(QWidget):
             box.currentIndexChanged.connect(lambda _i: self._settings_changed())
         self.month.dateChanged.connect(lambda _d: self._settings_changed())
         self.buildings.textChanged.connect(lambda _t: self._settings_changed())
+        self.notes.textChanged.connect(self._settings_changed)
+        self.year.valueChanged.connect(lambda _y: self._settings_changed())
         for box in (self.full, self.a3, self.due_only, self.unvisited):
             box.toggled.connect(lambda _on: self._settings_changed())
 

@@ -2594,117 +2594,132 @@ Nothing is printed or saved until you ask.</source>
         <translation>如 3-7（留空为全部楼栋）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="144"/>
+        <source>Notable work of the period, printed on the report&apos;s last page (blank: ruled lines to write on)</source>
+        <translation>本期重点工作，印在报告最后一页（不填则印空行，可手写）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="147"/>
         <source>Edit template…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="150"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="151"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="152"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="146"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="153"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="154"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="155"/>
         <source>Buildings</source>
         <translation>楼栋范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="156"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="157"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="158"/>
+        <source>Notable work</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="160"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="161"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="162"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="163"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="176"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="185"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="193"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="202"/>
         <source>Every building of the grid</source>
         <translation>网格内全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="225"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="234"/>
         <source> (mine)</source>
         <translation>（我的）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="283"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="294"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="284"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="295"/>
         <source>Generating the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="303"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="314"/>
         <source>Preview: {0} ({1} pages)</source>
         <translation>预览：{0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="319"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="332"/>
         <source>The settings changed since the last preview. Press Preview to see the document as it is now.</source>
         <translation>设置已改动，原来的预览已清除。请按“预览”查看现在的文档。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="327"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="340"/>
         <source>Saved {0} to {1}</source>
         <translation>已将{0}保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="338"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="351"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="338"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="351"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/printing.py" line="341"/>
+        <location filename="../../gridkeeper/ui/sections/printing.py" line="354"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -2750,203 +2765,203 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="75"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="95"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="272"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="144"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="164"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="166"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="167"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="218"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="219"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="274"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="279"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="280"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="281"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="281"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="283"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="283"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="284"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>

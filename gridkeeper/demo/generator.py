@@ -39,6 +39,7 @@ class Demo:
     today: date
     rows: dict[str, list[dict]] = field(default_factory=dict)
     issued: set[str] = field(default_factory=set)  # ID numbers already given out: each person has one
+    company_of: dict[int, str] = field(default_factory=dict)  # household id → its compound's property company
 
     def add(self, table: str, row: dict) -> int:
         rows = self.rows.setdefault(table, [])
@@ -311,6 +312,7 @@ def _request(demo: Demo, household_id: int, raised: date, visit_id: int | None) 
     age = (today - raised).days
     target, handler = V.DISPATCH[category]
     handler = handler or "物业服务中心"
+    pace, pleased = _company_service(demo, household_id) if target == "property_company" else (1.0, 80)
     # Older requests have gone round the loop; recent ones are still open; a few stall past their deadline.
     if age > 30:
         final = rng.choices(("rated", "resolved", "withdrawn", "in_progress"), (86, 8, 4, 2))[0]
@@ -327,7 +329,7 @@ def _request(demo: Demo, household_id: int, raised: date, visit_id: int | None) 
     day, previous = raised, None
     for status in path:
         if status == "resolved":
-            day = min(today, raised + timedelta(days=rng.choice((1, 2, 3, 5, 6, 8, 12))))
+            day = min(today, raised + timedelta(days=max(1, round(rng.choice((1, 2, 3, 5, 6, 8, 12)) * pace))))
             resolved_on = day
         elif status != "received":
             day = min(today, day + timedelta(days=rng.randint(0, 2)))
@@ -345,8 +347,26 @@ def _request(demo: Demo, household_id: int, raised: date, visit_id: int | None) 
         deadline=deadline, resolved_on=resolved_on,
         feedback=rng.choice(V.FEEDBACK) if resolved_on else "",
         followed_up_on=resolved_on + timedelta(days=1) if final == "rated" else None,
-        rating=rng.choices(("satisfied", "fairly_satisfied", "dissatisfied"), (80, 15, 5))[0] if final == "rated" else None,
+        rating=rng.choices(("satisfied", "fairly_satisfied", "dissatisfied"), (pleased, 15, 100 - 15 - pleased))[0]
+        if final == "rated" else None,
         withdrawn_reason="居民自行解决" if final == "withdrawn" else ""))
+
+
+# Property companies differ, so the red and black list has something to show: how much faster or slower
+# than the community's usual pace each one resolves requests, and the share of residents fully satisfied
+# (the rest 基本满意 15 %, 不满意 what remains). Same random draws as before: only the values differ.
+COMPANY_SERVICE = {"南方物业公司": (0.7, 82), "伟捷物业服务有限公司": (0.8, 80), "龙江物业管理有限公司": (1.0, 78),
+                   "万家物业服务有限公司": (1.3, 70), "安居物业管理有限公司": (1.6, 62), "红旗物业服务中心": (0.9, 76)}
+
+
+def _company_service(demo: Demo, household_id: int) -> tuple[float, int]:
+    """(pace, % fully satisfied) of the property company of the household's compound."""
+    if not demo.company_of:  # built once: household → unit → building → compound
+        companies = {c["id"]: c["property_company"] for c in demo.rows["compound"]}
+        buildings = {b["id"]: companies[b["compound_id"]] for b in demo.rows["building"]}
+        units = {u["id"]: buildings[u["building_id"]] for u in demo.rows["unit"]}
+        demo.company_of = {h["id"]: units[h["unit_id"]] for h in demo.rows["household"]}
+    return COMPANY_SERVICE.get(demo.company_of.get(household_id, ""), (1.0, 80))
 
 
 TABLE_ORDER = ("community", "grid", "compound", "building", "unit", "household", "resident", "residenttag",

@@ -179,6 +179,9 @@ def move_building(session: Session, building_id: int, *, grid_id: int, compound_
     from gridkeeper.services.safety_places import follow_building
 
     follow_building(session, building_id, grid_id)
+    from gridkeeper.services import dispute_places
+
+    dispute_places.follow_building(session, building_id, grid_id)
     session.flush()
     return building
 
@@ -249,6 +252,10 @@ def why_not_deletable(session: Session, kind: str, record_id: int) -> str | None
 
     if register_rows_under(session, tree.grid_ids, tree.building_ids):
         return f"该{what}还有安全检查场所、检查或隐患记录，不能删除（安全隐患台账要保留）。"
+    from gridkeeper.services.dispute_places import disputes_under
+
+    if disputes_under(session, tree.grid_ids, tree.household_ids):
+        return f"该{what}还有矛盾纠纷记录，不能删除（矛盾纠纷台账要保留）。"
     active = _count(session, LeaderAssignment, _leader_scope(tree) & LeaderAssignment.ended_on.is_(None))
     if active:
         return f"该{what}还有 {active} 个在任的网格长/楼栋长/单元长，不能删除。请先在“三长”中让他们卸任。"

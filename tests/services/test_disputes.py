@@ -253,3 +253,18 @@ def test_steward_writes_own_grid_reads_own_grid_and_it_is_audited(engine, sessio
     finally:
         accounts.sign_in(engine, None)
     assert session.exec(select(DisputeParty).where(DisputeParty.dispute_id == theirs.id)).all()[0].name == "孙志明"
+
+
+def test_a_moved_building_takes_its_disputes_and_a_place_with_disputes_stays(session, people):
+    from gridkeeper.services import place_edit
+
+    dispute = disputes.create_dispute(session, leak(people), today=TODAY)
+    other = geo.create_grid(session, code="FK-05", name="第五网格")
+    assert place_edit.why_not_deletable(session, "grid", other.id) is None
+    outsiders = disputes.create_dispute(session, leak(people, grid_id=other.id, household_id=None,
+                                                       parties=[PartyInput(name="刘强"), PartyInput(name="陈东")]),
+                                        today=TODAY)
+    assert "矛盾纠纷" in place_edit.why_not_deletable(session, "grid", other.id)
+    place_edit.move_building(session, people["building"], grid_id=other.id, compound_id=people["compound"])
+    session.refresh(dispute)
+    assert dispute.grid_id == other.id and outsiders.grid_id == other.id

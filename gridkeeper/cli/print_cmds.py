@@ -19,6 +19,7 @@ from gridkeeper.cli.common import (
 
 KINDS = ("visits", "households", "care", "requests", "members", "leaders")
 KINDS += ("hazards",)
+KINDS += ("disputes",)
 
 
 def register(subparsers, common) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, insert
 from sqlmodel import Session, func, select
 
 from gridkeeper.demo import vocabulary as V
+from gridkeeper.demo.disputes import make_disputes
 from gridkeeper.domain.care import VisitFrequency
 from gridkeeper.domain.idnumber import id_reversed
 from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
@@ -83,6 +84,7 @@ def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: da
     from gridkeeper.demo.hazards import add_hazard_register
 
     add_hazard_register(demo, households=households)
+    make_disputes(demo)
     _write(engine, demo)
     return {table: len(rows) for table, rows in demo.rows.items()}
 
@@ -373,6 +375,7 @@ TABLE_ORDER = ("community", "grid", "compound", "building", "unit", "household",
                "leaderassignment", "member", "serviceactivity", "servicerecord", "visit", "resident_request",
                "request_event")
 TABLE_ORDER += ("safety_place", "safety_inspection", "safety_hazard", "safety_hazard_event")
+TABLE_ORDER += ("dispute", "dispute_party", "mediation_session", "dispute_event")  # the dispute register
 BATCH = 20_000
 
 

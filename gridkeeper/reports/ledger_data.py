@@ -33,6 +33,7 @@ LEDGER_NAMES = {
     "requests": "诉求办理台账",
     "members": "在职党员报到服务台账",
     "leaders": "三长名册",
+    "disputes": "矛盾纠纷排查化解台账",
 }
 LEDGER_NAMES["hazards"] = "安全隐患排查整改台账"
 HALF_YEAR_KINDS = {"members"}

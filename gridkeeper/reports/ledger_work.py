@@ -151,6 +151,10 @@ def build_ledger(session: Session, ask: LedgerRequest) -> LedgerData:
         from gridkeeper.reports.hazard_ledger import hazards_ledger
 
         return hazards_ledger(session, place, ask.period, privacy, today)
+    if ask.kind == "disputes":
+        from gridkeeper.reports.ledger_disputes import disputes_ledger
+
+        return disputes_ledger(session, place, ask.period, privacy, today)
     return leaders_ledger(session, place, ask.period, privacy, today)
 
 

@@ -89,6 +89,34 @@ def list_disputes(session: Session, *, scope: Scope = EVERYWHERE, statuses=None,
     return list(session.exec(query.limit(limit) if limit else query))
 
 
+def live_in(session: Session, *, start: date, end: date, scope: Scope = EVERYWHERE) -> list[Dispute]:
+    """The disputes a period's ledger lists: found in it, or found before and not closed before it began
+    (carried over), oldest first."""
+    query = _scoped(session, select(Dispute), scope).where(Dispute.found_on < end)
+    query = query.where((Dispute.found_on >= start) | Dispute.closed_on.is_(None) | (Dispute.closed_on >= start))
+    return list(session.exec(query.order_by(Dispute.found_on, Dispute.id)))
+
+
+def sessions_of(session: Session, dispute_ids: list[int]) -> dict[int, list[MediationSession]]:
+    """Each dispute's mediation sessions in date order, for many disputes at once."""
+    found: dict[int, list[MediationSession]] = defaultdict(list)
+    for start in range(0, len(dispute_ids), 900):
+        query = select(MediationSession).where(one_of(MediationSession.dispute_id, dispute_ids[start:start + 900]))
+        for record in session.exec(query.order_by(MediationSession.held_on, MediationSession.id)):
+            found[record.dispute_id].append(record)
+    return found
+
+
+def parties_of(session: Session, dispute_ids: list[int]) -> dict[int, list[DisputeParty]]:
+    """Each dispute's parties in the order they were added, for many disputes at once."""
+    found: dict[int, list[DisputeParty]] = defaultdict(list)
+    for start in range(0, len(dispute_ids), 900):
+        query = select(DisputeParty).where(one_of(DisputeParty.dispute_id, dispute_ids[start:start + 900]))
+        for party in session.exec(query.order_by(DisputeParty.id)):
+            found[party.dispute_id].append(party)
+    return found
+
+
 def status_counts(session: Session, *, scope: Scope = EVERYWHERE) -> dict[DisputeStatus, int]:
     """How many disputes are in each status (the section's status filter shows them)."""
     query = _scoped(session, select(Dispute.status, func.count()).select_from(Dispute), scope)

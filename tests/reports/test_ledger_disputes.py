@@ -1,0 +1,99 @@
+"""矛盾纠纷排查化解台账: the CLI contract, rows of the month (and carried over), parties masked unless --full
+(audited), each cell as written for a dispute made by hand, xlsx with the PDF's columns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from gridkeeper.reports.ledger_data import month_period
+from gridkeeper.reports.ledger_work import LedgerRequest, build_ledger
+from gridkeeper.services import disputes
+from gridkeeper.services import households as hh
+from gridkeeper.services.disputes import DisputeInput, PartyInput
+from gridkeeper.services.people import HouseholdInput, ResidentInput
+from tests.conftest import TODAY
+from tests.reports.printed import FULL_MOBILE, MASKED_MOBILE, flat, pages_text, query, run
+
+TITLE = "福康社区第三网格矛盾纠纷排查化解台账（2026年11月）"
+HEADER = ["序号", "发现日期", "发现途径", "当事人", "纠纷类型", "纠纷事由", "风险等级", "调解情况", "调解结果",
+          "结案日期", "回访情况"]
+
+
+@pytest.fixture(scope="module")
+def printed(demo_db, tmp_path_factory):
+    db, _ = demo_db
+    folder = tmp_path_factory.mktemp("disputes")
+    for ext in ("pdf", "xlsx"):
+        assert run("ledger", "disputes", "--db", db, "--month", "2026-11", "--grid", "FK-03", "--today",
+                   "2026-11-20", "--out", folder / f"disputes.{ext}") == 0
+    return folder
+
+
+def test_demo_ledger_lists_the_month_and_what_is_carried_over(printed, demo_db):
+    db, _ = demo_db
+    expected = query(db, """select count(*) from dispute d join grid g on g.id = d.grid_id where g.code = 'FK-03'
+                            and d.found_on < '2026-12-01'
+                            and (d.found_on >= '2026-11-01' or d.closed_on is null or d.closed_on >= '2026-11-01')""")
+    pages = pages_text(printed / "disputes.pdf")
+    assert TITLE in pages[0] and "填报单位：福康社区第三网格" in pages[0]
+    text = flat("".join(pages))
+    assert all(flat(h) in flat(pages[0]) for h in HEADER)
+    for number, page in enumerate(pages, 1):
+        assert f"第 {number} 页 共 {len(pages)} 页" in page
+    assert "填表人" in pages[-1] and f"共{expected[0][0]}件" in text
+    sheet = load_workbook(printed / "disputes.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == TITLE and list(rows[2]) == HEADER
+    body = [r for r in rows[3:] if isinstance(r[0], int)]
+    assert len(body) == expected[0][0] > 0
+    assert all(r[1] < "2026-12-01" for r in body)
+
+
+def test_demo_parties_masked_by_default_and_full_on_request_is_audited(printed, demo_copy, tmp_path):
+    masked = "".join(pages_text(printed / "disputes.pdf"))
+    assert MASKED_MOBILE.search(masked) and not FULL_MOBILE.search(masked)
+    out = tmp_path / "full.xlsx"
+    assert run("ledger", "disputes", "--db", demo_copy, "--month", "2026-11", "--grid", "FK-03", "--full",
+               "--today", "2026-11-20", "--out", out) == 0
+    cells = " ".join(str(c) for row in load_workbook(out).active.iter_rows(values_only=True) for c in row if c)
+    assert FULL_MOBILE.search(cells)
+    audit = query(demo_copy, "select action, summary from audit_entry where action = 'export'")
+    assert audit and "矛盾纠纷排查化解台账" in audit[-1][1]
+
+
+def test_bad_month_and_extension_are_refused_clearly(demo_db, tmp_path, capsys):
+    db, _ = demo_db
+    assert run("ledger", "disputes", "--db", db, "--month", "2026-13", "--out", tmp_path / "x.pdf") != 0
+    assert run("ledger", "disputes", "--db", db, "--month", "2026-11", "--out", tmp_path / "x.docx") != 0
+    assert ".pdf 或 .xlsx" in capsys.readouterr().err
+
+
+def test_each_cell_of_a_hand_made_dispute(session, place):
+    home = hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="401"),
+                               [ResidentInput(name="王建华", phone="13800001111")], today=TODAY)
+    session.commit()
+    old = disputes.create_dispute(session, DisputeInput(
+        subject="装修噪音 13912345678 打电话也不接", kind="邻里", risk="高", source="走访发现", found_by="李晓燕",
+        found_on=date(2026, 10, 28), parties=[PartyInput(resident_id=home.residents[0].id),
+                                              PartyInput(name="刘强（装修队负责人）", phone="13712345678")]),
+        today=TODAY)
+    disputes.add_session(session, old.id, held_on=date(2026, 11, 2), mediators="李晓燕、张卫国",
+                         agreed="晚八点后不施工", today=TODAY)
+    disputes.record_outcome(session, old.id, "调解成功", on=date(2026, 11, 2), today=TODAY)
+    closed_before = disputes.create_dispute(session, DisputeInput(
+        subject="上月已结的", found_on=date(2026, 10, 1), parties=[PartyInput(name="陈东")], grid_id=place["grid"]),
+        today=TODAY)
+    disputes.close_dispute(session, closed_before.id, on=date(2026, 10, 3), reason="自行和解", today=TODAY)
+    session.commit()
+    data = build_ledger(session, LedgerRequest("disputes", month_period(date(2026, 11, 1)), "FK-03", today=TODAY))
+    assert len(data.rows) == 1  # the one closed in October is not carried into November
+    row = data.rows[0]
+    assert row[:3] == [1, "2026-10-28", "走访发现\n李晓燕\n（往期结转）"]
+    assert row[3] == "王建华 138****1111\n刘强（装修队负责人）\n137****5678"
+    assert row[4:7] == ["邻里", "装修噪音 139****5678 打电话也不接", "高"]
+    assert row[7] == "11月2日 李晓燕、张卫国：晚八点后不施工"
+    assert row[8:] == ["调解成功", "", "应回访：\n2026-11-17\n已超期"]  # 15 days after the outcome; today is 11-20
+    assert "化解率 100.0%" in data.totals[0][7] and "本月新发现 0 件" in data.totals[0][3]

@@ -11,6 +11,7 @@ LABELS = {
     "care_households": "关爱户", "visited_this_month": "本月已走访户",
     "rentals": "出租房屋（在租）", "tenants": "在住租户", "group_rentals": "疑似群租",
 }
+LABELS |= {"disputes": "矛盾纠纷", "disputes_open": "未结案矛盾纠纷"}
 LABELS |= {"places": "安全检查场所", "inspections": "安全检查", "hazards_open": "未销号隐患", "hazards_overdue": "超期未整改隐患"}
 
 

@@ -179,3 +179,11 @@ def history(session: Session, dispute: Dispute) -> list[HistoryLine]:
 
 def _naive(at: datetime) -> datetime:
     return at.replace(tzinfo=None) if at.tzinfo else at
+
+
+def dispute_counts(session: Session) -> dict[str, int]:
+    """`stats --json`'s dispute figures for what the one signed in may read: every dispute on the
+    register, and those not yet closed (待调解, 调解中, 待回访, 已转交)."""
+    total = _scoped(session, select(func.count()).select_from(Dispute), EVERYWHERE)
+    still = total.where(Dispute.status.in_(flow.NOT_CLOSED))
+    return {"disputes": session.exec(total).one(), "disputes_open": session.exec(still).one()}

@@ -84,7 +84,13 @@ def headline(session: Session, *, today: date | None = None) -> dict[str, int]:
         "care_households": care,
         "visited_this_month": _count(Household, Household.last_visit_on >= month_start(today)),
         **rentals,
-    } | _hazard_counts(session, today)
+    } | _hazard_counts(session, today) | _dispute_counts(session)
+
+
+def _dispute_counts(session: Session) -> dict[str, int]:
+    from gridkeeper.services.dispute_lists import dispute_counts
+
+    return dispute_counts(session)  # disputes, disputes_open
 
 
 def _hazard_counts(session: Session, today: date) -> dict[str, int]:

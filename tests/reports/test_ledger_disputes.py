@@ -97,3 +97,13 @@ def test_each_cell_of_a_hand_made_dispute(session, place):
     assert row[7] == "11月2日 李晓燕、张卫国：晚八点后不施工"
     assert row[8:] == ["调解成功", "", "应回访：\n2026-11-17\n已超期"]  # 15 days after the outcome; today is 11-20
     assert "化解率 100.0%" in data.totals[0][7] and "本月新发现 0 件" in data.totals[0][3]
+
+
+def test_stats_json_counts_disputes_and_those_not_closed(demo_db, capsys):
+    import json
+
+    db, counts = demo_db
+    assert run("stats", "--db", db, "--json") == 0
+    figures = json.loads(capsys.readouterr().out)
+    still = query(db, "select count(*) from dispute where status != 'closed'")[0][0]
+    assert figures["disputes"] == counts["dispute"] > figures["disputes_open"] == still > 0

@@ -20,6 +20,7 @@ from gridkeeper.cli.common import (
 KINDS = ("visits", "households", "care", "requests", "members", "leaders")
 KINDS += ("hazards",)
 KINDS += ("disputes",)
+KINDS += ("rentals", "migrants")
 
 
 def register(subparsers, common) -> None:

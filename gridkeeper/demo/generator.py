@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 from gridkeeper.demo import vocabulary as V
 from gridkeeper.demo.disputes import make_disputes
+from gridkeeper.demo.rentals import TABLES as RENTAL_TABLES, add_rentals
 from gridkeeper.domain.care import VisitFrequency
 from gridkeeper.domain.idnumber import id_reversed
 from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
@@ -85,6 +86,7 @@ def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: da
 
     add_hazard_register(demo, households=households)
     make_disputes(demo)
+    add_rentals(demo, random.Random(f"rentals-{seed}"))  # its own stream: the rest stays as it was
     _write(engine, demo)
     return {table: len(rows) for table, rows in demo.rows.items()}
 
@@ -376,6 +378,7 @@ TABLE_ORDER = ("community", "grid", "compound", "building", "unit", "household",
                "request_event")
 TABLE_ORDER += ("safety_place", "safety_inspection", "safety_hazard", "safety_hazard_event")
 TABLE_ORDER += ("dispute", "dispute_party", "mediation_session", "dispute_event")  # the dispute register
+TABLE_ORDER += RENTAL_TABLES
 BATCH = 20_000
 
 

@@ -34,6 +34,8 @@ LEDGER_NAMES = {
     "members": "在职党员报到服务台账",
     "leaders": "三长名册",
     "disputes": "矛盾纠纷排查化解台账",
+    "rentals": "出租房屋台账",
+    "migrants": "流动人口台账",
 }
 LEDGER_NAMES["hazards"] = "安全隐患排查整改台账"
 HALF_YEAR_KINDS = {"members"}

@@ -155,6 +155,11 @@ def build_ledger(session: Session, ask: LedgerRequest) -> LedgerData:
         from gridkeeper.reports.ledger_disputes import disputes_ledger
 
         return disputes_ledger(session, place, ask.period, privacy, today)
+    if ask.kind in ("rentals", "migrants"):
+        from gridkeeper.reports.ledger_rentals import migrants_ledger, rentals_ledger
+
+        build = rentals_ledger if ask.kind == "rentals" else migrants_ledger
+        return build(session, place, ask.period, privacy, today)
     return leaders_ledger(session, place, ask.period, privacy, today)
 
 

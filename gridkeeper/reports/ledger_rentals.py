@@ -1,0 +1,157 @@
+"""出租房屋台账 and 流动人口台账: the rented flats in force during the month, and the migrants living here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, func, select
+
+from gridkeeper.domain.enums import Gender, ResidenceStatus, label_of
+from gridkeeper.domain.rentals import RentUse
+from gridkeeper.reports.ledger_data import LedgerData, Period, Privacy, Where, cn_date, iso, last_visits_as_of
+from gridkeeper.services.addresses import summaries
+from gridkeeper.services.rental_lists import list_rentals
+from gridkeeper.services.rental_rules import rental_rules
+from gridkeeper.services.scope import Scope
+from gridkeeper.services.visibility import readable_scope
+from gridkeeper.storage.models import Building, Household, Resident, Unit
+from gridkeeper.storage.portable_sql import one_of
+from gridkeeper.storage.rental_models import Tenant
+
+def _present_on(household_ids: list[int], as_of: date):
+    """Tenants living in these flats on `as_of`, counted per flat (a query)."""
+    return (select(Tenant.household_id, func.count(Tenant.id)).where(
+        one_of(Tenant.household_id, household_ids), Tenant.arrived_on <= as_of,
+        (Tenant.moved_out_on.is_(None)) | (Tenant.moved_out_on > as_of)).group_by(Tenant.household_id))
+
+
+def _flags(row, persons: int, period: Period, as_of: date, notice_days: int) -> str:
+    tenancy, flags = row.tenancy, []
+    if row.limit is not None and persons > row.limit:
+        flags.append(f"疑似群租（{persons}人/{tenancy.rooms or '?'}间）")
+    if tenancy.ended_on and tenancy.ended_on < period.end:
+        flags.append(f"{tenancy.ended_on.month}月{tenancy.ended_on.day}日退租")
+    elif tenancy.lease_end and tenancy.lease_end < as_of:
+        flags.append("租约已到期未续")
+    elif tenancy.lease_end and tenancy.lease_end <= as_of + timedelta(days=notice_days):
+        flags.append("即将到期")
+    if not tenancy.letter_signed:
+        flags.append("未签责任书")
+    return "；".join(flags)
+
+
+def rentals_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
+    """出租房屋台账: every tenancy in force at some time in the month, in address order, with the tenants
+    living there at the month's end (or today), the lease, the letter, the last visit and the flags."""
+    rules = rental_rules(session)
+    rentals = list_rentals(session, scope=place.scope, start=period.start, end=period.end, rules=rules)
+    as_of = period.as_of(today)
+    ids = sorted({r.household_id for r in rentals})
+    homes = {s.id: s for s in summaries(session, ids)}
+    present: dict[int, int] = {}
+    for start in range(0, len(ids), 900):
+        present |= dict(session.exec(_present_on(ids[start:start + 900], as_of)).all())
+    past = last_visits_as_of(session, place, period, today)
+    rows, people, groups, unsigned = [], 0, 0, 0
+    for n, row in enumerate(rentals, 1):
+        t, home = row.tenancy, homes.get(row.household_id)
+        persons = max(t.tenant_count or 0, present.get(row.household_id, 0))
+        people += persons
+        groups += row.limit is not None and persons > row.limit
+        unsigned += not t.letter_signed
+        last = home.last_visit_on if home and past is None else (past or {}).get(row.household_id)
+        rows.append([n, home.address if home else "", t.landlord_name, privacy.phone(t.landlord_phone), persons,
+                     f"{iso(t.lease_start)}至{iso(t.lease_end) or '不定期'}", label_of(RentUse, t.rent_use),
+                     iso(t.letter_signed_on) if t.letter_signed_on else ("已签" if t.letter_signed else "未签"),
+                     iso(last), _flags(row, persons, period, as_of, rules.notice_days)])
+    header = ["序号", "房屋地址", "房东", "房东电话", "租住人数", "租期", "出租用途", "责任书签订", "最近走访", "提示"]
+    totals = [["合计", f"出租房屋 {len(rows)} 套", "", "", people, "", "", f"未签 {unsigned} 套", "",
+               f"疑似群租 {groups} 套"]]
+    return LedgerData("rentals", place.title("rentals", period.label), place.unit, period.span, header, rows,
+                      [11, 62, 18, 27, 16, 44, 20, 23, 21, 31], wrap_cols={1, 9}, centre_cols={0, 4, 5, 6, 7, 8},
+                      totals=totals)
+
+
+@dataclass
+class MigrantRow:
+    """One migrant living here during the period: a tenant's registration, or a 流动 resident without one."""
+
+    household_id: int
+    name: str
+    gender: str | None
+    id_number: str
+    from_place: str = ""
+    arrived_on: date | None = None
+    workplace: str = ""
+    permit_number: str = ""
+    permit_expires: date | None = None
+    moved_out_on: date | None = None
+    sort_key: tuple = ()
+
+
+def _address_order():
+    return (Building.sort_no, Building.id, Unit.sort_no, Unit.id, Household.room_key)
+
+
+def migrants(session: Session, scope: Scope, period: Period) -> list[MigrantRow]:
+    """Tenants who lived here at some time in the period (those who moved out keep their registration),
+    and 流动 residents with no tenant registration yet; in address order, then by arrival."""
+    scope = readable_scope(session, scope)
+    order = _address_order()
+    tenants = (select(Tenant, Resident, *order).join(Household, Household.id == Tenant.household_id)
+               .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+               .outerjoin(Resident, Resident.id == Tenant.resident_id)
+               .where(Tenant.arrived_on < period.end,
+                      (Tenant.moved_out_on.is_(None)) | (Tenant.moved_out_on >= period.start)))
+    found = []
+    for tenant, resident, *key in session.exec(scope.apply(tenants, joined=True)):
+        who = resident or tenant  # a tenant still living here: the resident as edited since
+        found.append(MigrantRow(tenant.household_id, who.name, who.gender, who.id_number, tenant.from_place,
+                                tenant.arrived_on, tenant.workplace, tenant.permit_number, tenant.permit_expires,
+                                tenant.moved_out_on, (*key, tenant.arrived_on, tenant.id)))
+    unregistered = (select(Resident, *order).join(Household, Household.id == Resident.household_id)
+                    .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+                    .outerjoin(Tenant, Tenant.resident_id == Resident.id)
+                    .where(Resident.residence_status == ResidenceStatus.MIGRANT, Tenant.id.is_(None)))
+    for resident, *key in session.exec(scope.apply(unregistered, joined=True)):
+        found.append(MigrantRow(resident.household_id, resident.name, resident.gender, resident.id_number,
+                                sort_key=(*key, date.min, -resident.id)))
+    return sorted(found, key=lambda m: m.sort_key)
+
+
+def _note(m: MigrantRow, as_of: date, grace_days: int) -> str:
+    if m.moved_out_on:
+        return f"{cn_date(m.moved_out_on)}搬离"
+    if m.arrived_on is None:
+        return "未登记来本地情况"
+    if m.permit_expires and m.permit_expires < as_of:
+        return "居住证已过期"
+    if not m.permit_number and (as_of - m.arrived_on).days > grace_days:
+        return "未办居住证"
+    return ""
+
+
+def migrants_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
+    """流动人口台账: name, gender, masked ID, where from, arrival, workplace, address, permit and expiry."""
+    rules = rental_rules(session)
+    people = migrants(session, place.scope, period)
+    homes = {s.id: s for s in summaries(session, sorted({m.household_id for m in people}))}
+    as_of = period.as_of(today)
+    rows, without, moved = [], 0, 0
+    for n, m in enumerate(people, 1):
+        note = _note(m, as_of, rules.arrival_grace_days)
+        without += note in ("未办居住证", "居住证已过期")
+        moved += m.moved_out_on is not None
+        home = homes.get(m.household_id)
+        rows.append([n, m.name, label_of(Gender, m.gender), privacy.id_number(m.id_number), m.from_place,
+                     iso(m.arrived_on), m.workplace, home.address if home else "", privacy.id_number(m.permit_number),
+                     iso(m.permit_expires), note])
+    header = ["序号", "姓名", "性别", "身份证号", "户籍地（来自）", "来本地日期", "工作单位", "居住地址", "居住证号",
+              "有效期至", "备注"]
+    totals = [["合计", f"{len(rows)} 人", "", f"其中本期搬离 {moved} 人", "", "", "", "",
+               f"未办或过期 {without} 人", "", ""]]
+    return LedgerData("migrants", place.title("migrants", period.label), place.unit, period.span, header, rows,
+                      [10, 16, 9, 36, 30, 21, 30, 50, 32, 21, 18], wrap_cols={4, 6, 7, 10},
+                      centre_cols={0, 2, 5, 9}, totals=totals)
+

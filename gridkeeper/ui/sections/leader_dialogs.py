@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QWidget)
 
+from gridkeeper.services.leader_photos import photo_of
 from gridkeeper.services.leader_posts import Candidate, Post, candidates
 from gridkeeper.services.leaders import LeaderInput, assign_leader
 from gridkeeper.storage.models import LeaderAssignment
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
+from gridkeeper.ui.widgets.photo_field import PhotoField
 
 TERM_YEARS = 5  # residents' committees are elected for five years
 
@@ -69,6 +71,8 @@ class AssignLeaderDialog(FormDialog):
         row.addStretch(1)
         self.add_row(self.tr("Term from"), term, "任期")
         self.add_row(self.tr("Pledge"), self.pledge)
+        self.photo = PhotoField(None, self)
+        self.add_row(self.tr("Photo"), self.photo)
         self.load_candidates()
 
     def load_candidates(self) -> None:
@@ -105,5 +109,28 @@ class AssignLeaderDialog(FormDialog):
                            pledge=self.pledge.toPlainText())
         with self.ctx.write() as session:
             leader = assign_leader(session, data, today=self.ctx.today())
+            self.photo.apply(session, leader.id, today=self.ctx.today())
         self.ctx.notify("leaders")
         return leader
+
+
+class LeaderPhotoDialog(FormDialog):
+    """Add, replace or remove the photo of whoever holds a post (printed on the wall roster)."""
+
+    def __init__(self, ctx: AppContext, post: Post, parent: QWidget | None = None):
+        super().__init__(self.tr("Photo of {0}, {1}: {2}").format(post.leader.person_name, post.role.label,
+                                                                   post.label), parent)
+        self.ctx, self.leader_id = ctx, post.leader.id
+        with ctx.read() as session:
+            current = photo_of(session, self.leader_id)
+        self.photo = PhotoField(current.jpeg if current else None, self)
+        self.add_row(self.tr("Photo"), self.photo)
+        privacy = QLabel(self.tr("The photo is printed on the wall roster beside the name and phone. It is kept "
+                                 "only while this term lasts: ending the term deletes it."), self)
+        privacy.setWordWrap(True)
+        self.add_row("", privacy)
+
+    def submit(self) -> None:
+        with self.ctx.write() as session:
+            self.photo.apply(session, self.leader_id, today=self.ctx.today())
+        self.ctx.notify("leaders")

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
                                QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import LeaderRole
+from gridkeeper.services.leader_photos import leaders_with_photo
 from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.leaders import end_term
 from gridkeeper.services.scope import EVERYWHERE
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.sections.leader_dialogs import AssignLeaderDialog
+from gridkeeper.ui.sections.leader_dialogs import AssignLeaderDialog, LeaderPhotoDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, Column, RowsModel
 
@@ -23,6 +24,7 @@ class LeadersSection(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._posts: list[Post] = []
+        self._with_photo: set[int] = set()
         self.only_vacant = QCheckBox(self.tr("Only vacant posts"), self)
         self.only_vacant.toggled.connect(lambda _on: self._show())
         self.role_filter = QComboBox(self)
@@ -35,6 +37,9 @@ class LeadersSection(QWidget):
         self.assign_button.clicked.connect(lambda: self.assign_selected())
         self.end_button = QPushButton(self.tr("End term…"), self)
         self.end_button.clicked.connect(lambda: self.end_selected())
+        self.photo_button = QPushButton(self.tr("Photo…"), self)
+        self.photo_button.setToolTip(self.tr("The leader's photo on the wall roster"))
+        self.photo_button.clicked.connect(lambda: self.photo_selected())
         vacant_bg = lambda p: AMBER_BG if p.vacant else None  # noqa: E731
         self.model = RowsModel([
             Column(self.tr("Post"), lambda p: p.role.label, background=vacant_bg),
@@ -45,6 +50,8 @@ class LeadersSection(QWidget):
             Column(self.tr("Party member"), lambda p: (self.tr("yes") if p.leader.is_party_member else "")
                    if p.leader else "", background=vacant_bg),
             Column(self.tr("Term"), self._term, background=vacant_bg),
+            Column(self.tr("Photo"), lambda p: self.tr("yes") if p.leader and p.leader.id in self._with_photo else "",
+                   background=vacant_bg),
             Column(self.tr("Pledge"), lambda p: p.leader.pledge if p.leader else "",
                    tooltip=lambda p: p.leader.pledge if p.leader else "", background=vacant_bg),
         ], self)
@@ -62,7 +69,7 @@ class LeadersSection(QWidget):
         for widget in (self.role_filter, self.only_vacant):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.count_label, self.assign_button, self.end_button):
+        for widget in (self.count_label, self.assign_button, self.photo_button, self.end_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -82,6 +89,7 @@ class LeadersSection(QWidget):
     def refresh(self) -> None:
         with self.ctx.read() as session:
             self._posts = posts(session, self.ctx.scope)
+            self._with_photo = leaders_with_photo(session)
         self._show()
 
     def _show(self) -> None:
@@ -99,6 +107,7 @@ class LeadersSection(QWidget):
         post = self.model.row_at(current.row()) if current.isValid() else None
         self.assign_button.setEnabled(post is not None and not self.ctx.read_only)
         self.end_button.setEnabled(bool(post and post.leader) and not self.ctx.read_only)
+        self.photo_button.setEnabled(bool(post and post.leader) and not self.ctx.read_only)
 
     def selected_post(self) -> Post | None:
         index = self.table.currentIndex()
@@ -135,6 +144,18 @@ class LeadersSection(QWidget):
         if self.ctx.read_only:
             return False
         dialog = self.make_assign_dialog(post)
+        done = forms.run_dialog(dialog)
+        dialog.deleteLater()
+        if done:
+            self.select_post(post.role, post.scope_id)
+        return done
+
+    def photo_selected(self) -> bool:
+        """Add, replace or remove the selected leader's photo."""
+        post = self.selected_post()
+        if not post or not post.leader or self.ctx.read_only:
+            return False
+        dialog = LeaderPhotoDialog(self.ctx, post, self)
         done = forms.run_dialog(dialog)
         dialog.deleteLater()
         if done:

@@ -140,72 +140,77 @@
 <context>
     <name>AssignLeaderDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="31"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="33"/>
         <source>Assign {0}: {1}</source>
         <translation>任命{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="36"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="38"/>
         <source>Name or pinyin initials of a resident living there</source>
         <translation>本楼居民的姓名或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="42"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="44"/>
         <source>Or type the name of someone from outside</source>
         <translation>或填写非本楼人员的姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="44"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="46"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="46"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="48"/>
         <source>ends on</source>
         <translation>止于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="52"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="54"/>
         <source>The pledge in their own words (shown on the wall roster)</source>
         <translation>本人承诺（显示在上墙公示名单上）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="58"/>
         <source>Now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="58"/>
         <source>{0}, {1}, since {2}</source>
         <translation>{0}，{1}，自{2}起</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="60"/>
         <source>Find resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="63"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="72"/>
         <source>Term from</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="73"/>
         <source>Pledge</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="75"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="84"/>
         <source>, Party member</source>
         <translation>，党员</translation>
     </message>
@@ -1554,79 +1559,113 @@ It can be restored from the recycle bin.</source>
     </message>
 </context>
 <context>
+    <name>LeaderPhotoDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="121"/>
+        <source>Photo of {0}, {1}: {2}</source>
+        <translation>{0}的照片（{1}：{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="127"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leader_dialogs.py" line="128"/>
+        <source>The photo is printed on the wall roster beside the name and phone. It is kept only while this term lasts: ending the term deletes it.</source>
+        <translation>照片印在楼栋长公示牌上，位于姓名和电话旁边。照片只在本届任期内保存：任期结束时自动删除。</translation>
+    </message>
+</context>
+<context>
     <name>LeadersSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="26"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="28"/>
         <source>Only vacant posts</source>
         <translation>只看空缺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="29"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="31"/>
         <source>All posts</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="34"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="36"/>
         <source>Assign…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="36"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="38"/>
         <source>End term…</source>
         <translation>卸任…</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/leaders.py" line="40"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="41"/>
+        <source>The leader&apos;s photo on the wall roster</source>
+        <translation>公示牌上的三长照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="41"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="46"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="47"/>
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="42"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="47"/>
         <source>vacant</source>
         <translation>空缺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="44"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="49"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="50"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="45"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="50"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="53"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="47"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="52"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="48"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="53"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="55"/>
         <source>Pledge</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="101"/>
         <source>{0} posts, {1} vacant</source>
         <translation>共 {0} 个岗位，空缺 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="169"/>
         <source>End {0}&apos;s term as {1} of {2} today? The post becomes vacant.</source>
         <translation>今天结束{0}的{2}{1}任期？该岗位将变为空缺。</translation>
     </message>
@@ -2372,6 +2411,57 @@ Offline desk software for community grid stewards.</source>
         <location filename="../../gridkeeper/ui/overview.py" line="223"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCropDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_crop.py" line="104"/>
+        <source>Frame the photo</source>
+        <translation>裁剪照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_crop.py" line="116"/>
+        <source>Drag the frame over the face; the slider or the mouse wheel zooms. Only what is inside the frame is kept.</source>
+        <translation>拖动方框框住面部，用滑块或鼠标滚轮缩放。只保存方框内的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_crop.py" line="120"/>
+        <source>On the wall roster:</source>
+        <translation>公示牌上的效果：</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_crop.py" line="127"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_field.py" line="23"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_field.py" line="41"/>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_field.py" line="43"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_field.py" line="45"/>
+        <source>JPEG or PNG, any size; printed beside the name on the wall roster.</source>
+        <translation>JPEG 或 PNG 照片，大小不限；印在公示牌上姓名旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/photo_field.py" line="107"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
     </message>
 </context>
 <context>

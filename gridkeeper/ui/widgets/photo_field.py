@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlmodel import Session
@@ -20,8 +20,8 @@ THUMB = (90, 120)
 
 def pick_photo_file(parent: QWidget | None) -> str:
     """Ask for a JPEG/PNG file ("" when cancelled; tests replace this function)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose a photo") if parent else "",
-                                          "", "JPEG / PNG (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)")
+    title = QCoreApplication.translate("PhotoField", "Choose a photo")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "JPEG / PNG (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)")
     return path
 
 
@@ -51,7 +51,7 @@ class PhotoField(QWidget):
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.thumb)
+        layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons, 1)
         self._show()
 

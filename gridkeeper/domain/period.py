@@ -105,3 +105,16 @@ def month_of(day: date) -> Period:
 
 def quarter_of(day: date) -> Period:
     return Period("quarter", day.year, (day.month - 1) // 3 + 1)
+
+
+def year_of(day: date) -> Period:
+    return Period("year", day.year, 0)
+
+
+def recent_periods(kind: str, today: date, count: int) -> list[Period]:
+    """The period of `kind` that holds today and the `count - 1` before it, newest first (for pickers)."""
+    current = {"month": month_of, "quarter": quarter_of, "year": year_of}[kind](today)
+    out = [current]
+    while len(out) < count:
+        out.append(out[-1].previous())
+    return out

@@ -47,6 +47,7 @@ SECTIONS = (
                 "RequestsSection"),
     SectionSpec("printing", QT_TRANSLATE_NOOP("MainWindow", "Print & export"), "gridkeeper.ui.sections.printing",
                 "PrintSection"),
+    SectionSpec("boards", QT_TRANSLATE_NOOP("MainWindow", "Boards"), "gridkeeper.ui.sections.boards", "BoardsSection"),
 )
 FIRST_SECTION = "today"
 

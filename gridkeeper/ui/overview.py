@@ -8,10 +8,13 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from gridkeeper.domain.period import quarter_of
 from gridkeeper.services.coverage import coverage, month_start
 from gridkeeper.services.overview import requests_by_category, requests_by_status, resolution, service_hours_by_month
 from gridkeeper.services.place_lists import scope_name
+from gridkeeper.services.property_board import property_board
 from gridkeeper.services.scope_figures import scope_headline
+from gridkeeper.ui.board_chart import property_board_chart
 
 MAX_BARS = 12
 BAR_CHART_TOP = 80  # title and value axis of a horizontal bar chart
@@ -59,6 +62,7 @@ class OverviewSection(QWidget):
             categories = requests_by_category(session, scope=self.ctx.scope)
             done = resolution(session, scope=self.ctx.scope)
             hours = service_hours_by_month(session, today=today, grid_id=self.ctx.scope.grid_id)
+            companies = property_board(session, period=quarter_of(today), today=today)
         self.heading.setText(self.tr("Overview of {0}").format(place))
         self._fill_cards(figures, done)
         self._clear_charts()
@@ -71,6 +75,9 @@ class OverviewSection(QWidget):
         self._add_chart(2, 0, self._bar_chart(self.tr("Member service hours by month"),
                                               [(f"{m.month}月" if m.month != 1 else f"{m.year}年1月", h)
                                                for m, h in hours], self.tr("hours")), span=2)
+        shown = len(companies.ranked) + len(companies.too_few)
+        self._add_chart(3, 0, property_board_chart(companies, self._axis_font()), span=2,
+                        height=BAR_CHART_TOP + 40 + 2 * BAR_HEIGHT * max(shown, 2))
 
     # -- headline cards ----------------------------------------------------------------------------
     def _fill_cards(self, figures: dict, done) -> None:

@@ -327,6 +327,241 @@
     </message>
 </context>
 <context>
+    <name>BoardsSection</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <source>Year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="245"/>
+        <source>Grid scoreboard</source>
+        <translation>网格考核</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="246"/>
+        <source>Property companies&apos; red and black list</source>
+        <translation>物业服务企业红黑榜</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="66"/>
+        <source>Period:</source>
+        <translation>统计期：</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="70"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="71"/>
+        <source>Save as Excel…</source>
+        <translation>保存为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="72"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="144"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="109"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="110"/>
+        <source>Steward</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="148"/>
+        <source>Households</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="114"/>
+        <source>Visit coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="115"/>
+        <source>Care households on cadence</source>
+        <translation>关爱户按时走访率</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="116"/>
+        <source>Requests on time</source>
+        <translation>诉求按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <source>Hazards rectified on time</source>
+        <translation>隐患按期整改率</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
+        <source>Vacant posts</source>
+        <translation>空缺三长岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
+        <source>Service hours</source>
+        <translation>党员服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="121"/>
+        <source>Score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="128"/>
+        <source>Arrows compare with the previous period. The score is the mean of the percentages a grid has; grids are ranked by it. Visit coverage: households visited in the period; care households on cadence: not past their visiting interval at the end of the period (today while it runs).</source>
+        <translation>箭头为与上期相比的变化。综合得分为各项百分比（有数据的各项）的平均数，按它排名。走访覆盖率：本期走访过的住户占比；关爱户按时走访率：期末（本期未结束时为今天）未超出走访间隔的关爱户占比。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="141"/>
+        <source>Red list</source>
+        <translation>红榜</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="141"/>
+        <source>Black list</source>
+        <translation>黑榜</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="142"/>
+        <source>Too few to rank</source>
+        <translation>诉求过少，不排名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="145"/>
+        <source>Property company</source>
+        <translation>物业服务企业</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="146"/>
+        <source>List</source>
+        <translation>榜单</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="147"/>
+        <source>Compounds</source>
+        <translation>服务小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="149"/>
+        <source>Requests</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <source>On time</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
+        <source>Average days</source>
+        <translation>平均办结天数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
+        <source>Overdue now</source>
+        <translation>超期未办</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
+        <source>Black list below on time</source>
+        <translation>黑榜：按期办结率低于</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
+        <source>or satisfaction</source>
+        <translation>或满意度低于</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="166"/>
+        <source>Ranked from requests</source>
+        <translation>参评最少诉求件数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="167"/>
+        <source>Red list places</source>
+        <translation>红榜名额</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="170"/>
+        <source>Keep as the community&apos;s rule</source>
+        <translation>设为本社区的标准</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="197"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="239"/>
+        <source>Basis of the ranking: {0}</source>
+        <translation>排名依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="247"/>
+        <source>{0} — {1}, compared with {2}</source>
+        <translation>{0}——{1}（与{2}比较）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="256"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="287"/>
+        <source>Not saved</source>
+        <translation>没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="280"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/place_dialogs.py" line="166"/>
@@ -1713,136 +1948,141 @@ It can be restored from the recycle bin.</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="68"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="50"/>
+        <source>Boards</source>
+        <translation>考核评比</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="72"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="74"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="79"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="120"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="285"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="286"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="146"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="289"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="198"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="199"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="199"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="200"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="248"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="250"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="286"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="287"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="291"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -2292,123 +2532,123 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
         <source>Requests by status</source>
         <translation>诉求办理状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="69"/>
-        <location filename="../../gridkeeper/ui/overview.py" line="168"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="175"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="166"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="173"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="71"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="75"/>
         <source>Member service hours by month</source>
         <translation>在职党员每月服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="55"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="58"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="62"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="66"/>
         <source>Overview of {0}</source>
         <translation>概览：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="77"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="81"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="88"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="82"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="89"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="83"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="90"/>
         <source>Care households</source>
         <translation>关爱对象户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="84"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="85"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="92"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="86"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="93"/>
         <source>Overdue requests</source>
         <translation>超期诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="87"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="94"/>
         <source>Resolved on time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="88"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="95"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="89"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="96"/>
         <source>Grids / buildings</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="90"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="97"/>
         <source>Leaders in post</source>
         <translation>在任三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="98"/>
         <source>Active members</source>
         <translation>报到党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="92"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="99"/>
         <source>Visits recorded</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="144"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="151"/>
         <source>Visit coverage this month: the {0} lowest</source>
         <translation>本月走访覆盖率最低的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="146"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="153"/>
         <source>Visit coverage this month by grid</source>
         <translation>本月各网格走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="147"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="154"/>
         <source>Visit coverage this month by building</source>
         <translation>本月各楼栋走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="150"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="157"/>
         <source>Visited %</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="223"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="230"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
@@ -2812,6 +3052,39 @@ Nothing is printed or saved until you ask.</source>
         <location filename="../../gridkeeper/ui/sections/printing.py" line="354"/>
         <source>Save as</source>
         <translation>另存为</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyBoardChart</name>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="20"/>
+        <source>red list</source>
+        <translation>红榜</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="21"/>
+        <source>black list</source>
+        <translation>黑榜</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="22"/>
+        <source>too few requests</source>
+        <translation>诉求过少</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="23"/>
+        <source>Property companies, {0}: requests on time and residents satisfied</source>
+        <translation>物业服务企业红黑榜（{0}）：诉求按期办结率与满意度</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="24"/>
+        <source>On time %</source>
+        <translation>按期办结率 %</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/board_chart.py" line="25"/>
+        <source>Satisfied %</source>
+        <translation>满意度 %</translation>
     </message>
 </context>
 <context>

@@ -46,3 +46,12 @@ def test_last_day_days_and_contains():
 def test_bad_text_says_what_is_expected(text, says):
     with pytest.raises(PeriodError, match=says):
         parse_period(text)
+
+
+def test_recent_periods_for_pickers():
+    from gridkeeper.domain.period import recent_periods
+
+    today = date(2026, 2, 10)
+    assert [p.text for p in recent_periods("month", today, 3)] == ["2026-02", "2026-01", "2025-12"]
+    assert [p.text for p in recent_periods("quarter", today, 2)] == ["2026-Q1", "2025-Q4"]
+    assert [p.text for p in recent_periods("year", today, 2)] == ["2026", "2025"]

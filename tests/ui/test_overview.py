@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlmodel import select
 
@@ -15,7 +16,10 @@ def test_overview_shows_figures_and_charts(qtbot, demo_ctx):
     qtbot.addWidget(section)
     texts = [label.text() for label in section.findChildren(QLabel)]
     assert "600" in texts
-    assert len(section.chart_views) == 5
+    assert len(section.chart_views) == 6
+    board = section.chart_views[5].chart()
+    assert "Property companies" in board.title() and len(board.series()[0].barSets()) == 2
+    assert board.axes(Qt.Orientation.Vertical)[0].categories()  # one line per property company
     titles = [view.chart().title() for view in section.chart_views]
     assert any("coverage" in t for t in titles)
     assert all(view.chart().series() for view in section.chart_views)

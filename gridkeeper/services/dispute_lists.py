@@ -76,8 +76,9 @@ def _scoped(session: Session, query, scope: Scope):
 
 
 def list_disputes(session: Session, *, scope: Scope = EVERYWHERE, statuses=None, start: date | None = None,
-                  end: date | None = None, limit: int | None = 1000) -> list[Dispute]:
-    """Disputes by scope, status and the period they were found in, newest first."""
+                  end: date | None = None, limit: int | None = 1000, offset: int = 0) -> list[Dispute]:
+    """Disputes by scope, status and the period they were found in, newest first (a page of them with
+    `limit` and `offset`)."""
     query = _scoped(session, select(Dispute), scope)
     if statuses:
         query = query.where(Dispute.status.in_([DisputeStatus(s) for s in statuses]))
@@ -85,7 +86,7 @@ def list_disputes(session: Session, *, scope: Scope = EVERYWHERE, statuses=None,
         query = query.where(Dispute.found_on >= start)
     if end:
         query = query.where(Dispute.found_on < end)
-    query = query.order_by(Dispute.found_on.desc(), Dispute.id.desc())
+    query = query.order_by(Dispute.found_on.desc(), Dispute.id.desc()).offset(offset)
     return list(session.exec(query.limit(limit) if limit else query))
 
 

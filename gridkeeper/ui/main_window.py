@@ -45,6 +45,8 @@ SECTIONS = (
     SectionSpec("visits", QT_TRANSLATE_NOOP("MainWindow", "Visits"), "gridkeeper.ui.sections.visits", "VisitsSection"),
     SectionSpec("requests", QT_TRANSLATE_NOOP("MainWindow", "Requests"), "gridkeeper.ui.sections.requests",
                 "RequestsSection"),
+    SectionSpec("disputes", QT_TRANSLATE_NOOP("MainWindow", "Disputes"), "gridkeeper.ui.sections.disputes",
+                "DisputesSection"),
     SectionSpec("printing", QT_TRANSLATE_NOOP("MainWindow", "Print & export"), "gridkeeper.ui.sections.printing",
                 "PrintSection"),
     SectionSpec("boards", QT_TRANSLATE_NOOP("MainWindow", "Boards"), "gridkeeper.ui.sections.boards", "BoardsSection"),
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
                 widget.restore_state(QSettings())
             if key == "today":
                 connect_today(widget, self.show_section)
+            if getattr(widget, "open_dispute", None) is not None and "disputes" in self.section_keys():
+                widget.open_dispute.connect(lambda dispute_id: self.show_section("disputes").show_dispute(dispute_id))
             self.stack.addWidget(widget)
             self.pages[key] = widget
         return self.pages[key]

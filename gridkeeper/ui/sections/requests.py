@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLin
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.domain.request_flow import allowed_next
+from gridkeeper.services.dispute_requests import can_become_dispute
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.request_lists import REQUEST_TABS, tab_counts, tab_requests
 from gridkeeper.services.requests import days_left, history, is_overdue
@@ -60,6 +61,7 @@ class RequestsSection(QWidget):
     """Requests in the selected scope, filtered by status; the selected one's details, history and next steps."""
 
     open_household = Signal(int)
+    open_dispute = Signal(int)  # a 邻里纠纷 request turned into a dispute: show it
     FILTERS = REQUEST_TABS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -167,6 +169,11 @@ class RequestsSection(QWidget):
         self.household_button = QPushButton(self.tr("Open household"), self.detail)
         self.household_button.clicked.connect(self._open_current_household)
         buttons.addWidget(self.reopen_button)
+        self.dispute_button = QPushButton(self.tr("Turn into a dispute…"), self.detail)
+        self.dispute_button.setToolTip(self.tr("Mediate this neighbour dispute in the dispute register; the "
+                                               "request is closed and its history kept"))
+        self.dispute_button.clicked.connect(lambda: self.turn_into_dispute())
+        buttons.addWidget(self.dispute_button)
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
         layout = QVBoxLayout(self.detail)
@@ -269,6 +276,8 @@ class RequestsSection(QWidget):
                               and not self.ctx.read_only)
         self.reopen_button.setEnabled(reopening and S.IN_PROGRESS in allowed and not self.ctx.read_only)
         self.household_button.setEnabled(request is not None)
+        self.dispute_button.setVisible(request is not None and request.category == RequestCategory.DISPUTE)
+        self.dispute_button.setEnabled(request is not None and can_become_dispute(request) and not self.ctx.read_only)
         if request is None:
             self.detail.setTitle(self.tr("Request"))
             self.detail_text.setText(self.tr("Choose a request in the list to see its history and next step."))
@@ -305,6 +314,24 @@ class RequestsSection(QWidget):
         if done:
             self.show_request(request_id)
         return done
+
+    def make_dispute_dialog(self):
+        from gridkeeper.ui.sections.dispute_dialogs import FromRequestDialog
+
+        return FromRequestDialog(self.ctx, self.current, self)
+
+    def turn_into_dispute(self):
+        """转为矛盾纠纷: the dispute is registered, the request closed; the dispute is shown."""
+        if self.current is None or self.ctx.read_only or not can_become_dispute(self.current):
+            return None
+        request_id = self.current.id
+        dialog = self.make_dispute_dialog()
+        dispute = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if dispute:
+            self.show_request(request_id)
+            self.open_dispute.emit(dispute.id)
+        return dispute
 
     def make_new_request_dialog(self, **prefill) -> NewRequestDialog:
         return NewRequestDialog(self.ctx, self, **prefill)

@@ -16,6 +16,7 @@ from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.sections.today_disputes import DisputeDueRow, disputes_due
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
@@ -39,6 +40,7 @@ class TodaySection(QWidget):
 
     open_household = Signal(int)
     open_request = Signal(int)
+    open_dispute = Signal(int)
     assign_post = Signal(str, int)  # role, scope id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -62,6 +64,8 @@ class TodaySection(QWidget):
         self.care_box, self.care_view = self._list(self.care_model, self._care_activated)
         self.request_box, self.request_view = self._list(self.request_model, self._request_activated)
         self.vacancy_box, self.vacancy_view = self._list(self.vacancy_model, self._vacancy_activated)
+        self.dispute_model = RowsModel(self._dispute_columns(), self)
+        self.dispute_box, self.dispute_view = self._list(self.dispute_model, self._dispute_activated)
         self.hint = QLabel(self.tr("Double-click a line: a household opens, a request opens, a vacant post "
                                    "asks whom to assign."), self)
         self.hint.setWordWrap(True)
@@ -102,6 +106,23 @@ class TodaySection(QWidget):
             Column(self.tr("Request"), lambda r: r.request.description, tooltip=lambda r: r.request.description),
         ]
 
+    def _dispute_columns(self) -> list[Column]:
+        def need(r: DisputeDueRow) -> str:
+            if r.stale:
+                return self.tr("no session for %n day(s)", "", r.days)
+            return self.tr("follow-up %n day(s) late", "", r.days) if r.days else self.tr("follow-up due today")
+        return [
+            Column(self.tr("No."), lambda r: r.dispute.id, align_right=True),
+            Column(self.tr("Parties"), lambda r: r.parties, tooltip=lambda r: r.parties),
+            Column(self.tr("Needs"), need, foreground=lambda r: RED if r.stale or r.days else AMBER),
+            Column(self.tr("Dispute"), lambda r: r.dispute.subject, tooltip=lambda r: r.dispute.subject),
+        ]
+
+    def _dispute_activated(self, index: QModelIndex) -> None:
+        row = self.dispute_model.row_at(index.row())
+        if row:
+            self.open_dispute.emit(row.dispute.id)
+
     def _list(self, model: RowsModel, activated) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(self)
         view = QTableView(box)
@@ -122,8 +143,10 @@ class TodaySection(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.request_box)
         lower.addWidget(self.vacancy_box)
+        lower.addWidget(self.dispute_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 1)
+        lower.setStretchFactor(2, 2)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.care_box)
         splitter.addWidget(lower)
@@ -146,17 +169,20 @@ class TodaySection(QWidget):
             requests = list_requests(session, scope=scope, due_by=today, limit=None)
             places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
             vacant = posts(session, scope, vacant_only=True)
+            disputes = disputes_due(session, today=today, scope=scope)
             place = scope_name(session, scope, everywhere=self.tr("Whole community"))
         self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)
+        self.dispute_model.set_rows(disputes)
+        self.dispute_box.setTitle(self.tr("Disputes to mediate or follow up ({0})").format(len(disputes)))
         date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.heading.setText(self.tr("Today, {0}").format(date_text))
         self.scope_label.setText(self.tr("Showing: {0}").format(place))
         self.care_box.setTitle(self.tr("Care households due or overdue for a visit ({0})").format(len(due)))
         self.request_box.setTitle(self.tr("Requests due today or overdue ({0})").format(len(requests)))
         self.vacancy_box.setTitle(self.tr("Vacant leader posts ({0})").format(len(vacant)))
-        for view in (self.care_view, self.request_view, self.vacancy_view):
+        for view in (self.care_view, self.request_view, self.vacancy_view, self.dispute_view):
             view.resizeColumnsToContents()
         self.care_view.setColumnWidth(1, min(self.care_view.columnWidth(1), 260))
 

@@ -1,0 +1,147 @@
+"""The disputes section drives a dispute from registration to a closed follow-up with its own buttons and
+dialogs; a 邻里纠纷 request becomes a dispute from the requests section; Today lists stale disputes and
+follow-ups due; the models pass qtmodeltester."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from gridkeeper.domain.dispute_flow import DisputeStatus
+from gridkeeper.domain.enums import RequestStatus
+from gridkeeper.services import disputes
+from gridkeeper.services.disputes import DisputeInput, PartyInput
+from gridkeeper.services.requests import RequestInput, raise_request
+from gridkeeper.storage.dispute_models import Dispute
+from gridkeeper.storage.models import ResidentRequest
+
+from .conftest import TODAY
+
+S = DisputeStatus
+
+
+def _choose(picker, query: str) -> None:
+    picker.picker.search_edit.setText(query)
+    picker.picker.run_search()
+    picker.picker.choose_hit(0)
+
+
+def test_register_mediate_outcome_and_follow_up_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes,
+                                                                   dialogs):
+    from gridkeeper.ui.sections.disputes import DisputesSection
+
+    section = DisputesSection(ctx)
+    qtbot.addWidget(section)
+
+    def without_parties(d):
+        d.subject.setText("楼上漏水渗到楼下")
+    dialogs.fillers.append(without_parties)
+    assert section.new_dispute() is None
+    assert dialogs.seen[-1].errors.text("当事人") == "至少登记一位当事人"
+
+    def register(d):
+        d.subject.setText("楼上漏水渗到楼下，维修费用有争议")
+        _choose(d.picker, "wjh")
+        assert d.add_chosen_party()
+        d.picker.outside_mode.setChecked(True)
+        d.picker.name.setText("刘强（装修队负责人）")
+        d.picker.phone.setText("13712345678")  # left in the picker: OK adds it too
+        d.risk.setCurrentIndex(d.risk.findData("medium"))
+        d.found_on.setDate(d.found_on.date().addDays(-9))
+    dialogs.fillers.append(register)
+    created = section.new_dispute()
+    assert created and created.grid_id and created.status == S.REGISTERED
+    assert [p.name for p in section.view.party_model.rows()] == ["王建华", "刘强（装修队负责人）"]
+    assert section.model.rowCount() == 1 and section.needs_text(section.model.row_at(0)) == "no session for 9 day(s)"
+    qtmodeltester.check(section.model)
+    qtmodeltester.check(section.view.party_model)
+    assert not section.view.buttons["follow_up"].isEnabled() and section.view.buttons["session"].isEnabled()
+
+    def session_without_mediators(d):
+        d.mediators.setText("")
+    dialogs.fillers.append(session_without_mediators)
+    assert not section.view.act("session")
+    assert "请填写主持调解的人" in dialogs.seen[-1].errors.text("调解人")
+    dialogs.fillers.append(lambda d: d.agreed.setPlainText("王家承担维修费八成"))
+    section.view.buttons["session"].click()
+    assert section.view.session_model.rowCount() == 1
+    qtmodeltester.check(section.view.session_model)
+
+    dialogs.fillers.append(lambda d: d.outcome.setCurrentIndex(d.outcome.findData("success")))
+    section.view.buttons["outcome"].click()
+    dialogs.fillers.append(lambda d: None)
+    assert section.view.buttons["follow_up"].isEnabled()
+    section.view.buttons["follow_up"].click()
+    with Session(engine) as session:
+        saved = session.get(Dispute, created.id)
+        assert (saved.status, saved.closed_on, saved.follow_up_held) == (S.CLOSED, TODAY, True)
+    assert [h.to_label for h in section.view.history_model.rows()] == ["待调解", "调解中", "待回访", "已结案"]
+    qtmodeltester.check(section.view.history_model)
+    assert section.view.buttons["reopen"].isEnabled() and not section.view.buttons["session"].isEnabled()
+    section.set_tab("closed")
+    assert section.tabs.tabText(section.tabs.currentIndex()) == "已结案 (1)" and section.model.rowCount() == 1
+
+    window = section.open_window(created.id)
+    qtbot.addWidget(window)
+    assert window.view.party_model.rowCount() == 2 and "已结案" in window.view.summary.text()
+
+
+def test_neighbour_request_turned_into_a_dispute_from_the_requests_section(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    with Session(engine) as session:
+        request = raise_request(session, RequestInput(household_id=homes["赵秀兰"], category="邻里纠纷",
+                                                      description="楼上装修噪音大。多次沟通无果"), today=TODAY)
+        other = raise_request(session, RequestInput(household_id=homes["赵秀兰"], category="管道漏水",
+                                                    description="水管漏"), today=TODAY)
+        session.commit()
+        request_id, other_id = request.id, other.id
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    shown: list[int] = []
+    section.open_dispute.connect(shown.append)
+    section.show_request(other_id)
+    assert not section.dispute_button.isVisibleTo(section)
+    section.show_request(request_id)
+    assert section.dispute_button.isVisibleTo(section) and section.dispute_button.isEnabled()
+
+    def other_side(d):
+        _choose(d.picker, "czq")
+        d.risk.setCurrentIndex(d.risk.findData("high"))
+    dialogs.fillers.append(other_side)
+    section.dispute_button.click()
+    with Session(engine) as session:
+        dispute = session.get(Dispute, shown[0])
+        assert dispute.subject == "楼上装修噪音大" and dispute.risk == "high"
+        assert [p.name for p in disputes.parties(session, dispute.id)] == ["赵秀兰", "陈志强"]
+        assert session.get(ResidentRequest, request_id).status == RequestStatus.RESOLVED
+    assert not section.dispute_button.isEnabled()
+
+
+def test_today_lists_stale_disputes_and_follow_ups_due(qtbot, qtmodeltester, ctx, engine, homes):
+    from gridkeeper.ui.sections.today import TodaySection
+
+    with Session(engine) as session:
+        quiet = disputes.create_dispute(session, DisputeInput(
+            subject="楼道堆物", parties=[PartyInput(household_id=homes["王建华"])],
+            found_on=TODAY - timedelta(days=12)), today=TODAY)
+        disputes.create_dispute(session, DisputeInput(subject="刚登记", parties=[PartyInput(household_id=homes["王建华"])]),
+                                today=TODAY)
+        agreed = disputes.create_dispute(session, DisputeInput(
+            subject="停车位", parties=[PartyInput(household_id=homes["陈志强"])], found_on=TODAY - timedelta(days=30)),
+            today=TODAY)
+        disputes.add_session(session, agreed.id, held_on=TODAY - timedelta(days=20), mediators="李晓燕", today=TODAY)
+        disputes.record_outcome(session, agreed.id, "调解成功", on=TODAY - timedelta(days=18), today=TODAY)
+        session.commit()
+        quiet_id, agreed_id = quiet.id, agreed.id
+    today = TodaySection(ctx)
+    qtbot.addWidget(today)
+    rows = today.dispute_model.rows()
+    assert [(r.dispute.id, r.stale, r.days) for r in rows] == [(quiet_id, True, 12), (agreed_id, False, 3)]
+    assert today.dispute_box.title().endswith("(2)")
+    qtmodeltester.check(today.dispute_model)
+    opened: list[int] = []
+    today.open_dispute.connect(opened.append)
+    today._dispute_activated(today.dispute_model.index(1, 0))
+    assert opened == [agreed_id]

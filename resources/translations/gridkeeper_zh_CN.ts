@@ -1077,6 +1077,274 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>DisputeView</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="53"/>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="54"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="55"/>
+        <source>Address / from</source>
+        <translation>住址 / 单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="58"/>
+        <source>Held on</source>
+        <translation>调解日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="59"/>
+        <source>Mediators</source>
+        <translation>调解人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="60"/>
+        <source>Agreed</source>
+        <translation>达成内容</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="63"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <source>Of</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <source>request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <source>dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="66"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="67"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <source>Mediation session…</source>
+        <translation>登记调解…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <source>Outcome…</source>
+        <translation>调解结果…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <source>Mediate again…</source>
+        <translation>重新调解…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <source>Add party…</source>
+        <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <source>Open household</source>
+        <translation>打开住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <source>Mediation sessions</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
+        <source>History</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="116"/>
+        <source>Choose a dispute in the list to see its parties, sessions and history.</source>
+        <translation>在上面的列表中选择一件纠纷，查看当事人、调解记录和办理经过。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="133"/>
+        <source>risk {0}</source>
+        <translation>风险{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="134"/>
+        <source>Found {0} by {1} ({2})</source>
+        <translation>{0} 由 {1} 发现（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="140"/>
+        <source>Outcome {0}: {1}</source>
+        <translation>{0} 调解结果：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="143"/>
+        <source>held</source>
+        <translation>协议履行</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="143"/>
+        <source>did not hold</source>
+        <translation>协议未履行</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="144"/>
+        <source>Followed up {0}: {1}</source>
+        <translation>{0} 回访：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="147"/>
+        <source>Follow-up due {0}</source>
+        <translation>应于 {0} 回访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="150"/>
+        <source>Closed {0}</source>
+        <translation>{0} 结案</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeWindow</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="186"/>
+        <source>Dispute #{0}</source>
+        <translation>矛盾纠纷 #{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesSection</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="73"/>
+        <source>New dispute…</source>
+        <translation>登记纠纷…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="74"/>
+        <source>Register a dispute found on a round or reported (Ctrl+N)</source>
+        <translation>登记走访发现或群众反映的矛盾纠纷（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="87"/>
+        <source>Not closed</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="87"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="105"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="106"/>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="107"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="108"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="109"/>
+        <source>Kind</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="110"/>
+        <source>Subject</source>
+        <translation>纠纷事由</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="111"/>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="113"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="114"/>
+        <source>Sessions</source>
+        <translation>调解次数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="115"/>
+        <source>Needs</source>
+        <translation>待办</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="121"/>
+        <source>no session for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未调解</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="123"/>
+        <source>follow-up %n day(s) late</source>
+        <translation>
+            <numerusform>回访超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="123"/>
+        <source>follow-up due today</source>
+        <translation>今天应回访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="165"/>
+        <source>{0} disputes</source>
+        <translation>共 {0} 件</translation>
+    </message>
+</context>
+<context>
     <name>EditVisitDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/visit_dialog.py" line="27"/>
@@ -1190,6 +1458,34 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <source>Dispute #{0}: follow-up</source>
+        <translation>矛盾纠纷 #{0}：回访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="272"/>
+        <source>The agreement held (the dispute is closed)</source>
+        <translation>协议已履行（纠纷结案）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="274"/>
+        <source>What was found; required when it did not hold</source>
+        <translation>回访情况；协议未履行时必填</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="275"/>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="277"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../gridkeeper/ui/widgets/forms.py" line="19"/>
@@ -1200,6 +1496,36 @@ The database as it was before is kept as {4}.</source>
         <location filename="../../gridkeeper/ui/widgets/forms.py" line="24"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>FromRequestDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="321"/>
+        <source>Request #{0}: turn into a dispute</source>
+        <translation>诉求 #{0}：转为矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="323"/>
+        <source>The request is closed as handed to mediation; its history stays readable from the dispute.
+{0}</source>
+        <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="330"/>
+        <source>Kind</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="331"/>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="332"/>
+        <source>Other party (optional)</source>
+        <translation>另一方当事人（可不填）</translation>
     </message>
 </context>
 <context>
@@ -1944,145 +2270,150 @@ It can be restored from the recycle bin.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="48"/>
+        <source>Disputes</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="50"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="50"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="52"/>
         <source>Boards</source>
         <translation>考核评比</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="69"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="71"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="75"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="74"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="76"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="79"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="81"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="121"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="122"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="286"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="150"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="294"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="199"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="203"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="200"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="204"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="249"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="250"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="254"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="287"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="291"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="291"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="295"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -2371,6 +2702,79 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>NewDisputeDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="126"/>
+        <source>New dispute</source>
+        <translation>登记矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="130"/>
+        <source>What the dispute is about, in one line</source>
+        <translation>一句话写明纠纷事由</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="138"/>
+        <source>What happened, what each side says (optional)</source>
+        <translation>经过和双方诉求（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="142"/>
+        <source>Add this party</source>
+        <translation>添加这位当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="145"/>
+        <source>The grid of the first party&apos;s household</source>
+        <translation>按第一位当事人所在住户的网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="151"/>
+        <source>Subject</source>
+        <translation>纠纷事由</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="152"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="155"/>
+        <source>Kind</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="156"/>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
+        <source>Found through</source>
+        <translation>发现途径</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
+        <source>Found by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
+        <source>Details</source>
+        <translation>情况描述</translation>
+    </message>
+</context>
+<context>
     <name>NewRequestDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="36"/>
@@ -2530,6 +2934,39 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="234"/>
+        <source>Dispute #{0}: outcome</source>
+        <translation>矛盾纠纷 #{0}：调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
+        <source>Required when mediation failed: what happens next</source>
+        <translation>调解未成功时必填：后续去向</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="243"/>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="244"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="245"/>
+        <source>Referred to</source>
+        <translation>转交单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="246"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>OverviewSection</name>
     <message>
         <location filename="../../gridkeeper/ui/overview.py" line="73"/>
@@ -2651,6 +3088,77 @@ Offline desk software for community grid stewards.</source>
         <location filename="../../gridkeeper/ui/overview.py" line="230"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="188"/>
+        <source>Add a party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="191"/>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="196"/>
+        <source>Choose a resident or household, or type the name</source>
+        <translation>请选择居民或住户，或填写姓名</translation>
+    </message>
+</context>
+<context>
+    <name>PartyPicker</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="47"/>
+        <source>Resident of the community</source>
+        <translation>本社区居民</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="48"/>
+        <source>Someone from outside</source>
+        <translation>外来人员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="65"/>
+        <source>Name (and role, e.g. 刘强（装修队负责人）)</source>
+        <translation>姓名（可注明身份，如 刘强（装修队负责人））</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="66"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="67"/>
+        <source>ID number (optional)</source>
+        <translation>身份证号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="68"/>
+        <source>Where from / work unit (optional)</source>
+        <translation>住址或单位（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="89"/>
+        <source>(choose a household first)</source>
+        <translation>（先选择住户）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="96"/>
+        <source>The whole household</source>
+        <translation>整户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="112"/>
+        <source>{0} (from outside)</source>
+        <translation>{0}（外来人员）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="113"/>
+        <source>whole household</source>
+        <translation>整户</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3596,34 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
+        <source>Dispute #{0}: mediate again</source>
+        <translation>矛盾纠纷 #{0}：重新调解</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
+        <source>Dispute #{0}: close</source>
+        <translation>矛盾纠纷 #{0}：结案</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="299"/>
+        <source>Required: why</source>
+        <translation>必填：原因</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="300"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="301"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBin</name>
     <message>
         <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="32"/>
@@ -3128,203 +3664,213 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="77"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="96"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="97"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="273"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="138"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="135"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="144"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="145"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="146"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="159"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="159"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="160"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="167"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="169"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="219"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="172"/>
+        <source>Turn into a dispute…</source>
+        <translation>转为矛盾纠纷…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="173"/>
+        <source>Mediate this neighbour dispute in the dispute register; the request is closed and its history kept</source>
+        <translation>转入矛盾纠纷台账调解；诉求随之办结，办理经过保留</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="226"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="274"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="283"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="285"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="280"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="289"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="291"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="291"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="283"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="292"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="284"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="293"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>
@@ -3752,6 +4298,49 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="207"/>
+        <source>Dispute #{0}: mediation session</source>
+        <translation>矛盾纠纷 #{0}：调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
+        <source>Mediators, separated by 、</source>
+        <translation>调解人，多人用“、”分开</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
+        <source>What the parties agreed (or where they still differ)</source>
+        <translation>双方达成的内容（或仍有分歧之处）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
+        <source>Notes (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="215"/>
+        <source>Held on</source>
+        <translation>调解日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="216"/>
+        <source>Mediators</source>
+        <translation>调解人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="217"/>
+        <source>Agreed</source>
+        <translation>达成内容</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="218"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../gridkeeper/ui/setup_wizard.py" line="207"/>
@@ -3823,143 +4412,183 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="59"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="61"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="62"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="69"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="83"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="115"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="104"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/sections/today.py" line="112"/>
+        <source>no session for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未调解</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <source>follow-up %n day(s) late</source>
+        <translation>
+            <numerusform>回访超期 %n 天</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <source>follow-up due today</source>
+        <translation>今天应回访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
+        <source>Needs</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="118"/>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="173"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="178"/>
+        <source>Disputes to mediate or follow up ({0})</source>
+        <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="180"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="181"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="182"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="183"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="184"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>

@@ -54,6 +54,11 @@ SECTIONS = (
 FIRST_SECTION = "today"
 
 
+def section_shortcut(number: int) -> str:
+    """Ctrl+1 … Ctrl+9 for the first nine sections, Ctrl+0 for the tenth, none after (the list still has them)."""
+    return f"Ctrl+{number % 10}" if number <= 10 else ""
+
+
 def available_sections() -> list[SectionSpec]:
     """The sections whose module is installed (others' sections appear once their module exists)."""
     return [spec for spec in SECTIONS if importlib.util.find_spec(spec.module) is not None]
@@ -97,7 +102,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(left)
         self.nav.setObjectName("section_list")
         for number, spec in enumerate(self.specs, start=1):
-            item = QListWidgetItem(f"{self.tr(spec.title)}    Ctrl+{number}")
+            shortcut = section_shortcut(number)
+            item = QListWidgetItem(f"{self.tr(spec.title)}    {shortcut}" if shortcut else self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.nav.setFixedHeight(self.nav.sizeHintForRow(0) * len(self.specs) + 8)
@@ -131,7 +137,8 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, self.tr("Delete household (Del in the list)"), None, self.delete_current_household)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, spec in enumerate(self.specs, start=1):
-            self._action(view_menu, self.tr(spec.title), QKeySequence(f"Ctrl+{number}"),
+            shortcut = section_shortcut(number)
+            self._action(view_menu, self.tr(spec.title), QKeySequence(shortcut) if shortcut else None,
                          lambda key=spec.key: self.show_section(key))
         view_menu.addSeparator()
         self._action(view_menu, self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)

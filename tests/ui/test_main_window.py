@@ -24,8 +24,8 @@ def test_sections_switch_by_list_and_shortcut(qtbot, demo_ctx):
     keys = window.section_keys()
     assert keys[:1] == ["overview"] and "households" in keys
     assert [s.key for s in available_sections()] == keys
-    for number, key in enumerate(keys, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    for number, key in enumerate(keys[:10], start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number % 10), Qt.KeyboardModifier.ControlModifier)
         assert window.current_section() == key
         assert window.stack.currentWidget() is window.pages[key]
 

@@ -187,12 +187,12 @@ class _Sheet:
             line = f"暂请联系网格员 {self.where.grid.steward_name} {self.where.grid.steward_phone}"
             self.text(x, y, line, self.fitted(line, 22, room))
             return min(y - 6 * mm_, bottom)
-        width = self.text(x, y, leader.person_name, self.fitted(leader.person_name, 40, room), bold=True)
+        width = self.text(x, y, leader.person_name, self.fitted(leader.person_name, 40, room, bold=True), bold=True)
         if leader.is_party_member:
             self.text(x + width + 6 * mm_, y, "中共党员", 18, bold=True, colour=RED)
         y -= 17 * mm_
         phone = f"电话 {leader.person_phone}"
-        self.text(x, y, phone, self.fitted(phone, 32, room), bold=True)
+        self.text(x, y, phone, self.fitted(phone, 32, room, bold=True), bold=True)
         return min(y - 6 * mm_, bottom)
 
     def _contact_qr(self, card: BuildingCard, x: float, top: float) -> float:

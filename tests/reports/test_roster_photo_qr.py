@@ -100,6 +100,8 @@ def test_a_phone_photo_prints_upright_at_full_resolution_and_the_page_stays_smal
         assert OUT_SIZE[0] / (printed_mm / 25.4) >= 250  # dpi on A4: sharp
         box = [round(v * DPI / 72) for v in (placed["x0"], placed["top"], placed["x1"], placed["bottom"])]
         name_x = min(c["x0"] for c in page.chars if c["text"] == "欧")
+        phone_end = max(c["x1"] for c in page.chars if c["top"] < placed["bottom"] and c["text"].isdigit())
+    assert phone_end <= (210 - 16 - 38 - 4) * mm  # the phone beside a photo keeps clear of the QR code
     rendered = _page_image(out)
     top_strip = rendered.crop((box[0] + 5, box[1] + 5, box[2] - 5, box[1] + 25)).resize((1, 1)).getpixel((0, 0))
     bottom_strip = rendered.crop((box[0] + 5, box[3] - 25, box[2] - 5, box[3] - 5)).resize((1, 1)).getpixel((0, 0))

@@ -101,3 +101,28 @@ def test_a_steward_changes_photos_in_their_own_grid_only(engine, session, place,
         accounts.sign_in(engine, None)
     session.expire_all()
     assert photos.leaders_with_photo(session) == {own_id}
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_carries_the_photo(tmp_path, portrait):
+    import sqlite3
+
+    from gridkeeper.services.database import open_database
+    from gridkeeper.storage import backup
+    from gridkeeper.storage.session import unit_of_work
+
+    database = open_database(tmp_path / "community.db", create=True)
+    with unit_of_work(database.engine) as session:
+        geo.ensure_community(session, name="福康社区", hotline="0451-86123456")
+        grid = geo.create_grid(session, code="FK-03", name="第三网格")
+        compound = geo.create_compound(session, name="幸福家园")
+        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
+        leader = _assign(session, building.id)
+        photos.set_photo(session, leader.id, portrait, today=TODAY)
+    info = backup.make_backup(database.engine)
+    database.dispose()
+    conn = sqlite3.connect(info.path)
+    try:
+        assert conn.execute("SELECT jpeg FROM leader_photo").fetchall() == [(portrait.jpeg,)]
+    finally:
+        conn.close()

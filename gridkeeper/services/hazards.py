@@ -362,7 +362,7 @@ def where_found(session: Session, hazards: list[SafetyHazard]) -> dict[int, str]
             place = places[h.place_id]
             where = place.address if place.building_id is None else " ".join(
                 p for p in (buildings.get(place.building_id) or place_address(session, place), place.address) if p)
-            out[h.id] = f"{place.name}（{where}）" if where and where != place.name else place.name
+            out[h.id] = f"{place.name}（{where}）" if where and where not in place.name else place.name
         elif h.household_id in homes:
             out[h.id] = homes[h.household_id]
         else:

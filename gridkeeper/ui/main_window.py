@@ -47,6 +47,8 @@ SECTIONS = (
                 "RequestsSection"),
     SectionSpec("disputes", QT_TRANSLATE_NOOP("MainWindow", "Disputes"), "gridkeeper.ui.sections.disputes",
                 "DisputesSection"),
+    SectionSpec("hazards", QT_TRANSLATE_NOOP("MainWindow", "Safety hazards"), "gridkeeper.ui.hazards.section",
+                "HazardsSection"),
     SectionSpec("printing", QT_TRANSLATE_NOOP("MainWindow", "Print & export"), "gridkeeper.ui.sections.printing",
                 "PrintSection"),
     SectionSpec("boards", QT_TRANSLATE_NOOP("MainWindow", "Boards"), "gridkeeper.ui.sections.boards", "BoardsSection"),

@@ -1633,6 +1633,322 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>HazardStepDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="212"/>
+        <source>Hazard #{0}: {1}</source>
+        <translation>隐患 #{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="216"/>
+        <source>{0} → {1}: {2}</source>
+        <translation>{0} → {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="225"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="226"/>
+        <source>Print the rectification notice (整改通知单) now</source>
+        <translation>现在打印整改通知单</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="232"/>
+        <source>What was done, e.g. 已清理楼道堆物</source>
+        <translation>怎样整改的，例如：已清理楼道堆物</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="234"/>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="237"/>
+        <source>Re-inspected by</source>
+        <translation>复查人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="242"/>
+        <source>Escalate to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="245"/>
+        <source>Required: why this step is taken</source>
+        <translation>必填：说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="246"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="249"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>HazardTodayBox</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="34"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="35"/>
+        <source>Place</source>
+        <translation>场所 / 地点</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="36"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="37"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="39"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="56"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="56"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="63"/>
+        <source>Hazards due for rectification today or overdue ({0})</source>
+        <translation>今天到期或超期未整改的隐患（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="43"/>
+        <source>Save the rectification notice</source>
+        <translation>保存整改通知单</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="44"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="206"/>
+        <source>Filter: hazard, place, responsible person or No.</source>
+        <translation>筛选：隐患、场所、责任人或编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="215"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="216"/>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="217"/>
+        <source>Place</source>
+        <translation>场所 / 地点</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="218"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="346"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="219"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="221"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="222"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="223"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="224"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <source>Open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
+        <source>late</source>
+        <translation>逾期整改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="266"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
+        <source>Notify (print notice)…</source>
+        <translation>下发整改通知（打印通知单）…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <source>Rectified…</source>
+        <translation>已整改…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <source>Re-inspected, close…</source>
+        <translation>复查销号…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <source>Escalate…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="288"/>
+        <source>Print notice…</source>
+        <translation>打印通知单…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="317"/>
+        <source>{0} hazards</source>
+        <translation>共 {0} 条隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
+        <source>Failed re-inspection, notify again…</source>
+        <translation>复查不合格，重新通知…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="347"/>
+        <source>Choose a hazard in the list to see its history and next step.</source>
+        <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="349"/>
+        <source>Hazard #{0} · {1}</source>
+        <translation>隐患 #{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="353"/>
+        <source>Found {0}, deadline {1}</source>
+        <translation>{0} 发现，整改期限 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="354"/>
+        <source>Responsible: {0}</source>
+        <translation>责任人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
+        <source>Rectification: {0}</source>
+        <translation>整改情况：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
+        <source>Re-inspected by: {0}</source>
+        <translation>复查人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="358"/>
+        <source>Escalated: {0}</source>
+        <translation>已上报：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsSection</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="419"/>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="420"/>
+        <source>Places</source>
+        <translation>检查场所</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="66"/>
@@ -2092,6 +2408,69 @@ It can be restored from the recycle bin.</source>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="104"/>
+        <source>What exactly (optional)</source>
+        <translation>具体情况（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="132"/>
+        <source>Inspect {0}</source>
+        <translation>检查 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="141"/>
+        <source>Who inspected, e.g. 李晓燕、张伟</source>
+        <translation>检查人，例如：李晓燕、张伟</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="142"/>
+        <source>Checklist: tick each item where a hazard was found</source>
+        <translation>检查项目：发现隐患的项目打勾</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
+        <source>What exactly</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="145"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="149"/>
+        <source>Another hazard not on the list (optional)</source>
+        <translation>清单以外的其他隐患（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="158"/>
+        <source>Place</source>
+        <translation>场所 / 地点</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="159"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="160"/>
+        <source>Inspectors</source>
+        <translation>检查人</translation>
+    </message>
+</context>
+<context>
     <name>LayoutDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/place_dialogs.py" line="219"/>
@@ -2275,145 +2654,150 @@ It can be restored from the recycle bin.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="50"/>
+        <source>Safety hazards</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="52"/>
         <source>Print &amp; export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="52"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="54"/>
         <source>Boards</source>
         <translation>考核评比</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="71"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="75"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="77"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="76"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="81"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="83"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="123"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="124"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="129"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="290"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="142"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="292"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="150"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="152"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="294"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="153"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="296"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="203"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="205"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="204"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="206"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="253"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="255"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="254"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="291"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="293"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="295"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="297"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -3312,6 +3696,64 @@ Offline desk software for community grid stewards.</source>
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="39"/>
+        <source>Edit place</source>
+        <translation>修改场所</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="39"/>
+        <source>New place</source>
+        <translation>登记场所</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="57"/>
+        <source>Street frontage (幸福路12号), or where in the building</source>
+        <translation>沿街门面（如幸福路12号），或楼内位置</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="60"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="61"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="62"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="63"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="64"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="65"/>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="66"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="78"/>
+        <source>(none: a street frontage)</source>
+        <translation>（无：沿街门面）</translation>
+    </message>
+</context>
+<context>
     <name>PlaceTree</name>
     <message>
         <location filename="../../gridkeeper/ui/nav_tree.py" line="38"/>
@@ -3322,6 +3764,89 @@ Offline desk software for community grid stewards.</source>
         <location filename="../../gridkeeper/ui/nav_tree.py" line="58"/>
         <source>Whole community</source>
         <translation>全社区</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPage</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="79"/>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="84"/>
+        <source>Filter: name, address or person in charge</source>
+        <translation>筛选：名称、地址或负责人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="93"/>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="94"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="95"/>
+        <source>Last inspected</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="96"/>
+        <source>never</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
+        <source>New place…</source>
+        <translation>登记场所…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
+        <source>Inspect…</source>
+        <translation>检查…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
+        <source>Record an inspection of the selected place with its checklist</source>
+        <translation>按检查清单记录对所选场所的一次检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="131"/>
+        <source>{0} places</source>
+        <translation>共 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="168"/>
+        <source>Move “{0}” to the recycle bin?</source>
+        <translation>把“{0}”移入回收站？</translation>
     </message>
 </context>
 <context>
@@ -4412,183 +4937,183 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="63"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="62"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="64"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="88"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="90"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="119"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="105"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="103"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="108"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="110"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="120"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="121"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="122"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="173"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="179"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="178"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="185"/>
         <source>Disputes to mediate or follow up ({0})</source>
         <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="180"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="187"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="181"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="188"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="182"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="189"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="183"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="190"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="184"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>
@@ -4707,69 +5232,107 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>由此次走访登记诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="57"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="58"/>
+        <source>Record a safety hazard found on this visit</source>
+        <translation>登记本次走访发现的安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="63"/>
         <source>Save &amp;&amp; next (Enter)</source>
         <translation>保存并继续（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="66"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="83"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="85"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="87"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="89"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="138"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="145"/>
         <source>Visitor changed from {0} to {1} to match the grid. Choose another if that is not right.</source>
         <translation>走访人已由 {0} 改为 {1}（随住户所在网格）。如不对，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="174"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="181"/>
         <source>Choose the household that was visited</source>
         <translation>请选择被走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="176"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="183"/>
         <source>Who visited?</source>
         <translation>谁去走访的？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="198"/>
         <source>Saved: {0} (visits entered here: {1})</source>
         <translation>已保存：{0}（本次共录入 {1} 次走访）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="206"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="214"/>
         <source>{0} was already visited on {1} (logged by {2}). Log another visit to this household on the same day?</source>
         <translation>{0} 在 {1} 已有一次走访记录（{2}）。同一天再记一次走访吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="208"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="216"/>
         <source>This household</source>
         <translation>这一户</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHazardDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="182"/>
+        <source>Record a hazard from this visit</source>
+        <translation>登记走访发现的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="192"/>
+        <source>Who must put it right (the household, the property company…)</source>
+        <translation>由谁整改（住户、物业公司……）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="193"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="194"/>
+        <source>What exactly</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="195"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="196"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
     </message>
 </context>
 <context>

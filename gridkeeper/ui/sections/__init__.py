@@ -13,3 +13,4 @@ def connect_today(today, show_section: Callable[[str], QWidget]) -> None:
     (MainWindow.show_section does)."""
     today.open_request.connect(lambda request_id: show_section("requests").show_request(request_id))
     today.assign_post.connect(lambda role, scope_id: show_section("leaders").assign(role, scope_id))
+    today.open_hazard.connect(lambda hazard_id: show_section("hazards").show_hazard(hazard_id))

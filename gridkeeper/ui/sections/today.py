@@ -17,6 +17,7 @@ from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.sections.today_disputes import DisputeDueRow, disputes_due
+from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
@@ -42,6 +43,7 @@ class TodaySection(QWidget):
     open_request = Signal(int)
     open_dispute = Signal(int)
     assign_post = Signal(str, int)  # role, scope id
+    open_hazard = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,6 +68,8 @@ class TodaySection(QWidget):
         self.vacancy_box, self.vacancy_view = self._list(self.vacancy_model, self._vacancy_activated)
         self.dispute_model = RowsModel(self._dispute_columns(), self)
         self.dispute_box, self.dispute_view = self._list(self.dispute_model, self._dispute_activated)
+        self.hazard_box = HazardTodayBox(self)
+        self.hazard_box.open_hazard.connect(self.open_hazard)
         self.hint = QLabel(self.tr("Double-click a line: a household opens, a request opens, a vacant post "
                                    "asks whom to assign."), self)
         self.hint.setWordWrap(True)
@@ -144,9 +148,11 @@ class TodaySection(QWidget):
         lower.addWidget(self.request_box)
         lower.addWidget(self.vacancy_box)
         lower.addWidget(self.dispute_box)
+        lower.addWidget(self.hazard_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 1)
         lower.setStretchFactor(2, 2)
+        lower.setStretchFactor(3, 2)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.care_box)
         splitter.addWidget(lower)
@@ -171,6 +177,7 @@ class TodaySection(QWidget):
             vacant = posts(session, scope, vacant_only=True)
             disputes = disputes_due(session, today=today, scope=scope)
             place = scope_name(session, scope, everywhere=self.tr("Whole community"))
+            self.hazard_box.refresh(session, scope=scope, today=today)
         self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)

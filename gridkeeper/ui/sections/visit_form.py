@@ -54,6 +54,12 @@ class VisitForm(QWidget):
         self.findings = QLineEdit(self)
         self.findings.setPlaceholderText(self.tr("What was found, in one line"))
         self.raise_request = QCheckBox(self.tr("Raise a request from this visit"), self)
+        # A 安全检查 visit can record a safety hazard straight away (services/hazards.record_from_visit).
+        self.record_hazard = QCheckBox(self.tr("Record a safety hazard found on this visit"), self)
+        self.record_hazard.setEnabled(False)
+        self.hazard_wanted = False
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.record_hazard.setEnabled(self.kind.currentData() == VisitKind.SAFETY.value))
         self.save_button = QPushButton(self.tr("Save && next (Enter)"), self)
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not ctx.read_only)
@@ -82,6 +88,7 @@ class VisitForm(QWidget):
         form.addRow("", self.anyone_home)
         add_row(form, self.errors, self.tr("Findings"), self.findings, "走访情况")
         form.addRow("", self.raise_request)
+        form.addRow("", self.record_hazard)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
@@ -191,6 +198,7 @@ class VisitForm(QWidget):
         self.status.setText(self.tr("Saved: {0} (visits entered here: {1})")
                             .format(self.picker.chosen_text, self.saved_count))
         wants_request = self.raise_request.isChecked()
+        self.hazard_wanted = self.record_hazard.isChecked() and self.record_hazard.isEnabled()
         self.start_next()
         self.ctx.notify("visits")
         self.visit_saved.emit(visit, wants_request)
@@ -214,6 +222,7 @@ class VisitForm(QWidget):
         self.findings.clear()
         self.anyone_home.setChecked(True)
         self.raise_request.setChecked(False)
+        self.record_hazard.setChecked(False)
         self.visitor_note.hide()
         self._kind_touched = False
         self.picker.search_edit.setFocus()

@@ -231,3 +231,10 @@ class VisitsSection(QWidget):
             forms.run_dialog(dialog)
             dialog.deleteLater()
             self.form.picker.search_edit.setFocus()
+        if self.form.hazard_wanted:
+            from gridkeeper.ui.hazards.dialogs import VisitHazardDialog
+
+            dialog = VisitHazardDialog(self.ctx, visit.id, self, description=visit.findings)
+            forms.run_dialog(dialog)
+            dialog.deleteLater()
+            self.form.picker.search_edit.setFocus()

@@ -1,0 +1,266 @@
+"""Dialogs of the safety-hazard register: a place, an inspection with its checklist, a hazard found on a
+visit, and each step of a hazard asking for what it needs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+                               QScrollArea, QWidget)
+from sqlmodel import select
+
+from gridkeeper.domain.hazard_flow import needs_reason
+from gridkeeper.domain.hazards import DEFAULT_DEADLINE_DAYS, HazardLevel, HazardStatus, PlaceKind
+from gridkeeper.services.geography import get
+from gridkeeper.services.hazards import HazardInput, InspectionInput, advance, record_from_visit, record_inspection
+from gridkeeper.services.safety_places import PlaceInput, checklist_for, create_place, update_place
+from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
+from gridkeeper.storage.models import Building, Compound, Grid
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
+
+H = HazardStatus
+ESCALATE_TO = ("街道办事处", "消防救援站", "街道安监办", "燃气公司", "供电公司")
+
+
+def level_combo(parent: QWidget, value: str = HazardLevel.GENERAL.value) -> QComboBox:
+    combo = QComboBox(parent)
+    for level in HazardLevel:
+        combo.addItem(level.label, level.value)
+    combo.setCurrentIndex(combo.findData(value))
+    return combo
+
+
+class PlaceDialog(FormDialog):
+    """Register or edit a place: name, kind, grid and building (or a street address), person in charge."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, place: SafetyPlace | None = None):
+        title = self.tr("Edit place") if place else self.tr("New place")
+        super().__init__(title, parent)
+        self.ctx, self.place = ctx, place
+        self.name = QLineEdit(place.name if place else "", self)
+        self.kind = QComboBox(self)
+        for kind in PlaceKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.grid = QComboBox(self)
+        self.building = QComboBox(self)
+        with ctx.read() as session:
+            grids = list(session.exec(select(Grid).order_by(Grid.code)))
+            self._buildings = list(session.exec(select(Building.id, Building.grid_id, Compound.name, Building.label)
+                                                .join(Compound, Compound.id == Building.compound_id)
+                                                .order_by(Building.grid_id, Compound.name, Building.sort_no)))
+        for grid in grids:
+            self.grid.addItem(f"{grid.code} {grid.name}", grid.id)
+        self.grid.currentIndexChanged.connect(lambda _i: self._fill_buildings())
+        self.address = QLineEdit(place.address if place else "", self)
+        self.address.setPlaceholderText(self.tr("Street frontage (幸福路12号), or where in the building"))
+        self.person = QLineEdit(place.person_in_charge if place else "", self)
+        self.phone = QLineEdit(place.phone if place else "", self)
+        self.add_row(self.tr("Name"), self.name, "场所名称")
+        self.add_row(self.tr("Kind"), self.kind, "场所类别")
+        self.add_row(self.tr("Grid"), self.grid, "所属网格")
+        self.add_row(self.tr("Building"), self.building, "所在楼栋")
+        self.add_row(self.tr("Address"), self.address, "地址")
+        self.add_row(self.tr("Person in charge"), self.person)
+        self.add_row(self.tr("Phone"), self.phone, "联系电话")
+        grid_id = place.grid_id if place else (ctx.scope.grid_id or (grids[0].id if grids else None))
+        self.grid.setCurrentIndex(max(0, self.grid.findData(grid_id)))
+        self._fill_buildings()
+        if place:
+            self.kind.setCurrentIndex(self.kind.findData(PlaceKind(place.kind).value))
+            self.building.setCurrentIndex(max(0, self.building.findData(place.building_id or 0)))
+        elif ctx.scope.building_id:
+            self.building.setCurrentIndex(max(0, self.building.findData(ctx.scope.building_id)))
+
+    def _fill_buildings(self) -> None:
+        self.building.clear()
+        self.building.addItem(self.tr("(none: a street frontage)"), 0)
+        for building_id, grid_id, compound, label in self._buildings:
+            if grid_id == self.grid.currentData():
+                self.building.addItem(f"{compound}{label}", building_id)
+
+    def submit(self) -> SafetyPlace:
+        data = PlaceInput(name=self.name.text(), kind=self.kind.currentData(), grid_id=self.grid.currentData(),
+                          building_id=self.building.currentData() or None, address=self.address.text(),
+                          person_in_charge=self.person.text(), phone=self.phone.text())
+        with self.ctx.write() as session:
+            if self.place:
+                place = update_place(session, self.place.id, data, expected_version=self.place.version)
+            else:
+                place = create_place(session, data)
+        self.ctx.notify("hazards")
+        return place
+
+
+class ChecklistRow:
+    """One checklist item: problem found?, level, what exactly, deadline (follows the level until edited)."""
+
+    def __init__(self, grid: QGridLayout, row: int, item: str, found_on, parent: QWidget):
+        self.item, self.found_on = item, found_on
+        self.found = QCheckBox(item, parent)
+        self.level = level_combo(parent)
+        self.description = QLineEdit(parent)
+        self.description.setPlaceholderText(QCoreApplication.translate("InspectionDialog", "What exactly (optional)"))
+        self.deadline = date_edit(found_on + timedelta(days=DEFAULT_DEADLINE_DAYS[HazardLevel.GENERAL]), parent)
+        self.level.currentIndexChanged.connect(lambda _i: self.follow_level())
+        self.found.toggled.connect(self._enable)
+        for column, widget in enumerate((self.found, self.level, self.description, self.deadline)):
+            grid.addWidget(widget, row, column)
+        self._enable(False)
+
+    def follow_level(self, found_on=None) -> None:
+        self.found_on = found_on or self.found_on
+        level = HazardLevel(self.level.currentData())
+        self.deadline.setDate(self.found_on + timedelta(days=DEFAULT_DEADLINE_DAYS[level]))
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.level, self.description, self.deadline):
+            widget.setEnabled(on)
+
+    def hazard(self) -> HazardInput | None:
+        if not self.found.isChecked():
+            return None
+        return HazardInput(item=self.item, description=self.description.text(), level=self.level.currentData(),
+                           deadline=date_of(self.deadline))
+
+
+class InspectionDialog(FormDialog):
+    """Inspect a place: the date, who inspected, its kind's checklist (tick what is wrong), any other hazard."""
+
+    def __init__(self, ctx: AppContext, place: SafetyPlace, parent: QWidget | None = None):
+        super().__init__(self.tr("Inspect {0}").format(place.name), parent)
+        self.setMinimumWidth(760)
+        self.ctx, self.place = ctx, place
+        with ctx.read() as session:
+            self.items = checklist_for(session, place.kind)
+            steward = get(session, Grid, place.grid_id).steward_name
+        self.on = date_edit(ctx.today(), self)
+        self.on.setMaximumDate(self.on.date())
+        self.inspectors = QLineEdit(ctx.user or steward, self)
+        self.inspectors.setPlaceholderText(self.tr("Who inspected, e.g. 李晓燕、张伟"))
+        box = QGroupBox(self.tr("Checklist: tick each item where a hazard was found"), self)
+        grid = QGridLayout(box)
+        for column, text in enumerate((self.tr("Item"), self.tr("Level"), self.tr("What exactly"),
+                                       self.tr("Deadline"))):
+            grid.addWidget(QLabel(f"<b>{text}</b>", box), 0, column)
+        self.rows = [ChecklistRow(grid, n + 1, item, ctx.today(), box) for n, item in enumerate(self.items)]
+        self.other = QLineEdit(box)
+        self.other.setPlaceholderText(self.tr("Another hazard not on the list (optional)"))
+        self.other_level = level_combo(box)
+        grid.addWidget(self.other, len(self.rows) + 1, 0, 1, 3)
+        grid.addWidget(self.other_level, len(self.rows) + 1, 3)
+        scroll = QScrollArea(self)
+        scroll.setWidget(box)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumHeight(min(520, 60 + 36 * len(self.rows)))
+        self.on.dateChanged.connect(lambda _d: [row.follow_level(date_of(self.on)) for row in self.rows])
+        self.add_row(self.tr("Place"), QLabel(f"{place.name}（{PlaceKind(place.kind).label}）", self))
+        self.add_row(self.tr("Date"), self.on, "检查日期")
+        self.add_row(self.tr("Inspectors"), self.inspectors, "检查人")
+        self.form.addRow(scroll)
+
+    def row_for(self, item: str) -> ChecklistRow:
+        return next(row for row in self.rows if row.item == item)
+
+    def submit(self):
+        hazards = [h for h in (row.hazard() for row in self.rows) if h]
+        if self.other.text().strip():
+            hazards.append(HazardInput(description=self.other.text(), level=self.other_level.currentData()))
+        data = InspectionInput(inspected_on=date_of(self.on), inspectors=self.inspectors.text(),
+                               place_id=self.place.id, checked_items=self.items, hazards=hazards)
+        with self.ctx.write() as session:
+            inspection, found = record_inspection(session, data, today=self.ctx.today(), actor=self.ctx.user)
+        self.ctx.notify("hazards")
+        return inspection, found
+
+
+class VisitHazardDialog(FormDialog):
+    """A hazard found on a 安全检查 visit (in the flat or its stairwell), recorded straight from the visit."""
+
+    def __init__(self, ctx: AppContext, visit_id: int, parent: QWidget | None = None, *, description: str = ""):
+        super().__init__(self.tr("Record a hazard from this visit"), parent)
+        self.ctx, self.visit_id = ctx, visit_id
+        self.item = QComboBox(self)
+        self.item.setEditable(True)
+        with ctx.read() as session:
+            self.item.addItems(checklist_for(session, None))
+        self.item.setCurrentText("")
+        self.description = QLineEdit(description, self)
+        self.level = level_combo(self)
+        self.responsible = QLineEdit(self)
+        self.responsible.setPlaceholderText(self.tr("Who must put it right (the household, the property company…)"))
+        self.add_row(self.tr("Item"), self.item, "隐患内容")
+        self.add_row(self.tr("What exactly"), self.description)
+        self.add_row(self.tr("Level"), self.level, "隐患等级")
+        self.add_row(self.tr("Responsible"), self.responsible)
+
+    def submit(self) -> SafetyHazard:
+        data = HazardInput(item=self.item.currentText(), description=self.description.text(),
+                           level=self.level.currentData(), responsible_person=self.responsible.text())
+        with self.ctx.write() as session:
+            hazard = record_from_visit(session, self.visit_id, data, actor=self.ctx.user)
+        self.ctx.notify("hazards")
+        return hazard
+
+
+class HazardStepDialog(FormDialog):
+    """One step of the loop: notify (date, deadline), rectified (what was done), close (who re-inspected),
+    escalate (to whom, why); sending back after a failed re-inspection or skipping the notice asks why."""
+
+    def __init__(self, ctx: AppContext, hazard: SafetyHazard, target: HazardStatus, parent: QWidget | None = None):
+        super().__init__(self.tr("Hazard #{0}: {1}").format(hazard.id, target.label), parent)
+        self.ctx, self.hazard, self.target = ctx, hazard, target
+        current = H(hazard.status)
+        what = "：".join(p for p in (hazard.item, hazard.description) if p)
+        summary = QLabel(self.tr("{0} → {1}: {2}").format(current.label, target.label, what), self)
+        summary.setWordWrap(True)
+        self.form.addRow(summary)
+        self.deadline = self.rectification = self.reinspected_by = self.escalated_to = self.reason = None
+        self.print_notice = None
+        if target == H.NOTIFIED:
+            later = max(hazard.deadline, ctx.today() + timedelta(days=DEFAULT_DEADLINE_DAYS[HazardLevel(hazard.level)])) \
+                if current == H.RECTIFIED else hazard.deadline
+            self.deadline = date_edit(later, self)
+            self.add_row(self.tr("Deadline"), self.deadline, "整改期限")
+            self.print_notice = QCheckBox(self.tr("Print the rectification notice (整改通知单) now"), self)
+            self.print_notice.setChecked(True)
+            self.form.addRow(self.print_notice)
+        if target == H.RECTIFIED:
+            self.rectification = QPlainTextEdit(self)
+            self.rectification.setTabChangesFocus(True)
+            self.rectification.setPlaceholderText(self.tr("What was done, e.g. 已清理楼道堆物"))
+            self.rectification.setMinimumHeight(60)
+            self.add_row(self.tr("Rectification"), self.rectification, "整改情况")
+        if target == H.CLOSED:
+            self.reinspected_by = QLineEdit(ctx.user, self)
+            self.add_row(self.tr("Re-inspected by"), self.reinspected_by, "复查人")
+        if target == H.ESCALATED:
+            self.escalated_to = QComboBox(self)
+            self.escalated_to.setEditable(True)
+            self.escalated_to.addItems(ESCALATE_TO)
+            self.add_row(self.tr("Escalate to"), self.escalated_to, "上报单位")
+        if needs_reason(current, target):
+            self.reason = QLineEdit(self)
+            self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
+            self.add_row(self.tr("Reason"), self.reason, "原因")
+        self.on = date_edit(ctx.today(), self)
+        self.on.setMaximumDate(self.on.date())
+        self.add_row(self.tr("Date"), self.on, "日期")
+
+    def submit(self) -> SafetyHazard:
+        values = dict(
+            reason=self.reason.text() if self.reason else "",
+            deadline=date_of(self.deadline) if self.deadline else None,
+            rectification=self.rectification.toPlainText() if self.rectification else "",
+            reinspected_by=self.reinspected_by.text() if self.reinspected_by else "",
+            escalated_to=self.escalated_to.currentText() if self.escalated_to else "")
+        with self.ctx.write() as session:
+            hazard = advance(session, self.hazard.id, self.target, on=date_of(self.on), actor=self.ctx.user,
+                             expected_version=self.hazard.version, **values)
+        self.ctx.notify("hazards")
+        return hazard
+
+    @property
+    def wants_notice(self) -> bool:
+        return bool(self.print_notice and self.print_notice.isChecked())

@@ -1,0 +1,445 @@
+"""安全隐患 Safety hazards: the places a steward inspects (inspect one with its checklist), and the hazards
+by status with days left or overdue, each step asking for what it needs, the rectification notice printed."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QTabBar, QTabWidget, QVBoxLayout, QWidget)
+
+from gridkeeper.domain.hazard_flow import allowed_next
+from gridkeeper.domain.hazards import HazardLevel, HazardStatus, PlaceKind
+from gridkeeper.domain.enums import label_of
+from gridkeeper.services.hazard_lists import HAZARD_TABS, tab_counts, tab_hazards
+from gridkeeper.services.hazards import days_left, history, is_overdue, where_found
+from gridkeeper.services.safety_places import delete_place, list_places, place_address
+from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
+from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.hazards.dialogs import HazardStepDialog, InspectionDialog, PlaceDialog
+from gridkeeper.ui.sections.requests import local_time
+from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
+
+H = HazardStatus
+DUE_SOON_DAYS = 2
+FILTER_DELAY_MS = 250
+
+
+def urgency(hazard: SafetyHazard, today) -> str:
+    left = days_left(hazard, today)
+    if left is None:
+        return ""
+    return "overdue" if left < 0 else "soon" if left <= DUE_SOON_DAYS else ""
+
+
+def save_notice_path(parent: QWidget, suggested: str) -> Path | None:
+    """Where to save a notice (tests replace this function)."""
+    folder = QSettings().value("print/folder", "") or ""
+    name = str(Path(folder) / suggested) if folder else suggested
+    chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("HazardsPage", "Save the rectification notice"),
+                                            name, QCoreApplication.translate("HazardsPage", "PDF files (*.pdf)"))
+    if not chosen:
+        return None
+    QSettings().setValue("print/folder", str(Path(chosen).parent))
+    return Path(chosen).with_suffix(".pdf")
+
+
+@dataclass
+class HazardRow:
+    hazard: SafetyHazard
+    where: str
+
+
+def _table(parent: QWidget, model) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setResizeContentsPrecision(100)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class PlacesPage(QWidget):
+    """The places in scope, by kind and a piece of name; new, edit, remove, inspect."""
+
+    inspected = Signal(int)  # a hazard id found by the inspection just recorded (or 0)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("All kinds"), "")
+        for kind in PlaceKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter: name, address or person in charge"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.model = RowsModel([
+            Column(self.tr("Name"), lambda r: r[0].name),
+            Column(self.tr("Kind"), lambda r: label_of(PlaceKind, r[0].kind)),
+            Column(self.tr("Address"), lambda r: r[1]),
+            Column(self.tr("Person in charge"), lambda r: r[0].person_in_charge),
+            Column(self.tr("Phone"), lambda r: r[0].phone),
+            Column(self.tr("Last inspected"), lambda r: r[0].last_inspected_on.isoformat() if r[0].last_inspected_on
+                   else self.tr("never")),
+        ], self)
+        self.table = _table(self, self.model)
+        self.table.doubleClicked.connect(lambda _i: self.inspect())
+        self.count_label = QLabel(self)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New place…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Remove"), self)
+        self.inspect_button = QPushButton(self.tr("Inspect…"), self)
+        self.inspect_button.setToolTip(self.tr("Record an inspection of the selected place with its checklist"))
+        self.new_button.clicked.connect(lambda: self.new_place())
+        self.edit_button.clicked.connect(lambda: self.edit_place())
+        self.delete_button.clicked.connect(lambda: self.remove_place())
+        self.inspect_button.clicked.connect(lambda: self.inspect())
+        for button in (self.inspect_button, self.new_button, self.edit_button, self.delete_button):
+            button.setEnabled(not ctx.read_only)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.filter_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        with self.ctx.read() as session:
+            places = list_places(session, scope=self.ctx.scope, kind=self.kind.currentData() or None,
+                                 text=self.filter_edit.text())
+            rows = [(p, place_address(session, p)) for p in places]
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("{0} places").format(len(rows)))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 260))
+
+    def selected(self) -> SafetyPlace | None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        return row[0] if row else None
+
+    def select_place(self, place_id: int) -> None:
+        for n, (place, _) in enumerate(self.model.rows()):
+            if place.id == place_id:
+                self.table.selectRow(n)
+                return
+
+    def new_place(self) -> SafetyPlace | None:
+        dialog = PlaceDialog(self.ctx, self)
+        place = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if place:
+            self.refresh()
+            self.select_place(place.id)
+        return place
+
+    def edit_place(self) -> SafetyPlace | None:
+        place = self.selected()
+        if place is None:
+            return None
+        dialog = PlaceDialog(self.ctx, self, place=place)
+        saved = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if saved:
+            self.refresh()
+            self.select_place(saved.id)
+        return saved
+
+    def remove_place(self) -> bool:
+        place = self.selected()
+        if place is None or not forms.confirm(self, self.tr("Move “{0}” to the recycle bin?").format(place.name)):
+            return False
+        try:
+            with self.ctx.write() as session:
+                delete_place(session, place.id)
+        except Exception as exc:  # a service's refusal (it has inspections) is shown, nothing changes
+            forms.show_error(self, str(exc))
+            return False
+        self.ctx.notify("hazards")
+        return True
+
+    def inspect(self, place: SafetyPlace | None = None):
+        place = place or self.selected()
+        if place is None or self.ctx.read_only:
+            return None
+        dialog = InspectionDialog(self.ctx, place, self)
+        result = dialog.result_value if forms.run_dialog(dialog) else None
+        dialog.deleteLater()
+        if result:
+            _, found = result
+            self.inspected.emit(found[0].id if found else 0)
+        return result
+
+
+class HazardsPage(QWidget):
+    """Hazards by tab (open, overdue, each status, all), the selected one's details, history and next steps."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: SafetyHazard | None = None
+        self.counts: dict[str, int] = {}
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        for key in HAZARD_TABS:
+            self.tabs.addTab(self._tab_label(key))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter: hazard, place, responsible person or No."))
+        self.filter_edit.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
+        today = ctx.today
+        colour = lambda r: {"overdue": RED, "soon": AMBER}.get(urgency(r.hazard, today()))  # noqa: E731
+        shade = lambda r: {"overdue": RED_BG, "soon": AMBER_BG}.get(urgency(r.hazard, today()))  # noqa: E731
+        self.model = PagedRowsModel([
+            Column(self.tr("No."), lambda r: r.hazard.id, align_right=True),
+            Column(self.tr("Found"), lambda r: r.hazard.found_on.isoformat()),
+            Column(self.tr("Place"), lambda r: r.where, tooltip=lambda r: r.where),
+            Column(self.tr("Hazard"), lambda r: self.what(r.hazard), tooltip=lambda r: self.what(r.hazard)),
+            Column(self.tr("Level"), lambda r: label_of(HazardLevel, r.hazard.level),
+                   foreground=lambda r: RED if r.hazard.level != HazardLevel.GENERAL else None),
+            Column(self.tr("Status"), lambda r: label_of(H, r.hazard.status)),
+            Column(self.tr("Deadline"), lambda r: r.hazard.deadline.isoformat()),
+            Column(self.tr("Days left"), lambda r: self.days_text(r.hazard), foreground=colour, background=shade),
+            Column(self.tr("Responsible"), lambda r: r.hazard.responsible_person),
+        ], page_size=200, parent=self)
+        self.table = _table(self, self.model)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.count_label = QLabel(self)
+        self._build_detail()
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _tab_label(self, key: str) -> str:
+        names = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "all": self.tr("All")}
+        return names.get(key) or H(key).label
+
+    @staticmethod
+    def what(hazard: SafetyHazard) -> str:
+        return "：".join(p for p in (hazard.item, hazard.description) if p)
+
+    def days_text(self, hazard: SafetyHazard) -> str:
+        left = days_left(hazard, self.ctx.today())
+        if left is None:
+            return self.tr("late") if is_overdue(hazard, self.ctx.today()) else ""
+        if left < 0:
+            return self.tr("%n day(s) overdue", "", -left)
+        return self.tr("due today") if left == 0 else self.tr("%n day(s) left", "", left)
+
+    def _build_detail(self) -> None:
+        self.detail = QGroupBox(self.tr("Hazard"), self)
+        self.detail_text = QLabel(self.detail)
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_model = RowsModel([
+            Column(self.tr("When"), lambda e: local_time(e.at)),
+            Column(self.tr("Step"), lambda e: label_of(H, e.to_status)),
+            Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
+            Column(self.tr("By"), lambda e: e.actor),
+        ], self)
+        self.history_view = QTableView(self.detail)
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        header = self.history_view.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history_view.setMinimumHeight(100)
+        self.step_buttons: dict[HazardStatus, QPushButton] = {}
+        steps = [(H.NOTIFIED, self.tr("Notify (print notice)…")), (H.RECTIFIED, self.tr("Rectified…")),
+                 (H.CLOSED, self.tr("Re-inspected, close…")), (H.ESCALATED, self.tr("Escalate…"))]
+        buttons = QHBoxLayout()
+        for target, text in steps:
+            button = QPushButton(text, self.detail)
+            button.clicked.connect(lambda _c=False, t=target: self.advance(t))
+            self.step_buttons[target] = button
+            buttons.addWidget(button)
+        self.notice_button = QPushButton(self.tr("Print notice…"), self.detail)
+        self.notice_button.clicked.connect(lambda: self.print_notice())
+        buttons.addStretch(1)
+        buttons.addWidget(self.notice_button)
+        layout = QVBoxLayout(self.detail)
+        layout.addLayout(buttons)
+        layout.addWidget(self.detail_text)
+        layout.addWidget(self.history_view, 1)
+
+    def set_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex(HAZARD_TABS.index(key))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        key, text, today, scope = HAZARD_TABS[max(0, self.tabs.currentIndex())], self.filter_edit.text(), \
+            self.ctx.today(), self.ctx.scope
+        with self.ctx.read() as session:
+            self.counts = tab_counts(session, today=today, scope=scope, text=text)
+        for index, tab in enumerate(HAZARD_TABS):
+            self.tabs.setTabText(index, f"{self._tab_label(tab)} ({self.counts[tab]})")
+
+        def page(offset: int, limit: int) -> list[HazardRow]:
+            with self.ctx.read() as session:
+                found = tab_hazards(session, key, today=today, scope=scope, text=text, limit=limit, offset=offset)
+                where = where_found(session, found)
+            return [HazardRow(h, where.get(h.id, "")) for h in found]
+
+        self.model.set_source(page)
+        self.count_label.setText(self.tr("{0} hazards").format(self.counts[key]))
+        self.table.resizeColumnsToContents()
+        for column, width in ((2, 240), (3, 280)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        current = self.current.id if self.current else None
+        if current not in {row.hazard.id for row in self.model.rows()}:
+            current = self.model.row_at(0).hazard.id if self.model.rowCount() else None
+        self.show_hazard(current)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        self.show_hazard(row.hazard.id if row else None, select=False)
+
+    def show_hazard(self, hazard_id: int | None, *, select: bool = True) -> None:
+        with self.ctx.read() as session:
+            hazard = session.get(SafetyHazard, hazard_id) if hazard_id else None
+            events = history(session, hazard.id) if hazard else []
+            where = where_found(session, [hazard]).get(hazard.id, "") if hazard else ""
+        self.current = hazard
+        self.history_model.set_rows(events)
+        status = H(hazard.status) if hazard else None
+        allowed = allowed_next(status) if status else frozenset()
+        for target, button in self.step_buttons.items():
+            button.setEnabled(target in allowed and not self.ctx.read_only)
+        # Sent back after a failed re-inspection: the notify button says so.
+        self.step_buttons[H.NOTIFIED].setText(self.tr("Failed re-inspection, notify again…") if status == H.RECTIFIED
+                                              else self.tr("Notify (print notice)…"))
+        self.notice_button.setEnabled(hazard is not None)
+        if hazard is None:
+            self.detail.setTitle(self.tr("Hazard"))
+            self.detail_text.setText(self.tr("Choose a hazard in the list to see its history and next step."))
+            return
+        self.detail.setTitle(self.tr("Hazard #{0} · {1}").format(hazard.id, status.label))
+        esc = html.escape
+        lines = [f"<b>{esc(where)}</b>",
+                 f"{esc(self.what(hazard))}（{label_of(HazardLevel, hazard.level)}）",
+                 esc(self.tr("Found {0}, deadline {1}").format(hazard.found_on, hazard.deadline)) + self._days_html(hazard)]
+        extra = ((hazard.responsible_person, self.tr("Responsible: {0}")),
+                 (hazard.rectification, self.tr("Rectification: {0}")),
+                 (hazard.reinspected_by, self.tr("Re-inspected by: {0}")),
+                 (f"{hazard.escalated_to}：{hazard.escalation_reason}" if hazard.escalated_to else "",
+                  self.tr("Escalated: {0}")))
+        lines += [esc(template.format(value)) for value, template in extra if value]
+        self.detail_text.setText("<br>".join(lines))
+        if select:
+            for n, row in enumerate(self.model.rows()):
+                if row.hazard.id == hazard.id:
+                    self.table.selectRow(n)
+                    break
+
+    def _days_html(self, hazard: SafetyHazard) -> str:
+        colour = {"overdue": RED, "soon": AMBER}.get(urgency(hazard, self.ctx.today()))
+        text = html.escape(self.days_text(hazard))
+        return f"　<span style='color:{colour.name()}'>{text}</span>" if colour else f"　{text}"
+
+    def make_step_dialog(self, target: HazardStatus) -> HazardStepDialog:
+        return HazardStepDialog(self.ctx, self.current, target, self)
+
+    def advance(self, target: HazardStatus) -> bool:
+        """Ask for what the step needs and take it (printing the notice when notifying); True when it moved."""
+        if self.current is None or self.ctx.read_only:
+            return False
+        hazard_id = self.current.id
+        dialog = self.make_step_dialog(target)
+        done = forms.run_dialog(dialog)
+        wants_notice = done and dialog.wants_notice
+        dialog.deleteLater()
+        if done:
+            self.show_hazard(hazard_id)
+            if wants_notice:
+                self.print_notice()
+        return done
+
+    def print_notice(self) -> Path | None:
+        """Save the selected hazard's 整改通知单 as a PDF where the user chooses."""
+        if self.current is None:
+            return None
+        from gridkeeper.reports.hazard_notice import write_hazard_notice
+
+        path = save_notice_path(self, f"安全隐患整改通知单-{self.current.id}.pdf")
+        if path is None:
+            return None
+        try:
+            with self.ctx.read() as session:
+                write_hazard_notice(session, self.current.id, path, today=self.ctx.today())
+        except Exception as exc:  # an unwritable folder: say so, keep the hazard as it is
+            forms.show_error(self, str(exc))
+            return None
+        return path
+
+
+class HazardsSection(QWidget):
+    """Places and hazards in two tabs; an inspection that finds hazards shows them at once."""
+
+    open_household = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget(self)
+        self.hazards = HazardsPage(ctx, self)
+        self.places = PlacesPage(ctx, self)
+        self.tabs.addTab(self.hazards, self.tr("Hazards"))
+        self.tabs.addTab(self.places, self.tr("Places"))
+        self.places.inspected.connect(self._inspected)
+        QVBoxLayout(self).addWidget(self.tabs)
+        ctx.scope_changed.connect(lambda _s: self.refresh())
+        ctx.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.hazards.refresh()
+        self.places.refresh()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("hazards", "visits", "places", "*"):
+            self.refresh()
+
+    def _inspected(self, hazard_id: int) -> None:
+        if hazard_id:
+            self.tabs.setCurrentWidget(self.hazards)
+            self.hazards.set_tab("open")
+            self.hazards.show_hazard(hazard_id)
+
+    def show_hazard(self, hazard_id: int) -> None:
+        """Bring one hazard to the front (Today's double-click)."""
+        self.tabs.setCurrentWidget(self.hazards)
+        self.hazards.set_tab("all" if not self.hazards.counts.get("open") else "open")
+        self.hazards.show_hazard(hazard_id)

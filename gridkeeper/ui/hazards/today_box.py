@@ -1,0 +1,70 @@
+"""Today's hazards: those waiting for rectification whose deadline is today or past, overdue in red."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from gridkeeper.domain.enums import label_of
+from gridkeeper.domain.hazards import HazardLevel, HazardStatus
+from gridkeeper.services.hazards import days_left, list_hazards, where_found
+from gridkeeper.storage.hazard_models import SafetyHazard
+from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, RowsModel
+
+TODAY_LIMIT = 500  # a community with more overdue hazards than this has other problems; the count says all
+
+
+@dataclass
+class HazardDueRow:
+    hazard: SafetyHazard
+    where: str
+
+
+class HazardTodayBox(QGroupBox):
+    """A group box listing due or overdue hazards; double-click (or Enter) asks to open one."""
+
+    open_hazard = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = None
+        self.model = RowsModel([
+            Column(self.tr("No."), lambda r: r.hazard.id, align_right=True),
+            Column(self.tr("Place"), lambda r: r.where, tooltip=lambda r: r.where),
+            Column(self.tr("Hazard"), lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p)),
+            Column(self.tr("Level"), lambda r: label_of(HazardLevel, r.hazard.level)),
+            Column(self.tr("Status"), lambda r: label_of(HazardStatus, r.hazard.status)),
+            Column(self.tr("Deadline"), self._due, foreground=lambda r: RED if r.hazard.deadline < self._today
+                   else AMBER),
+        ], self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        QVBoxLayout(self).addWidget(self.view)
+
+    def _due(self, row: HazardDueRow) -> str:
+        left = days_left(row.hazard, self._today) or 0
+        return self.tr("%n day(s) overdue", "", -left) if left < 0 else self.tr("due today")
+
+    def refresh(self, session, *, scope, today) -> None:
+        self._today = today
+        hazards = list_hazards(session, scope=scope, due_by=today, limit=TODAY_LIMIT)
+        where = where_found(session, hazards)
+        self.model.set_rows([HazardDueRow(h, where.get(h.id, "")) for h in hazards])
+        self.setTitle(self.tr("Hazards due for rectification today or overdue ({0})").format(len(hazards)))
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 220))
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row:
+            self.open_hazard.emit(row.hazard.id)

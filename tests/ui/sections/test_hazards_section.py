@@ -1,0 +1,164 @@
+"""The hazards section, driven offscreen: register a shop, inspect it with its checklist, take the hazard round
+the loop with the section's own buttons (notice printed when notifying), overdue highlighted, tab counts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pdfplumber
+from sqlmodel import Session
+
+from gridkeeper.domain.hazards import HazardStatus as H
+from gridkeeper.services import hazards as hz
+from gridkeeper.services import safety_places
+from gridkeeper.storage.hazard_models import SafetyHazard
+
+from .conftest import TODAY, type_text
+
+
+def _shop(engine, place):
+    with Session(engine, expire_on_commit=False) as session:
+        shop = safety_places.create_place(session, safety_places.PlaceInput(
+            name="老王小吃", kind="小餐饮", grid_id=place["grid"], address="幸福路12号", person_in_charge="王建国"))
+        session.commit()
+        return shop
+
+
+def test_register_inspect_and_close_through_the_buttons(qtbot, qtmodeltester, ctx, engine, place, dialogs,
+                                                        monkeypatch, tmp_path):
+    from gridkeeper.ui.hazards import section as hazards_section
+
+    notice = tmp_path / "notice.pdf"
+    monkeypatch.setattr(hazards_section, "save_notice_path", lambda parent, suggested: notice)
+    section = hazards_section.HazardsSection(ctx)
+    qtbot.addWidget(section)
+
+    def new_place(d):
+        type_text(d.name, "老王小吃")
+        d.kind.setCurrentIndex(d.kind.findData("restaurant"))
+        type_text(d.address, "幸福路12号")
+        type_text(d.person, "王建国")
+        d.phone.setText("1390451")
+    dialogs.fillers.append(new_place)
+    assert section.places.new_place() is None  # a bad phone keeps the dialog open, nothing saved
+    assert "联系电话" in "".join(dialogs.seen[-1].errors._labels) and dialogs.seen[-1].errors.text("联系电话")
+    dialogs.fillers.append(lambda d: (new_place(d), d.phone.setText("13904510011")))
+    shop = section.places.new_place()
+    assert shop and section.places.model.rowCount() == 1
+    qtmodeltester.check(section.places.model)
+
+    def inspect(d):
+        assert "燃气泄漏隐患" in d.items  # the restaurant checklist
+        row = d.row_for("消防通道堵塞")
+        row.found.setChecked(True)
+        row.level.setCurrentIndex(row.level.findData("serious"))
+        assert row.deadline.date().toPython() == TODAY + timedelta(days=15)
+        type_text(row.description, "后门堆放纸箱")
+    dialogs.fillers.append(inspect)
+    section.places.table.selectRow(0)
+    section.places.inspect_button.click()
+    assert section.tabs.currentWidget() is section.hazards
+    page = section.hazards
+    assert page.model.rowCount() == 1 and page.current.item == "消防通道堵塞"
+    assert page.counts["open"] == 1 and page.counts["found"] == 1
+    qtmodeltester.check(page.model)
+
+    dialogs.fillers.append(lambda d: None)
+    assert page.step_buttons[H.NOTIFIED].isEnabled()
+    page.step_buttons[H.NOTIFIED].click()
+    with pdfplumber.open(notice) as pdf:
+        text = "".join((p.extract_text() or "") for p in pdf.pages).replace("\n", "")
+    assert len(pdf.pages) == 1 and "老王小吃" in text and "后门堆放纸箱" in text
+
+    dialogs.fillers.append(lambda d: None)
+    assert not page.advance(H.RECTIFIED)  # nothing said about what was done
+    assert dialogs.seen[-1].errors.text("整改情况")
+    dialogs.fillers.append(lambda d: d.rectification.setPlainText("已清理纸箱"))
+    page.step_buttons[H.RECTIFIED].click()
+    assert page.step_buttons[H.NOTIFIED].text() != "Notify (print notice)…" or page.step_buttons[H.NOTIFIED].isEnabled()
+    dialogs.fillers.append(lambda d: None)  # re-inspected by: the one signed in (李晓燕)
+    page.step_buttons[H.CLOSED].click()
+    with Session(engine) as session:
+        hazard = session.get(SafetyHazard, page.current.id)
+        assert hazard.status == H.CLOSED and hazard.reinspected_by == "李晓燕"
+        assert [e.to_status for e in hz.history(session, hazard.id)] == ["found", "notified", "rectified", "closed"]
+    assert not any(b.isEnabled() for b in page.step_buttons.values())
+    assert page.history_model.rowCount() == 4
+    qtmodeltester.check(page.history_model)
+
+
+def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, engine, place, dialogs):
+    from gridkeeper.ui.hazards.section import HazardsSection
+    from gridkeeper.ui.widgets.table_model import RED
+
+    shop = _shop(engine, place)
+    with Session(engine) as session:
+        hz.record_inspection(session, hz.InspectionInput(
+            inspected_on=TODAY - timedelta(days=10), inspectors="李晓燕", place_id=shop.id,
+            hazards=[hz.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=3)),
+                     hz.HazardInput(item="电线私拉乱接", deadline=TODAY + timedelta(days=5))]), today=TODAY)
+        session.commit()
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+    page = section.hazards
+    assert page.counts["overdue"] == 1 and page.model.rowCount() == 2
+    first = page.model.row_at(0)
+    assert first.hazard.item == "楼道堆物" and page.days_text(first.hazard) == "3 day(s) overdue"
+    days_column = 7
+    assert page.model.data(page.model.index(0, days_column), 9).color() == RED  # ForegroundRole
+    page.set_tab("overdue")
+    assert page.model.rowCount() == 1
+    qtmodeltester.check(page.model)
+    dialogs.fillers.append(lambda d: d.escalated_to.setCurrentText("新华街道办事处"))
+    assert not page.advance(H.ESCALATED)
+    assert dialogs.seen[-1].errors.text("原因") or dialogs.errors
+    dialogs.fillers.append(lambda d: (d.escalated_to.setCurrentText("新华街道办事处"), d.reason.setText("拒不整改")))
+    assert page.advance(H.ESCALATED)
+    assert page.counts["overdue"] == 0 and page.counts["escalated"] == 1
+
+
+def test_today_lists_overdue_hazards(qtbot, ctx, engine, place):
+    from gridkeeper.ui.sections.today import TodaySection
+
+    shop = _shop(engine, place)
+    with Session(engine) as session:
+        hz.record_inspection(session, hz.InspectionInput(
+            inspected_on=TODAY - timedelta(days=10), inspectors="李晓燕", place_id=shop.id,
+            hazards=[hz.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=3)),
+                     hz.HazardInput(item="电线私拉乱接", deadline=TODAY + timedelta(days=5))]), today=TODAY)
+        session.commit()
+    today = TodaySection(ctx)
+    qtbot.addWidget(today)
+    box = today.hazard_box
+    assert box.model.rowCount() == 1 and box.model.row_at(0).hazard.item == "楼道堆物"
+    assert "(1)" in box.title()
+    seen = []
+    today.open_hazard.connect(seen.append)
+    box.view.doubleClicked.emit(box.model.index(0, 0))
+    assert seen == [box.model.row_at(0).hazard.id]
+
+
+def test_a_safety_visit_records_a_hazard(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    form = section.form
+    form.picker.set_household(homes["王建华"])
+    assert not form.record_hazard.isEnabled()  # only a 安全检查 visit records a hazard
+    form.kind.setCurrentIndex(form.kind.findData("safety"))
+    assert form.record_hazard.isEnabled()
+    form.findings.setText("燃气软管老化开裂")
+    form.record_hazard.setChecked(True)
+
+    def fill(d):
+        assert d.description.text() == "燃气软管老化开裂"
+        d.item.setCurrentText("燃气泄漏隐患")
+        d.level.setCurrentIndex(d.level.findData("serious"))
+    dialogs.fillers.append(fill)
+    visit = form.save()
+    with Session(engine) as session:
+        (hazard,) = hz.list_hazards(session)
+        assert (hazard.visit_id, hazard.household_id, hazard.item, hazard.level) == (
+            visit.id, homes["王建华"], "燃气泄漏隐患", "serious")
+    assert not form.record_hazard.isChecked()

@@ -18,7 +18,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "room": ("房号", ("房号", "门牌号", "室", "房间号", "户号", "室号")),
     # The whole address in one cell (幸福家园7号楼2单元301室); the separate columns above win where filled.
     "address": ("地址", ("地址", "住址", "家庭住址", "居住地址", "门牌地址", "详细地址", "房屋地址")),
-    "name": ("姓名", ("姓名", "居民姓名", "人员姓名")),
+    "name": ("姓名", ("姓名", "居民姓名", "人员姓名", "承租人", "承租人姓名", "租客", "租客姓名", "租户姓名",
+                      "流动人口姓名")),
     "head_name": ("户主姓名", ("户主姓名", "户主")),
     "relation": ("与户主关系", ("与户主关系", "与户主的关系", "家庭关系", "关系")),
     "gender": ("性别", ("性别",)),
@@ -33,6 +34,29 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "tags": ("特殊人群", ("特殊人群", "人员类别", "标签", "关爱标签", "重点人群", "人群类别")),
     "notes": ("备注", ("备注", "备注信息", "说明")),
 }
+# A landlord's or property company's tenant list (出租房屋 / 流动人口): one row per tenant, the flat's lease
+# repeated or given once; read by excel/tenant_rows.py into a tenancy and a tenant registration.
+TENANCY_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "landlord_name": ("房东", ("房东", "房东姓名", "出租人", "出租人姓名", "产权人")),
+    "landlord_phone": ("房东电话", ("房东电话", "房东联系电话", "房东手机", "出租人电话", "出租人联系电话")),
+    "landlord_id_number": ("房东身份证号", ("房东身份证号", "房东身份证号码", "出租人身份证号", "出租人身份证号码")),
+    "lease": ("租期", ("租期", "租赁期限", "租赁期", "租住期限")),
+    "lease_start": ("起租日期", ("起租日期", "起租日", "起租时间", "租赁开始日期", "租赁起始日期")),
+    "lease_end": ("到期日期", ("到期日期", "到期日", "到期时间", "租赁到期日期", "租赁截止日期", "租约到期")),
+    "rent_use": ("出租用途", ("出租用途", "租赁用途", "房屋出租用途")),
+    "rooms": ("出租间数", ("出租间数", "出租房间数", "间数")),
+    "tenant_count": ("承租人数", ("承租人数", "租住人数", "租客人数")),
+    "letter_signed": ("治安消防责任书", ("治安消防责任书", "责任书", "是否签订责任书", "责任书签订日期", "签订责任书")),
+}
+TENANT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "arrived_on": ("来本地日期", ("来本地日期", "来本地时间", "入住日期", "入住时间", "来此居住日期")),
+    "from_place": ("户籍地", ("户籍地", "户籍所在地", "户籍地址", "来自", "来源地", "籍贯")),
+    "workplace": ("工作单位", ("工作单位", "服务处所", "务工单位", "就业单位")),
+    "permit_number": ("居住证号", ("居住证号", "居住证号码", "居住证编号")),
+    "permit_expires": ("居住证有效期至", ("居住证有效期至", "居住证有效期", "居住证到期日期", "有效期至")),
+}
+FIELDS |= TENANCY_FIELDS | TENANT_FIELDS
+TENANT_LIST_KEYS = frozenset(TENANCY_FIELDS) | frozenset(TENANT_FIELDS)
 # Columns every roster has; without them rows cannot be placed (unless one 地址 column holds them all).
 REQUIRED = ("building", "unit", "room")
 PLACE = ("compound", *REQUIRED)
@@ -80,8 +104,13 @@ class Header:
 
     @property
     def per_person(self) -> bool:
-        """One row per person (a 与户主关系 column) rather than one row per household."""
-        return self.has("relation")
+        """One row per person (a 与户主关系 column, or a tenant list) rather than one row per household."""
+        return self.has("relation") or self.is_tenant_list
+
+    @property
+    def is_tenant_list(self) -> bool:
+        """A landlord's or property company's list of tenants (房东, 租期, 居住证号 … columns)."""
+        return any(key in TENANT_LIST_KEYS for key in self.mapping.values())
 
     def person_name_column(self) -> int | None:
         """Where people's names are: 姓名 in a per-person sheet, else 户主姓名 (or 姓名)."""

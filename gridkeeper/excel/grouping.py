@@ -23,6 +23,8 @@ class HouseholdPlan:
     unit_id: int | None = None          # set when written
     household_id: int | None = None
     source_rows: list[int] = field(default_factory=list)   # every row that named this household
+    tenancy: dict | None = None          # a tenant list's lease for the flat (the first row that gives one)
+    tenancy_row: int | None = None
 
     @property
     def rows(self) -> list[int]:
@@ -101,6 +103,8 @@ def group_households(rows: list[PersonRow]) -> list[HouseholdPlan]:
             plan.people.append(person)
         if person.people_count is not None:
             plan.people_count = person.people_count
+        if person.tenancy is not None and plan.tenancy is None:
+            plan.tenancy, plan.tenancy_row = person.tenancy, person.row
     for plan in plans.values():
         plan.people.sort(key=lambda p: not p.is_head)
     return list(plans.values())

@@ -55,6 +55,7 @@ class ImportResult:
     rows_imported: int = 0
     written: bool = False
     notes: list[str] = field(default_factory=list)
+    rentals: object = None  # TenancyCounts of a tenant list (leases and tenant registrations)
 
     @property
     def errors(self) -> list[Problem]:
@@ -119,7 +120,7 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
         problems = checked.problems + writer.row_problems(checked.rows)
         rows = _without_errors(checked.rows, problems)
         plans = group_households(rows)
-        head_problems = writer.head_problems(plans)
+        head_problems = writer.head_problems(plans) + writer.lease_problems(plans)
         if head_problems:
             problems += head_problems
             plans = group_households(_without_errors(rows, head_problems))
@@ -135,12 +136,14 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
         if progress:
             progress(0, len(plans), stage)
         result.counts = writer.write(plans, (lambda d, t: progress(d, t, stage)) if progress else None)
+        result.rentals = writer.rental_counts
         if dry_run:
             session.rollback()
         else:
             from gridkeeper.storage.audit import record_event
 
-            record_event(session, "import", f"导入住户名单到网格 {grid_code}", asdict(result.counts))
+            record_event(session, "import", f"导入住户名单到网格 {grid_code}",
+                         asdict(result.counts) | (asdict(result.rentals) if result.rentals else {}))
             session.commit()
             result.written = True
     return result
@@ -183,4 +186,8 @@ def summary_lines(result: ImportResult, *, dry_run: bool = False) -> list[str]:
         + (f"（另有 {result.ignored_rows} 个空行或合计行已忽略）" if result.ignored_rows else ""),
         f"问题：{len(result.errors)} 个错误，{len(result.warnings)} 个提醒",
     ]
+    rented = result.rentals
+    if rented is not None:
+        lines.insert(2, f"出租房屋：{verb}新增租约 {rented.tenancies_added} 份，{verb}更新 {rented.tenancies_updated} 份；"
+                        f"租户登记：{verb}新增 {rented.tenants_added} 人，{verb}更新 {rented.tenants_updated} 人")
     return lines + result.notes

@@ -9,10 +9,11 @@ from gridkeeper.domain.address import building_key, building_label, room_key, un
 from gridkeeper.domain.cell_text import MAX_CELL_CHARS
 from gridkeeper.domain.address_text import AddressParts, split_address
 from gridkeeper.domain.errors import ValueRuleError
-from gridkeeper.domain.enums import Relation
+from gridkeeper.domain.enums import Relation, ResidenceStatus
 from gridkeeper.excel import cells
 from gridkeeper.excel.columns import PLACE, Header, field_label
 from gridkeeper.excel.problems import WARNING, Problem
+from gridkeeper.excel.tenant_rows import TenantCells
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.people import HouseholdInput, ResidentInput, household_values, resident_values
 
@@ -45,6 +46,9 @@ class PersonRow:
     given: set[str]            # roster fields present in this row (others leave saved values alone)
     tags: list[str] | None     # None: no tags in the file for this row
     people_count: int | None = None
+    tenancy: dict | None = None   # a tenant list's lease for this flat (excel/tenant_rows.py)
+    tenant: dict | None = None    # this person's tenant registration
+    resident_id: int | None = None  # set when written
     address_key: tuple[str, str, str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +91,7 @@ class RowReader:
         self._address_col = self.columns.get("address")
         self._addresses: dict[tuple[str, bool], AddressParts | ValueRuleError] = {}
         self._warned: set[str] = set()  # addresses already warned about (once, not on every member's row)
+        self.tenant_cells = TenantCells(self, today) if header.is_tenant_list else None
 
     def column_name(self, key: str) -> str:
         col = self.columns.get("person_name" if key == "name" else key)
@@ -153,6 +158,10 @@ class RowReader:
             place = self._place(where, errors)
             household = self._household(row, where[3], errors)
         resident, given, tags = self._resident(excel_row, row, problems, errors)
+        tenancy = tenant = None
+        if self.tenant_cells is not None:
+            tenancy, tenant = self.tenant_cells.read(excel_row, row, problems)
+            tenant = self._tenant_of(excel_row, row, resident, tenant, problems)
         people = None
         if "people_count" in self.columns and not self.header.per_person:
             try:
@@ -168,7 +177,17 @@ class RowReader:
         if resident and "phone" in given and resident["is_head"] and "household_phone" not in self.columns:
             household["phone"] = resident["phone"]
         return PersonRow(excel_row, *place, household=household, resident=resident, given=given, tags=tags,
-                         people_count=people)
+                         people_count=people, tenancy=tenancy, tenant=tenant)
+
+    def _tenant_of(self, excel_row, row, resident, tenant, problems) -> dict | None:
+        """A tenant list's person is registered as a tenant unless the list itself says 户籍."""
+        if resident is None or tenant is None:
+            return None
+        if resident["residence_status"] == ResidenceStatus.REGISTERED:
+            self._problem(problems, excel_row, "residence_status", row,
+                          "户籍居民不登记为租户（流动人口）：只导入为居民", WARNING)
+            return None
+        return tenant
 
     def _fill_from_address(self, excel_row, row, where, problems) -> tuple[tuple | None, frozenset[str]]:
         """(compound, building, unit, room) with the blanks filled from the 地址 column.
@@ -260,7 +279,7 @@ class RowReader:
             self._problem(problems, excel_row, "id_number", row, why)
             return None, given, None
         if self.header.per_person:
-            relation = cells.relation(raw["relation"])
+            relation = cells.relation(raw["relation"]) or (Relation.TENANT.label if self.tenant_cells else "")
             if not relation:
                 self._problem(problems, excel_row, "relation", row, "不能为空（户主本人请填“户主”）")
                 return None, given, None
@@ -271,7 +290,8 @@ class RowReader:
         data = ResidentInput(
             name=cells.text(raw["person_name"]), id_number=cells.text(raw["id_number"]),
             gender=cells.text(raw["gender"]) or None, phone=cells.text(raw["phone"]), relation=relation,
-            political_status=cells.text(raw["political_status"]), residence_status=cells.text(raw["residence_status"]),
+            political_status=cells.text(raw["political_status"]),
+            residence_status=cells.text(raw["residence_status"]) or (ResidenceStatus.MIGRANT.label if self.tenant_cells else ""),
             tags=tags or [], notes=cells.text(raw["notes"]) if self.header.per_person else "")
         try:
             values, warnings = resident_values(data, today=self.today)

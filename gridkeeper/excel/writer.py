@@ -63,6 +63,7 @@ class RosterWriter:
         self.grid_name, self.community = " ".join(grid_name.split()), " ".join(community.split())
         self.default_compound = self.grid.name if self.grid else (self.grid_name or self.grid_code)
         self.dry_run = False
+        self.rental_counts = None  # a tenant list's leases and registrations written (excel/tenant_writer.py)
         self.existing = Existing()
         self._compound_ids: dict[str, int] = {}
         self._building_ids: dict[tuple[str, str], int] = {}
@@ -149,7 +150,19 @@ class RosterWriter:
                 progress(plan_index, len(plans))
         self._apply_residents(pending, counts)
         counts.households_updated = len(pending.touched)
+        if self.reader.tenant_cells is not None:  # a tenant list: leases and tenant registrations too
+            from gridkeeper.excel.tenant_writer import write_tenancies
+
+            self.rental_counts = write_tenancies(self.session, plans)
         return counts
+
+    def lease_problems(self, plans: list[HouseholdPlan]) -> list[Problem]:
+        """A tenant list's leases that disagree within the file or are older than the saved one."""
+        if self.reader.tenant_cells is None:
+            return []
+        from gridkeeper.excel.tenant_writer import lease_problems
+
+        return lease_problems(self.session, plans, self._saved_household, self.reader.column_name)
 
     def _unit_id(self, plan: HouseholdPlan) -> int:
         name = self.compound_of(plan)
@@ -196,6 +209,7 @@ class RosterWriter:
     def _plan_residents(self, plan: HouseholdPlan, household_id: int, pending: _Pending) -> None:
         saved = self.existing.residents.get(household_id, [])
         for person, match in zip(plan.people, _matches(plan.people, saved)):
+            person.resident_id = match["id"] if match else None
             if match is None:
                 pending.new_residents.append((person, {**person.resident, "household_id": household_id}))
                 continue
@@ -210,6 +224,8 @@ class RosterWriter:
 
     def _apply_residents(self, pending: _Pending, counts: ImportCounts) -> None:
         ids = _insert_returning_ids(self.session, Resident, [row for _p, row in pending.new_residents])
+        for (person, _row), resident_id in zip(pending.new_residents, ids):
+            person.resident_id = resident_id
         tags = [{"resident_id": rid, "tag": tag}
                 for (person, _row), rid in zip(pending.new_residents, ids) for tag in person.tags or ()]
         for start in range(0, len(pending.resident_updates), BATCH):

@@ -113,10 +113,15 @@ def _lease(data: TenancyInput, errors: list, today: date) -> dict:
 
 def tenancy_values(session: Session, data: TenancyInput, *, today: date | None = None) -> dict:
     """Column values for a Tenancy, or ValidationFailed naming every wrong field."""
+    resident = get(session, Resident, data.landlord_resident_id) if data.landlord_resident_id else None
+    return check_tenancy(data, today=today, landlord=resident)
+
+
+def check_tenancy(data: TenancyInput, *, today: date | None = None, landlord: Resident | None = None) -> dict:
+    """The value rules alone (no database: the importer checks every row with them first)."""
     today = today or date.today()
     errors: list[ValueRuleError] = []
-    resident = get(session, Resident, data.landlord_resident_id) if data.landlord_resident_id else None
-    values = _landlord(data, resident, errors, today) | _lease(data, errors, today)
+    values = _landlord(data, landlord, errors, today) | _lease(data, errors, today)
     try:
         values["rent_use"] = data.rent_use if isinstance(data.rent_use, RentUse) else RentUse.from_text(str(data.rent_use))
     except ValueError:

@@ -1,8 +1,11 @@
-"""`gridkeeper hazard-notice HAZARD_ID --out FILE.pdf`: the rectification notice (安全隐患整改通知单) of one hazard."""
+"""`gridkeeper hazard-notice HAZARD_ID --out FILE.pdf`: the rectification notice (安全隐患整改通知单) of one hazard;
+`gridkeeper import-places FILE [--grid CODE]`: the places a steward inspects, from a spreadsheet."""
 
 from __future__ import annotations
 
-from gridkeeper.cli.common import UsageError, reads_only
+from pathlib import Path
+
+from gridkeeper.cli.common import EXIT_ERROR, EXIT_OK, CliError, UsageError, open_engine, reads_only, writes
 
 
 def register(subparsers, common) -> None:
@@ -12,6 +15,14 @@ def register(subparsers, common) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="尚未通知时的落款日期（默认今天）")
     parser.set_defaults(run=run)
     reads_only(parser)
+
+    places = subparsers.add_parser("import-places", parents=[common], help="导入检查场所（九小场所等，Excel/WPS/CSV）")
+    places.add_argument("file", metavar="FILE", help=".xlsx、.xls、.ods 或 .csv 文件")
+    places.add_argument("--grid", metavar="CODE", help="文件没有“网格”列时，导入到这个网格")
+    places.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
+    places.add_argument("--report", metavar="PROBLEMS.csv", help="把问题逐条写入 CSV（Excel 可直接打开）")
+    places.set_defaults(run=run_import_places)
+    writes(places, lambda args: None if args.dry_run else "导入会写入数据库")
 
 
 def run(args) -> int:
@@ -30,3 +41,26 @@ def run(args) -> int:
         engine.dispose()
     print(f"已生成安全隐患整改通知单（{content.number.removeprefix('编号：')}）：{out}")
     return 0
+
+
+def run_import_places(args) -> int:
+    from gridkeeper.excel.places import import_places
+    from gridkeeper.excel.problems import write_problem_report
+    from gridkeeper.services.errors import ServiceError
+
+    report = Path(args.report).expanduser() if args.report else None
+    engine = open_engine(args)
+    try:
+        result = import_places(engine, args.file, grid_code=args.grid, dry_run=args.dry_run)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        engine.dispose()
+    for problem in result.problems[:20]:
+        print(problem.describe())
+    if len(result.problems) > 20:
+        print(f"……另有 {len(result.problems) - 20} 个问题" + (f"，见 {report}" if report else "（用 --report 导出全部）"))
+    print(result.summary(dry_run=args.dry_run))
+    if report is not None:
+        write_problem_report(report, result.problems, inputs=[args.file])
+    return EXIT_ERROR if result.errors else EXIT_OK

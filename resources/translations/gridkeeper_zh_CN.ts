@@ -1753,184 +1753,184 @@ The database as it was before is kept as {4}.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="206"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="248"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="215"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="216"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="217"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="218"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="346"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="303"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="388"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="219"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="221"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="263"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="222"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="223"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="265"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="224"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="266"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="266"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="308"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="311"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="322"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="385"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="322"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="323"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="323"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="288"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="330"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="317"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="359"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="384"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="347"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="389"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="349"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="391"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="353"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="395"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="354"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="396"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="397"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="398"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="358"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="400"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -1938,12 +1938,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="419"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="461"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="420"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="462"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -2668,136 +2668,136 @@ It can be restored from the recycle bin.</source>
         <translation>考核评比</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="73"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="77"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="82"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="83"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="83"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="88"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="125"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="126"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="127"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="128"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="130"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="142"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="292"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="299"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="152"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="159"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="153"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="296"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="160"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="303"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="205"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="212"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="206"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="213"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="255"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="262"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="256"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="263"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="293"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="300"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="297"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="304"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -3769,84 +3769,109 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlacesPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="79"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="54"/>
+        <source>Import places</source>
+        <translation>导入检查场所</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="55"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="84"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
         <source>Filter: name, address or person in charge</source>
         <translation>筛选：名称、地址或负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="93"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="94"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="95"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="96"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="110"/>
         <source>New place…</source>
         <translation>登记场所…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="111"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="112"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="113"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="114"/>
+        <source>Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)</source>
+        <translation>从表格导入检查场所（店名、业态、地址、经营者、电话……）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="116"/>
         <source>Inspect…</source>
         <translation>检查…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="117"/>
         <source>Record an inspection of the selected place with its checklist</source>
         <translation>按检查清单记录对所选场所的一次检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="131"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="143"/>
         <source>{0} places</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="168"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="180"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="208"/>
+        <source>…and {0} more</source>
+        <translation>……另有 {0} 条</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ def test_ledger_pdf_lists_the_months_hazards_masked_with_totals(demo_db, tmp_pat
     expected = _ledger_hazards(db)
     assert expected and f"共{len(expected)}条" in text and "超期未整改" in text
     assert not FULL_MOBILE.search("".join(pages)) and MASKED_MOBILE.search("".join(pages))
-    assert all(found in text for _, found, _ in expected)
+    assert all(str(found) in text for _, found, _ in expected)
     assert all(has_file for _, has_file in embedded_fonts(out))
 
 

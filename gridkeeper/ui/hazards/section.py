@@ -48,6 +48,14 @@ def save_notice_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(chosen).with_suffix(".pdf")
 
 
+def open_places_file(parent: QWidget) -> Path | None:
+    """Which spreadsheet of places to import (tests replace this function)."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("PlacesPage", "Import places"), "",
+        QCoreApplication.translate("PlacesPage", "Spreadsheets (*.xlsx *.xls *.ods *.csv)"))
+    return Path(chosen) if chosen else None
+
+
 @dataclass
 class HazardRow:
     hazard: SafetyHazard
@@ -102,13 +110,17 @@ class PlacesPage(QWidget):
         self.new_button = QPushButton(self.tr("New place…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Remove"), self)
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)"))
+        self.import_button.clicked.connect(lambda: self.import_places())
         self.inspect_button = QPushButton(self.tr("Inspect…"), self)
         self.inspect_button.setToolTip(self.tr("Record an inspection of the selected place with its checklist"))
         self.new_button.clicked.connect(lambda: self.new_place())
         self.edit_button.clicked.connect(lambda: self.edit_place())
         self.delete_button.clicked.connect(lambda: self.remove_place())
         self.inspect_button.clicked.connect(lambda: self.inspect())
-        for button in (self.inspect_button, self.new_button, self.edit_button, self.delete_button):
+        for button in (self.inspect_button, self.new_button, self.edit_button, self.delete_button,
+                       self.import_button):
             button.setEnabled(not ctx.read_only)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -175,6 +187,36 @@ class PlacesPage(QWidget):
             return False
         self.ctx.notify("hazards")
         return True
+
+    def import_places(self, path: Path | None = None) -> int:
+        """Check a spreadsheet of places; with no errors and the user's yes, import it all (else nothing)."""
+        from gridkeeper.excel.places import import_places
+
+        path = path or open_places_file(self)
+        if path is None:
+            return 0
+        grid = None
+        if self.ctx.scope.grid_id:
+            with self.ctx.read() as session:
+                from gridkeeper.storage.models import Grid
+
+                grid = session.get(Grid, self.ctx.scope.grid_id).code
+        try:
+            checked = import_places(self.ctx.engine, path, grid_code=grid, dry_run=True)
+            lines = [p.describe() for p in checked.problems[:15]]
+            if len(checked.problems) > 15:
+                lines.append(self.tr("…and {0} more").format(len(checked.problems) - 15))
+            if checked.errors:
+                forms.show_error(self, "\n".join([*lines, "", checked.summary(dry_run=True)]))
+                return 0
+            if not forms.confirm(self, "\n".join([*lines, checked.summary(dry_run=True)])):
+                return 0
+            done = import_places(self.ctx.engine, path, grid_code=grid)
+        except Exception as exc:  # an unreadable file, or a row in someone else's grid: nothing written
+            forms.show_error(self, str(exc))
+            return 0
+        self.ctx.notify("hazards")
+        return done.added + done.updated
 
     def inspect(self, place: SafetyPlace | None = None):
         place = place or self.selected()

@@ -162,3 +162,27 @@ def test_a_safety_visit_records_a_hazard(qtbot, ctx, engine, homes, dialogs):
         assert (hazard.visit_id, hazard.household_id, hazard.item, hazard.level) == (
             visit.id, homes["王建华"], "燃气泄漏隐患", "serious")
     assert not form.record_hazard.isChecked()
+
+
+def test_places_imported_from_a_spreadsheet(qtbot, ctx, engine, place, dialogs, tmp_path):
+    import openpyxl
+
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    book = openpyxl.Workbook()
+    book.active.append(["店名", "业态", "经营地址", "经营者", "联系电话"])
+    book.active.append(["老王小吃", "饭店", "幸福路12号", "王建国", "13904510011"])
+    book.active.append(["建行网点", "银行", "幸福路14号", "", ""])
+    path = tmp_path / "places.xlsx"
+    book.save(path)
+    from gridkeeper.services.scope import Scope
+
+    ctx.set_scope(Scope(grid_id=place["grid"]))  # no grid column: the selected grid
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.places.import_places(path) == 0
+    assert "第3行“场所类别”列（银行）" in dialogs.errors[-1] and section.places.model.rowCount() == 0
+    book.active.delete_rows(3)
+    book.save(path)
+    assert section.places.import_places(path) == 1
+    assert section.places.model.rowCount() == 1 and section.places.model.row_at(0)[0].name == "老王小吃"

@@ -74,7 +74,7 @@ def test_a_quarter_and_json_keys(session, community):
 def test_a_handful_of_queries_whatever_the_number_of_grids(session, engine, community):
     with counting_statements(engine) as statements:
         grid_scoreboard(session, period=NOVEMBER, today=TODAY)
-    assert len(statements) <= 14, statements
+    assert len(statements) <= 11, statements
 
 
 def test_a_steward_sees_their_own_grids(session, engine, community):

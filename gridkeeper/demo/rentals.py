@@ -55,27 +55,25 @@ def _id_number(rng: random.Random, demo, birth: date) -> str:
 
 
 def _lease(rng: random.Random, today: date) -> tuple[date, date]:
-    """A one-year lease (sometimes half a year or two) whose end falls from 20 days ago to a year ahead:
-    about one in twelve ends within the next 30 days, a few have run out without being closed."""
-    months = rng.choices((6, 12, 24), (15, 70, 15))[0]
-    end = today + timedelta(days=rng.randint(-20, 360) if rng.random() < 0.97 else rng.randint(-60, -21))
-    start = end - timedelta(days=months * 30)
-    return min(start, today - timedelta(days=rng.randint(0, 25))), end
+    """A one-year lease (sometimes half a year or two) begun at some time in its term, so its end falls from
+    a week ago to a term ahead: about one in ten one-year leases ends within 30 days; a few (2 %) ran out
+    weeks ago and were never closed."""
+    days = rng.choices((6, 12, 24), (15, 70, 15))[0] * 30
+    start = today - timedelta(days=rng.randint(1, days + 7) if rng.random() < 0.98 else days + rng.randint(8, 45))
+    return start, start + timedelta(days=days)
 
 
 def _permit(rng: random.Random, arrived: date, id_number: str, today: date) -> tuple[str, date | None]:
     """Most tenants here over a month hold a permit (the ID number since 2016, or an older local one),
-    renewed yearly: some expire within the month, a few have lapsed."""
+    renewed yearly, so expiries spread over the coming year; a few have lapsed."""
     if (today - arrived).days <= 30 and rng.random() < 0.7:
         return "", None
-    if rng.random() < 0.12:
+    if rng.random() < 0.05:
         return "", None
     number = id_number or f"JZ2301{rng.randint(0, 99999999):08d}"
-    issued = arrived + timedelta(days=rng.randint(10, 45))
-    expires = issued + timedelta(days=365)
-    while expires < today - timedelta(days=rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 0, 40))):
-        expires += timedelta(days=365)
-    return number, expires
+    if (today - arrived).days > 60 and rng.random() < 0.03:
+        return number, today - timedelta(days=rng.randint(1, 40))
+    return number, today + timedelta(days=rng.randint(0, 365))
 
 
 def add_rentals(demo, rng: random.Random) -> None:

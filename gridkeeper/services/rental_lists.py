@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import case, false, or_
 from sqlmodel import Session, func, select
 
 from gridkeeper.services.rental_rules import RentalRules, rental_rules
@@ -22,6 +23,7 @@ class RentalRow:
     living_tenants: int
     limit: int | None  # people the rooms allow under the rule (None: no rule applies)
     last_visit_on: date | None
+    place: object = None  # the household's summary, when a list shows addresses
 
     @property
     def persons(self) -> int:
@@ -55,9 +57,28 @@ def _in_force(query, start: date | None, end: date | None):
     return query
 
 
+def _persons(living):
+    """The declared number of tenants, or the registered ones if more are registered (SQL)."""
+    count = func.coalesce(living.c.living, 0)
+    return case((Tenancy.tenant_count > count, Tenancy.tenant_count), else_=count)
+
+
+def _group_condition(persons, rules: RentalRules):
+    """persons > rooms × per-room limit, or > the per-flat cap: the 群租 rule in SQL."""
+    group = rules.group
+    conditions = []
+    if group.persons_per_room:
+        conditions.append(Tenancy.rooms.is_not(None) & (persons > Tenancy.rooms * group.persons_per_room))
+    if group.persons_per_flat:
+        conditions.append(persons > group.persons_per_flat)
+    return or_(*conditions) if conditions else false()
+
+
 def list_rentals(session: Session, *, scope: Scope = EVERYWHERE, start: date | None = None, end: date | None = None,
-                 group_only: bool = False, limit: int | None = None, rules: RentalRules | None = None) -> list[RentalRow]:
-    """Rented flats in address order: tenancies not ended, or those in force in [start, end)."""
+                 group_only: bool = False, limit: int | None = None, offset: int = 0,
+                 rules: RentalRules | None = None) -> list[RentalRow]:
+    """Rented flats in address order: tenancies not ended, or those in force in [start, end); a page of
+    them with `limit`/`offset` (the list pages as it scrolls)."""
     rules = rules or rental_rules(session)
     living = _living_counts()
     query = (select(Tenancy, func.coalesce(living.c.living, 0), Household.last_visit_on)
@@ -65,11 +86,12 @@ def list_rentals(session: Session, *, scope: Scope = EVERYWHERE, start: date | N
              .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
              .outerjoin(living, living.c.household_id == Tenancy.household_id))
     query = _in_force(readable_scope(session, scope).apply(query, joined=True), start, end)
-    query = query.order_by(Building.sort_no, Building.id, Unit.sort_no, Unit.id, Household.room_key, Tenancy.id)
-    rows = [RentalRow(t, int(n), rules.group.limit(t.rooms), last) for t, n, last in session.exec(query)]
     if group_only:
-        rows = [row for row in rows if row.group_rental]
-    return rows[:limit] if limit else rows
+        query = query.where(_group_condition(_persons(living), rules))
+    query = query.order_by(Building.sort_no, Building.id, Unit.sort_no, Unit.id, Household.room_key, Tenancy.id)
+    if limit:
+        query = query.limit(limit).offset(offset)
+    return [RentalRow(t, int(n), rules.group.limit(t.rooms), last) for t, n, last in session.exec(query)]
 
 
 def _tenant_query(session: Session, scope: Scope):
@@ -133,3 +155,30 @@ def rental_figures(session: Session, *, scope: Scope = EVERYWHERE) -> dict[str, 
     tenants = session.exec(select(func.count()).select_from(_tenant_query(session, scope).subquery())).one()
     groups = sum(1 for rooms, declared, n in rows if rules.group.is_group_rental(max(declared or 0, n), rooms))
     return {"rentals": len(rows), "tenants": int(tenants), "group_rentals": groups}
+
+
+@dataclass
+class Reminder:
+    """One line on Today: a lease ending, a permit expiring, or a tenant here long without a permit."""
+
+    kind: str  # "lease", "permit" or "no_permit"
+    household_id: int
+    who: str  # the landlord (a lease) or the tenant
+    on: date  # the lease end, the permit expiry, or the arrival
+    days: int  # days left (negative: past) for lease/permit; days here for no_permit
+
+    @property
+    def late(self) -> bool:
+        return self.kind == "no_permit" or self.days < 0
+
+
+def reminders(session: Session, *, today: date, scope: Scope = EVERYWHERE) -> list[Reminder]:
+    """Today's rented-housing lines, most pressing first within each kind: three indexed queries."""
+    rules = rental_rules(session)
+    lines = [Reminder("lease", t.household_id, t.landlord_name, t.lease_end, (t.lease_end - today).days)
+             for t in leases_ending(session, today=today, scope=scope, rules=rules)]
+    lines += [Reminder("permit", t.household_id, t.name, t.permit_expires, (t.permit_expires - today).days)
+              for t in permits_expiring(session, today=today, scope=scope, rules=rules)]
+    lines += [Reminder("no_permit", t.household_id, t.name, t.arrived_on, (today - t.arrived_on).days)
+              for t in without_permit(session, today=today, scope=scope, rules=rules)]
+    return lines

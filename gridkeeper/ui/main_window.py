@@ -52,6 +52,8 @@ SECTIONS = (
     SectionSpec("printing", QT_TRANSLATE_NOOP("MainWindow", "Print & export"), "gridkeeper.ui.sections.printing",
                 "PrintSection"),
     SectionSpec("boards", QT_TRANSLATE_NOOP("MainWindow", "Boards"), "gridkeeper.ui.sections.boards", "BoardsSection"),
+    SectionSpec("rentals", QT_TRANSLATE_NOOP("MainWindow", "Rented housing"), "gridkeeper.ui.rentals.section",
+                "RentalsSection"),
 )
 FIRST_SECTION = "today"
 

@@ -1403,6 +1403,29 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>EndTenancyDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="184"/>
+        <source>End lease</source>
+        <translation>结束租约</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="188"/>
+        <source>e.g. 租期届满退租、房东收回自住</source>
+        <translation>例如 租期届满退租、房东收回自住</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="189"/>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="190"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../gridkeeper/ui/import_wizard.py" line="25"/>
@@ -2668,136 +2691,141 @@ It can be restored from the recycle bin.</source>
         <translation>考核评比</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="78"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="55"/>
+        <source>Rented housing</source>
+        <translation>出租房屋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="80"/>
         <source>GridKeeper — community grid work</source>
         <translation>网格管家 — 社区网格工作台</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="82"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="84"/>
         <source>Database: {0}    Today: {1}</source>
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="83"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="85"/>
         <source>in memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="88"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="90"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="131"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="132"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="133"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="135"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="134"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
         <source>Import household roster…</source>
         <translation>导入住户花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="136"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="137"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="138"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="139"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="141"/>
         <source>Delete household (Del in the list)</source>
         <translation>删除住户（列表中按 Del）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="140"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="142"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="146"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="147"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="148"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="150"/>
         <source>Community details…</source>
         <translation>社区信息…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="149"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="299"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="301"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="158"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="159"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="161"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="160"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="303"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="162"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="305"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="212"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="214"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="213"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="215"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="262"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="264"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="263"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="265"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="300"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="302"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="304"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="306"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -3083,6 +3111,19 @@ Offline desk software for community grid stewards.</source>
         <location filename="../../gridkeeper/ui/place_dialogs.py" line="275"/>
         <source>Its units, households, visits, requests and leader posts move with {0}.</source>
         <translation>{0}的单元、住户、走访、诉求和三长任职随楼栋一起移动。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveOutDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="277"/>
+        <source>Tenant moved out: {0}</source>
+        <translation>租户搬离：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="280"/>
+        <source>Moved out on</source>
+        <translation>搬离日期</translation>
     </message>
 </context>
 <context>
@@ -4212,6 +4253,290 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>RentalTodayBox</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="22"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="23"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="24"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="25"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="43"/>
+        <source>lease ended %n day(s) ago</source>
+        <translation>
+            <numerusform>租约已到期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="44"/>
+        <source>lease ends in %n day(s)</source>
+        <translation>
+            <numerusform>租约 %n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="46"/>
+        <source>permit expired %n day(s) ago</source>
+        <translation>
+            <numerusform>居住证已过期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="47"/>
+        <source>permit expires in %n day(s)</source>
+        <translation>
+            <numerusform>居住证 %n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="48"/>
+        <source>no residence permit after %n day(s)</source>
+        <translation>
+            <numerusform>来本地 %n 天未办居住证</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="53"/>
+        <source>Rented housing: leases, permits ({0})</source>
+        <translation>出租房屋：租约与居住证提醒（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>RentalsSection</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="56"/>
+        <source>Possible group rentals only</source>
+        <translation>只看疑似群租</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
+        <source>Register rented flat…</source>
+        <translation>登记出租房屋…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="64"/>
+        <source>Edit lease…</source>
+        <translation>修改租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="66"/>
+        <source>End lease…</source>
+        <translation>结束租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
+        <source>New lease…</source>
+        <translation>新租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="73"/>
+        <source>Add tenant…</source>
+        <translation>添加租户…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
+        <source>Edit tenant…</source>
+        <translation>修改租户…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
+        <source>Tenant moved out…</source>
+        <translation>租户搬离…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="80"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <source>Lease</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="81"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
+        <source>Landlord</source>
+        <translation>房东</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="82"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
+        <source>Let for</source>
+        <translation>出租用途</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="83"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="84"/>
+        <source>in force</source>
+        <translation>在租</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="97"/>
+        <source>possible group rental ({0} people, {1} rooms)</source>
+        <translation>疑似群租（{0}人/{1}间）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="101"/>
+        <source>lease ran out</source>
+        <translation>租约已到期未续</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="103"/>
+        <source>lease ends soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
+        <source>letter not signed</source>
+        <translation>未签责任书</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <source>Tenants</source>
+        <translation>租住人数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
+        <source>Rooms</source>
+        <translation>间数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <source>Letter</source>
+        <translation>责任书</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <source>signed</source>
+        <translation>已签</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <source>not signed</source>
+        <translation>未签</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="119"/>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="120"/>
+        <source>Needs attention</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
+        <source>moved out {0}</source>
+        <translation>{0} 搬离</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
+        <source>permit expired</source>
+        <translation>居住证已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
+        <source>no permit yet</source>
+        <translation>未办居住证</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
+        <source>From</source>
+        <translation>户籍地（来自）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="136"/>
+        <source>Arrived</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="137"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
+        <source>Permit</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="139"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="140"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="156"/>
+        <source>Tenants (those who moved out stay listed)</source>
+        <translation>租户（已搬离的仍列出）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="194"/>
+        <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
+        <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="211"/>
+        <source>Choose a rented flat above, or register one.</source>
+        <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="220"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;　房东 {1}　租期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="222"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;　没有在租的租约</translation>
+    </message>
+</context>
+<context>
     <name>RequestsSection</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/requests.py" line="77"/>
@@ -4960,185 +5285,411 @@ Create a new, empty community database there? A setup wizard then asks for the c
     </message>
 </context>
 <context>
+    <name>TenancyDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="60"/>
+        <source>Edit lease</source>
+        <translation>修改租约</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="60"/>
+        <source>Register a rented flat</source>
+        <translation>登记出租房屋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="66"/>
+        <source>Flat</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="67"/>
+        <source>Lives in the community</source>
+        <translation>本社区居民</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="68"/>
+        <source>Lives elsewhere</source>
+        <translation>不住本社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="82"/>
+        <source>Landlord&apos;s name</source>
+        <translation>房东姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="83"/>
+        <source>Mobile or landline with area code</source>
+        <translation>手机号或带区号的座机号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="84"/>
+        <source>18-digit ID number (optional)</source>
+        <translation>18 位身份证号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="88"/>
+        <source>Fixed end</source>
+        <translation>有到期日</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="92"/>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="94"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="98"/>
+        <source>Landlord</source>
+        <translation>房东</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="99"/>
+        <source>Landlord&apos;s household</source>
+        <translation>房东所在住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="100"/>
+        <source>Landlord (resident)</source>
+        <translation>房东（居民）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="101"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="102"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="103"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="104"/>
+        <source>Lease starts</source>
+        <translation>起租日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="105"/>
+        <source>Lease ends</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="106"/>
+        <source>Let for</source>
+        <translation>出租用途</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="107"/>
+        <source>Rooms let</source>
+        <translation>出租间数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="108"/>
+        <source>Tenants (declared)</source>
+        <translation>承租人数（申报）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="109"/>
+        <source>Safety letter (治安消防责任书)</source>
+        <translation>治安消防责任书</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="110"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="152"/>
+        <source>Choose the rented flat</source>
+        <translation>请选择出租的房屋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="155"/>
+        <source>Choose the landlord&apos;s household and the landlord</source>
+        <translation>请选择房东所在住户和房东本人</translation>
+    </message>
+</context>
+<context>
+    <name>TenantDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="207"/>
+        <source>Edit tenant</source>
+        <translation>修改租户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="207"/>
+        <source>Add tenant</source>
+        <translation>添加租户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="216"/>
+        <source>Province and city, e.g. 河南省周口市</source>
+        <translation>省市，例如 河南省周口市</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="218"/>
+        <source>Residence permit number (often the ID number)</source>
+        <translation>居住证号（多为身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="219"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="222"/>
+        <source>A new person</source>
+        <translation>新登记的人员</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="227"/>
+        <source>{0} (already a resident here)</source>
+        <translation>{0}（已是本户居民）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="228"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="229"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="230"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="231"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="232"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="233"/>
+        <source>Residence status</source>
+        <translation>居住状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="239"/>
+        <source>Arrived on</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="240"/>
+        <source>From</source>
+        <translation>户籍地（来自）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="241"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="242"/>
+        <source>Permit number</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="243"/>
+        <source>Permit expires</source>
+        <translation>居住证有效期至</translation>
+    </message>
+</context>
+<context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="65"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="66"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="77"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="88"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="85"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="90"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="86"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="90"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="92"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="104"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="123"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="109"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="110"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="112"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="114"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="120"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="121"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="121"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="124"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="125"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="179"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="188"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="185"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="195"/>
         <source>Disputes to mediate or follow up ({0})</source>
         <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="187"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="197"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="188"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="198"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="189"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="199"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="190"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="200"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="201"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>

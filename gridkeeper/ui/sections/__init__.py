@@ -14,3 +14,4 @@ def connect_today(today, show_section: Callable[[str], QWidget]) -> None:
     today.open_request.connect(lambda request_id: show_section("requests").show_request(request_id))
     today.assign_post.connect(lambda role, scope_id: show_section("leaders").assign(role, scope_id))
     today.open_hazard.connect(lambda hazard_id: show_section("hazards").show_hazard(hazard_id))
+    today.open_rental.connect(lambda household_id: show_section("rentals").show_flat(household_id))

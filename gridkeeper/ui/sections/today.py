@@ -16,6 +16,7 @@ from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.rentals.today_box import RentalTodayBox
 from gridkeeper.ui.sections.today_disputes import DisputeDueRow, disputes_due
 from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.widgets.household_picker import tag_labels
@@ -44,6 +45,7 @@ class TodaySection(QWidget):
     open_dispute = Signal(int)
     assign_post = Signal(str, int)  # role, scope id
     open_hazard = Signal(int)
+    open_rental = Signal(int)  # a rented flat's household id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +72,8 @@ class TodaySection(QWidget):
         self.dispute_box, self.dispute_view = self._list(self.dispute_model, self._dispute_activated)
         self.hazard_box = HazardTodayBox(self)
         self.hazard_box.open_hazard.connect(self.open_hazard)
+        self.rental_box = RentalTodayBox(ctx, self)
+        self.rental_box.open_rental.connect(self.open_rental)
         self.hint = QLabel(self.tr("Double-click a line: a household opens, a request opens, a vacant post "
                                    "asks whom to assign."), self)
         self.hint.setWordWrap(True)
@@ -153,8 +157,13 @@ class TodaySection(QWidget):
         lower.setStretchFactor(1, 1)
         lower.setStretchFactor(2, 2)
         lower.setStretchFactor(3, 2)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(self.care_box)
+        upper.addWidget(self.rental_box)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.care_box)
+        splitter.addWidget(upper)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -178,6 +187,7 @@ class TodaySection(QWidget):
             disputes = disputes_due(session, today=today, scope=scope)
             place = scope_name(session, scope, everywhere=self.tr("Whole community"))
             self.hazard_box.refresh(session, scope=scope, today=today)
+            self.rental_box.refresh(session, scope=scope, today=today)
         self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)

@@ -1,0 +1,1 @@
+"""The rented-housing register in the GUI: its section, dialogs and Today box."""

@@ -1,0 +1,115 @@
+"""The rented-housing section registers a flat with its landlord, adds tenants, edits and ends the lease
+through its own buttons and dialogs (errors shown by field, nothing saved); Today lists leases ending and
+tenants without a permit, and a double-click opens the flat; the models pass qtmodeltester."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from gridkeeper.storage.models import Resident
+from gridkeeper.storage.rental_models import Tenancy, Tenant
+
+from .conftest import TODAY
+
+
+def _choose(picker, query: str) -> None:
+    picker.search_edit.setText(query)
+    picker.run_search()
+    picker.choose_hit(0)
+
+
+def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.rentals.section import RentalsSection
+
+    section = RentalsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.model.rowCount() == 0 and not section.edit_button.isEnabled()
+
+    def no_landlord(d):
+        _choose(d.picker, "wjh")
+        d.landlord_phone.setText("12345")
+    dialogs.fillers.append(no_landlord)
+    assert not section.register_flat()
+    assert dialogs.seen[-1].errors.text("房东姓名") == "不能为空（房东是本社区居民时可从居民中选择）"
+    assert "不是有效的手机号" in dialogs.seen[-1].errors.text("房东电话")
+
+    def register(d):
+        _choose(d.picker, "wjh")
+        d.landlord_name.setText("孙大海")
+        d.landlord_phone.setText("13700001111")
+        d.lease_start.setDate(d.lease_start.date().addMonths(-11))
+        d.lease_end.edit.setDate(d.lease_start.date().addYears(1))  # ends within the month
+        d.rooms.setValue(1)
+        d.tenant_count.setValue(2)
+    dialogs.fillers.append(register)
+    assert section.register_flat()
+    assert section.model.rowCount() == 1 and section.tenancy.landlord_name == "孙大海"
+    qtmodeltester.check(section.model)
+    row = section.model.row_at(0)
+    assert section.model.data(section.model.index(0, 0)) == "幸福家园7号楼2单元301"
+    assert section.model.data(section.model.index(0, 2)) == "137****1111"
+    assert "letter not signed" in section.model.data(section.model.index(0, 9)) and not row.group_rental
+
+    def tenant_without_arrival_permit(d):
+        d.name.setText("刘小军")
+        d.permit.setText("JZ20260001")
+    dialogs.fillers.append(tenant_without_arrival_permit)
+    assert not section.add_tenant()
+    assert dialogs.seen[-1].errors.text("居住证有效期至") == "填写了居住证号时必填"
+    for name in ("刘小军", "陈芳", "赵六"):
+        def add(d, name=name):
+            d.name.setText(name)
+            d.from_place.setText("河南省郑州市")
+            d.arrived.setDate(d.arrived.date().addDays(-40))
+        dialogs.fillers.append(add)
+        assert section.add_tenant()
+    assert [t.name for t in section.tenant_model.rows()] == ["刘小军", "陈芳", "赵六"]
+    qtmodeltester.check(section.tenant_model)
+    assert section.model.row_at(0).group_rental  # three people in one room
+
+    section.tenant_table.selectRow(0)
+    dialogs.fillers.append(lambda d: d.on.setDate(d.on.date().addDays(-1)))
+    assert section.move_out()
+    assert section.tenant_model.row_at(2).moved_out_on == TODAY - timedelta(days=1)
+
+    def signed(d):
+        d.letter.check.setChecked(True)
+    dialogs.fillers.append(signed)
+    assert section.edit_lease()
+    assert section.tenancy.letter_signed and section.tenancy.letter_signed_on == TODAY
+
+    dialogs.fillers.append(lambda d: d.reason.setText("租期届满退租"))
+    assert section.end_lease()
+    assert section.tenancy is None and section.let_button.isEnabled() and section.model.rowCount() == 0
+    qtmodeltester.check(section.history_model)
+    with Session(engine) as session:
+        (lease,) = session.exec(select(Tenancy)).all()
+        assert lease.ended_on == TODAY and lease.end_reason == "租期届满退租"
+        assert all(t.moved_out_on for t in session.exec(select(Tenant)))
+        assert session.exec(select(Resident).where(Resident.relation == "租户")).all() == []
+
+
+def test_today_lists_rented_housing_and_opens_the_flat(qtbot, qtmodeltester, ctx, homes):
+    from gridkeeper.services import rentals, tenants
+    from gridkeeper.services.people import ResidentInput
+    from gridkeeper.ui.sections.today import TodaySection
+
+    with ctx.write() as session:
+        rentals.create_tenancy(session, rentals.TenancyInput(
+            household_id=homes["陈志强"], landlord_name="孙大海", lease_start=TODAY - timedelta(days=300),
+            lease_end=TODAY + timedelta(days=5)), today=TODAY)
+        tenants.add_tenant(session, homes["陈志强"], ResidentInput(name="周杰", residence_status="流动"),
+                           tenants.TenantInput(arrived_on=TODAY - timedelta(days=45)), today=TODAY)
+    today = TodaySection(ctx)
+    qtbot.addWidget(today)
+    box = today.rental_box
+    qtmodeltester.check(box.model)
+    assert box.model.rowCount() == 2
+    assert [box.model.data(box.model.index(r, 0)) for r in range(2)] == [
+        "lease ends in 5 day(s)", "no residence permit after 45 day(s)"]
+    assert box.model.data(box.model.index(0, 2)) == "幸福家园7号楼2单元401"
+    with qtbot.waitSignal(today.open_rental) as opened:
+        box.view.doubleClicked.emit(box.model.index(1, 0))
+    assert opened.args == [homes["陈志强"]]

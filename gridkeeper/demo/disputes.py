@@ -40,14 +40,17 @@ def make_disputes(demo) -> None:
             _dispute(demo, grid_id, households, stewards[grid_id], found)
 
 
-def _households_by_grid(demo) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Each grid's lived-in households as (id, head's resident id, name and phone)."""
+def _households_by_grid(demo) -> dict[int, list[tuple[int, int, str, str, str]]]:
+    """Each grid's lived-in households as (id, head's resident id, name, phone, address)."""
     heads = {r["household_id"]: (r["id"], r["name"], r["phone"]) for r in demo.rows["resident"] if r.get("is_head")}
-    grid_of_unit = {u["id"]: demo.rows["building"][u["building_id"] - 1]["grid_id"] for u in demo.rows["unit"]}
-    found: dict[int, list[tuple[int, int, str, str]]] = {}
+    buildings, compounds = demo.rows["building"], demo.rows["compound"]
+    units = {u["id"]: (buildings[u["building_id"] - 1], u["label"]) for u in demo.rows["unit"]}
+    found: dict[int, list[tuple[int, int, str, str, str]]] = {}
     for household in demo.rows["household"]:
         if household["id"] in heads:
-            found.setdefault(grid_of_unit[household["unit_id"]], []).append((household["id"], *heads[household["id"]]))
+            building, unit = units[household["unit_id"]]
+            address = f"{compounds[building['compound_id'] - 1]['name']}{building['label']}{unit}{household['room']}"
+            found.setdefault(building["grid_id"], []).append((household["id"], *heads[household["id"]], address))
     return found
 
 
@@ -57,15 +60,16 @@ def _dispute(demo, grid_id: int, households, steward: str, found: date) -> None:
     index = rng.randrange(len(households))
     home = households[index]
     dispute_id = len(demo.rows.get("dispute", [])) + 1
-    parties = [dict(resident_id=home[1], household_id=home[0], name=home[2], phone=home[3])]
+    parties = [dict(resident_id=home[1], household_id=home[0], name=home[2], phone=home[3], address=home[4])]
     if kind == "neighbour":
         other = households[index + 1 if index + 1 < len(households) else index - 1]
-        parties.append(dict(resident_id=other[1], household_id=other[0], name=other[2], phone=other[3]))
+        parties.append(dict(resident_id=other[1], household_id=other[0], name=other[2], phone=other[3],
+                            address=other[4]))
     elif kind != "family":
         parties.append(dict(resident_id=None, household_id=None, name=f"{demo.name()}（{OUTSIDERS[kind]}）",
-                            phone=demo.mobile()))
+                            phone=demo.mobile(), address=""))
     for party in parties:
-        demo.add("dispute_party", dict(dispute_id=dispute_id, id_number="", address="", **party))
+        demo.add("dispute_party", dict(dispute_id=dispute_id, id_number="", **party))
     row = dict(id=dispute_id, grid_id=grid_id, household_id=home[0], kind=kind,
                subject=rng.choice(SUBJECTS[kind]), details="", risk=rng.choices(("low", "medium", "high"), (65, 28, 7))[0],
                source=rng.choices(("visit", "reported"), (45, 55))[0], source_visit_id=None, source_request_id=None,

@@ -39,6 +39,16 @@ class DisputeRow:
 
 
 @dataclass
+class DisputeDueRow:
+    """A line of Today: a stale dispute (no session for `days` days) or a follow-up due (`days` late)."""
+
+    dispute: Dispute
+    parties: str
+    stale: bool
+    days: int
+
+
+@dataclass
 class HistoryLine:
     """One step in a dispute's history; `of_request` marks the steps of the request it came from."""
 
@@ -144,6 +154,16 @@ def follow_ups_due(session: Session, *, today: date, scope: Scope = EVERYWHERE,
     query = query.where(Dispute.status.in_(flow.FOLLOW_UP_STATUSES), Dispute.follow_up_due <= today)
     query = query.order_by(Dispute.follow_up_due, Dispute.id)
     return list(session.exec(query.limit(limit) if limit else query))
+
+
+def disputes_due(session: Session, *, today: date, scope: Scope = EVERYWHERE) -> list[DisputeDueRow]:
+    """Today's dispute lines: stale disputes (quietest first), then follow-ups due (most overdue first)."""
+    quiet = stale(session, today=today, scope=scope)
+    due = follow_ups_due(session, today=today, scope=scope)
+    lines = rows(session, [*quiet, *due])
+    return [DisputeDueRow(line.dispute, line.parties_text, n < len(quiet),
+                          (today - (line.dispute.last_step_on if n < len(quiet) else line.dispute.follow_up_due)).days)
+            for n, line in enumerate(lines)]
 
 
 def rows(session: Session, disputes: list[Dispute]) -> list[DisputeRow]:

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpli
 from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import VisitDue, visits_due
+from gridkeeper.services.dispute_lists import DisputeDueRow, disputes_due
 from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.rentals.today_box import RentalTodayBox
-from gridkeeper.ui.sections.today_disputes import DisputeDueRow, disputes_due
 from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel

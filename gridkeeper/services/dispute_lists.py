@@ -156,14 +156,28 @@ def follow_ups_due(session: Session, *, today: date, scope: Scope = EVERYWHERE,
     return list(session.exec(query.limit(limit) if limit else query))
 
 
-def disputes_due(session: Session, *, today: date, scope: Scope = EVERYWHERE) -> list[DisputeDueRow]:
-    """Today's dispute lines: stale disputes (quietest first), then follow-ups due (most overdue first)."""
-    quiet = stale(session, today=today, scope=scope)
-    due = follow_ups_due(session, today=today, scope=scope)
+TODAY_LINES = 100  # of each kind: the most urgent; Today's title gives the whole count (due_count)
+
+
+def disputes_due(session: Session, *, today: date, scope: Scope = EVERYWHERE,
+                 limit: int = TODAY_LINES) -> list[DisputeDueRow]:
+    """Today's dispute lines: stale disputes (quietest first), then follow-ups due (most overdue first),
+    at most `limit` of each (a whole community of 100,000 households has hundreds)."""
+    quiet = stale(session, today=today, scope=scope, limit=limit)
+    due = follow_ups_due(session, today=today, scope=scope, limit=limit)
     lines = rows(session, [*quiet, *due])
     return [DisputeDueRow(line.dispute, line.parties_text, n < len(quiet),
                           (today - (line.dispute.last_step_on if n < len(quiet) else line.dispute.follow_up_due)).days)
             for n, line in enumerate(lines)]
+
+
+def due_count(session: Session, *, today: date, scope: Scope = EVERYWHERE) -> int:
+    """How many disputes Today would list without its limit (stale plus follow-ups due): one count."""
+    cutoff = today - timedelta(days=stale_days(session))
+    quiet = Dispute.status.in_(flow.OPEN_DISPUTE_STATUSES) & (Dispute.last_step_on <= cutoff)
+    due = Dispute.status.in_(flow.FOLLOW_UP_STATUSES) & (Dispute.follow_up_due <= today)
+    query = _scoped(session, select(func.count()).select_from(Dispute), scope).where(quiet | due)
+    return session.exec(query).one()
 
 
 def rows(session: Session, disputes: list[Dispute]) -> list[DisputeRow]:

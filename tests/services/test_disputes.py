@@ -206,6 +206,11 @@ def test_today_lists_stale_disputes_and_follow_ups_due(session, people):
     with pytest.raises(ValidationFailed, match="1到365"):
         dispute_lists.set_stale_days(session, 0)
     assert [d.id for d in dispute_lists.follow_ups_due(session, today=TODAY)] == [mediated.id]
+    dispute_lists.set_stale_days(session, 1)
+    cut = dispute_lists.disputes_due(session, today=TODAY, limit=1)  # the quietest stale one, then the follow-up
+    assert [(line.dispute.id, line.stale, line.days) for line in cut] == [(quiet.id, True, 9), (mediated.id, False, 0)]
+    assert dispute_lists.due_count(session, today=TODAY) == 3
+    dispute_lists.set_stale_days(session, 10)
     assert dispute_lists.follow_ups_due(session, today=TODAY - timedelta(days=1)) == []
     row = dispute_lists.rows(session, [mediated])[0]
     assert (row.parties_text, row.sessions, row.grid_code) == ("王建华、赵桂兰", 1, "FK-03")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpli
 from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import VisitDue, visits_due
-from gridkeeper.services.dispute_lists import DisputeDueRow, disputes_due
+from gridkeeper.services.dispute_lists import TODAY_LINES, DisputeDueRow, disputes_due, due_count
 from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
@@ -185,6 +185,9 @@ class TodaySection(QWidget):
             places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
             vacant = posts(session, scope, vacant_only=True)
             disputes = disputes_due(session, today=today, scope=scope)
+            disputes_total = len(disputes)
+            if disputes_total >= TODAY_LINES:  # a list was cut at its limit: count them all
+                disputes_total = due_count(session, today=today, scope=scope)
             place = scope_name(session, scope, everywhere=self.tr("Whole community"))
             self.hazard_box.refresh(session, scope=scope, today=today)
             self.rental_box.refresh(session, scope=scope, today=today)
@@ -192,7 +195,7 @@ class TodaySection(QWidget):
         self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
         self.vacancy_model.set_rows(vacant)
         self.dispute_model.set_rows(disputes)
-        self.dispute_box.setTitle(self.tr("Disputes to mediate or follow up ({0})").format(len(disputes)))
+        self.dispute_box.setTitle(self.tr("Disputes to mediate or follow up ({0})").format(disputes_total))
         date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.heading.setText(self.tr("Today, {0}").format(date_text))
         self.scope_label.setText(self.tr("Showing: {0}").format(place))

@@ -99,8 +99,8 @@ class _Steps:
 def _mediate(demo, row: dict, steps: _Steps, steward: str, age: int) -> None:
     """Sessions, then an outcome and follow-up as far as the dispute's age allows; some stall (stale)."""
     rng, today = demo.rng, demo.today
-    if age < 3 or rng.random() < (0.25 if age <= 15 else 0.03):
-        return  # not mediated yet (a few older ones stand out on Today as stale)
+    if age < 3 or rng.random() < (0.25 if age <= 15 else 0.08 if age <= 45 else 0):
+        return  # not mediated yet: recent ones, and a few from the last weeks that stand out on Today as stale
     day = row["found_on"]
     for number in range(rng.choice((1, 1, 2, 2, 3))):
         day += timedelta(days=rng.randint(1, 6) if number else rng.randint(0, 3))

@@ -85,7 +85,7 @@ def run(args) -> int:
             pages = write_work_report(report, out, today=today)
     finally:
         engine.dispose()
-    print(f"已生成{report.title}（{period.label}，{pages} 页）：{out}")
+    print(f"已生成{report.title}（{pages} 页）：{out}")
     return 0
 
 

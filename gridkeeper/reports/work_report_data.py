@@ -21,6 +21,7 @@ from gridkeeper.reports.charts import Series
 from gridkeeper.reports.ledger_data import Where, cn_date, last_visits_before, where
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.coverage import VisitDue, care_schedule
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.members import service_totals
 from gridkeeper.services.monthly_figures import (Months, households_visited, months_ending, months_of_year,
@@ -99,6 +100,7 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
     """The month's report for the community or one grid (a steward: their own grid)."""
     if period.kind != "month":
         raise ValueError("monthly_report needs a month")
+    _not_ahead(period, today)
     place = where(session, grid_code)
     months = months_ending(period.start, 12)
     this, last = months.count - 1, months.count - 2
@@ -143,6 +145,7 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
                   notes: str = "") -> WorkReport:
     """The year's summary for the community or one grid: the year against the year before."""
     period = Period("year", year, 0)
+    _not_ahead(period, today)
     place = where(session, grid_code)
     months = Months(date(year - 1, 1, 1), 24)
     this, last = range(12, 24), range(0, 12)
@@ -185,12 +188,13 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     charts = [
         _coverage_chart(session, place, year_coverage, 0, f"{year}年各{'楼栋' if place.grid else '网格'}全年走访覆盖率"),
         ChartSpec("line", f"{year}年各月走访覆盖率", labels,
-                  [Series("走访覆盖率", tuple(trend_visits.percent(i) for i in range(12)))], percent=True),
+                  [Series("走访覆盖率", _so_far([trend_visits.percent(i) for i in range(12)], year_months, today))],
+                  percent=True),
         _category_chart(requests.category_total(this), requests.category_total(last), f"{year}年", f"{year - 1}年",
                         f"{year}年诉求分类（与上年对比）"),
         _resolution_trend(year_requests, labels, f"{year}年各月诉求按时办结率和满意率"),
-        ChartSpec("bar", f"{year}年各月在职党员服务时长", labels, [Series("服务时长", tuple(service.hours[12:]))],
-                  unit="小时"),
+        ChartSpec("bar", f"{year}年各月在职党员服务时长", labels,
+                  [Series("服务时长", _so_far(service.hours[12:], year_months, today))], unit="小时"),
     ]
     lists = [_overdue_care_list(session, care_now[2], as_of),
              _overdue_request_list(session, place, as_of),
@@ -200,6 +204,16 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
 
 
 # ---------------------------------------------------------------- figures
+
+
+def _not_ahead(period: Period, today: date) -> None:
+    if period.start > today:
+        raise ServiceError(f"{period.label}还没有开始（今天是{cn_date(today)}），没有可以报告的数字")
+
+
+def _so_far(values, months: Months, today: date) -> tuple:
+    """The values of months that have begun; a month still ahead is a gap on the chart, not a zero."""
+    return tuple(v if start <= today else None for v, start in zip(values, months.starts))
 
 
 def _pct(part: int, whole: int) -> float | None:
@@ -367,7 +381,7 @@ def _basis(as_of: date, last_as_of: date, span: str) -> list[str]:
         f"本{span}以{cn_date(as_of)}为准，上{span}以{cn_date(last_as_of)}为准。",
         f"诉求按受理日期归{span}：按时办结率＝按期办结÷（已办结＋超期未办结），平均办结天数按已办结的计，"
         "满意率＝满意和基本满意÷已评价，撤回的不计。",
-        f"上{span}的数字按上{span}末的情况计算，与上{span}的报告一致。",
+        f"上{span}的关爱户和超期数字按上{span}末的情况计算；诉求的办结和评价按目前所知计算。",
     ]
 
 

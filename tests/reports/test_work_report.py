@@ -120,6 +120,17 @@ def test_annual_figures(session, community):
     assert figures["在职党员服务时长（小时）"] == (8.0, 0.0)
     assert figures["参与服务党员人数"] == (2, 0)
     assert report.charts[1].labels == [f"{m}月" for m in range(1, 13)]
+    december = report.charts[1].series[0].values[11]
+    assert december is None and report.charts[4].series[0].values[11] is None  # still ahead: a gap, not 0
+
+
+def test_a_period_still_ahead_is_refused(session, community):
+    from gridkeeper.services.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="2026年12月还没有开始"):
+        monthly_report(session, parse_period("2026-12"), today=fixture.TODAY)
+    with pytest.raises(ServiceError, match="2027年还没有开始"):
+        annual_report(session, 2027, today=fixture.TODAY)
 
 
 def test_queries_do_not_grow_with_grids(engine, session):

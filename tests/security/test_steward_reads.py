@@ -48,6 +48,8 @@ def test_steward_full_export_of_the_community_holds_only_their_grid(accounts_db,
     ["ledger", "members", "--half", "2026-H2", "--grid", "FK-02", "--feedback-sheets", "--out", "{tmp}/f.pdf"],
     ["checklist", "--grid", "FK-02", "--out", "{tmp}/c.pdf"],
     ["roster", "--grid", "FK-02", "--out", "{tmp}/r.pdf"],
+    ["report", "monthly", "--month", "2026-11", "--grid", "FK-02", "--out", "{tmp}/m.pdf"],
+    ["report", "annual", "--year", "2026", "--grid", "FK-02", "--out", "{tmp}/a.pdf"],
 ])
 def test_steward_is_refused_another_grid(accounts_db, as_steward, tmp_path, capsys, command):
     args = [a.replace("{tmp}", str(tmp_path)) for a in command]
@@ -62,6 +64,17 @@ def test_steward_ledger_without_a_grid_is_their_grid(accounts_db, as_steward, tm
                  *as_steward]) == 0
     title = openpyxl.load_workbook(out).active["A1"].value
     assert "第一网格" in title
+
+
+def test_steward_work_report_is_their_grid(accounts_db, as_steward, tmp_path):
+    import pdfplumber
+
+    out = tmp_path / "m.pdf"
+    assert main(["report", "monthly", "--month", "2026-11", "--out", str(out), "--db", accounts_db, *as_steward]) == 0
+    with pdfplumber.open(out) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "第一网格月度工作报告" in text and f"住户 {_households(accounts_db, 'FK-01'):,} 户" in text
+    assert "FK-02" not in text  # neither in the charts nor in the lists
 
 
 def test_stats_follow_the_readers_grids(accounts_db, as_steward, capsys, monkeypatch):

@@ -25,8 +25,8 @@ from gridkeeper.reports.ledger_data import where  # noqa: E402
 from gridkeeper.reports.work_report import write_work_report  # noqa: E402
 from gridkeeper.reports.work_report_data import _care, annual_report, monthly_report  # noqa: E402
 from gridkeeper.services.database import open_database  # noqa: E402
-from gridkeeper.services.monthly_figures import (months_ending, request_months, service_months,  # noqa: E402
-                                                 visit_months)
+from gridkeeper.services.monthly_figures import (months_ending, place_coverage, request_months,  # noqa: E402
+                                                 service_months, visit_trend)
 
 
 def measure(engine, label: str, fn, repeat: int):
@@ -69,7 +69,12 @@ def main() -> None:
         place = where(session, None)
         months = months_ending(month.start, 12)
         r = args.repeat
-        measure(engine, "visits and coverage, 12 months × every grid", lambda: visit_months(session, months), r)
+        measure(engine, "visits and households visited, 12 months", lambda: visit_trend(session, months), r)
+        measure(engine, "coverage per grid, the month", lambda: place_coverage(
+            session, month.start, month.end, today=today), r)
+        previous = month.previous()
+        measure(engine, "coverage per grid, the month before (from its visits)", lambda: place_coverage(
+            session, previous.start, previous.end, today=today), r)
         measure(engine, "requests, 12 months (performance and categories)",
                 lambda: request_months(session, months, today=today), r)
         measure(engine, "member service, 12 months", lambda: service_months(session, months), r)

@@ -18,14 +18,15 @@ from gridkeeper.domain.enums import CareTag, LeaderRole, RequestCategory, label_
 from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.period import Period
 from gridkeeper.reports.charts import Series
-from gridkeeper.reports.ledger_data import Where, cn_date, last_visits_before, where
+from gridkeeper.reports.ledger_data import Where, cn_date, where
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.coverage import VisitDue, care_schedule
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.members import service_totals
-from gridkeeper.services.monthly_figures import (Months, households_visited, months_ending, months_of_year,
-                                                 overdue_as_of, request_months, service_months, visit_months)
+from gridkeeper.services.monthly_figures import (Months, PlaceCoverage, care_last_visits_before, months_ending,
+                                                 months_of_year, overdue_as_of, percent_of, place_coverage,
+                                                 request_months, service_months, visit_trend, visited_between)
 from gridkeeper.services.scope_figures import scope_headline
 from gridkeeper.services.visibility import readable_scope
 from gridkeeper.storage.models import Building, Compound, Grid, Household, ResidentRequest, Unit
@@ -107,14 +108,15 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
     as_of = min(period.last_day, today)
     last_as_of = period.start - timedelta(days=1)
     level = "building" if place.grid else "grid"
-    visits = visit_months(session, months, scope=place.scope, level=level)
+    visits = visit_trend(session, months, scope=place.scope)
+    places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
     requests = request_months(session, months, today=today, scope=place.scope)
     service = service_months(session, months, scope=place.scope)
     care_now, care_before = _care(session, place, [as_of, last_as_of], today)
     perf, perf_last = requests.performance[this], requests.performance[last]
     figures = [
-        Figure("走访户次", visits.visits(this), visits.visits(last)),
-        Figure("走访户数", visits.visited(this), visits.visited(last)),
+        Figure("走访户次", visits.visits[this], visits.visits[last]),
+        Figure("走访户数", visits.visited[this], visits.visited[last]),
         Figure("走访覆盖率", visits.percent(this), visits.percent(last), "percent"),
         *_care_figures(care_now, care_before),
         *_request_figures(perf, perf_last),
@@ -126,7 +128,7 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
     ]
     labels = _month_labels(months)
     charts = [
-        _coverage_chart(session, place, visits, this, f"{period.label}各{'楼栋' if place.grid else '网格'}走访覆盖率"),
+        _coverage_chart(session, place, places, f"{period.label}各{'楼栋' if place.grid else '网格'}走访覆盖率"),
         ChartSpec("line", f"近十二个月走访覆盖率（{_span(months)}）", labels,
                   [Series("走访覆盖率", tuple(visits.percent(i) for i in range(months.count)))], percent=True),
         _category_chart(requests.categories[this], requests.categories[last], "本月", "上月",
@@ -151,12 +153,13 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     this, last = range(12, 24), range(0, 12)
     as_of, last_as_of = min(period.last_day, today), date(year - 1, 12, 31)
     level = "building" if place.grid else "grid"
-    visits = visit_months(session, months, scope=place.scope, level=level)
+    visits = visit_trend(session, months, scope=place.scope)
+    places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
     requests = request_months(session, months, today=today, scope=place.scope)
     service = service_months(session, months, scope=place.scope)
     care_now, care_before = _care(session, place, [as_of, last_as_of], today)
-    seen = households_visited(session, period.start, period.end, scope=place.scope, level=level)
-    seen_before = households_visited(session, date(year - 1, 1, 1), period.start, scope=place.scope, level=level)
+    seen = sum(p.visited for p in places)
+    seen_before = visited_between(session, date(year - 1, 1, 1), period.start, scope=place.scope)
     households = visits.households
     grid_id = place.grid.id if place.grid else None
     serving = sum(1 for t in service_totals(session, start=period.start, end=period.end, grid_id=grid_id)
@@ -164,10 +167,9 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     serving_before = sum(1 for t in service_totals(session, start=date(year - 1, 1, 1), end=period.start,
                                                    grid_id=grid_id) if t.services)
     figures = [
-        Figure("走访户次", sum(visits.visits(i) for i in this), sum(visits.visits(i) for i in last)),
-        Figure("全年走访过的户数", sum(seen.values()), sum(seen_before.values())),
-        Figure("全年走访覆盖率", _pct(sum(seen.values()), households), _pct(sum(seen_before.values()), households),
-               "percent"),
+        Figure("走访户次", sum(visits.visits[i] for i in this), sum(visits.visits[i] for i in last)),
+        Figure("全年走访过的户数", seen, seen_before),
+        Figure("全年走访覆盖率", percent_of(seen, households), percent_of(seen_before, households), "percent"),
         *_care_figures(care_now, care_before),
         *_request_figures(requests.total(this), requests.total(last)),
         Figure("超期未办结诉求", overdue_as_of(session, as_of, scope=place.scope),
@@ -179,16 +181,12 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     ]
     year_months = months_of_year(year)
     labels = _month_labels(year_months)
-    trend_visits = replace(visits, months=year_months, places={
-        k: replace(p, visits=p.visits[12:], visited=p.visited[12:]) for k, p in visits.places.items()})
     year_requests = replace(requests, months=year_months, performance=requests.performance[12:],
                             categories=requests.categories[12:])
-    year_coverage = replace(visits, places={k: replace(p, visited=[seen.get(k, 0)], visits=[0])
-                                            for k, p in visits.places.items()})
     charts = [
-        _coverage_chart(session, place, year_coverage, 0, f"{year}年各{'楼栋' if place.grid else '网格'}全年走访覆盖率"),
+        _coverage_chart(session, place, places, f"{year}年各{'楼栋' if place.grid else '网格'}全年走访覆盖率"),
         ChartSpec("line", f"{year}年各月走访覆盖率", labels,
-                  [Series("走访覆盖率", _so_far([trend_visits.percent(i) for i in range(12)], year_months, today))],
+                  [Series("走访覆盖率", _so_far([visits.percent(i) for i in this], year_months, today))],
                   percent=True),
         _category_chart(requests.category_total(this), requests.category_total(last), f"{year}年", f"{year - 1}年",
                         f"{year}年诉求分类（与上年对比）"),
@@ -216,10 +214,6 @@ def _so_far(values, months: Months, today: date) -> tuple:
     return tuple(v if start <= today else None for v, start in zip(values, months.starts))
 
 
-def _pct(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
-
-
 def _basics(session: Session, place: Where, today: date) -> list[tuple[str, int]]:
     """The place's size, as the Overview's cards count it (scope_headline, i.e. `stats` for the community)."""
     figures = scope_headline(session, scope=readable_scope(session, place.scope), today=today)
@@ -245,24 +239,26 @@ def _care(session: Session, place: Where, days: list[date], today: date):
     out = []
     for day in days:
         if day >= today:
-            due = schedule
+            overdue = [d for d in schedule if d.overdue_days > 0]
         else:
-            past = last_visits_before(session, readable_scope(session, place.scope), day + timedelta(days=1))
-            due = [_due_on(d, past.get(d.household_id), day) for d in schedule]
-        overdue = sorted((d for d in due if d.overdue_days > 0), key=lambda d: (-d.overdue_days, d.household_id))
-        out.append((len(due), len(overdue), overdue))
+            past = care_last_visits_before(session, day + timedelta(days=1), scope=place.scope)
+            overdue = [d for d in (_overdue_on(d, past.get(d.household_id), day) for d in schedule) if d]
+        overdue.sort(key=lambda d: (-d.overdue_days, d.household_id))
+        out.append((len(schedule), len(overdue), overdue))
     return out
 
 
-def _due_on(due: VisitDue, last_visit: date | None, day: date) -> VisitDue:
+def _overdue_on(due: VisitDue, last_visit: date | None, day: date) -> VisitDue | None:
+    """The household's schedule on a past day, if it was overdue then (None otherwise)."""
     when = next_due(last_visit, due.interval_days, today=day)
-    return replace(due, last_visit_on=last_visit, next_due=when, overdue_days=(day - when).days)
+    late = (day - when).days
+    return replace(due, last_visit_on=last_visit, next_due=when, overdue_days=late) if late > 0 else None
 
 
 def _care_figures(now, before) -> list[Figure]:
     (total, overdue, _), (total_before, overdue_before, _) = now, before
     return [
-        Figure("关爱户按期走访率", _pct(total - overdue, total), _pct(total_before - overdue_before, total_before),
+        Figure("关爱户按期走访率", percent_of(total - overdue, total), percent_of(total_before - overdue_before, total_before),
                "percent"),
         Figure("关爱户超期未访", overdue, overdue_before),
     ]
@@ -281,10 +277,10 @@ def _span(months: Months) -> str:
     return f"{first.year}年{first.month}月—{last.year}年{last.month}月"
 
 
-def _coverage_chart(session: Session, place: Where, visits, index: int, title: str) -> ChartSpec:
+def _coverage_chart(session: Session, place: Where, places: list[PlaceCoverage], title: str) -> ChartSpec:
     """Coverage per grid (community) or building (a grid), by code or address; the least covered when many."""
-    names = _place_names(session, place, list(visits.places))
-    rows = [(names.get(k, str(k)), p.percent(index)) for k, p in visits.places.items() if p.households]
+    names = _place_names(session, place, [p.id for p in places])
+    rows = [(names.get(p.id, str(p.id)), p.percent) for p in places if p.households]
     rows.sort(key=lambda r: r[0])
     if len(rows) > MAX_BARS:
         total = len(rows)

@@ -58,6 +58,10 @@ def _page_image(path):
         pdf.close()
 
 
+def _photos(page) -> list[dict]:
+    return [i for i in page.images if abs((i["x1"] - i["x0"]) - (i["bottom"] - i["top"])) > 1]
+
+
 def _decoded(path) -> list[str]:
     return sorted(r.text for r in zxingcpp.read_barcodes(_page_image(path)) if r.format == zxingcpp.BarcodeFormat.QRCode)
 
@@ -89,11 +93,11 @@ def test_a_phone_photo_prints_upright_at_full_resolution_and_the_page_stays_smal
     session.commit()
     out = _print(session, tmp_path / "photo.pdf")
     assert out.stat().st_size < 1_000_000
-    (image,) = PdfReader(out).pages[0].images
+    (image,) = [i for i in PdfReader(out).pages[0].images if i.image.width != i.image.height]  # QR codes are square
     assert (image.image.width, image.image.height) == OUT_SIZE  # embedded as stored, not resampled
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
-        (placed,) = page.images
+        (placed,) = _photos(page)
         filters = placed["stream"]["Filter"]
         assert "DCTDecode" in [f.name for f in (filters if isinstance(filters, list) else [filters])]  # not re-encoded
         printed_mm = (placed["x1"] - placed["x0"]) / mm
@@ -114,7 +118,7 @@ def test_without_a_photo_the_name_keeps_its_place(session, building_leader, tmp_
     out = _print(session, tmp_path / "plain.pdf")
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
-        assert page.images == []
+        assert _photos(page) == [] and len(page.images) == 2  # the two QR codes
         name_x = min(c["x0"] for c in page.chars if c["text"] == "欧")
     assert abs(name_x - 48 * mm) < 1  # the left margin and the label column, as before photos
 
@@ -134,3 +138,22 @@ def test_many_units_a_photo_and_a_long_pledge_still_fit_one_page(session, place,
         assert pledge_end < footer_top and "单元长10" in page.extract_text()
         assert "网格员：李晓燕" in page.extract_text().replace(" ", "")
     assert len(_decoded(out)) == 2
+
+
+def test_mask_penalty_follows_the_standards_four_rules():
+    from gridkeeper.reports.contact_qr import mask_penalty
+
+    blank = [[False] * 21 for _ in range(21)]
+    # N1: 42 lines of 21 alike = 42 × (3 + 16); N2: 20 × 20 blocks × 3; N4: 0 % dark is 10 steps of 5 % × 10
+    assert mask_penalty(blank) == 42 * 19 + 400 * 3 + 100
+    finder = [[ch == "1" for ch in "10111010000" + "1010101010"]] + [[(r + c) % 2 == 0 for c in range(21)]
+                                                                   for r in range(1, 21)]
+    assert mask_penalty(finder) >= 40  # N3: a finder-like run with four light modules beside it
+
+
+def test_every_code_decodes_whichever_mask_wins():
+    from gridkeeper.reports.contact_qr import qr_image
+
+    for n in range(12):
+        text = vcard(f"测试{n}号", f"139{n:08d}", title=f"幸福家园{n}号楼楼栋长", org="福康社区")
+        assert [r.text for r in zxingcpp.read_barcodes(qr_image(text))] == [text]

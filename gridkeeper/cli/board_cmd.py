@@ -152,11 +152,12 @@ def _print_grids(board, out: Path | None) -> None:
     from gridkeeper.reports.property_poster import pct
 
     print(f"{board.community} 网格考核 {board.period.label}（与{board.period.previous().label}比较）")
-    print("名次  网格  网格员  走访覆盖率  关爱户按时走访率  诉求按期办结率  满意度  空缺岗位  服务时长  综合得分")
+    print("名次  网格  网格员  走访覆盖率  关爱户按时走访率  诉求按期办结率  满意度  隐患按期整改率  空缺岗位  服务时长  综合得分")
     for line in [*board.lines, board.total]:
         f = line.current
         print(f"{line.rank or '':>3}  {line.code or line.name}  {line.steward or '-'}  {pct(f.coverage_percent)}  "
-              f"{pct(f.care_percent)}  {pct(f.on_time_percent)}  {pct(f.satisfaction_percent)}  {f.vacant_posts}  "
+              f"{pct(f.care_percent)}  {pct(f.on_time_percent)}  {pct(f.satisfaction_percent)}  {pct(f.hazards_percent)}  "
+              f"{f.vacant_posts}  "
               f"{f.service_hours:g}  {'—' if f.score is None else f.score}")
     if out:
         print(f"已写入 {out}", file=sys.stderr)

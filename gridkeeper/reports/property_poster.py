@@ -49,9 +49,16 @@ def shortfalls(row: CompanyRow, rules: Thresholds) -> str:
     return "、".join(out)
 
 
+def compounds_text(names: list[str], *, shown: int = 2) -> str:
+    """The compounds a company serves, short enough for a table cell: 阳光花园、幸福家园, or 阳光花园等12个小区."""
+    if len(names) <= shown:
+        return "、".join(names)
+    return f"{'、'.join(names[:shown - 1])}等{len(names)}个小区"
+
+
 def _poster_row(row: CompanyRow) -> list[str]:
     f = row.figures
-    return [str(row.rank or ""), row.name, "、".join(row.compounds), str(row.households), str(f.received),
+    return [str(row.rank or ""), row.name, compounds_text(row.compounds), str(row.households), str(f.received),
             pct(f.on_time_percent), days(f.average_days), str(f.overdue_now), pct(f.satisfaction_percent)]
 
 

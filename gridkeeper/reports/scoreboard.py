@@ -40,11 +40,11 @@ def change_text(delta: float | None, *, unit: str = "") -> str:
     return f"{'↑' if delta > 0 else '↓'}{abs(delta):g}{unit}"
 
 
-def _with_trend(value: float | int | None, delta: float | None, *, percent: bool = True) -> str:
+def _with_trend(value: float | int | None, delta: float | None, *, percent: bool = True, fmt: str = "g") -> str:
     """The figure, and under it the change against the previous period."""
     if value is None:
         return "—"
-    text = f"{value:.1f}%" if percent else f"{value:g}"
+    text = f"{value:.1f}%" if percent else f"{value:{fmt}}"
     change = change_text(delta)
     return f"{text}\n{change}" if change else text
 
@@ -55,7 +55,7 @@ def _pdf_row(line: GridLine) -> list[str]:
             *(_with_trend(getattr(f, key), trend[key]) for key, _ in RATES),
             _with_trend(f.vacant_posts, trend["vacant_posts"], percent=False),
             _with_trend(round(f.service_hours, 1), trend["service_hours"], percent=False),
-            _with_trend(f.score, trend["score"], percent=False)]
+            _with_trend(f.score, trend["score"], percent=False, fmt=".1f")]
 
 
 def chart(board: GridScoreboard):

@@ -120,3 +120,4 @@ def test_an_empty_community_says_so(db_target, capsys):
     assert "没有登记物业服务企业" in capsys.readouterr().out
     assert run("board", "grids", "--db", db_target, "--period", "2026-11", "--json") == 0
     assert json.loads(capsys.readouterr().out)["grids"] == []
+

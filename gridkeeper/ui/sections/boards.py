@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayo
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.period import Period, recent_periods
 from gridkeeper.domain.property_ranking import Thresholds
-from gridkeeper.reports.property_poster import days, pct, write_property_board
+from gridkeeper.reports.property_poster import compounds_text, days, pct, write_property_board
 from gridkeeper.reports.scoreboard import change_text, write_scoreboard
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.grid_scoreboard import GridLine, GridScoreboard, grid_scoreboard
@@ -144,7 +144,8 @@ class BoardsSection(QWidget):
             Column(self.tr("Rank"), lambda r: r.rank or "", background=shade),
             Column(self.tr("Property company"), lambda r: r.name, background=shade),
             Column(self.tr("List"), lambda r: standing[r.standing], background=shade),
-            Column(self.tr("Compounds"), lambda r: "、".join(r.compounds), background=shade),
+            Column(self.tr("Compounds"), lambda r: compounds_text(r.compounds), background=shade,
+                   tooltip=lambda r: "、".join(r.compounds)),
             Column(self.tr("Households"), lambda r: r.households, background=shade, align_right=True),
             Column(self.tr("Requests"), lambda r: r.figures.received, background=shade, align_right=True),
             Column(self.tr("On time"), lambda r: pct(r.figures.on_time_percent), background=shade, align_right=True),

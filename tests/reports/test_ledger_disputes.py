@@ -107,3 +107,15 @@ def test_stats_json_counts_disputes_and_those_not_closed(demo_db, capsys):
     figures = json.loads(capsys.readouterr().out)
     still = query(db, "select count(*) from dispute where status != 'closed'")[0][0]
     assert figures["disputes"] == counts["dispute"] > figures["disputes_open"] == still > 0
+
+
+def test_print_and_export_offers_the_dispute_ledger(session, place, tmp_path):
+    """The GUI's Print & export section lists every ledger of LEDGER_NAMES: the dispute ledger is printed
+    through the same job as the others (an empty month still makes a page with its totals)."""
+    from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, produce
+
+    assert DOCUMENTS["ledger:disputes"] == "矛盾纠纷排查化解台账"
+    out = tmp_path / "disputes.pdf"
+    produce(session, PrintJob("ledger:disputes", grid_code="FK-03", month=date(2026, 11, 1), today=TODAY), out)
+    text = "".join(pages_text(out))
+    assert "第三网格矛盾纠纷排查化解台账（2026年11月）" in text and "共 0 件" in text and "化解率 —" in text

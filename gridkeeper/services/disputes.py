@@ -25,7 +25,7 @@ from gridkeeper.services.addresses import summaries
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
-from gridkeeper.services.settings import get_setting
+from gridkeeper.services.settings import get_setting, set_setting
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent, DisputeParty, MediationSession
 from gridkeeper.storage.models import Building, Grid, Household, RequestEvent, Resident, Unit, Visit
 from gridkeeper.storage.portable_sql import one_of
@@ -268,6 +268,12 @@ def follow_up_days(session: Session) -> int:
     """Days from an agreement to its follow-up visit (a setting; 15 when never set)."""
     raw = get_setting(session, FOLLOW_UP_DAYS_KEY)
     return int(raw) if raw.isdigit() and int(raw) > 0 else flow.DEFAULT_FOLLOW_UP_DAYS
+
+
+def set_follow_up_days(session: Session, days: int) -> None:
+    if not 1 <= int(days) <= 180:
+        raise ValidationFailed([ValueRuleError("回访间隔天数", "应为1到180天")])
+    set_setting(session, FOLLOW_UP_DAYS_KEY, str(int(days)))
 
 
 def record_outcome(session: Session, dispute_id: int, outcome: DisputeOutcome | str, *, on: date,

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self._action(settings_menu, self.tr("Community details…"), None, self.place_actions.edit_community)
+        self._action(settings_menu, self.tr("Dispute reminders…"), None, self.edit_dispute_settings)
         language_menu = settings_menu.addMenu(self.tr("Interface language"))
         group = QActionGroup(self)
         current = i18n.chosen_language()
@@ -250,6 +251,11 @@ class MainWindow(QMainWindow):
         """Visits, with the quick entry set to this household."""
         if "visits" in self.section_keys():
             self.show_section("visits").start_visit(household_id)
+
+    def edit_dispute_settings(self) -> bool:
+        from gridkeeper.ui.sections.dispute_settings import edit_dispute_settings
+
+        return edit_dispute_settings(self, self.ctx)
 
     def new_household(self):
         return self.open_household(None)

@@ -148,6 +148,10 @@ def test_follow_up_days_is_a_setting(session, people):
     disputes.add_session(session, dispute.id, held_on=TODAY, mediators="李晓燕", today=TODAY)
     disputes.record_outcome(session, dispute.id, "调解成功", on=TODAY, today=TODAY)
     assert dispute.follow_up_due == TODAY + timedelta(days=30)
+    with pytest.raises(ValidationFailed, match="回访间隔天数：应为1到180天"):
+        disputes.set_follow_up_days(session, 0)
+    disputes.set_follow_up_days(session, 20)
+    assert disputes.follow_up_days(session) == 20
 
 
 def test_neighbour_request_becomes_a_dispute_keeping_its_history(session, people):

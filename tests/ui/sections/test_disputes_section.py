@@ -145,3 +145,27 @@ def test_today_lists_stale_disputes_and_follow_ups_due(qtbot, qtmodeltester, ctx
     today.open_dispute.connect(opened.append)
     today._dispute_activated(today.dispute_model.index(1, 0))
     assert opened == [agreed_id]
+
+
+def test_reminder_settings_change_what_today_lists(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.services.dispute_lists import stale_days
+    from gridkeeper.ui.sections.dispute_settings import edit_dispute_settings
+    from gridkeeper.ui.sections.today import TodaySection
+
+    with Session(engine) as session:
+        disputes.create_dispute(session, DisputeInput(subject="楼道堆物", parties=[PartyInput(household_id=homes["王建华"])],
+                                                      found_on=TODAY - timedelta(days=5)), today=TODAY)
+        session.commit()
+    today = TodaySection(ctx)
+    qtbot.addWidget(today)
+    assert today.dispute_model.rowCount() == 0  # 5 quiet days: under the default 7
+
+    def three_days(d):
+        assert (d.stale.value(), d.follow_up.value()) == (7, 15)
+        d.stale.setValue(3)
+        d.follow_up.setValue(30)
+    dialogs.fillers.append(three_days)
+    assert edit_dispute_settings(today, ctx)
+    with Session(engine) as session:
+        assert stale_days(session) == 3 and disputes.follow_up_days(session) == 30
+    assert today.dispute_model.rowCount() == 1  # Today followed the change

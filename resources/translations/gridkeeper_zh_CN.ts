@@ -1077,6 +1077,35 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>DisputeSettingsDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="16"/>
+        <source>Dispute reminders</source>
+        <translation>矛盾纠纷提醒</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="20"/>
+        <source>Today lists open disputes with no mediation session for this many days, and agreements whose follow-up visit is due.</source>
+        <translation>“今日”列出超过这些天没有调解的未结纠纷，以及到期应回访的调解协议。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="27"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="31"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="32"/>
+        <source>No session for</source>
+        <translation>未调解超过</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_settings.py" line="33"/>
+        <source>Follow-up after the outcome</source>
+        <translation>调解结果后回访</translation>
+    </message>
+</context>
+<context>
     <name>DisputeView</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="53"/>
@@ -2777,55 +2806,60 @@ It can be restored from the recycle bin.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/main_window.py" line="151"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="301"/>
+        <source>Dispute reminders…</source>
+        <translation>矛盾纠纷提醒…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/main_window.py" line="152"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="307"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="160"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="161"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="162"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="162"/>
-        <location filename="../../gridkeeper/ui/main_window.py" line="305"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="163"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="311"/>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="214"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="215"/>
         <source>Section unavailable</source>
         <translation>此栏目暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="215"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="216"/>
         <source>This section could not be opened: {0}</source>
         <translation>无法打开此栏目：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="264"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="270"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="265"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="271"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
 删除后可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="302"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="308"/>
         <source>The new language is used from the next start of GridKeeper.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/main_window.py" line="306"/>
+        <location filename="../../gridkeeper/ui/main_window.py" line="312"/>
         <source>GridKeeper {0}
 Offline desk software for community grid stewards.</source>
         <translation>网格管家 {0}
@@ -4528,12 +4562,12 @@ Nothing is printed or saved until you ask.</source>
     <message>
         <location filename="../../gridkeeper/ui/rentals/section.py" line="220"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;　房东 {1}　租期 {2}</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/rentals/section.py" line="222"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;　没有在租的租约</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
     </message>
 </context>
 <context>
@@ -5659,37 +5693,37 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="188"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="195"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="198"/>
         <source>Disputes to mediate or follow up ({0})</source>
         <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="200"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="198"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="201"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="199"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="202"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="200"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="203"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="201"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="204"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>

@@ -25,6 +25,8 @@ READING = [
     ["search", "wjh"],
     ["report", "monthly", "--month", "2026-11", "--out", "{tmp}/m.pdf"],
     ["report", "annual", "--year", "2026", "--out", "{tmp}/a.pdf"],
+    ["board", "property", "--period", "2026-11", "--out", "{tmp}/p.pdf"],
+    ["board", "grids", "--period", "2026-11", "--out", "{tmp}/g.xlsx"],
 ]
 
 

@@ -128,3 +128,24 @@ def test_gui_lists_search_and_requests_follow_the_stewards_grids(steward_engine,
         assert search(session, other_name)
         assert len(list_visits(session, limit=None)) > len(visits)
         assert sum(tab_counts(session, today=TODAY).values()) > total
+
+
+
+def test_steward_boards_cover_their_own_grids(accounts_db, monkeypatch, capsys):
+    """The grid scoreboard lists a steward's own grid (their total is 合计, not the community's); the 红黑榜
+    counts the requests of their grids only."""
+    from tests.security.conftest import ADMIN_PASSWORD, STEWARD_PASSWORD
+
+    def board(kind, user, password):
+        monkeypatch.setenv("GRIDKEEPER_PASSWORD", password)
+        assert main(["board", kind, "--period", "2026-11", "--json", "--today", "2026-11-20", "--db", accounts_db,
+                     "--user", user]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    mine, everyone = board("grids", "steward", STEWARD_PASSWORD), board("grids", "admin", ADMIN_PASSWORD)
+    assert [g["grid"] for g in mine["grids"]] == ["FK-01"] and mine["total"]["name"] == "合计"
+    assert sorted(g["grid"] for g in everyone["grids"]) == ["FK-01", "FK-02"] and everyone["total"]["name"] == "全社区"
+    assert mine["total"]["households"] == _households(accounts_db, "FK-01") < everyone["total"]["households"]
+    received = lambda data: sum(row["received"] for row in [*data["ranked"], *data["too_few"]])  # noqa: E731
+    assert received(board("property", "steward", STEWARD_PASSWORD)) <= received(board("property", "admin",
+                                                                                      ADMIN_PASSWORD))

@@ -49,8 +49,10 @@ def test_companies_ranked_with_their_lists_and_thresholds(section):
     section.tabs.setCurrentIndex(1)
     assert _cells(section.company_model, 1) == [WEIJIE, NANFANG, LONGJIANG]
     assert _cells(section.company_model, 2) == ["Red list", "Black list", "Too few to rank"]
+    grids = section.grids
     section.min_requests.setValue(2)  # the figures follow the rule at once
     assert _cells(section.company_model, 2)[2] == "Black list"
+    assert section.grids is grids  # the grids do not depend on it: not read again
     section.keep_thresholds()
     with section.ctx.read() as session:
         assert thresholds(session) == Thresholds(min_requests=2)
@@ -65,3 +67,15 @@ def test_saving_both_boards(section, tmp_path):
     rows = list(openpyxl.load_workbook(tmp_path / "board.xlsx").active.iter_rows(min_row=4, values_only=True))
     assert [row[1] for row in rows[:3]] == [WEIJIE, NANFANG, LONGJIANG]
     assert section.suggested_name(".pdf") == "福康社区居民委员会物业服务企业红黑榜-2026-11.pdf"
+
+
+def test_a_change_elsewhere_refreshes_when_the_section_is_next_shown(section):
+    section.choose_period(parse_period("2026-11"))
+    with section.ctx.write() as session:
+        from gridkeeper.services import geography as geo
+
+        geo.update_grid(session, geo.grid_by_code(session, "FK-01").id, name="第一网格", steward_name="王芳")
+    section.ctx.notify("places")
+    assert section._stale and "张伟" in _cells(section.grid_model, 2)  # hidden: not read again yet
+    section.show()
+    assert not section._stale and "王芳" in _cells(section.grid_model, 2)

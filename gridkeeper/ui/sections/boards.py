@@ -54,6 +54,7 @@ class BoardsSection(QWidget):
         self.grids: GridScoreboard | None = None
         self.companies: PropertyBoard | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="gridkeeper-boards-")
+        self._stale = False  # data changed while the section was hidden: refresh when it is shown
         self.kind = QComboBox(self)
         for key, text in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year"))):
             self.kind.addItem(text, key)
@@ -88,7 +89,7 @@ class BoardsSection(QWidget):
         self.kind.currentIndexChanged.connect(self._fill_periods)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tabs.currentChanged.connect(lambda _i: self._show_heading())
-        ctx.data_changed.connect(lambda _kind: self.refresh())
+        ctx.data_changed.connect(self._data_changed)
         self.refresh()
 
     # -- building the tabs --------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class BoardsSection(QWidget):
         with self.ctx.read() as session:
             self.show_thresholds(thresholds(session))
         for spin in (self.on_time_below, self.satisfaction_below, self.min_requests, self.red_count):
-            spin.valueChanged.connect(lambda _v: self.refresh())
+            spin.valueChanged.connect(lambda _v: self.refresh_companies())
         return page
 
     def _spin(self, spin, low: int, high: int, suffix: str):
@@ -229,16 +230,35 @@ class BoardsSection(QWidget):
             spin.blockSignals(False)
 
     def refresh(self) -> None:
+        """Both boards for the chosen period (a second at 100,000 households: only when shown, see
+        `_data_changed`)."""
         if not hasattr(self, "company_model") or self.period.count() == 0:
             return
-        period, today = self.current_period(), self.ctx.today()
+        self._stale = False
         with self.ctx.read() as session:
-            self.grids = grid_scoreboard(session, period=period, today=today)
-            self.companies = property_board(session, period=period, today=today, rules=self.current_thresholds())
+            self.grids = grid_scoreboard(session, period=self.current_period(), today=self.ctx.today())
         self.grid_model.set_rows([*self.grids.lines, self.grids.total])
+        self.refresh_companies()
+
+    def refresh_companies(self) -> None:
+        """The red and black list alone: what the thresholds change."""
+        with self.ctx.read() as session:
+            self.companies = property_board(session, period=self.current_period(), today=self.ctx.today(),
+                                            rules=self.current_thresholds())
         self.company_model.set_rows([*self.companies.ranked, *self.companies.too_few])
         self.basis.setText(self.tr("Basis of the ranking: {0}").format(self.companies.thresholds.basis()))
         self._show_heading()
+
+    def _data_changed(self, _kind: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show_heading(self) -> None:
         if self.grids is None:

@@ -130,3 +130,18 @@ def test_the_frame_stays_3_to_4_and_inside_the_picture(qtbot, files):
     crop = dialog.crop()
     assert (crop.left + crop.width, crop.top + crop.height) == (width, height)
     assert not dialog.preview.pixmap().isNull()
+
+
+def test_read_only_offers_no_photo_change(qtbot, database, session, place, dialogs):
+    from dataclasses import replace
+
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.sections.leaders import LeadersSection
+
+    assign_leader(session, LeaderInput(role=LeaderRole.BUILDING, scope_id=place["building"], person_name="欧阳建国",
+                                       person_phone="13904510007"), today=TODAY)
+    session.commit()
+    section = LeadersSection(AppContext(replace(database, read_only=True), today=TODAY))
+    qtbot.addWidget(section)
+    assert section.select_post(LeaderRole.BUILDING, place["building"]) is not None
+    assert not section.photo_button.isEnabled() and not section.photo_selected() and dialogs.seen == []

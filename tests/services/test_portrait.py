@@ -114,3 +114,11 @@ def test_files_missing_empty_huge_or_oddly_named(tmp_path):
     good = tmp_path / "ok.png"
     good.write_bytes(png_bytes(upright_picture((300, 400))))
     assert pt.portrait_from_file(good).jpeg.startswith(b"\xff\xd8")
+
+
+def test_a_multi_picture_jpeg_from_a_phone_is_read():
+    """Some phones save MPO: a JPEG with extra pictures (depth map, preview) after the first."""
+    out = io.BytesIO()
+    upright_picture((600, 800)).save(out, "MPO", save_all=True, append_images=[upright_picture((300, 400))])
+    source = pt.open_photo(out.getvalue(), "IMG_0002.JPG")
+    assert source.size == (600, 800) and pt.make_portrait(source).jpeg.startswith(b"\xff\xd8")

@@ -168,6 +168,8 @@ class LeadersSection(QWidget):
             return False
         question = self.tr("End {0}'s term as {1} of {2} today? The post becomes vacant.").format(
             post.leader.person_name, post.role.label, post.label)
+        if post.leader.id in self._with_photo:
+            question += "\n" + self.tr("Their photo for the wall roster is deleted.")
         if not forms.confirm(self, question):
             return False
         with self.ctx.write() as session:

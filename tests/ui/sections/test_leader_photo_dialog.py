@@ -145,3 +145,17 @@ def test_read_only_offers_no_photo_change(qtbot, database, session, place, dialo
     qtbot.addWidget(section)
     assert section.select_post(LeaderRole.BUILDING, place["building"]) is not None
     assert not section.photo_button.isEnabled() and not section.photo_selected() and dialogs.seen == []
+
+
+def test_ending_a_term_says_the_photo_goes_and_deletes_it(section, dialogs, engine, place, files, monkeypatch):
+    from gridkeeper.ui.widgets import forms
+
+    monkeypatch.setattr(photo_field, "pick_photo_file", lambda parent: str(files / "IMG_2041.JPG"))
+    dialogs.fillers += [_choose, lambda crop_dialog: None]
+    assert section.photo_selected()
+    asked = []
+    monkeypatch.setattr(forms, "confirm", lambda parent, text: asked.append(text) or True)
+    assert section.end_selected()
+    assert "photo" in asked[-1]
+    with Session(engine) as session:
+        assert leader_photos.leaders_with_photo(session) == set()

@@ -345,13 +345,13 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="63"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="245"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="246"/>
         <source>Grid scoreboard</source>
         <translation>网格考核</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="64"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="247"/>
         <source>Property companies&apos; red and black list</source>
         <translation>物业服务企业红黑榜</translation>
     </message>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="111"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="149"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
@@ -414,7 +414,7 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -474,89 +474,89 @@
         <translation>服务小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
         <source>Requests</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
         <source>On time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="152"/>
         <source>Average days</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
         <source>Overdue now</source>
         <translation>超期未办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="160"/>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="162"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
         <source>Black list below on time</source>
         <translation>黑榜：按期办结率低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="166"/>
         <source>or satisfaction</source>
         <translation>或满意度低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="166"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="167"/>
         <source>Ranked from requests</source>
         <translation>参评最少诉求件数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="168"/>
         <source>Red list places</source>
         <translation>红榜名额</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="170"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="171"/>
         <source>Keep as the community&apos;s rule</source>
         <translation>设为本社区的标准</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="198"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="239"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="240"/>
         <source>Basis of the ranking: {0}</source>
         <translation>排名依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="247"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="248"/>
         <source>{0} — {1}, compared with {2}</source>
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="256"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="287"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="257"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="288"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="280"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="281"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -2660,6 +2660,11 @@ It can be restored from the recycle bin.</source>
         <location filename="../../gridkeeper/ui/sections/leaders.py" line="169"/>
         <source>End {0}&apos;s term as {1} of {2} today? The post becomes vacant.</source>
         <translation>今天结束{0}的{2}{1}任期？该岗位将变为空缺。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="172"/>
+        <source>Their photo for the wall roster is deleted.</source>
+        <translation>其公示牌照片将同时删除。</translation>
     </message>
 </context>
 <context>

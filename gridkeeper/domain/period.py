@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -81,8 +82,9 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    """`2026-11` a month, `2026-Q4` a quarter (q, 2026Q4 too), `2026` a year; anything else a PeriodError."""
-    cleaned = "".join(str(text or "").split()).upper()
+    """`2026-11` a month, `2026-Q4` a quarter (q, 2026Q4 too), `2026` a year — full-width digits and dashes
+    as typed with a Chinese input method too; anything else a PeriodError."""
+    cleaned = "".join(unicodedata.normalize("NFKC", str(text or "")).split()).upper()
     for pattern, kind in ((_MONTH, "month"), (_QUARTER, "quarter"), (_YEAR, "year")):
         match = pattern.fullmatch(cleaned)
         if match:

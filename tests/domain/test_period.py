@@ -16,6 +16,8 @@ from gridkeeper.domain.period import Period, PeriodError, month_of, parse_period
     ("2026-Q4", "quarter", date(2026, 10, 1), date(2027, 1, 1), "2026年第四季度"),
     (" 2026q1 ", "quarter", date(2026, 1, 1), date(2026, 4, 1), "2026年第一季度"),
     ("2026", "year", date(2026, 1, 1), date(2027, 1, 1), "2026年"),
+    ("２０２６－１１", "month", date(2026, 11, 1), date(2026, 12, 1), "2026年11月"),  # a Chinese input method's
+    ("２０２６－Ｑ４", "quarter", date(2026, 10, 1), date(2027, 1, 1), "2026年第四季度"),
 ])
 def test_periods_parse_to_their_dates(text, kind, start, end, label):
     period = parse_period(text)

@@ -70,3 +70,20 @@ def test_a_steward_sees_the_companies_of_their_own_grids(session, engine, commun
     accounts.sign_in(engine, steward)
     board = property_board(session, period=NOVEMBER, today=TODAY)
     assert [row.name for row in [*board.ranked, *board.too_few]] == [NANFANG]
+
+
+def test_a_request_dispatched_to_a_company_by_name_counts_for_that_company(session, community):
+    """Named dispatch wins over the compound's company; an unnamed one goes to the compound's company."""
+    from datetime import date
+
+    from tests.services.board_fixture import _request
+
+    xingfu = community["places"]["幸福家园"]["households"]
+    _request(session, xingfu[3], date(2026, 11, 12), days=1, rating="satisfied", target="property_company", to=WEIJIE)
+    _request(session, xingfu[4], date(2026, 11, 12), category="pipes", days=1, rating="satisfied",
+             target="property_company", to="物业维修班")
+    _request(session, xingfu[5], date(2026, 11, 12), category="noise", days=1, rating="satisfied",
+             target="community", to=WEIJIE)  # dispatched to the community: no company's business
+    session.commit()
+    rows = {row.name: row for row in property_board(session, period=NOVEMBER, today=TODAY).ranked}
+    assert rows[WEIJIE].figures.received == 7 and rows[NANFANG].figures.received == 11

@@ -338,33 +338,32 @@ def detach_household(session: Session, household_id: int, visit_ids: list[int]) 
 
 def where_found(session: Session, hazards: list[SafetyHazard]) -> dict[int, str]:
     """Hazard id → where it is, as printed: the place (name and address), the household's address for a
-    hazard found on a visit, or the compound and building for a building inspected as a whole."""
-    from gridkeeper.services.addresses import summaries
-    from gridkeeper.services.safety_places import place_address
-    from gridkeeper.storage.models import Compound
-    from gridkeeper.storage.portable_sql import one_of
+    hazard found on a visit, or the compound and building for a building inspected as a whole.
+    A few queries for the whole list (Today and the hazards list show hundreds)."""
+    from gridkeeper.services.safety_places import building_names
 
     place_ids = sorted({h.place_id for h in hazards if h.place_id})
     places = {}
     for start in range(0, len(place_ids), 900):
-        for place in session.exec(select(SafetyPlace).where(one_of(SafetyPlace.id, place_ids[start:start + 900]))):
+        for place in session.exec(select(SafetyPlace).where(SafetyPlace.id.in_(place_ids[start:start + 900]))):
             places[place.id] = place
-    building_ids = sorted({h.building_id for h in hazards if h.building_id})
-    buildings = {}
-    for start in range(0, len(building_ids), 900):
-        query = (select(Building.id, Compound.name, Building.label).join(Compound, Compound.id == Building.compound_id)
-                 .where(one_of(Building.id, building_ids[start:start + 900])))
-        buildings |= {bid: f"{compound}{label}" for bid, compound, label in session.exec(query)}
-    homes = {s.id: s.address for s in summaries(session, sorted({h.household_id for h in hazards if h.household_id}))}
+    buildings = building_names(session, [h.building_id for h in hazards] + [p.building_id for p in places.values()])
+    household_ids = sorted({h.household_id for h in hazards if h.household_id})
+    rooms = {}
+    for start in range(0, len(household_ids), 900):
+        query = (select(Household.id, Unit.building_id, Unit.label, Household.room)
+                 .join(Unit, Unit.id == Household.unit_id).where(Household.id.in_(household_ids[start:start + 900])))
+        rooms |= {hid: (bid, unit, room) for hid, bid, unit, room in session.exec(query)}
     out = {}
     for h in hazards:
         if h.place_id in places:
             place = places[h.place_id]
             where = place.address if place.building_id is None else " ".join(
-                p for p in (buildings.get(place.building_id) or place_address(session, place), place.address) if p)
+                p for p in (buildings.get(place.building_id, ""), place.address) if p)
             out[h.id] = f"{place.name}（{where}）" if where and where not in place.name else place.name
-        elif h.household_id in homes:
-            out[h.id] = homes[h.household_id]
+        elif h.household_id in rooms:
+            bid, unit, room = rooms[h.household_id]
+            out[h.id] = f"{buildings.get(bid, '')}{unit}{room}"
         else:
             out[h.id] = buildings.get(h.building_id, "")
     return out

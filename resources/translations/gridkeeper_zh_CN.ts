@@ -329,234 +329,234 @@
 <context>
     <name>BoardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="59"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="59"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="59"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="63"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="266"/>
         <source>Grid scoreboard</source>
         <translation>网格考核</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="64"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="247"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="267"/>
         <source>Property companies&apos; red and black list</source>
         <translation>物业服务企业红黑榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="67"/>
         <source>Period:</source>
         <translation>统计期：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="71"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="72"/>
         <source>Save as Excel…</source>
         <translation>保存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="73"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="108"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="145"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="110"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="111"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="111"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="115"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="116"/>
         <source>Care households on cadence</source>
         <translation>关爱户按时走访率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
         <source>Requests on time</source>
         <translation>诉求按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="156"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
         <source>Hazards rectified on time</source>
         <translation>隐患按期整改率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
         <source>Vacant posts</source>
         <translation>空缺三长岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="121"/>
         <source>Service hours</source>
         <translation>党员服务时长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="122"/>
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="129"/>
         <source>Arrows compare with the previous period. The score is the mean of the percentages a grid has; grids are ranked by it. Visit coverage: households visited in the period; care households on cadence: not past their visiting interval at the end of the period (today while it runs).</source>
         <translation>箭头为与上期相比的变化。综合得分为各项百分比（有数据的各项）的平均数，按它排名。走访覆盖率：本期走访过的住户占比；关爱户按时走访率：期末（本期未结束时为今天）未超出走访间隔的关爱户占比。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="142"/>
         <source>Red list</source>
         <translation>红榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="141"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="142"/>
         <source>Black list</source>
         <translation>黑榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="143"/>
         <source>Too few to rank</source>
         <translation>诉求过少，不排名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="146"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="146"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="147"/>
         <source>List</source>
         <translation>榜单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="148"/>
         <source>Compounds</source>
         <translation>服务小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
         <source>Requests</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="152"/>
         <source>On time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
         <source>Average days</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
         <source>Overdue now</source>
         <translation>超期未办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="162"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="163"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="166"/>
         <source>Black list below on time</source>
         <translation>黑榜：按期办结率低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="166"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="167"/>
         <source>or satisfaction</source>
         <translation>或满意度低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="168"/>
         <source>Ranked from requests</source>
         <translation>参评最少诉求件数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="168"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="169"/>
         <source>Red list places</source>
         <translation>红榜名额</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="171"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="172"/>
         <source>Keep as the community&apos;s rule</source>
         <translation>设为本社区的标准</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="198"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="199"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="240"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="249"/>
         <source>Basis of the ranking: {0}</source>
         <translation>排名依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="248"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="268"/>
         <source>{0} — {1}, compared with {2}</source>
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="257"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="288"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="308"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="298"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="281"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="301"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -680,6 +680,29 @@
         <location filename="../../gridkeeper/ui/matrix.py" line="121"/>
         <source>Room {0} — last visit: {1}</source>
         <translation>{0}室 — 最近走访：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="274"/>
+        <source>Inspection checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="281"/>
+        <source>One item a line; leave empty to use the usual items</source>
+        <translation>每行一项；留空则用常用检查项</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="289"/>
+        <source>Kind of place</source>
+        <translation>场所类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="290"/>
+        <source>Items</source>
+        <translation>检查项目</translation>
     </message>
 </context>
 <context>
@@ -1805,184 +1828,184 @@ The database as it was before is kept as {4}.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="248"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="303"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="388"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="270"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="313"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="398"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="271"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="263"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="273"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="274"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="265"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="275"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="266"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="287"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="307"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="308"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="318"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="319"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="320"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="311"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="321"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="322"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="385"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="395"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="322"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="323"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="323"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="330"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="340"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="359"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="384"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="394"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="389"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="399"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="391"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="401"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="395"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="405"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="396"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="406"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="397"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="407"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="398"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="408"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="400"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="410"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -1990,12 +2013,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="461"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="471"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="462"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="472"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -3920,36 +3943,46 @@ Offline desk software for community grid stewards.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/hazards/section.py" line="113"/>
+        <source>Checklists…</source>
+        <translation>检查清单…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="114"/>
+        <source>The items inspected at each kind of place</source>
+        <translation>各类场所的检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="116"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="114"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="117"/>
         <source>Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)</source>
         <translation>从表格导入检查场所（店名、业态、地址、经营者、电话……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="119"/>
         <source>Inspect…</source>
         <translation>检查…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="117"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="120"/>
         <source>Record an inspection of the selected place with its checklist</source>
         <translation>按检查清单记录对所选场所的一次检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="143"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="147"/>
         <source>{0} places</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="180"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="184"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="208"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="218"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>

@@ -264,3 +264,41 @@ class HazardStepDialog(FormDialog):
     @property
     def wants_notice(self) -> bool:
         return bool(self.print_notice and self.print_notice.isChecked())
+
+
+class ChecklistDialog(FormDialog):
+    """Configure the checklist of each kind of place (one item a line; empty restores the usual items).
+    Community-wide settings: an administrator's job (a steward is told so when saving)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(self.tr("Inspection checklists"), parent)
+        self.ctx = ctx
+        self.kind = QComboBox(self)
+        for kind in PlaceKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.items = QPlainTextEdit(self)
+        self.items.setMinimumHeight(220)
+        self.items.setPlaceholderText(self.tr("One item a line; leave empty to use the usual items"))
+        with ctx.read() as session:
+            from gridkeeper.services.safety_places import checklists
+
+            self._lists = checklists(session)
+        self._shown = self.kind.currentData()
+        self.items.setPlainText("\n".join(self._lists[self._shown]))
+        self.kind.currentIndexChanged.connect(lambda _i: self._switch())
+        self.add_row(self.tr("Kind of place"), self.kind)
+        self.add_row(self.tr("Items"), self.items, "检查项目")
+
+    def _switch(self) -> None:
+        self._lists[self._shown] = self.items.toPlainText().splitlines()
+        self._shown = self.kind.currentData()
+        self.items.setPlainText("\n".join(self._lists[self._shown]))
+
+    def submit(self) -> dict[str, list[str]]:
+        from gridkeeper.services.safety_places import set_checklist
+
+        self._lists[self._shown] = self.items.toPlainText().splitlines()
+        with self.ctx.write() as session:
+            saved = {kind: set_checklist(session, kind, items) for kind, items in self._lists.items()}
+        self.ctx.notify("settings")
+        return saved

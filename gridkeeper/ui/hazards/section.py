@@ -16,10 +16,10 @@ from gridkeeper.domain.hazards import HazardLevel, HazardStatus, PlaceKind
 from gridkeeper.domain.enums import label_of
 from gridkeeper.services.hazard_lists import HAZARD_TABS, tab_counts, tab_hazards
 from gridkeeper.services.hazards import days_left, history, is_overdue, where_found
-from gridkeeper.services.safety_places import delete_place, list_places, place_address
+from gridkeeper.services.safety_places import delete_place, list_places, place_addresses
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.hazards.dialogs import HazardStepDialog, InspectionDialog, PlaceDialog
+from gridkeeper.ui.hazards.dialogs import ChecklistDialog, HazardStepDialog, InspectionDialog, PlaceDialog
 from gridkeeper.ui.sections.requests import local_time
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
@@ -110,6 +110,9 @@ class PlacesPage(QWidget):
         self.new_button = QPushButton(self.tr("New place…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Remove"), self)
+        self.checklist_button = QPushButton(self.tr("Checklists…"), self)
+        self.checklist_button.setToolTip(self.tr("The items inspected at each kind of place"))
+        self.checklist_button.clicked.connect(lambda: self.edit_checklists())
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setToolTip(self.tr("Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)"))
         self.import_button.clicked.connect(lambda: self.import_places())
@@ -120,7 +123,7 @@ class PlacesPage(QWidget):
         self.delete_button.clicked.connect(lambda: self.remove_place())
         self.inspect_button.clicked.connect(lambda: self.inspect())
         for button in (self.inspect_button, self.new_button, self.edit_button, self.delete_button,
-                       self.import_button):
+                       self.import_button, self.checklist_button):
             button.setEnabled(not ctx.read_only)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -138,7 +141,8 @@ class PlacesPage(QWidget):
         with self.ctx.read() as session:
             places = list_places(session, scope=self.ctx.scope, kind=self.kind.currentData() or None,
                                  text=self.filter_edit.text())
-            rows = [(p, place_address(session, p)) for p in places]
+            addresses = place_addresses(session, places)
+        rows = [(p, addresses.get(p.id, "")) for p in places]
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{0} places").format(len(rows)))
         self.table.resizeColumnsToContents()
@@ -187,6 +191,12 @@ class PlacesPage(QWidget):
             return False
         self.ctx.notify("hazards")
         return True
+
+    def edit_checklists(self) -> bool:
+        dialog = ChecklistDialog(self.ctx, self)
+        done = forms.run_dialog(dialog)
+        dialog.deleteLater()
+        return done
 
     def import_places(self, path: Path | None = None) -> int:
         """Check a spreadsheet of places; with no errors and the user's yes, import it all (else nothing)."""

@@ -186,3 +186,22 @@ def test_places_imported_from_a_spreadsheet(qtbot, ctx, engine, place, dialogs, 
     book.save(path)
     assert section.places.import_places(path) == 1
     assert section.places.model.rowCount() == 1 and section.places.model.row_at(0)[0].name == "老王小吃"
+
+
+def test_checklists_are_configured_per_kind_and_used_by_the_next_inspection(qtbot, ctx, engine, place, dialogs):
+    from gridkeeper.ui.hazards.dialogs import InspectionDialog
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    shop = _shop(engine, place)
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+
+    def configure(d):
+        d.kind.setCurrentIndex(d.kind.findData("restaurant"))
+        d.items.setPlainText("油烟管道未清洗\n燃气泄漏隐患\n\n燃气泄漏隐患")
+        d.kind.setCurrentIndex(d.kind.findData("shop"))  # switching kinds keeps what was typed
+    dialogs.fillers.append(configure)
+    assert section.places.edit_checklists()
+    dialog = InspectionDialog(ctx, shop)
+    qtbot.addWidget(dialog)
+    assert dialog.items == ["油烟管道未清洗", "燃气泄漏隐患"]

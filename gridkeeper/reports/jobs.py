@@ -14,7 +14,8 @@ from gridkeeper.services.errors import ServiceError
 
 DOCUMENTS = {**{f"ledger:{k}": v for k, v in LEDGER_NAMES.items()}, "feedback": "报到服务情况反馈表",
              "checklist": "走访清单", "roster": "楼栋长公示牌", "notice": "通知",
-             "report:monthly": "月度工作报告", "report:annual": "年度工作总结"}
+             "report:monthly": "月度工作报告", "report:annual": "年度工作总结",
+             "board:grids": "网格工作考核情况表", "board:property": "物业服务企业红黑榜"}
 NEEDS_GRID = {"checklist", "roster", "notice"}
 
 
@@ -51,7 +52,7 @@ class PrintJob:
         return month_period((self.month or self.today).replace(day=1))
 
     def can_export_xlsx(self) -> bool:
-        return self.ledger_kind is not None
+        return self.ledger_kind is not None or self.document.startswith("board:")
 
     @property
     def report_year(self) -> int:
@@ -70,6 +71,8 @@ def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> st
         return _ledger(session, job, path)
     if job.document.startswith("report:"):
         return _work_report(session, job, path)
+    if job.document.startswith("board:"):
+        return _board(session, job, path)
     if job.document == "feedback":
         from gridkeeper.reports.feedback_sheet import write_feedback_sheets
 
@@ -100,7 +103,7 @@ def produce(session: Session, job: PrintJob, path: str | os.PathLike[str]) -> st
 def file_name(session: Session, job: PrintJob, suffix: str) -> str:
     """The name a save dialog suggests: place, document and period, e.g. 福康社区第三网格走访台账-2026-11.pdf
     (a building's sheets name it: 福康社区第三网格楼栋长公示牌-幸福家园7号楼-2026-11-20.pdf)."""
-    unit = where(session, job.grid_code).unit
+    unit = where(session, None if job.document.startswith("board:") else job.grid_code).unit
     if job.document == "notice" and job.template is not None:
         name = getattr(job.template, "label", DOCUMENTS["notice"])
     else:
@@ -110,7 +113,7 @@ def file_name(session: Session, job: PrintJob, suffix: str) -> str:
         parts.append(job.building)
     if job.uses_half_year:
         parts.append(job.half)
-    elif job.document == "report:monthly":
+    elif job.document == "report:monthly" or job.document.startswith("board:"):
         parts.append(f"{(job.month or job.today):%Y-%m}")
     elif job.document == "report:annual":
         parts.append(str(job.report_year))
@@ -129,6 +132,28 @@ def _ledger(session: Session, job: PrintJob, path) -> str:
     data = build_ledger(session, LedgerRequest(job.ledger_kind, job.period(), job.grid_code, job.full, job.today))
     write_ledger(data, path)
     return f"{data.title}（{len(data.rows)} 行）"
+
+
+def _board(session: Session, job: PrintJob, path) -> str:
+    """The grid scoreboard or the 红黑榜 for the month picked (the whole community, or a steward's grids)."""
+    from gridkeeper.domain.period import month_of
+
+    period = month_of(job.month or job.today)
+    if job.document == "board:grids":
+        from gridkeeper.reports.scoreboard import write_scoreboard
+        from gridkeeper.services.grid_scoreboard import grid_scoreboard
+
+        board = grid_scoreboard(session, period=period, today=job.today)
+        write_scoreboard(board, path)
+        return f"网格工作考核情况表 {period.label}（{len(board.lines)} 个网格）"
+    from gridkeeper.reports.property_poster import write_property_board
+    from gridkeeper.services.geography import get_community
+    from gridkeeper.services.property_board import property_board
+
+    board = property_board(session, period=period, today=job.today)
+    community = get_community(session)
+    write_property_board(board, path, hotline=community.hotline if community else "")
+    return f"物业服务企业红黑榜 {period.label}（红榜 {len(board.red)} 家，黑榜 {len(board.black)} 家）"
 
 
 def _work_report(session: Session, job: PrintJob, path) -> str:

@@ -150,5 +150,10 @@ def restore_any(session: Session, deleted_id: int) -> str:
     if record.kind == PLACE_KIND:
         restore_place(session, record)
         return PLACE_KIND
+    if record.kind == "dispute":
+        from gridkeeper.services.dispute_trash import restore_dispute
+
+        restore_dispute(session, record)
+        return record.kind
     restore(session, deleted_id)
     return record.kind

@@ -277,3 +277,23 @@ def test_a_moved_building_takes_its_disputes_and_a_place_with_disputes_stays(ses
     place_edit.move_building(session, people["building"], grid_id=other.id, compound_id=people["compound"])
     session.refresh(dispute)
     assert dispute.grid_id == other.id and outsiders.grid_id == other.id
+
+
+def test_a_dispute_registered_by_mistake_goes_to_the_bin_and_comes_back(session, people):
+    from gridkeeper.services import dispute_trash
+
+    mistake = disputes.create_dispute(session, leak(people), today=TODAY, actor="李晓燕")
+    worked = disputes.create_dispute(session, leak(people), today=TODAY)
+    disputes.add_session(session, worked.id, held_on=TODAY, mediators="李晓燕", today=TODAY)
+    with pytest.raises(ServiceError, match="已经调解或有了结果"):
+        dispute_trash.delete_dispute(session, worked.id)
+    record = dispute_trash.delete_dispute(session, mistake.id)
+    session.commit()
+    assert session.get(Dispute, mistake.id) is None and record.label.startswith(f"矛盾纠纷 #{mistake.id}")
+    assert session.exec(select(DisputeParty).where(DisputeParty.dispute_id == mistake.id)).all() == []
+    assert trash.restore_any(session, record.id) == "dispute"
+    session.commit()
+    back = session.get(Dispute, mistake.id)
+    assert back.subject == mistake.subject and back.found_on == TODAY - timedelta(days=10)
+    assert [p.name for p in disputes.parties(session, back.id)] == ["王建华", "赵桂兰"]
+    assert [line.to_label for line in dispute_lists.history(session, back)] == ["待调解"]

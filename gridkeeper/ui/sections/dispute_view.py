@@ -13,6 +13,7 @@ from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, OPEN_DISPUTE_STA
 from gridkeeper.domain.enums import label_of
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services import dispute_lists, disputes
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.sections.dispute_dialogs import (FollowUpDialog, OutcomeDialog, PartyDialog, ReasonDialog,
@@ -73,7 +74,7 @@ class DisputeView(QWidget):
         for key, text in (("session", self.tr("Mediation session…")), ("outcome", self.tr("Outcome…")),
                           ("follow_up", self.tr("Follow-up…")), ("close", self.tr("Close…")),
                           ("reopen", self.tr("Mediate again…")), ("party", self.tr("Add party…")),
-                          ("household", self.tr("Open household"))):
+                          ("delete", self.tr("Delete…")), ("household", self.tr("Open household"))):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
             self.buttons[key] = button
@@ -82,7 +83,7 @@ class DisputeView(QWidget):
 
     def _layout(self) -> None:
         row = QHBoxLayout()
-        for key in ("session", "outcome", "follow_up", "close", "reopen", "party"):
+        for key in ("session", "outcome", "follow_up", "close", "reopen", "party", "delete"):
             row.addWidget(self.buttons[key])
         row.addStretch(1)
         row.addWidget(self.buttons["household"])
@@ -125,6 +126,10 @@ class DisputeView(QWidget):
         self.buttons["close"].setEnabled(writable and status == S.REGISTERED)
         self.buttons["reopen"].setEnabled(writable and status not in OPEN_DISPUTE_STATUSES and S.MEDIATING in allowed)
         self.buttons["party"].setEnabled(writable)
+        self.buttons["delete"].setEnabled(writable and status == S.REGISTERED and not dispute.source_request_id
+                                          and not self.session_model.rowCount())
+        self.buttons["delete"].setToolTip(self.tr("Only a dispute nobody has mediated yet goes to the recycle bin; "
+                                                  "a mediated one stays in the register and is closed instead"))
         self.buttons["household"].setEnabled(bool(dispute and dispute.household_id))
 
     def summary_html(self, d: Dispute) -> str:
@@ -166,6 +171,8 @@ class DisputeView(QWidget):
         if key == "household":
             self.open_household.emit(self.dispute.household_id)
             return False
+        if key == "delete":
+            return self.delete()
         dispute_id = self.dispute.id
         dialog = self.dialog_for(key)
         done = forms.run_dialog(dialog)
@@ -174,6 +181,26 @@ class DisputeView(QWidget):
             self.show_dispute(dispute_id)
             self.changed.emit(dispute_id)
         return done
+
+
+    def delete(self) -> bool:
+        """Into the recycle bin, after asking (a dispute registered by mistake)."""
+        from gridkeeper.services.dispute_trash import delete_dispute
+
+        dispute = self.dispute
+        if not forms.confirm(self, self.tr("Move dispute #{0} ({1}) to the recycle bin?").format(dispute.id,
+                                                                                                 dispute.subject)):
+            return False
+        try:
+            with self.ctx.write() as session:
+                delete_dispute(session, dispute.id)
+        except ServiceError as exc:
+            forms.show_error(self, str(exc))
+            return False
+        self.ctx.notify("disputes")
+        self.show_dispute(None)
+        self.changed.emit(dispute.id)
+        return True
 
 
 class DisputeWindow(QDialog):

@@ -169,3 +169,25 @@ def test_reminder_settings_change_what_today_lists(qtbot, ctx, engine, homes, di
     with Session(engine) as session:
         assert stale_days(session) == 3 and disputes.follow_up_days(session) == 30
     assert today.dispute_model.rowCount() == 1  # Today followed the change
+
+
+def test_delete_only_what_nobody_has_mediated(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.disputes import DisputesSection
+
+    with Session(engine) as session:
+        mistake = disputes.create_dispute(session, DisputeInput(subject="重复登记",
+                                                                parties=[PartyInput(household_id=homes["王建华"])]),
+                                          today=TODAY)
+        session.commit()
+        mistake_id = mistake.id
+    section = DisputesSection(ctx)
+    qtbot.addWidget(section)
+    section.show_dispute(mistake_id)
+    assert section.view.buttons["delete"].isEnabled()
+    dialogs.confirm_answer = False
+    assert not section.view.act("delete")
+    dialogs.confirm_answer = True
+    assert section.view.act("delete")
+    with Session(engine) as session:
+        assert session.get(Dispute, mistake_id) is None
+    assert section.model.rowCount() == 0 and section.view.dispute is None

@@ -1131,170 +1131,185 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputeView</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="53"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="54"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="56"/>
         <source>Address / from</source>
         <translation>住址 / 单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="59"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="59"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="60"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="61"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
         <source>Of</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
         <source>request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
         <source>dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="66"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="67"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="68"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Mediation session…</source>
         <translation>登记调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Outcome…</source>
         <translation>调解结果…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Close…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Mediate again…</source>
         <translation>重新调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Add party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="77"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="77"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="92"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="117"/>
         <source>Choose a dispute in the list to see its parties, sessions and history.</source>
         <translation>在上面的列表中选择一件纠纷，查看当事人、调解记录和办理经过。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="131"/>
+        <source>Only a dispute nobody has mediated yet goes to the recycle bin; a mediated one stays in the register and is closed instead</source>
+        <translation>只有尚未调解的纠纷可以删除（进入回收站）；已调解的纠纷要留在台账中，请改为“结案”</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="138"/>
         <source>risk {0}</source>
         <translation>风险{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="134"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="139"/>
         <source>Found {0} by {1} ({2})</source>
         <translation>{0} 由 {1} 发现（{2}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="145"/>
         <source>Outcome {0}: {1}</source>
         <translation>{0} 调解结果：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="148"/>
         <source>held</source>
         <translation>协议履行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="148"/>
         <source>did not hold</source>
         <translation>协议未履行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="149"/>
         <source>Followed up {0}: {1}</source>
         <translation>{0} 回访：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="152"/>
         <source>Follow-up due {0}</source>
         <translation>应于 {0} 回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="155"/>
         <source>Closed {0}</source>
         <translation>{0} 结案</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="191"/>
+        <source>Move dispute #{0} ({1}) to the recycle bin?</source>
+        <translation>把矛盾纠纷 #{0}（{1}）移到回收站？</translation>
     </message>
 </context>
 <context>
     <name>DisputeWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="186"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="213"/>
         <source>Dispute #{0}</source>
         <translation>矛盾纠纷 #{0}</translation>
     </message>

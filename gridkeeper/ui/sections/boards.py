@@ -171,6 +171,7 @@ class BoardsSection(QWidget):
             rules.addWidget(spin)
         self.save_rules = QPushButton(self.tr("Keep as the community's rule"), page)
         self.save_rules.clicked.connect(self.keep_thresholds)
+        self.save_rules.setEnabled(not self.ctx.read_only)  # the thresholds still re-rank on screen
         rules.addWidget(self.save_rules)
         rules.addStretch(1)
         box.addLayout(rules)

@@ -32,12 +32,34 @@ def make_disputes(demo) -> None:
     rng, today = demo.rng, demo.today
     homes = _households_by_grid(demo)
     stewards = {g["id"]: g["steward_name"] for g in demo.rows["grid"]}
+    _disputes_from_requests(demo, homes, stewards)
     for grid_id, households in homes.items():
         if len(households) < 2:
             continue
         count = sum(rng.choice(PER_GRID_MONTH) for _ in range(12))
         for found in sorted(today - timedelta(days=rng.randint(0, 364)) for _ in range(count)):
             _dispute(demo, grid_id, households, stewards[grid_id], found)
+
+
+def _disputes_from_requests(demo, homes, stewards) -> None:
+    """About half the resolved 邻里纠纷 requests were handed to mediation (转为矛盾纠纷): the dispute starts
+    on the day the request was raised and names it; the request's feedback names the dispute."""
+    rng = demo.rng
+    position = {home[0]: (grid_id, n) for grid_id, households in homes.items() for n, home in enumerate(households)
+                if len(households) > 1}
+    chosen = {r["id"]: r for r in demo.rows.get("resident_request", [])
+              if r["category"] == "dispute" and r["status"] in ("resolved", "rated") and r["household_id"] in position
+              and rng.random() < 0.5}
+    resolved = {e["request_id"]: e for e in demo.rows.get("request_event", [])
+                if e["request_id"] in chosen and e["to_status"] == "resolved"}
+    for request in chosen.values():
+        grid_id, index = position[request["household_id"]]
+        dispute_id = _dispute(demo, grid_id, homes[grid_id], stewards[grid_id], request["raised_on"], index=index,
+                              kind="neighbour", request=request)
+        note = f"已转为矛盾纠纷 #{dispute_id}，由网格调解"
+        request["feedback"] = note
+        if request["id"] in resolved:
+            resolved[request["id"]]["note"] = note
 
 
 def _households_by_grid(demo) -> dict[int, list[tuple[int, int, str, str, str]]]:
@@ -54,10 +76,11 @@ def _households_by_grid(demo) -> dict[int, list[tuple[int, int, str, str, str]]]
     return found
 
 
-def _dispute(demo, grid_id: int, households, steward: str, found: date) -> None:
+def _dispute(demo, grid_id: int, households, steward: str, found: date, *, index: int | None = None,
+             kind: str | None = None, request: dict | None = None) -> int:
     rng, today = demo.rng, demo.today
-    kind = rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
-    index = rng.randrange(len(households))
+    kind = kind or rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
+    index = rng.randrange(len(households)) if index is None else index
     home = households[index]
     dispute_id = len(demo.rows.get("dispute", [])) + 1
     parties = [dict(resident_id=home[1], household_id=home[0], name=home[2], phone=home[3], address=home[4])]
@@ -72,14 +95,19 @@ def _dispute(demo, grid_id: int, households, steward: str, found: date) -> None:
         demo.add("dispute_party", dict(dispute_id=dispute_id, id_number="", **party))
     row = dict(id=dispute_id, grid_id=grid_id, household_id=home[0], kind=kind,
                subject=rng.choice(SUBJECTS[kind]), details="", risk=rng.choices(("low", "medium", "high"), (65, 28, 7))[0],
-               source=rng.choices(("visit", "reported"), (45, 55))[0], source_visit_id=None, source_request_id=None,
+               source=rng.choices(("visit", "reported"), (45, 55))[0], source_visit_id=None,
+               source_request_id=request["id"] if request else None,
                found_on=found, found_by=steward, status="registered", last_step_on=found, outcome=None,
                outcome_on=None, referred_to="", outcome_note="", follow_up_due=None, followed_up_on=None,
                follow_up_held=None, follow_up_note="", closed_on=None, version=1)
+    if request:
+        row.update(source="request", subject=request["description"])
     demo.rows.setdefault("dispute", []).append(row)
     steps = _Steps(demo, row)
-    steps.log(None, "registered", "登记（走访发现）" if row["source"] == "visit" else "登记（群众反映）", found)
+    steps.log(None, "registered", {"visit": "登记（走访发现）", "reported": "登记（群众反映）",
+                                   "request": f"登记（诉求 #{request['id'] if request else ''} 转入）"}[row["source"]], found)
     _mediate(demo, row, steps, steward, (today - found).days)
+    return dispute_id
 
 
 class _Steps:

@@ -119,3 +119,15 @@ def test_print_and_export_offers_the_dispute_ledger(session, place, tmp_path):
     produce(session, PrintJob("ledger:disputes", grid_code="FK-03", month=date(2026, 11, 1), today=TODAY), out)
     text = "".join(pages_text(out))
     assert "第三网格矛盾纠纷排查化解台账（2026年11月）" in text and "共 0 件" in text and "化解率 —" in text
+
+
+def test_demo_has_disputes_turned_from_requests_naming_each_other(demo_db):
+    db, _ = demo_db
+    pairs = query(db, """select d.id, r.feedback, r.category from dispute d
+                         join resident_request r on r.id = d.source_request_id""")
+    assert pairs and all(f"矛盾纠纷 #{d}" in feedback and category == "dispute" for d, feedback, category in pairs)
+    kinds = dict(query(db, "select source, count(*) from dispute group by source"))
+    assert set(kinds) == {"visit", "reported", "request"}
+    statuses = dict(query(db, "select status, count(*) from dispute group by status"))
+    assert statuses["closed"] > sum(statuses.values()) / 2  # most resolved; some still open
+    assert statuses.get("registered", 0) + statuses.get("mediating", 0) > 0

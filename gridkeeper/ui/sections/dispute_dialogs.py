@@ -181,6 +181,32 @@ class NewDisputeDialog(FormDialog):
         return dispute
 
 
+class EditDisputeDialog(FormDialog):
+    """Correct what a dispute is about, its kind, its risk (it rose after a quarrel) and the details."""
+
+    def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
+        super().__init__(self.tr("Dispute #{0}: edit").format(dispute.id), parent)
+        self.ctx, self.dispute = ctx, dispute
+        self.subject = QLineEdit(dispute.subject, self)
+        self.kind = choice_box(DisputeKind, self, dispute.kind)
+        self.risk = choice_box(DisputeRisk, self, dispute.risk)
+        self.details = text_box(self, self.tr("What happened, what each side says (optional)"))
+        self.details.setPlainText(dispute.details)
+        self.add_row(self.tr("Subject"), self.subject, "纠纷事由")
+        self.add_row(self.tr("Kind"), self.kind, "纠纷类型")
+        self.add_row(self.tr("Risk"), self.risk, "风险等级")
+        self.add_row(self.tr("Details"), self.details)
+
+    def submit(self) -> Dispute:
+        with self.ctx.write() as session:
+            dispute = disputes.update_dispute(session, self.dispute.id, subject=self.subject.text(),
+                                              kind=self.kind.currentData(), risk=self.risk.currentData(),
+                                              details=self.details.toPlainText(),
+                                              expected_version=self.dispute.version, actor=self.ctx.user)
+        self.ctx.notify("disputes")
+        return dispute
+
+
 class PartyDialog(FormDialog):
     """Add a party to a dispute already registered."""
 

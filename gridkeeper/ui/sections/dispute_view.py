@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout
 from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, OPEN_DISPUTE_STATUSES, DisputeKind, DisputeOutcome,
                                             DisputeRisk, DisputeSource, DisputeStatus, allowed_next)
 from gridkeeper.domain.enums import label_of
-from gridkeeper.domain.phone import mask_phone
 from gridkeeper.services import dispute_lists, disputes
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.sections.dispute_dialogs import (FollowUpDialog, OutcomeDialog, PartyDialog, ReasonDialog,
-                                                    SessionDialog)
+from gridkeeper.ui.sections.dispute_dialogs import (EditDisputeDialog, FollowUpDialog, OutcomeDialog, PartyDialog,
+                                                    ReasonDialog, SessionDialog)
 from gridkeeper.ui.sections.requests import local_time
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import Column, RowsModel
@@ -52,7 +51,7 @@ class DisputeView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.party_model = RowsModel([
             Column(self.tr("Party"), lambda p: p.name),
-            Column(self.tr("Phone"), lambda p: mask_phone(p.phone)),
+            Column(self.tr("Phone"), lambda p: p.phone),  # the steward calls the parties: printed ledgers mask it
             Column(self.tr("Address / from"), lambda p: p.address, tooltip=lambda p: p.address),
         ], self)
         self.session_model = RowsModel([
@@ -74,7 +73,7 @@ class DisputeView(QWidget):
         for key, text in (("session", self.tr("Mediation session…")), ("outcome", self.tr("Outcome…")),
                           ("follow_up", self.tr("Follow-up…")), ("close", self.tr("Close…")),
                           ("reopen", self.tr("Mediate again…")), ("party", self.tr("Add party…")),
-                          ("delete", self.tr("Delete…")), ("household", self.tr("Open household"))):
+                          ("edit", self.tr("Edit…")), ("delete", self.tr("Delete…")), ("household", self.tr("Open household"))):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
             self.buttons[key] = button
@@ -83,7 +82,7 @@ class DisputeView(QWidget):
 
     def _layout(self) -> None:
         row = QHBoxLayout()
-        for key in ("session", "outcome", "follow_up", "close", "reopen", "party", "delete"):
+        for key in ("session", "outcome", "follow_up", "close", "reopen", "party", "edit", "delete"):
             row.addWidget(self.buttons[key])
         row.addStretch(1)
         row.addWidget(self.buttons["household"])
@@ -126,6 +125,7 @@ class DisputeView(QWidget):
         self.buttons["close"].setEnabled(writable and status == S.REGISTERED)
         self.buttons["reopen"].setEnabled(writable and status not in OPEN_DISPUTE_STATUSES and S.MEDIATING in allowed)
         self.buttons["party"].setEnabled(writable)
+        self.buttons["edit"].setEnabled(writable)
         self.buttons["delete"].setEnabled(writable and status == S.REGISTERED and not dispute.source_request_id
                                           and not self.session_model.rowCount())
         self.buttons["delete"].setToolTip(self.tr("Only a dispute nobody has mediated yet goes to the recycle bin; "
@@ -162,7 +162,8 @@ class DisputeView(QWidget):
                 "follow_up": lambda: FollowUpDialog(self.ctx, d, self),
                 "close": lambda: ReasonDialog(self.ctx, d, reopen=False, parent=self),
                 "reopen": lambda: ReasonDialog(self.ctx, d, reopen=True, parent=self),
-                "party": lambda: PartyDialog(self.ctx, d.id, self)}[key]()
+                "party": lambda: PartyDialog(self.ctx, d.id, self),
+                "edit": lambda: EditDisputeDialog(self.ctx, d, self)}[key]()
 
     def act(self, key: str) -> bool:
         """Take a step on the shown dispute; True when something was saved."""

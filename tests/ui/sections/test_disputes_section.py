@@ -191,3 +191,25 @@ def test_delete_only_what_nobody_has_mediated(qtbot, ctx, engine, homes, dialogs
     with Session(engine) as session:
         assert session.get(Dispute, mistake_id) is None
     assert section.model.rowCount() == 0 and section.view.dispute is None
+
+
+def test_edit_raises_the_risk_and_the_history_says_so(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.disputes import DisputesSection
+
+    with Session(engine) as session:
+        made = disputes.create_dispute(session, DisputeInput(subject="楼道堆物",
+                                                             parties=[PartyInput(household_id=homes["王建华"])]),
+                                       today=TODAY)
+        session.commit()
+        made_id = made.id
+    section = DisputesSection(ctx)
+    qtbot.addWidget(section)
+    section.show_dispute(made_id)
+    dialogs.fillers.append(lambda d: d.subject.setText(""))
+    assert not section.view.act("edit")
+    assert dialogs.seen[-1].errors.text("纠纷事由") == "不能为空"
+    dialogs.fillers.append(lambda d: d.risk.setCurrentIndex(d.risk.findData("high")))
+    assert section.view.act("edit")
+    assert section.view.dispute.risk == "high"
+    assert section.view.history_model.rows()[-1].note == "风险等级：低 → 高"
+    assert section.view.party_model.rows()[0].phone == "13904510011"  # on screen in full, for calling

@@ -345,13 +345,13 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="64"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="266"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="267"/>
         <source>Grid scoreboard</source>
         <translation>网格考核</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="65"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="267"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="268"/>
         <source>Property companies&apos; red and black list</source>
         <translation>物业服务企业红黑榜</translation>
     </message>
@@ -525,38 +525,38 @@
         <translation>设为本社区的标准</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="199"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="200"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="249"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="250"/>
         <source>Basis of the ranking: {0}</source>
         <translation>排名依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="269"/>
         <source>{0} — {1}, compared with {2}</source>
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="308"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="309"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="298"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="299"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="298"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="299"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="301"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="302"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -1131,127 +1131,132 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputeView</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="53"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="54"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="55"/>
         <source>Address / from</source>
         <translation>住址 / 单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="59"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="58"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="59"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="60"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="63"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
         <source>Of</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
         <source>request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="64"/>
         <source>dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="65"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="66"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="67"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
         <source>Mediation session…</source>
         <translation>登记调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
         <source>Outcome…</source>
         <translation>调解结果…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Close…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Mediate again…</source>
         <translation>重新调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Add party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="77"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="116"/>
         <source>Choose a dispute in the list to see its parties, sessions and history.</source>
         <translation>在上面的列表中选择一件纠纷，查看当事人、调解记录和办理经过。</translation>
     </message>
@@ -1301,7 +1306,7 @@ The database as it was before is kept as {4}.</source>
         <translation>{0} 结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="192"/>
         <source>Move dispute #{0} ({1}) to the recycle bin?</source>
         <translation>把矛盾纠纷 #{0}（{1}）移到回收站？</translation>
     </message>
@@ -1309,7 +1314,7 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputeWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="213"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="214"/>
         <source>Dispute #{0}</source>
         <translation>矛盾纠纷 #{0}</translation>
     </message>
@@ -1409,6 +1414,39 @@ The database as it was before is kept as {4}.</source>
         <location filename="../../gridkeeper/ui/sections/disputes.py" line="165"/>
         <source>{0} disputes</source>
         <translation>共 {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>EditDisputeDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="188"/>
+        <source>Dispute #{0}: edit</source>
+        <translation>矛盾纠纷 #{0}：修改</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="193"/>
+        <source>What happened, what each side says (optional)</source>
+        <translation>经过和双方诉求（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="195"/>
+        <source>Subject</source>
+        <translation>纠纷事由</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="196"/>
+        <source>Kind</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="197"/>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="198"/>
+        <source>Details</source>
+        <translation>情况描述</translation>
     </message>
 </context>
 <context>
@@ -1550,27 +1588,27 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="294"/>
         <source>Dispute #{0}: follow-up</source>
         <translation>矛盾纠纷 #{0}：回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="272"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="298"/>
         <source>The agreement held (the dispute is closed)</source>
         <translation>协议已履行（纠纷结案）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="274"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="300"/>
         <source>What was found; required when it did not hold</source>
         <translation>回访情况；协议未履行时必填</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="275"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="301"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="303"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1591,29 +1629,29 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FromRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="321"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
         <source>Request #{0}: turn into a dispute</source>
         <translation>诉求 #{0}：转为矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="323"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="349"/>
         <source>The request is closed as handed to mediation; its history stays readable from the dispute.
 {0}</source>
         <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="330"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="356"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="331"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="357"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="332"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="358"/>
         <source>Other party (optional)</source>
         <translation>另一方当事人（可不填）</translation>
     </message>
@@ -3438,32 +3476,32 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="234"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="260"/>
         <source>Dispute #{0}: outcome</source>
         <translation>矛盾纠纷 #{0}：调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
         <source>Required when mediation failed: what happens next</source>
         <translation>调解未成功时必填：后续去向</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="243"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="269"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="244"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="270"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="245"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="271"/>
         <source>Referred to</source>
         <translation>转交单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="272"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3595,17 +3633,17 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="188"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
         <source>Add a party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="217"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="196"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="222"/>
         <source>Choose a resident or household, or type the name</source>
         <translation>请选择居民或住户，或填写姓名</translation>
     </message>
@@ -4276,27 +4314,27 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="319"/>
         <source>Dispute #{0}: mediate again</source>
         <translation>矛盾纠纷 #{0}：重新调解</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="319"/>
         <source>Dispute #{0}: close</source>
         <translation>矛盾纠纷 #{0}：结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="299"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="325"/>
         <source>Required: why</source>
         <translation>必填：原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="300"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="326"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="301"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="327"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5262,42 +5300,42 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="207"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="233"/>
         <source>Dispute #{0}: mediation session</source>
         <translation>矛盾纠纷 #{0}：调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="238"/>
         <source>Mediators, separated by 、</source>
         <translation>调解人，多人用“、”分开</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="239"/>
         <source>What the parties agreed (or where they still differ)</source>
         <translation>双方达成的内容（或仍有分歧之处）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="240"/>
         <source>Notes (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="215"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="241"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="216"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="217"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="243"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="218"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="244"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>

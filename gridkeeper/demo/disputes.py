@@ -50,16 +50,35 @@ def _disputes_from_requests(demo, homes, stewards) -> None:
     chosen = {r["id"]: r for r in demo.rows.get("resident_request", [])
               if r["category"] == "dispute" and r["status"] in ("resolved", "rated") and r["household_id"] in position
               and rng.random() < 0.5}
-    resolved = {e["request_id"]: e for e in demo.rows.get("request_event", [])
-                if e["request_id"] in chosen and e["to_status"] == "resolved"}
     for request in chosen.values():
         grid_id, index = position[request["household_id"]]
         dispute_id = _dispute(demo, grid_id, homes[grid_id], stewards[grid_id], request["raised_on"], index=index,
                               kind="neighbour", request=request)
-        note = f"已转为矛盾纠纷 #{dispute_id}，由网格调解"
-        request["feedback"] = note
-        if request["id"] in resolved:
-            resolved[request["id"]]["note"] = note
+        request["feedback"] = f"已转为矛盾纠纷 #{dispute_id}，由网格调解"
+        request["resolved_on"] = request["raised_on"]  # handed over the day it was turned, as the service does
+        if request["followed_up_on"]:
+            request["followed_up_on"] = min(demo.today, request["raised_on"] + timedelta(days=rng.randint(1, 5)))
+    _request_steps_as_handed_over(demo, chosen)
+
+
+def _request_steps_as_handed_over(demo, chosen: dict[int, dict]) -> None:
+    """The turned requests' history: received (dispatched), then resolved on the day the dispute was
+    registered, naming it, then the resident's rating if there was one; no 办理中 after the hand-over."""
+    kept = []
+    for event in demo.rows.get("request_event", []):
+        request = chosen.get(event["request_id"])
+        if request is None:
+            kept.append(event)
+            continue
+        if event["to_status"] == "in_progress":
+            continue
+        day = request["followed_up_on"] if event["to_status"] == "rated" else request["raised_on"]
+        hour = {"received": 9, "dispatched": 10, "resolved": 11}.get(event["to_status"], 9)
+        event["at"] = datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC)
+        if event["to_status"] == "resolved":
+            event.update(note=request["feedback"], from_status="dispatched")
+        kept.append(event)
+    demo.rows["request_event"] = kept
 
 
 def _households_by_grid(demo) -> dict[int, list[tuple[int, int, str, str, str]]]:

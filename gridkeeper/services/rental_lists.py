@@ -173,12 +173,23 @@ class Reminder:
 
 
 def reminders(session: Session, *, today: date, scope: Scope = EVERYWHERE) -> list[Reminder]:
-    """Today's rented-housing lines, most pressing first within each kind: three indexed queries."""
+    """Today's rented-housing lines, most pressing first within each kind: three indexed queries reading
+    only the columns shown (thousands of lines at 100,000 households; no ORM objects)."""
     rules = rental_rules(session)
-    lines = [Reminder("lease", t.household_id, t.landlord_name, t.lease_end, (t.lease_end - today).days)
-             for t in leases_ending(session, today=today, scope=scope, rules=rules)]
-    lines += [Reminder("permit", t.household_id, t.name, t.permit_expires, (t.permit_expires - today).days)
-              for t in permits_expiring(session, today=today, scope=scope, rules=rules)]
-    lines += [Reminder("no_permit", t.household_id, t.name, t.arrived_on, (today - t.arrived_on).days)
-              for t in without_permit(session, today=today, scope=scope, rules=rules)]
+    soon = today + timedelta(days=rules.notice_days)
+    scope = readable_scope(session, scope)
+    leases = (select(Tenancy.household_id, Tenancy.landlord_name, Tenancy.lease_end)
+              .join(Household, Household.id == Tenancy.household_id)
+              .where(Tenancy.ended_on.is_(None), Tenancy.lease_end <= soon).order_by(Tenancy.lease_end, Tenancy.id))
+    tenant = (select(Tenant.household_id, Tenant.name).join(Household, Household.id == Tenant.household_id)
+              .where(Tenant.moved_out_on.is_(None)))
+    permits = tenant.add_columns(Tenant.permit_expires).where(Tenant.permit_expires <= soon).order_by(
+        Tenant.permit_expires, Tenant.id)
+    late = tenant.add_columns(Tenant.arrived_on).where(
+        Tenant.permit_number == "", Tenant.arrived_on < today - timedelta(days=rules.arrival_grace_days)).order_by(
+        Tenant.arrived_on, Tenant.id)
+    run = lambda query: session.connection().execute(scope.apply(query)).all()  # noqa: E731
+    lines = [Reminder("lease", h, who, on, (on - today).days) for h, who, on in run(leases)]
+    lines += [Reminder("permit", h, who, on, (on - today).days) for h, who, on in run(permits)]
+    lines += [Reminder("no_permit", h, who, on, (today - on).days) for h, who, on in run(late)]
     return lines

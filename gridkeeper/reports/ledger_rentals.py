@@ -10,12 +10,11 @@ from sqlmodel import Session, func, select
 from gridkeeper.domain.enums import Gender, ResidenceStatus, label_of
 from gridkeeper.domain.rentals import RentUse
 from gridkeeper.reports.ledger_data import LedgerData, Period, Privacy, Where, cn_date, iso, last_visits_as_of
-from gridkeeper.services.addresses import summaries
-from gridkeeper.services.rental_lists import list_rentals
+from gridkeeper.services.rental_lists import ADDRESS_COLUMNS, ADDRESS_ORDER, address_of, list_rentals, with_place
 from gridkeeper.services.rental_rules import rental_rules
 from gridkeeper.services.scope import Scope
 from gridkeeper.services.visibility import readable_scope
-from gridkeeper.storage.models import Building, Household, Resident, Unit
+from gridkeeper.storage.models import Household, Resident
 from gridkeeper.storage.portable_sql import one_of
 from gridkeeper.storage.rental_models import Tenant
 
@@ -48,20 +47,19 @@ def rentals_ledger(session: Session, place: Where, period: Period, privacy: Priv
     rentals = list_rentals(session, scope=place.scope, start=period.start, end=period.end, rules=rules)
     as_of = period.as_of(today)
     ids = sorted({r.household_id for r in rentals})
-    homes = {s.id: s for s in summaries(session, ids)}
     present: dict[int, int] = {}
     for start in range(0, len(ids), 900):
         present |= dict(session.exec(_present_on(ids[start:start + 900], as_of)).all())
     past = last_visits_as_of(session, place, period, today)
     rows, people, groups, unsigned = [], 0, 0, 0
     for n, row in enumerate(rentals, 1):
-        t, home = row.tenancy, homes.get(row.household_id)
+        t = row.tenancy
         persons = max(t.tenant_count or 0, present.get(row.household_id, 0))
         people += persons
         groups += row.limit is not None and persons > row.limit
         unsigned += not t.letter_signed
-        last = home.last_visit_on if home and past is None else (past or {}).get(row.household_id)
-        rows.append([n, home.address if home else "", t.landlord_name, privacy.phone(t.landlord_phone), persons,
+        last = row.last_visit_on if past is None else past.get(row.household_id)
+        rows.append([n, row.address, t.landlord_name, privacy.phone(t.landlord_phone), persons,
                      f"{iso(t.lease_start)}至{iso(t.lease_end) or '不定期'}", label_of(RentUse, t.rent_use),
                      iso(t.letter_signed_on) if t.letter_signed_on else ("已签" if t.letter_signed else "未签"),
                      iso(last), _flags(row, persons, period, as_of, rules.notice_days)])
@@ -87,36 +85,34 @@ class MigrantRow:
     permit_number: str = ""
     permit_expires: date | None = None
     moved_out_on: date | None = None
+    address: str = ""
     sort_key: tuple = ()
-
-
-def _address_order():
-    return (Building.sort_no, Building.id, Unit.sort_no, Unit.id, Household.room_key)
 
 
 def migrants(session: Session, scope: Scope, period: Period) -> list[MigrantRow]:
     """Tenants who lived here at some time in the period (those who moved out keep their registration),
     and 流动 residents with no tenant registration yet; in address order, then by arrival."""
     scope = readable_scope(session, scope)
-    order = _address_order()
-    tenants = (select(Tenant, Resident, *order).join(Household, Household.id == Tenant.household_id)
-               .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+    order = len(ADDRESS_ORDER)
+    tenants = (with_place(select(Tenant, Resident, *ADDRESS_ORDER, *ADDRESS_COLUMNS)
+                          .join(Household, Household.id == Tenant.household_id))
                .outerjoin(Resident, Resident.id == Tenant.resident_id)
                .where(Tenant.arrived_on < period.end,
                       (Tenant.moved_out_on.is_(None)) | (Tenant.moved_out_on >= period.start)))
     found = []
-    for tenant, resident, *key in session.exec(scope.apply(tenants, joined=True)):
+    for tenant, resident, *rest in session.exec(scope.apply(tenants, joined=True)):
         who = resident or tenant  # a tenant still living here: the resident as edited since
+        key, place = rest[:order], rest[order:]
         found.append(MigrantRow(tenant.household_id, who.name, who.gender, who.id_number, tenant.from_place,
                                 tenant.arrived_on, tenant.workplace, tenant.permit_number, tenant.permit_expires,
-                                tenant.moved_out_on, (*key, tenant.arrived_on, tenant.id)))
-    unregistered = (select(Resident, *order).join(Household, Household.id == Resident.household_id)
-                    .join(Unit, Unit.id == Household.unit_id).join(Building, Building.id == Unit.building_id)
+                                tenant.moved_out_on, address_of(*place), (*key, tenant.arrived_on, tenant.id)))
+    unregistered = (with_place(select(Resident, *ADDRESS_ORDER, *ADDRESS_COLUMNS)
+                               .join(Household, Household.id == Resident.household_id))
                     .outerjoin(Tenant, Tenant.resident_id == Resident.id)
                     .where(Resident.residence_status == ResidenceStatus.MIGRANT, Tenant.id.is_(None)))
-    for resident, *key in session.exec(scope.apply(unregistered, joined=True)):
+    for resident, *rest in session.exec(scope.apply(unregistered, joined=True)):
         found.append(MigrantRow(resident.household_id, resident.name, resident.gender, resident.id_number,
-                                sort_key=(*key, date.min, -resident.id)))
+                                address=address_of(*rest[order:]), sort_key=(*rest[:order], date.min, -resident.id)))
     return sorted(found, key=lambda m: m.sort_key)
 
 
@@ -136,16 +132,14 @@ def migrants_ledger(session: Session, place: Where, period: Period, privacy: Pri
     """流动人口台账: name, gender, masked ID, where from, arrival, workplace, address, permit and expiry."""
     rules = rental_rules(session)
     people = migrants(session, place.scope, period)
-    homes = {s.id: s for s in summaries(session, sorted({m.household_id for m in people}))}
     as_of = period.as_of(today)
     rows, without, moved = [], 0, 0
     for n, m in enumerate(people, 1):
         note = _note(m, as_of, rules.arrival_grace_days)
         without += note in ("未办居住证", "居住证已过期")
         moved += m.moved_out_on is not None
-        home = homes.get(m.household_id)
         rows.append([n, m.name, label_of(Gender, m.gender), privacy.id_number(m.id_number), m.from_place,
-                     iso(m.arrived_on), m.workplace, home.address if home else "", privacy.id_number(m.permit_number),
+                     iso(m.arrived_on), m.workplace, m.address, privacy.id_number(m.permit_number),
                      iso(m.permit_expires), note])
     header = ["序号", "姓名", "性别", "身份证号", "户籍地（来自）", "来本地日期", "工作单位", "居住地址", "居住证号",
               "有效期至", "备注"]

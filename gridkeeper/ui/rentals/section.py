@@ -11,7 +11,6 @@ from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.domain.rentals import RentUse
 from gridkeeper.services import rental_lists, rentals, tenants
-from gridkeeper.services.addresses import summaries
 from gridkeeper.services.rental_lists import RentalRow
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 from gridkeeper.ui.context import AppContext
@@ -106,8 +105,7 @@ class RentalsSection(QWidget):
             return "；".join(found)
 
         return [
-            Column(self.tr("Address"), lambda r: r.place.address if r.place else "",
-                   tooltip=lambda r: r.place.address if r.place else ""),
+            Column(self.tr("Address"), lambda r: r.address, tooltip=lambda r: r.address),
             Column(self.tr("Landlord"), lambda r: r.tenancy.landlord_name),
             Column(self.tr("Phone"), lambda r: mask_phone(r.tenancy.landlord_phone)),
             Column(self.tr("Tenants"), lambda r: r.persons, align_right=True,
@@ -183,12 +181,8 @@ class RentalsSection(QWidget):
 
         def page(offset: int, limit: int) -> list[RentalRow]:
             with self.ctx.read() as session:
-                rows = rental_lists.list_rentals(session, scope=scope, group_only=group_only, limit=limit,
+                return rental_lists.list_rentals(session, scope=scope, group_only=group_only, limit=limit,
                                                  offset=offset)
-                places = {s.id: s for s in summaries(session, [r.household_id for r in rows])}
-            for row in rows:
-                row.place = places.get(row.household_id)
-            return rows
 
         self.model.set_source(page)
         self.count_label.setText(self.tr("{0} rented flats, {1} tenants, {2} possible group rentals").format(
@@ -201,7 +195,7 @@ class RentalsSection(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())
-        if row:
+        if row and row.household_id != self.household_id:
             self.show_flat(row.household_id)
 
     def show_flat(self, household_id: int | None) -> None:
@@ -211,11 +205,10 @@ class RentalsSection(QWidget):
         tenant_rows, history, text = [], [], self.tr("Choose a rented flat above, or register one.")
         if household_id:
             with self.ctx.read() as session:
-                place = next(iter(summaries(session, [household_id])), None)
+                address = rental_lists.flat_address(session, household_id)
                 self.tenancy = rentals.current_tenancy(session, household_id)
                 tenant_rows = tenants.tenants_of(session, household_id)
                 history = rentals.tenancy_history(session, household_id)
-            address = place.address if place else ""
             lease = self.tenancy
             text = (self.tr("<b>{0}</b>　landlord {1}　lease {2}").format(address, lease.landlord_name,
                                                                          lease_text(lease))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from gridkeeper.services.addresses import summaries
 from gridkeeper.services.rental_lists import Reminder, reminders
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel
 
 
 class RentalTodayBox(QGroupBox):
-    """A group box of reminders (addresses fetched a page at a time); double-click opens the flat."""
+    """A group box of reminders, shown a page at a time; double-click opens the flat."""
 
     open_rental = Signal(int)  # household id
 
@@ -19,10 +18,10 @@ class RentalTodayBox(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.model = PagedRowsModel([
-            Column(self.tr("What"), self._what, foreground=lambda r: RED if r[0].late else AMBER),
-            Column(self.tr("Who"), lambda r: r[0].who),
-            Column(self.tr("Address"), lambda r: r[1], tooltip=lambda r: r[1]),
-            Column(self.tr("Date"), lambda r: r[0].on.isoformat()),
+            Column(self.tr("What"), self._what, foreground=lambda r: RED if r.late else AMBER),
+            Column(self.tr("Who"), lambda r: r.who),
+            Column(self.tr("Address"), lambda r: r.address, tooltip=lambda r: r.address),
+            Column(self.tr("Date"), lambda r: r.on.isoformat()),
         ], page_size=200, parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -37,8 +36,7 @@ class RentalTodayBox(QGroupBox):
         self.view.activated.connect(self._activated)
         QVBoxLayout(self).addWidget(self.view)
 
-    def _what(self, row) -> str:
-        line: Reminder = row[0]
+    def _what(self, line: Reminder) -> str:
         if line.kind == "lease":
             return (self.tr("lease ended %n day(s) ago", "", -line.days) if line.days < 0
                     else self.tr("lease ends in %n day(s)", "", line.days))
@@ -49,17 +47,12 @@ class RentalTodayBox(QGroupBox):
 
     def refresh(self, session, *, scope, today) -> None:
         lines = reminders(session, today=today, scope=scope)
-        self.model.set_source(lambda offset, limit: self._page(lines[offset:offset + limit]))
+        self.model.set_source(lambda offset, limit: lines[offset:offset + limit])
         self.setTitle(self.tr("Rented housing: leases, permits ({0})").format(len(lines)))
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 240))
 
-    def _page(self, lines: list[Reminder]) -> list[tuple[Reminder, str]]:
-        with self.ctx.read() as session:
-            places = {s.id: s.address for s in summaries(session, [r.household_id for r in lines])}
-        return [(line, places.get(line.household_id, "")) for line in lines]
-
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
         if row:
-            self.open_rental.emit(row[0].household_id)
+            self.open_rental.emit(row.household_id)

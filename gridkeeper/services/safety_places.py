@@ -109,6 +109,23 @@ def delete_place(session: Session, place_id: int) -> DeletedRecord:
     return record
 
 
+def restore_safety_place(session: Session, record: DeletedRecord) -> SafetyPlace:
+    """Put a deleted place back as it was (same id); refused when its grid or building is gone."""
+    from datetime import date
+
+    values = json.loads(record.payload)["safety_place"]
+    if values.get("last_inspected_on"):
+        values["last_inspected_on"] = date.fromisoformat(values["last_inspected_on"])
+    if session.get(Grid, values["grid_id"]) is None or (
+            values.get("building_id") and session.get(Building, values["building_id"]) is None):
+        raise ServiceError(f"“{record.label}”所在的网格或楼栋已删除，不能恢复")
+    place = SafetyPlace.model_validate(values)
+    session.add(place)
+    session.delete(record)
+    session.flush()
+    return place
+
+
 def _plain(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 

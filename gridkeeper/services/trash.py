@@ -155,5 +155,10 @@ def restore_any(session: Session, deleted_id: int) -> str:
 
         restore_dispute(session, record)
         return record.kind
+    if record.kind == "safety_place":
+        from gridkeeper.services.safety_places import restore_safety_place
+
+        restore_safety_place(session, record)
+        return record.kind
     restore(session, deleted_id)
     return record.kind

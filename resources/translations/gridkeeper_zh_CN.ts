@@ -1881,184 +1881,189 @@ The database as it was before is kept as {4}.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="270"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="271"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="270"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="313"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="398"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="272"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="315"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="405"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="271"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="273"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="273"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="275"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="274"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="275"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="278"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="307"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="311"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="312"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="312"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="318"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="320"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="319"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="321"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="320"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="322"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="321"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="323"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="395"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="334"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="401"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="334"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="335"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="335"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="340"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="344"/>
+        <source>Open household</source>
+        <translation>打开住户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="375"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="394"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="400"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="399"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="406"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="401"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="408"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="405"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="412"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="406"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="413"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="407"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="414"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="408"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="415"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="410"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="417"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2066,12 +2071,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="471"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="478"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="472"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="479"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>

@@ -206,6 +206,11 @@ def test_place_with_history_is_kept_and_unused_place_goes_to_the_bin(session, sh
                                                                          building_id=place["building"]))
     record = safety_places.delete_place(session, spare.id)
     assert record.kind == "safety_place" and "车棚" in record.label
+    assert [p.name for p in safety_places.list_places(session)] == ["老王小吃"]
+    from gridkeeper.services import trash
+
+    assert trash.restore_any(session, record.id) == "safety_place"
+    assert sorted(p.name for p in safety_places.list_places(session)) == ["老王小吃", "车棚"]
 
 
 def test_checklists_are_configurable(session, place):

@@ -244,6 +244,8 @@ class PlacesPage(QWidget):
 class HazardsPage(QWidget):
     """Hazards by tab (open, overdue, each status, all), the selected one's details, history and next steps."""
 
+    open_household = Signal(int)  # a hazard found on a visit: its household
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -339,7 +341,11 @@ class HazardsPage(QWidget):
             buttons.addWidget(button)
         self.notice_button = QPushButton(self.tr("Print notice…"), self.detail)
         self.notice_button.clicked.connect(lambda: self.print_notice())
+        self.household_button = QPushButton(self.tr("Open household"), self.detail)
+        self.household_button.clicked.connect(
+            lambda: self.current and self.current.household_id and self.open_household.emit(self.current.household_id))
         buttons.addStretch(1)
+        buttons.addWidget(self.household_button)
         buttons.addWidget(self.notice_button)
         layout = QVBoxLayout(self.detail)
         layout.addLayout(buttons)
@@ -394,6 +400,7 @@ class HazardsPage(QWidget):
         self.step_buttons[H.NOTIFIED].setText(self.tr("Failed re-inspection, notify again…") if status == H.RECTIFIED
                                               else self.tr("Notify (print notice)…"))
         self.notice_button.setEnabled(hazard is not None)
+        self.household_button.setVisible(bool(hazard and hazard.household_id))
         if hazard is None:
             self.detail.setTitle(self.tr("Hazard"))
             self.detail_text.setText(self.tr("Choose a hazard in the list to see its history and next step."))
@@ -471,6 +478,7 @@ class HazardsSection(QWidget):
         self.tabs.addTab(self.hazards, self.tr("Hazards"))
         self.tabs.addTab(self.places, self.tr("Places"))
         self.places.inspected.connect(self._inspected)
+        self.hazards.open_household.connect(self.open_household)
         QVBoxLayout(self).addWidget(self.tabs)
         ctx.scope_changed.connect(lambda _s: self.refresh())
         ctx.data_changed.connect(self._data_changed)

@@ -162,6 +162,15 @@ def test_a_safety_visit_records_a_hazard(qtbot, ctx, engine, homes, dialogs):
         assert (hazard.visit_id, hazard.household_id, hazard.item, hazard.level) == (
             visit.id, homes["王建华"], "燃气泄漏隐患", "serious")
     assert not form.record_hazard.isChecked()
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    hazards = HazardsSection(ctx)
+    qtbot.addWidget(hazards)
+    opened = []
+    hazards.open_household.connect(opened.append)
+    assert hazards.hazards.current.household_id == homes["王建华"]
+    hazards.hazards.household_button.click()
+    assert opened == [homes["王建华"]]
 
 
 def test_places_imported_from_a_spreadsheet(qtbot, ctx, engine, place, dialogs, tmp_path):

@@ -3,6 +3,7 @@ follow-up, closing or reopening, and turning a 邻里纠纷 request into a dispu
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
@@ -11,7 +12,7 @@ from gridkeeper.domain.dispute_flow import DisputeKind, DisputeOutcome, DisputeR
 from gridkeeper.services import dispute_requests, disputes
 from gridkeeper.services.disputes import DisputeInput, PartyInput
 from gridkeeper.storage.dispute_models import Dispute
-from gridkeeper.storage.models import Grid, Resident, ResidentRequest
+from gridkeeper.storage.models import Grid, Resident, ResidentRequest, Visit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
@@ -122,9 +123,10 @@ class PartyPicker(QWidget):
 class NewDisputeDialog(FormDialog):
     """Register a dispute: what it is about, its parties, kind, risk, how and when it was found."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, visit: Visit | None = None):
         super().__init__(self.tr("New dispute"), parent)
         self.ctx = ctx
+        self.source_visit_id = visit.id if visit else None
         self.parties: list[PartyInput] = []
         self.subject = QLineEdit(self)
         self.subject.setPlaceholderText(self.tr("What the dispute is about, in one line"))
@@ -159,6 +161,18 @@ class NewDisputeDialog(FormDialog):
         self.add_row(self.tr("Found by"), self.found_by)
         self.add_row(self.tr("Grid"), self.grid, "所属网格")
         self.add_row(self.tr("Details"), self.details)
+        if visit is not None:
+            self._from_visit(visit)
+
+    def _from_visit(self, visit: Visit) -> None:
+        """Found on a visit: its household is the first party, its date and visitor are when and by whom."""
+        self.subject.setText(visit.findings)
+        self.source.setCurrentIndex(self.source.findData(DisputeSource.VISIT.value))
+        self.source.setEnabled(False)
+        self.found_on.setDate(QDate(visit.visited_on.year, visit.visited_on.month, visit.visited_on.day))
+        self.found_by.setText(visit.visitor_name or self.ctx.user)
+        self.picker.picker.set_household(visit.household_id)
+        self.add_chosen_party()
 
     def add_chosen_party(self) -> bool:
         party = self.picker.party()
@@ -174,7 +188,8 @@ class NewDisputeDialog(FormDialog):
         data = DisputeInput(subject=self.subject.text(), parties=list(self.parties), kind=self.kind.currentData(),
                             risk=self.risk.currentData(), source=self.source.currentData(),
                             found_on=date_of(self.found_on), found_by=self.found_by.text(),
-                            details=self.details.toPlainText(), grid_id=self.grid.currentData())
+                            details=self.details.toPlainText(), grid_id=self.grid.currentData(),
+                            source_visit_id=self.source_visit_id)
         with self.ctx.write() as session:
             dispute = disputes.create_dispute(session, data, today=self.ctx.today(), actor=self.ctx.user)
         self.ctx.notify("disputes")

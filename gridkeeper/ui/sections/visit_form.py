@@ -58,6 +58,8 @@ class VisitForm(QWidget):
         self.record_hazard = QCheckBox(self.tr("Record a safety hazard found on this visit"), self)
         self.record_hazard.setEnabled(False)
         self.hazard_wanted = False
+        self.record_dispute = QCheckBox(self.tr("Register a dispute found on this visit"), self)
+        self.dispute_wanted = False
         self.kind.currentIndexChanged.connect(
             lambda _i: self.record_hazard.setEnabled(self.kind.currentData() == VisitKind.SAFETY.value))
         self.save_button = QPushButton(self.tr("Save && next (Enter)"), self)
@@ -89,6 +91,7 @@ class VisitForm(QWidget):
         add_row(form, self.errors, self.tr("Findings"), self.findings, "走访情况")
         form.addRow("", self.raise_request)
         form.addRow("", self.record_hazard)
+        form.addRow("", self.record_dispute)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
@@ -199,6 +202,7 @@ class VisitForm(QWidget):
                             .format(self.picker.chosen_text, self.saved_count))
         wants_request = self.raise_request.isChecked()
         self.hazard_wanted = self.record_hazard.isChecked() and self.record_hazard.isEnabled()
+        self.dispute_wanted = self.record_dispute.isChecked()
         self.start_next()
         self.ctx.notify("visits")
         self.visit_saved.emit(visit, wants_request)
@@ -223,6 +227,7 @@ class VisitForm(QWidget):
         self.anyone_home.setChecked(True)
         self.raise_request.setChecked(False)
         self.record_hazard.setChecked(False)
+        self.record_dispute.setChecked(False)
         self.visitor_note.hide()
         self._kind_touched = False
         self.picker.search_edit.setFocus()

@@ -238,3 +238,10 @@ class VisitsSection(QWidget):
             forms.run_dialog(dialog)
             dialog.deleteLater()
             self.form.picker.search_edit.setFocus()
+        if self.form.dispute_wanted:
+            from gridkeeper.ui.sections.dispute_dialogs import NewDisputeDialog
+
+            dialog = NewDisputeDialog(self.ctx, self, visit=visit)
+            forms.run_dialog(dialog)
+            dialog.deleteLater()
+            self.form.picker.search_edit.setFocus()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from gridkeeper.domain.dispute_flow import DisputeStatus
 from gridkeeper.domain.enums import RequestStatus
@@ -213,3 +213,29 @@ def test_edit_raises_the_risk_and_the_history_says_so(qtbot, ctx, engine, homes,
     assert section.view.dispute.risk == "high"
     assert section.view.history_model.rows()[-1].note == "风险等级：低 → 高"
     assert section.view.party_model.rows()[0].phone == "13904510011"  # on screen in full, for calling
+
+
+def test_a_dispute_found_on_a_visit_is_registered_from_the_visit_form(qtbot, ctx, engine, homes, dialogs):
+    from gridkeeper.ui.sections.visits import VisitsSection
+
+    section = VisitsSection(ctx)
+    qtbot.addWidget(section)
+    form = section.form
+    form.picker.set_household(homes["陈志强"])
+    form.kind.setCurrentIndex(form.kind.findData("mediation"))
+    form.findings.setText("与楼下因漏水争吵")
+    form.record_dispute.setChecked(True)
+    seen = {}
+
+    def fill(d):
+        seen.update(subject=d.subject.text(), parties=d.party_list.count(), source=d.source.currentData(),
+                    found_on=d.found_on.date().toPython())
+        d.picker.picker.set_household(homes["王建华"])  # the other side
+    dialogs.fillers.append(fill)
+    visit = form.save()
+    assert seen == {"subject": "与楼下因漏水争吵", "parties": 1, "source": "visit", "found_on": TODAY}
+    with Session(engine) as session:
+        dispute = session.exec(select(Dispute)).one()
+        assert (dispute.source_visit_id, dispute.source, dispute.household_id) == (visit.id, "visit", homes["陈志强"])
+        assert [p.name for p in disputes.parties(session, dispute.id)] == ["陈志强", "王建华"]
+    assert not form.record_dispute.isChecked()  # the next visit starts clean

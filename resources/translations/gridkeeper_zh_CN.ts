@@ -1419,32 +1419,32 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>EditDisputeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="188"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="203"/>
         <source>Dispute #{0}: edit</source>
         <translation>矛盾纠纷 #{0}：修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="193"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="208"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="195"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="210"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="196"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="211"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="198"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -1588,27 +1588,27 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="294"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="309"/>
         <source>Dispute #{0}: follow-up</source>
         <translation>矛盾纠纷 #{0}：回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="298"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="313"/>
         <source>The agreement held (the dispute is closed)</source>
         <translation>协议已履行（纠纷结案）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="300"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="315"/>
         <source>What was found; required when it did not hold</source>
         <translation>回访情况；协议未履行时必填</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="301"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="316"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="303"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="318"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1629,29 +1629,29 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FromRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="362"/>
         <source>Request #{0}: turn into a dispute</source>
         <translation>诉求 #{0}：转为矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="349"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="364"/>
         <source>The request is closed as handed to mediation; its history stays readable from the dispute.
 {0}</source>
         <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="356"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="371"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="357"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="372"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="358"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="373"/>
         <source>Other party (optional)</source>
         <translation>另一方当事人（可不填）</translation>
     </message>
@@ -3249,72 +3249,72 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>NewDisputeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="127"/>
         <source>New dispute</source>
         <translation>登记矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="132"/>
         <source>What the dispute is about, in one line</source>
         <translation>一句话写明纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="138"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="140"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="144"/>
         <source>Add this party</source>
         <translation>添加这位当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="147"/>
         <source>The grid of the first party&apos;s household</source>
         <translation>按第一位当事人所在住户的网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="153"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="154"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
         <source>Found through</source>
         <translation>发现途径</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="162"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="163"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -3481,32 +3481,32 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="260"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="275"/>
         <source>Dispute #{0}: outcome</source>
         <translation>矛盾纠纷 #{0}：调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="283"/>
         <source>Required when mediation failed: what happens next</source>
         <translation>调解未成功时必填：后续去向</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="284"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="285"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="271"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="286"/>
         <source>Referred to</source>
         <translation>转交单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="272"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="287"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3638,17 +3638,17 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="229"/>
         <source>Add a party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="217"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="232"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="222"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="237"/>
         <source>Choose a resident or household, or type the name</source>
         <translation>请选择居民或住户，或填写姓名</translation>
     </message>
@@ -3656,52 +3656,52 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyPicker</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="47"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="48"/>
         <source>Resident of the community</source>
         <translation>本社区居民</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="48"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="49"/>
         <source>Someone from outside</source>
         <translation>外来人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="66"/>
         <source>Name (and role, e.g. 刘强（装修队负责人）)</source>
         <translation>姓名（可注明身份，如 刘强（装修队负责人））</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="67"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="68"/>
         <source>ID number (optional)</source>
         <translation>身份证号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="69"/>
         <source>Where from / work unit (optional)</source>
         <translation>住址或单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="90"/>
         <source>(choose a household first)</source>
         <translation>（先选择住户）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="97"/>
         <source>The whole household</source>
         <translation>整户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="113"/>
         <source>{0} (from outside)</source>
         <translation>{0}（外来人员）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="114"/>
         <source>whole household</source>
         <translation>整户</translation>
     </message>
@@ -4319,27 +4319,27 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="319"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="334"/>
         <source>Dispute #{0}: mediate again</source>
         <translation>矛盾纠纷 #{0}：重新调解</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="319"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="334"/>
         <source>Dispute #{0}: close</source>
         <translation>矛盾纠纷 #{0}：结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="325"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="340"/>
         <source>Required: why</source>
         <translation>必填：原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="326"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="341"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="327"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="342"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4385,62 +4385,62 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalTodayBox</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="22"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="21"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="23"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="22"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="24"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="23"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="25"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="24"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="43"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="41"/>
         <source>lease ended %n day(s) ago</source>
         <translation>
             <numerusform>租约已到期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="44"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="42"/>
         <source>lease ends in %n day(s)</source>
         <translation>
             <numerusform>租约 %n 天后到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="46"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="44"/>
         <source>permit expired %n day(s) ago</source>
         <translation>
             <numerusform>居住证已过期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="47"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="45"/>
         <source>permit expires in %n day(s)</source>
         <translation>
             <numerusform>居住证 %n 天后到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="48"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="46"/>
         <source>no residence permit after %n day(s)</source>
         <translation>
             <numerusform>来本地 %n 天未办居住证</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="53"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="51"/>
         <source>Rented housing: leases, permits ({0})</source>
         <translation>出租房屋：租约与居住证提醒（{0}）</translation>
     </message>
@@ -4448,220 +4448,220 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="56"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="55"/>
         <source>Possible group rentals only</source>
         <translation>只看疑似群租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="58"/>
         <source>Register rented flat…</source>
         <translation>登记出租房屋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="64"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="63"/>
         <source>Edit lease…</source>
         <translation>修改租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="66"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="65"/>
         <source>End lease…</source>
         <translation>结束租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
         <source>New lease…</source>
         <translation>新租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="73"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
         <source>Add tenant…</source>
         <translation>添加租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
         <source>Edit tenant…</source>
         <translation>修改租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
         <source>Tenant moved out…</source>
         <translation>租户搬离…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="80"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="79"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
         <source>Lease</source>
         <translation>租期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="81"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="80"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="82"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="81"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="83"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="82"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="84"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="83"/>
         <source>in force</source>
         <translation>在租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="97"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="96"/>
         <source>possible group rental ({0} people, {1} rooms)</source>
         <translation>疑似群租（{0}人/{1}间）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="101"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="100"/>
         <source>lease ran out</source>
         <translation>租约已到期未续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="103"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="102"/>
         <source>lease ends soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
         <source>letter not signed</source>
         <translation>未签责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
         <source>Tenants</source>
         <translation>租住人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
         <source>Rooms</source>
         <translation>间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
         <source>Letter</source>
         <translation>责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
         <source>signed</source>
         <translation>已签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
         <source>not signed</source>
         <translation>未签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="119"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="120"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
         <source>Needs attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
         <source>moved out {0}</source>
         <translation>{0} 搬离</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
         <source>permit expired</source>
         <translation>居住证已过期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
         <source>no permit yet</source>
         <translation>未办居住证</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
         <source>From</source>
         <translation>户籍地（来自）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="136"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
         <source>Arrived</source>
         <translation>来本地日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="137"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="136"/>
         <source>Permit</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="139"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="137"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="140"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="156"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="154"/>
         <source>Tenants (those who moved out stay listed)</source>
         <translation>租户（已搬离的仍列出）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="194"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="188"/>
         <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
         <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="211"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="205"/>
         <source>Choose a rented flat above, or register one.</source>
         <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="220"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="213"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="222"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="215"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
     </message>
@@ -5305,42 +5305,42 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="233"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="248"/>
         <source>Dispute #{0}: mediation session</source>
         <translation>矛盾纠纷 #{0}：调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="238"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="253"/>
         <source>Mediators, separated by 、</source>
         <translation>调解人，多人用“、”分开</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="239"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="254"/>
         <source>What the parties agreed (or where they still differ)</source>
         <translation>双方达成的内容（或仍有分歧之处）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="240"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="255"/>
         <source>Notes (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="241"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="256"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="257"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="243"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="258"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="244"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="259"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5943,67 +5943,72 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>登记本次走访发现的安全隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="61"/>
+        <source>Register a dispute found on this visit</source>
+        <translation>登记这次走访发现的矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="65"/>
         <source>Save &amp;&amp; next (Enter)</source>
         <translation>保存并继续（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="68"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="85"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="84"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="85"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="87"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="89"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="91"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="148"/>
         <source>Visitor changed from {0} to {1} to match the grid. Choose another if that is not right.</source>
         <translation>走访人已由 {0} 改为 {1}（随住户所在网格）。如不对，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="181"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="184"/>
         <source>Choose the household that was visited</source>
         <translation>请选择被走访的住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="183"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="186"/>
         <source>Who visited?</source>
         <translation>谁去走访的？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="198"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="201"/>
         <source>Saved: {0} (visits entered here: {1})</source>
         <translation>已保存：{0}（本次共录入 {1} 次走访）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="214"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="218"/>
         <source>{0} was already visited on {1} (logged by {2}). Log another visit to this household on the same day?</source>
         <translation>{0} 在 {1} 已有一次走访记录（{2}）。同一天再记一次走访吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="216"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="220"/>
         <source>This household</source>
         <translation>这一户</translation>
     </message>

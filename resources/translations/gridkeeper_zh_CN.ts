@@ -1826,44 +1826,44 @@ The database as it was before is kept as {4}.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="35"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="37"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="36"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="38"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="37"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="40"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="38"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="39"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="35"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="56"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="57"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="56"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="57"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="63"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="64"/>
         <source>Hazards due for rectification today or overdue ({0})</source>
         <translation>今天到期或超期未整改的隐患（{0}）</translation>
     </message>

@@ -123,3 +123,22 @@ def test_stats_json_has_the_register_keys(demo_db, capsys):
     assert {"places", "inspections", "hazards_open", "hazards_overdue"} <= set(figures)
     assert figures["places"] == query(db, "select count(*) from safety_place")[0][0]
     assert figures["hazards_open"] == query(db, "select count(*) from safety_hazard where status <> 'closed'")[0][0]
+
+
+def test_the_print_section_offers_the_hazards_ledger(demo_db, tmp_path):
+    from sqlmodel import Session
+
+    from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, produce
+    from gridkeeper.services.database import open_database
+
+    db, _ = demo_db
+    assert DOCUMENTS["ledger:hazards"] == "安全隐患排查整改台账"
+    database = open_database(db)
+    try:
+        with Session(database.engine) as session:
+            out = tmp_path / "h.xlsx"
+            produce(session, PrintJob("ledger:hazards", month=date(2026, 11, 1), today=date(2026, 11, 20)), out)
+    finally:
+        database.dispose()
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert sum(1 for row in rows if isinstance(row[0], int)) == len(_ledger_hazards(db))

@@ -32,12 +32,13 @@ class HazardTodayBox(QGroupBox):
         self._today = None
         self.model = RowsModel([
             Column(self.tr("No."), lambda r: r.hazard.id, align_right=True),
+            Column(self.tr("Deadline"), self._due, foreground=lambda r: RED if r.hazard.deadline < self._today
+                   else AMBER),  # second: the box is narrow, how late it is must show
             Column(self.tr("Place"), lambda r: r.where, tooltip=lambda r: r.where),
-            Column(self.tr("Hazard"), lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p)),
+            Column(self.tr("Hazard"), lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p),
+                   tooltip=lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p)),
             Column(self.tr("Level"), lambda r: label_of(HazardLevel, r.hazard.level)),
             Column(self.tr("Status"), lambda r: label_of(HazardStatus, r.hazard.status)),
-            Column(self.tr("Deadline"), self._due, foreground=lambda r: RED if r.hazard.deadline < self._today
-                   else AMBER),
         ], self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -62,7 +63,7 @@ class HazardTodayBox(QGroupBox):
         self.model.set_rows([HazardDueRow(h, where.get(h.id, "")) for h in hazards])
         self.setTitle(self.tr("Hazards due for rectification today or overdue ({0})").format(len(hazards)))
         self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 220))
+        self.view.setColumnWidth(2, min(self.view.columnWidth(2), 180))
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, func, select, update
 
 from gridkeeper.domain.enums import VisitKind, VisitorKind
 from gridkeeper.domain.errors import ValueRuleError
@@ -55,12 +55,18 @@ def _visit_values(session: Session, data: VisitInput, today: date | None) -> dic
                 findings=data.findings or "", leader_id=data.leader_id, member_id=data.member_id)
 
 
+def _set_last_visit(session: Session, household_id: int, day: date | None) -> None:
+    """A household's last-visit date follows its visits; it is not an edit of the household: its version
+    stays, so a steward with the household open is not told of a conflict by someone logging a visit.
+    (An UPDATE statement, audited and guarded like the rest, that leaves version_id_col alone.)"""
+    session.exec(update(Household).where(Household.id == household_id).values(last_visit_on=day))
+
+
 def refresh_last_visit(session: Session, household_id: int) -> None:
     """Recompute a household's last-visit date from its visits."""
+    get(session, Household, household_id)
     latest = session.exec(select(func.max(Visit.visited_on)).where(Visit.household_id == household_id)).one()
-    household = session.get(Household, household_id)
-    household.last_visit_on = latest
-    session.add(household)
+    _set_last_visit(session, household_id, latest)
 
 
 def record_visit(session: Session, data: VisitInput, *, today: date | None = None) -> Visit:
@@ -68,10 +74,9 @@ def record_visit(session: Session, data: VisitInput, *, today: date | None = Non
     visit = Visit(**_visit_values(session, data, today))
     session.add(visit)
     household = session.get(Household, visit.household_id)
-    if household.last_visit_on is None or household.last_visit_on < visit.visited_on:
-        household.last_visit_on = visit.visited_on
-        session.add(household)
     session.flush()
+    if household.last_visit_on is None or household.last_visit_on < visit.visited_on:
+        _set_last_visit(session, household.id, visit.visited_on)
     return visit
 
 

@@ -27,6 +27,7 @@ from gridkeeper.storage.models import AuditEntry
 
 AUDIT_TABLE = AuditEntry.__table__
 CHAIN_LOCK = 0x47_4B_41_55  # "GKAU": the PostgreSQL advisory lock that serialises appends to the chain
+CHANGES_CHANNEL = "gridkeeper_changes"  # PostgreSQL NOTIFY channel: "the audit trail (the change counter) grew"
 NOT_AUDITED = {"audit_entry", "alembic_version"}
 REDACTED = {"password_hash"}
 HASHED_FIELDS = ("at", "actor", "action", "entity", "entity_id", "summary", "before", "after")
@@ -145,6 +146,8 @@ def write_entries(session: Session, entries: list[dict]) -> None:
         entry["prev_hash"] = prev
         entry["hash"] = prev = entry_hash(prev, entry)
     conn.execute(insert(AUDIT_TABLE), entries)
+    if conn.dialect.name == "postgresql":  # delivered at commit (never for a rollback) to every PC listening
+        conn.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANGES_CHANNEL})
     session.info["audit_written"] = True  # audit_anchor records the new head after the commit
 
 

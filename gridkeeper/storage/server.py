@@ -31,6 +31,14 @@ class PasswordRefused(DatabaseUnusable):
     """The server wants a password, or refused the one given."""
 
 
+class ConnectionLost(ServerUnreachable):
+    """The server stopped answering in the middle of a session: the action was not done (nothing saved),
+    and trying again once the server is back just works (the pool replaces dead connections)."""
+
+
+LOST_TAIL = "刚才的操作没有完成，什么也没有保存；窗口里填写的内容都还在，服务器恢复后再试一次即可。"
+
+
 def is_server_url(target: object) -> bool:
     """True for `postgresql://…` (and `postgres://…`, `postgresql+psycopg://…`)."""
     if isinstance(target, URL):
@@ -84,6 +92,28 @@ def explain_connect_error(exc: BaseException, url: URL) -> DatabaseUnusable:
     return ServerUnreachable(
         f"无法连接数据库服务器 {where(url)}：请检查服务器电脑是否开机、PostgreSQL 服务是否在运行，"
         "以及这台电脑的网络和地址、端口是否正确。")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True for a failure of the connection itself (server down, network cut, server shut down), not for a
+    refused statement (a constraint, a permission, a lock timeout)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    import psycopg
+
+    if not isinstance(exc.orig, (psycopg.OperationalError, psycopg.InterfaceError)):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith("08") or state in ("57P01", "57P02", "57P03")
+
+
+def connection_lost(exc: BaseException, url: URL) -> ConnectionLost:
+    """One plain sentence for a session that lost its server: which server, what to check, nothing saved."""
+    return ConnectionLost(f"{explain_connect_error(exc, url)}{LOST_TAIL}")
 
 
 def connect_kwargs(url: URL) -> dict:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from gridkeeper.services import households as hh
 from gridkeeper.services import members, requests
@@ -247,3 +247,25 @@ def test_withdrawing_and_request_steps_check_the_version_shown(engine, place, ho
     assert caught.value.theirs["dispatched_to"] == "南方物业公司" and caught.value.yours["status"] == "in_progress"
     with unit_of_work(engine) as session:  # keep mine: the step again, on the current version
         requests.advance(session, request_id, "in_progress", expected_version=caught.value.current_version)
+
+
+def test_logging_a_visit_is_not_an_edit_of_the_household(engine, place, household):
+    """The last-visit date follows the visits: a steward with the household open is not told of a conflict
+    because someone logged a visit meanwhile (the date is still kept, and audited)."""
+    from gridkeeper.services import visits
+    from gridkeeper.storage.models import AuditEntry
+
+    household_id, _ = household
+    opened = _opened(engine, Household, household_id)
+    with unit_of_work(engine) as session:
+        visits.record_visit(session, visits.VisitInput(household_id=household_id, visited_on=TODAY,
+                                                       visitor_name="李晓燕"), today=TODAY)
+    now = _opened(engine, Household, household_id)
+    assert now.last_visit_on == TODAY and now.version == opened.version
+    with unit_of_work(engine) as session:  # the form opened before the visit saves without a conflict
+        hh.update_household(session, household_id, HouseholdInput(unit_id=place["unit"], room="301", notes="门铃",
+                                                                  version=opened.version))
+    with Session(engine) as session:
+        changes = session.exec(select(AuditEntry.after).where(AuditEntry.entity == "household",
+                                                              AuditEntry.action == "update")).all()
+    assert any("last_visit_on" in (after or "") for after in changes)

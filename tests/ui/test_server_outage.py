@@ -133,3 +133,34 @@ def test_server_stopped_mid_session_then_back(relayed, qtbot, app_font):
     with ctx.read() as session:
         assert session.get(Household, household_id).notes == "楼道灯坏了，已报物业"
     database.dispose()
+
+
+def test_the_server_pushes_changes_to_the_other_pc(pg_databases, qtbot, app_font):
+    """LISTEN/NOTIFY beside the polled counter: a change committed on one PC wakes the other at once
+    (its polling timer is not even running here); a rolled-back change sends nothing."""
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services.database import open_database
+    from gridkeeper.ui.change_watch import LISTENING_POLL_MS, ChangeWatcher
+    from gridkeeper.ui.context import AppContext
+
+    address = pg_databases.create(migrated=True)
+    here, there = open_database(address), open_database(address)
+    watching, writing = AppContext(here, today=TODAY), AppContext(there, today=TODAY)
+    with writing.write() as session:
+        geo.ensure_community(session, name="福康社区")
+    watcher = ChangeWatcher(watching)
+    assert watcher.listen() and watcher.timer.interval() == LISTENING_POLL_MS
+    changed = []
+    watching.data_changed.connect(lambda change: changed.append(str(change)))
+    with pytest.raises(RuntimeError), writing.write() as session:
+        geo.create_grid(session, code="FK-09", name="第九网格")
+        raise RuntimeError("cancelled")
+    qtbot.wait(300)
+    assert changed == []
+    with writing.write() as session:
+        geo.create_grid(session, code="FK-03", name="第三网格")
+    qtbot.waitUntil(lambda: "places" in changed, timeout=3000)
+    watcher.stop()
+    assert watcher.listener is None
+    here.dispose()
+    there.dispose()

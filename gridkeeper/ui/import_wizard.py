@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from gridkeeper.excel import cells
-from gridkeeper.excel.columns import FIELDS, HEADER_SEARCH_ROWS, build_header
+from gridkeeper.excel.columns import FIELDS, HEADER_SEARCH_ROWS, TENANT_LIST_KEYS, build_header
 from gridkeeper.excel.importer import ImportResult, Roster, import_roster, open_roster, summary_lines
 from gridkeeper.excel.problems import Problem
 from gridkeeper.storage.engine import private_engine
@@ -215,7 +215,8 @@ class MappingPage(QWizardPage):
         return chosen
 
     def _update_layout_label(self) -> None:
-        per_person = "relation" in self.mapping().values()
+        chosen = set(self.mapping().values())  # a tenant list (房东, 租期, 居住证号 …) is one row per tenant
+        per_person = "relation" in chosen or bool(chosen & TENANT_LIST_KEYS)
         self.layout_label.setText(self.tr("Layout: one row per person, grouped into households by address")
                                   if per_person else self.tr("Layout: one row per household (the head of household)"))
 

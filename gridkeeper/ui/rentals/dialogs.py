@@ -12,6 +12,7 @@ from gridkeeper.domain.enums import Gender, ResidenceStatus
 from gridkeeper.domain.rentals import RentUse
 from gridkeeper.services import rentals, tenants
 from gridkeeper.services.people import ResidentInput
+from gridkeeper.services.rental_rules import RentalRules, rental_rules, set_rental_rules
 from gridkeeper.services.rentals import TenancyInput
 from gridkeeper.services.tenants import TenantInput
 from gridkeeper.storage.models import Resident
@@ -285,3 +286,40 @@ class MoveOutDialog(FormDialog):
                              expected_version=self.tenant.version)
         self.ctx.notify("households")  # they left the flat's residents
         return self.tenant.household_id
+
+
+class RentalRulesDialog(FormDialog):
+    """The community's rules for this register: when a flat counts as a possible group rental, how soon
+    Today warns of a lease ending or a permit expiring, how long a tenant may stay before a permit is due.
+    Settings are community-wide: an administrator changes them (a steward is told so)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(self.tr("Rented-housing rules"), parent)
+        self.ctx = ctx
+        with ctx.read() as session:
+            rules = rental_rules(session)
+        self.per_room, self.per_flat = QSpinBox(self), QSpinBox(self)
+        self.notice_days, self.grace_days = QSpinBox(self), QSpinBox(self)
+        for box, value, low, high in ((self.per_room, rules.group.persons_per_room, 0, 99),
+                                      (self.per_flat, rules.group.persons_per_flat, 0, 99),
+                                      (self.notice_days, rules.notice_days, 1, 366),
+                                      (self.grace_days, rules.arrival_grace_days, 1, 366)):
+            box.setRange(low, high)
+            box.setValue(value)
+        self.per_room.setSpecialValueText(self.tr("no limit"))
+        self.per_flat.setSpecialValueText(self.tr("no limit"))
+        self.add_row(self.tr("People per room let (群租 above this)"), self.per_room, "每间居住人数上限")
+        self.add_row(self.tr("People per flat"), self.per_flat, "每套居住人数上限")
+        self.add_row(self.tr("Warn of lease ends and permit expiries (days ahead)"), self.notice_days, "提前提醒天数")
+        self.add_row(self.tr("Residence permit expected after (days here)"), self.grace_days,
+                     "来本地多少天后应办居住证")
+
+    def submit(self):
+        rules = RentalRules.from_dict({"persons_per_room": self.per_room.value(),
+                                       "persons_per_flat": self.per_flat.value(),
+                                       "notice_days": self.notice_days.value(),
+                                       "arrival_grace_days": self.grace_days.value()})
+        with self.ctx.write() as session:
+            set_rental_rules(session, rules)
+        self.ctx.notify(CHANGE)  # Today and the section recount with the new rules
+        return rules

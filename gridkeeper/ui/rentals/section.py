@@ -14,7 +14,8 @@ from gridkeeper.services import rental_lists, rentals, tenants
 from gridkeeper.services.rental_lists import RentalRow
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.rentals.dialogs import EndTenancyDialog, MoveOutDialog, TenancyDialog, TenantDialog
+from gridkeeper.ui.rentals.dialogs import (EndTenancyDialog, MoveOutDialog, RentalRulesDialog, TenancyDialog,
+                                           TenantDialog)
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
@@ -57,6 +58,9 @@ class RentalsSection(QWidget):
         self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("Register rented flat…"), self)
         self.new_button.clicked.connect(lambda: self.register_flat())
+        self.rules_button = QPushButton(self.tr("Rules…"), self)
+        self.rules_button.setToolTip(self.tr("When a flat counts as a possible group rental; how soon Today warns"))
+        self.rules_button.clicked.connect(lambda: self.edit_rules())
         self.flat_label = QLabel(self)
         self.flat_label.setWordWrap(True)
         self.flat_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,6 +148,7 @@ class RentalsSection(QWidget):
         top.addWidget(self.group_only)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.rules_button)
         top.addWidget(self.new_button)
         lower = QWidget(self)
         flat_row = QHBoxLayout()
@@ -220,6 +225,7 @@ class RentalsSection(QWidget):
         self.history_table.resizeColumnsToContents()
         writable = not self.ctx.read_only
         self.new_button.setEnabled(writable)
+        self.rules_button.setEnabled(writable)
         for button in (self.edit_button, self.end_button):
             button.setEnabled(writable and self.tenancy is not None)
         self.let_button.setEnabled(writable and bool(household_id) and self.tenancy is None)
@@ -247,6 +253,9 @@ class RentalsSection(QWidget):
             self.show_flat(dialog.result_value if isinstance(dialog, (TenancyDialog, EndTenancyDialog))
                            else self.household_id)
         return done
+
+    def edit_rules(self) -> bool:
+        return forms.run_dialog(RentalRulesDialog(self.ctx, self))
 
     def register_flat(self, household_id: int | None = None) -> bool:
         return self._run(TenancyDialog(self.ctx, self, household_id=household_id))

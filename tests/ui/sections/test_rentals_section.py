@@ -113,3 +113,24 @@ def test_today_lists_rented_housing_and_opens_the_flat(qtbot, qtmodeltester, ctx
     with qtbot.waitSignal(today.open_rental) as opened:
         box.view.doubleClicked.emit(box.model.index(1, 0))
     assert opened.args == [homes["陈志强"]]
+
+
+def test_rules_dialog_changes_what_counts_as_a_group_rental(qtbot, ctx, homes, dialogs):
+    from gridkeeper.services import rentals, tenants
+    from gridkeeper.services.people import ResidentInput
+    from gridkeeper.services.rental_rules import rental_rules
+    from gridkeeper.ui.rentals.section import RentalsSection
+
+    with ctx.write() as session:
+        rentals.create_tenancy(session, rentals.TenancyInput(
+            household_id=homes["陈志强"], landlord_name="孙大海", lease_start=TODAY - timedelta(days=30), rooms=1,
+            tenant_count=3), today=TODAY)
+    section = RentalsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.model.row_at(0).group_rental
+    dialogs.fillers.append(lambda d: (d.per_room.setValue(3), d.grace_days.setValue(10)))
+    assert section.edit_rules()
+    assert not section.model.row_at(0).group_rental
+    with ctx.read() as session:
+        rules = rental_rules(session)
+    assert (rules.group.persons_per_room, rules.arrival_grace_days, rules.notice_days) == (3, 10, 30)

@@ -155,6 +155,11 @@ def restore_any(session: Session, deleted_id: int) -> str:
 
         restore_dispute(session, record)
         return record.kind
+    if record.kind == "tenancy":
+        from gridkeeper.services.rental_trash import restore_tenancy
+
+        restore_tenancy(session, record)
+        return record.kind
     if record.kind == "safety_place":
         from gridkeeper.services.safety_places import restore_safety_place
 

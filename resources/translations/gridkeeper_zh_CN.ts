@@ -1510,22 +1510,22 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>EndTenancyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="184"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="185"/>
         <source>End lease</source>
         <translation>结束租约</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="188"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="189"/>
         <source>e.g. 租期届满退租、房东收回自住</source>
         <translation>例如 租期届满退租、房东收回自住</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="189"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="190"/>
         <source>Ended on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="190"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="191"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2515,27 +2515,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="310"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="311"/>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="324"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="325"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="343"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="344"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="356"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="357"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="359"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="360"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -2985,17 +2985,17 @@ Offline desk software for community grid stewards.</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="219"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="220"/>
         <source>Layout: one row per person, grouped into households by address</source>
         <translation>格式：每行一人，按地址归并成户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="220"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="221"/>
         <source>Layout: one row per household (the head of household)</source>
         <translation>格式：每行一户（户主）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="228"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="229"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3236,12 +3236,12 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MoveOutDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="277"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="278"/>
         <source>Tenant moved out: {0}</source>
         <translation>租户搬离：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="280"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="281"/>
         <source>Moved out on</source>
         <translation>搬离日期</translation>
     </message>
@@ -4048,42 +4048,42 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="241"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="242"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="249"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="250"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="258"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="259"/>
         <source>Import valid rows</source>
         <translation>导入无误的行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="265"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="266"/>
         <source>Note: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="274"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="275"/>
         <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
         <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
     </message>
@@ -4383,6 +4383,40 @@ Nothing is printed or saved until you ask.</source>
     </message>
 </context>
 <context>
+    <name>RentalRulesDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="297"/>
+        <source>Rented-housing rules</source>
+        <translation>出租房屋规则</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="309"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="310"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="311"/>
+        <source>People per room let (群租 above this)</source>
+        <translation>每间居住人数上限（超过即疑似群租）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="312"/>
+        <source>People per flat</source>
+        <translation>每套居住人数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="313"/>
+        <source>Warn of lease ends and permit expiries (days ahead)</source>
+        <translation>租约到期、居住证到期提前提醒天数</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="314"/>
+        <source>Residence permit expected after (days here)</source>
+        <translation>来本地多少天后应办居住证</translation>
+    </message>
+</context>
+<context>
     <name>RentalTodayBox</name>
     <message>
         <location filename="../../gridkeeper/ui/rentals/today_box.py" line="21"/>
@@ -4448,222 +4482,247 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="55"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="57"/>
         <source>Possible group rentals only</source>
         <translation>只看疑似群租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="58"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="60"/>
         <source>Register rented flat…</source>
         <translation>登记出租房屋…</translation>
     </message>
     <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="62"/>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
         <location filename="../../gridkeeper/ui/rentals/section.py" line="63"/>
+        <source>When a flat counts as a possible group rental; how soon Today warns</source>
+        <translation>疑似群租的认定标准；今日提前几天提醒</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
         <source>Edit lease…</source>
         <translation>修改租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="65"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="70"/>
         <source>End lease…</source>
         <translation>结束租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
+        <source>Delete lease…</source>
+        <translation>删除租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="73"/>
+        <source>A lease registered by mistake goes to the recycle bin (数据 › 回收站)</source>
+        <translation>误登记的租约移入回收站（数据 › 回收站）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
         <source>New lease…</source>
         <translation>新租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="80"/>
         <source>Add tenant…</source>
         <translation>添加租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="82"/>
         <source>Edit tenant…</source>
         <translation>修改租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="84"/>
         <source>Tenant moved out…</source>
         <translation>租户搬离…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="79"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="87"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="122"/>
         <source>Lease</source>
         <translation>租期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="80"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="88"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="81"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="89"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="82"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="90"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="83"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="91"/>
         <source>in force</source>
         <translation>在租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="96"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
         <source>possible group rental ({0} people, {1} rooms)</source>
         <translation>疑似群租（{0}人/{1}间）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="100"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
         <source>lease ran out</source>
         <translation>租约已到期未续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="102"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
         <source>lease ends soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
         <source>letter not signed</source>
         <translation>未签责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="119"/>
         <source>Tenants</source>
         <translation>租住人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="121"/>
         <source>Rooms</source>
         <translation>间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
         <source>Letter</source>
         <translation>责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
         <source>signed</source>
         <translation>已签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
         <source>not signed</source>
         <translation>未签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="125"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
         <source>Needs attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
         <source>moved out {0}</source>
         <translation>{0} 搬离</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
         <source>permit expired</source>
         <translation>居住证已过期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
         <source>no permit yet</source>
         <translation>未办居住证</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="139"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="140"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="141"/>
         <source>From</source>
         <translation>户籍地（来自）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="142"/>
         <source>Arrived</source>
         <translation>来本地日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="143"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="136"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="144"/>
         <source>Permit</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="137"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="145"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="154"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="163"/>
         <source>Tenants (those who moved out stay listed)</source>
         <translation>租户（已搬离的仍列出）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="188"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="197"/>
         <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
         <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="205"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="214"/>
         <source>Choose a rented flat above, or register one.</source>
         <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="213"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="222"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="215"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="224"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="276"/>
+        <source>Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; the lease can be restored from 数据 › 回收站.</source>
+        <translation>将这份租约（房东 {0}）移入回收站吗？租户仍登记在该房屋；租约可在“数据 › 回收站”中恢复。</translation>
     </message>
 </context>
 <context>
@@ -5417,132 +5476,132 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TenancyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="61"/>
         <source>Edit lease</source>
         <translation>修改租约</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="61"/>
         <source>Register a rented flat</source>
         <translation>登记出租房屋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="66"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="67"/>
         <source>Flat</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="67"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="68"/>
         <source>Lives in the community</source>
         <translation>本社区居民</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="68"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="69"/>
         <source>Lives elsewhere</source>
         <translation>不住本社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="82"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="83"/>
         <source>Landlord&apos;s name</source>
         <translation>房东姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="83"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="84"/>
         <source>Mobile or landline with area code</source>
         <translation>手机号或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="84"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="85"/>
         <source>18-digit ID number (optional)</source>
         <translation>18 位身份证号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="88"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="89"/>
         <source>Fixed end</source>
         <translation>有到期日</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="92"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="93"/>
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="94"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="95"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="98"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="99"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="99"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="100"/>
         <source>Landlord&apos;s household</source>
         <translation>房东所在住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="100"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="101"/>
         <source>Landlord (resident)</source>
         <translation>房东（居民）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="101"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="102"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="102"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="103"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="103"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="104"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="104"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="105"/>
         <source>Lease starts</source>
         <translation>起租日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="105"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="106"/>
         <source>Lease ends</source>
         <translation>到期日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="106"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="107"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="107"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="108"/>
         <source>Rooms let</source>
         <translation>出租间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="108"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="109"/>
         <source>Tenants (declared)</source>
         <translation>承租人数（申报）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="109"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="110"/>
         <source>Safety letter (治安消防责任书)</source>
         <translation>治安消防责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="110"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="111"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="153"/>
         <source>Choose the rented flat</source>
         <translation>请选择出租的房屋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="155"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="156"/>
         <source>Choose the landlord&apos;s household and the landlord</source>
         <translation>请选择房东所在住户和房东本人</translation>
     </message>
@@ -5550,92 +5609,92 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="207"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="208"/>
         <source>Edit tenant</source>
         <translation>修改租户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="207"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="208"/>
         <source>Add tenant</source>
         <translation>添加租户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="216"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="217"/>
         <source>Province and city, e.g. 河南省周口市</source>
         <translation>省市，例如 河南省周口市</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="218"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="219"/>
         <source>Residence permit number (often the ID number)</source>
         <translation>居住证号（多为身份证号）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="219"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="220"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="222"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="223"/>
         <source>A new person</source>
         <translation>新登记的人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="227"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="228"/>
         <source>{0} (already a resident here)</source>
         <translation>{0}（已是本户居民）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="228"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="229"/>
         <source>Tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="229"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="230"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="230"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="231"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="231"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="232"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="232"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="233"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="233"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="234"/>
         <source>Residence status</source>
         <translation>居住状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="239"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="240"/>
         <source>Arrived on</source>
         <translation>来本地日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="240"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="241"/>
         <source>From</source>
         <translation>户籍地（来自）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="241"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="242"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="242"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="243"/>
         <source>Permit number</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="243"/>
+        <location filename="../../gridkeeper/ui/rentals/dialogs.py" line="244"/>
         <source>Permit expires</source>
         <translation>居住证有效期至</translation>
     </message>

@@ -260,3 +260,28 @@ def test_steward_writes_and_reads_only_own_grids(engine, session, flat, monkeypa
             assert lists.rental_figures(reading)["rentals"] == 1
     finally:
         accounts.sign_in(engine, None)
+
+
+def test_a_lease_registered_by_mistake_goes_to_the_bin_and_back(session, flat):
+    from gridkeeper.services import rental_trash
+
+    tenancy = rentals.create_tenancy(session, _lease(flat["id"]), today=TODAY).tenancy
+    tenant = _tenant(session, flat["id"])
+    session.commit()
+    record = rental_trash.delete_tenancy(session, tenancy.id)
+    session.commit()
+    assert "幸福家园7号楼2单元302" in record.label and "王建华" in record.label
+    assert rental_records.current_tenancy(session, flat["id"]) is None
+    session.refresh(tenant)
+    assert tenant.tenancy_id is None and tenant.moved_out_on is None  # the tenant still lives there
+    other = rentals.create_tenancy(session, _lease(flat["id"], landlord_name="李四"), today=TODAY).tenancy
+    session.commit()
+    with pytest.raises(ServiceError, match="已登记 2026-03-01 起的在租租约（房东 李四）"):
+        trash.restore_any(session, record.id)
+    session.rollback()
+    rental_trash.delete_tenancy(session, other.id)
+    assert trash.restore_any(session, record.id) == "tenancy"
+    session.commit()
+    assert rental_records.current_tenancy(session, flat["id"]).id == tenancy.id
+    session.refresh(tenant)
+    assert tenant.tenancy_id == tenancy.id

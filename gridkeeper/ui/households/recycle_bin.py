@@ -75,6 +75,6 @@ class RecycleBin(QDialog):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
             return None
-        self.ctx.notify({"place": "places", "safety_place": "hazards"}.get(kind, "households"))
+        self.ctx.notify({"place": "places", "safety_place": "hazards", "tenancy": "rentals"}.get(kind, "households"))
         self.reload()
         return kind

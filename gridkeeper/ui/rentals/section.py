@@ -10,7 +10,8 @@ from gridkeeper.domain.enums import Gender, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.domain.rentals import RentUse
-from gridkeeper.services import rental_lists, rentals, tenants
+from gridkeeper.services import rental_lists, rental_trash, rentals, tenants
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.rental_lists import RentalRow
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 from gridkeeper.ui.context import AppContext
@@ -68,6 +69,9 @@ class RentalsSection(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_lease())
         self.end_button = QPushButton(self.tr("End lease…"), self)
         self.end_button.clicked.connect(lambda: self.end_lease())
+        self.delete_button = QPushButton(self.tr("Delete lease…"), self)
+        self.delete_button.setToolTip(self.tr("A lease registered by mistake goes to the recycle bin (数据 › 回收站)"))
+        self.delete_button.clicked.connect(lambda: self.delete_lease())
         self.let_button = QPushButton(self.tr("New lease…"), self)
         self.let_button.clicked.connect(lambda: self.register_flat(self.household_id))
         self.tenant_model = RowsModel(self._tenant_columns(), self)
@@ -153,7 +157,7 @@ class RentalsSection(QWidget):
         lower = QWidget(self)
         flat_row = QHBoxLayout()
         flat_row.addWidget(self.flat_label, 1)
-        for button in (self.edit_button, self.end_button, self.let_button):
+        for button in (self.edit_button, self.end_button, self.delete_button, self.let_button):
             flat_row.addWidget(button)
         tenant_row = QHBoxLayout()
         tenant_row.addWidget(QLabel(self.tr("Tenants (those who moved out stay listed)"), lower), 1)
@@ -226,7 +230,7 @@ class RentalsSection(QWidget):
         writable = not self.ctx.read_only
         self.new_button.setEnabled(writable)
         self.rules_button.setEnabled(writable)
-        for button in (self.edit_button, self.end_button):
+        for button in (self.edit_button, self.end_button, self.delete_button):
             button.setEnabled(writable and self.tenancy is not None)
         self.let_button.setEnabled(writable and bool(household_id) and self.tenancy is None)
         self.add_tenant_button.setEnabled(writable and bool(household_id))
@@ -265,6 +269,22 @@ class RentalsSection(QWidget):
 
     def end_lease(self) -> bool:
         return bool(self.tenancy) and self._run(EndTenancyDialog(self.ctx, self.tenancy, self))
+
+    def delete_lease(self) -> bool:
+        """Put the lease in force into the recycle bin (its tenants stay with the flat)."""
+        if self.tenancy is None or not forms.confirm(self, self.tr(
+                "Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; "
+                "the lease can be restored from 数据 › 回收站.").format(self.tenancy.landlord_name)):
+            return False
+        try:
+            with self.ctx.write() as session:
+                rental_trash.delete_tenancy(session, self.tenancy.id)
+        except ServiceError as exc:
+            forms.show_error(self, str(exc))
+            return False
+        self.ctx.notify("rentals")
+        self.show_flat(self.household_id)
+        return True
 
     def add_tenant(self) -> bool:
         return bool(self.household_id) and self._run(TenantDialog(self.ctx, self.household_id, self))

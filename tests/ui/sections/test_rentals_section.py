@@ -134,3 +134,5 @@ def test_rules_dialog_changes_what_counts_as_a_group_rental(qtbot, ctx, homes, d
     with ctx.read() as session:
         rules = rental_rules(session)
     assert (rules.group.persons_per_room, rules.arrival_grace_days, rules.notice_days) == (3, 10, 30)
+    assert section.delete_lease()
+    assert section.tenancy is None and section.model.rowCount() == 0 and section.let_button.isEnabled()

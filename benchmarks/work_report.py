@@ -23,7 +23,7 @@ from sqlmodel import Session  # noqa: E402
 from gridkeeper.domain.period import parse_period  # noqa: E402
 from gridkeeper.reports.ledger_data import where  # noqa: E402
 from gridkeeper.reports.work_report import write_work_report  # noqa: E402
-from gridkeeper.reports.work_report_data import _care, annual_report, monthly_report  # noqa: E402
+from gridkeeper.reports.work_report_data import annual_report, care_cadence, monthly_report  # noqa: E402
 from gridkeeper.services.database import open_database  # noqa: E402
 from gridkeeper.services.monthly_figures import (months_ending, place_coverage, request_months,  # noqa: E402
                                                  service_months, visit_trend)
@@ -79,7 +79,7 @@ def main() -> None:
                 lambda: request_months(session, months, today=today), r)
         measure(engine, "member service, 12 months", lambda: service_months(session, months), r)
         measure(engine, "care households on cadence, this and last month end",
-                lambda: _care(session, place, [min(month.last_day, today), month.start - timedelta(days=1)], today), r)
+                lambda: care_cadence(session, place, [min(month.last_day, today), month.start - timedelta(days=1)], today), r)
         report = measure(engine, "monthly report, whole community (figures, charts, lists)",
                          lambda: monthly_report(session, month, today=today), r)
         pages = measure(engine, "  its PDF", lambda: write_work_report(report, out, today=today), r)

@@ -42,7 +42,7 @@ def _period(args):
 
 
 def read_notes(path_text: str | None) -> str:
-    """The notes file's text (UTF-8, with or without BOM, else GBK as older Notepad saves it)."""
+    """The notes file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK as older Notepad saves it."""
     if not path_text:
         return ""
     path = Path(path_text).expanduser()
@@ -51,6 +51,11 @@ def read_notes(path_text: str | None) -> str:
     data = path.read_bytes()
     if len(data) > MAX_NOTES_BYTES:
         raise CliError(f"重点工作文件 {path.name} 太大（{len(data):,} 字节，最多 {MAX_NOTES_BYTES:,}）：是不是选错了文件？")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode": UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -67,9 +67,11 @@ def _section(text: str, styles) -> Paragraph:
     return Paragraph(markup(text), styles["section"])
 
 
+MEASURE_WORDS = {"网格": "个", "楼栋": "栋", "住户": "户", "关爱户": "户"}  # people otherwise: 人
+
+
 def _basics_line(report: WorkReport) -> str:
-    parts = [f"{label} {value:,} {'个' if label in ('网格',) else '栋' if label == '楼栋' else '户' if label in ('住户', '关爱户') else '人'}"
-             for label, value in report.basics]
+    parts = [f"{label} {value:,} {MEASURE_WORDS.get(label, '人')}" for label, value in report.basics]
     return f"基本情况（截至{cn_date(report.as_of)}）：" + "，".join(parts) + "。"
 
 

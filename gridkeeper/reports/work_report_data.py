@@ -112,7 +112,7 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
     places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
     requests = request_months(session, months, today=today, scope=place.scope)
     service = service_months(session, months, scope=place.scope)
-    care_now, care_before = _care(session, place, [as_of, last_as_of], today)
+    care_now, care_before = care_cadence(session, place, [as_of, last_as_of], today)
     perf, perf_last = requests.performance[this], requests.performance[last]
     figures = [
         Figure("走访户次", visits.visits[this], visits.visits[last]),
@@ -157,7 +157,7 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
     requests = request_months(session, months, today=today, scope=place.scope)
     service = service_months(session, months, scope=place.scope)
-    care_now, care_before = _care(session, place, [as_of, last_as_of], today)
+    care_now, care_before = care_cadence(session, place, [as_of, last_as_of], today)
     seen = sum(p.visited for p in places)
     seen_before = visited_between(session, date(year - 1, 1, 1), period.start, scope=place.scope)
     households = visits.households
@@ -232,7 +232,7 @@ def _request_figures(perf, perf_last) -> list[Figure]:
     ]
 
 
-def _care(session: Session, place: Where, days: list[date], today: date):
+def care_cadence(session: Session, place: Where, days: list[date], today: date):
     """For each day: (care households, overdue on that day, the overdue VisitDue list), from one care
     schedule; a past day's last visits come from the visits before it (as the care ledger does)."""
     schedule = care_schedule(session, today=today, scope=readable_scope(session, place.scope))
@@ -330,7 +330,7 @@ def _overdue_care_list(session: Session, overdue: list[VisitDue], as_of: date) -
         rows.append([home.grid_code, home.address, home.head_name,
                      "、".join(label_of(CareTag, t) for t in d.tags), f"每{d.interval_days}天",
                      d.last_visit_on.isoformat() if d.last_visit_on else "未走访", f"{d.overdue_days}天"])
-    return AttentionList(f"超期未走访的关爱户（截至{cn_date(as_of)}，共 {len(overdue)} 户）",
+    return AttentionList(f"超期未走访的关爱户（截至{cn_date(as_of)}，共 {len(overdue):,} 户）",
                          ["网格", "住户地址", "户主", "关爱标签", "走访频次", "最近走访", "超期"],
                          [16, 52, 16, 40, 16, 22, 14], rows, len(overdue), "户",
                          "按超期天数排列；完整名单见个性化台账。", wrap={1, 3})
@@ -356,7 +356,7 @@ def _overdue_request_list(session: Session, place: Where, as_of: date) -> Attent
         rows.append([f"#{number}", grid, f"{compound}{building}{unit}{room}", label_of(RequestCategory, category),
                      raised.isoformat(), deadline.isoformat(), f"{(as_of - deadline).days}天", handler or "", text])
     total = overdue_as_of(session, as_of, scope=place.scope)
-    return AttentionList(f"超期未办结的诉求（截至{cn_date(as_of)}，共 {total} 件）",
+    return AttentionList(f"超期未办结的诉求（截至{cn_date(as_of)}，共 {total:,} 件）",
                          ["编号", "网格", "住户地址", "类别", "受理日期", "办结期限", "超期", "承办", "诉求内容"],
                          [12, 14, 40, 17, 20, 20, 13, 22, 40], rows, total, "件",
                          "按办结期限排列；诉求内容中的电话和身份证号已遮蔽；完整清单见诉求办理台账。", wrap={2, 7, 8})
@@ -367,7 +367,7 @@ def _vacant_post_list(session: Session, place: Where, today: date) -> AttentionL
     vacant = posts(session, scope, vacant_only=True)
     codes = dict(session.exec(select(Grid.id, Grid.code)).all()) if vacant else {}
     rows = [[codes.get(p.grid_id, ""), label_of(LeaderRole, p.role), p.label] for p in vacant[:LIST_LIMIT]]
-    return AttentionList(f"空缺的三长岗位（截至{cn_date(today)}，共 {len(vacant)} 个）", ["网格", "岗位", "位置"],
+    return AttentionList(f"空缺的三长岗位（截至{cn_date(today)}，共 {len(vacant):,} 个）", ["网格", "岗位", "位置"],
                          [25, 25, 120], rows, len(vacant), "个", "", wrap={2})
 
 

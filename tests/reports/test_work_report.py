@@ -210,6 +210,29 @@ def test_an_empty_database_prints_a_report(session, tmp_path):
     assert "暂无数据" in flat("".join(pages_text(path)))
 
 
+@pytest.mark.parametrize("data", ["走访 12 户".encode("utf-8-sig"), "走访 12 户".encode("utf-16"),
+                                  "走访 12 户".encode("gb18030"), "走访 12 户".encode("utf-8")])
+def test_notes_files_as_windows_saves_them(tmp_path, data):
+    from gridkeeper.cli.report_cmd import read_notes
+
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data)
+    assert read_notes(str(path)) == "走访 12 户"
+
+
+def test_unreadable_notes_file_is_a_clear_error(tmp_path):
+    from gridkeeper.cli.common import CliError
+    from gridkeeper.cli.report_cmd import read_notes
+
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"\x81\x30\xff\xff" * 10)
+    with pytest.raises(CliError, match="读不懂重点工作文件"):
+        read_notes(str(path))
+    path.write_bytes(b"x" * 300_000)
+    with pytest.raises(CliError, match="太大"):
+        read_notes(str(path))
+
+
 @pytest.mark.parametrize("figure, text", [
     (Figure("a", 12, 9), "+3"), (Figure("a", 9, 12), "−3"), (Figure("a", 5, 5), "持平"),
     (Figure("a", 50.0, 83.3, "percent"), "−33.3 个百分点"), (Figure("a", None, 3), "—"),

@@ -28,6 +28,11 @@ def default_db_path() -> Path:
     return Path(override) if override else data_dir() / DEFAULT_DB_NAME
 
 
+def log_file() -> Path:
+    """Where the desktop app logs what went wrong (tracebacks the user is spared)."""
+    return data_dir() / "gridkeeper.log"
+
+
 def backups_dir(db_path: Path) -> Path:
     """Backups of a database sit beside it, in a folder named after it."""
     return db_path.parent / f"{db_path.stem}-backups"

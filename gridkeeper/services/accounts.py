@@ -223,6 +223,14 @@ def sign_in(engine: Engine, account: Account | None) -> None:
     audit.set_actor(engine, account.name)
 
 
+def share_sign_in(engine: Engine, other: Engine) -> None:
+    """Whoever works on `engine` works on `other` too (a worker thread's own engine on the same file)."""
+    user = _signed_in.get(engine)
+    if user is not None:
+        _signed_in[other] = user
+        audit.set_actor(other, user.name)
+
+
 def signed_in(engine: Engine) -> CurrentUser | None:
     return _signed_in.get(engine)
 

@@ -136,5 +136,9 @@ def export_csv(session: Session, path: Path, filters: AuditFilter | None = None,
                                      row.summary, row.before, row.after]))
             count += 1
     if full:
-        audit.record_event(session, "export", f"导出审计记录（含完整身份证号）到 {path.name}", {"rows": count})
+        try:
+            audit.record_event(session, "export", f"导出审计记录（含完整身份证号）到 {path.name}", {"rows": count})
+        except BaseException:  # full ID numbers never stay on disk unrecorded
+            path.unlink(missing_ok=True)
+            raise
     return count

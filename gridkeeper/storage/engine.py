@@ -31,8 +31,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`; SQLite connections get foreign keys, FULL sync and a busy timeout."""
-    engine = create_engine(url, **kwargs)
+    """An engine for `url`; SQLite connections get foreign keys, FULL sync and a busy timeout. Statement
+    parameters (names, ID numbers, phones) are kept out of error messages, so out of logs too."""
+    engine = create_engine(url, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

@@ -25,7 +25,8 @@ from sqlmodel import select
 
 from gridkeeper.services import accounts
 from gridkeeper.storage.models import Grid
-from gridkeeper.ui.worker import show_error
+from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.operations import Change, perform
 
 
 class AccountForm(QDialog):
@@ -60,7 +61,7 @@ class AccountForm(QDialog):
             form.addRow(self.tr("Password"), self.password)
             form.addRow(self.tr("Password again"), self.again)
         self.problem = QLabel("", self)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(ERROR_STYLE)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._check)
@@ -148,11 +149,7 @@ class AccountsDialog(QDialog):
         return self.accounts[rows[0].row()] if rows else None
 
     def _write(self, action) -> bool:
-        try:
-            with self.ctx.write() as session:
-                action(session)
-        except Exception as exc:  # a rule or permission said no: shown in plain words
-            show_error(self, exc)
+        if perform(self, self.ctx, action, changes=Change.ACCOUNTS) is None:
             return False
         self.refresh()
         return True

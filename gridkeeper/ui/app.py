@@ -12,10 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gridkeeper import APP_NAME
-from gridkeeper.paths import default_db_path
+from gridkeeper.paths import default_db_path, log_file
 from gridkeeper.services.database import open_database
 from gridkeeper.storage.errors import DatabaseUnusable
-from gridkeeper.ui import gc_guard, i18n
+from gridkeeper.ui import errors, gc_guard, i18n
 from gridkeeper.ui.fonts import apply_app_font
 
 EXIT_DB = 3
@@ -50,6 +50,7 @@ def open_main_window(db_path: Path, *, create: bool, today=None, read_only: bool
 def run(args) -> int:
     """`gridkeeper [--db PATH] [--lang zh_CN|en]`: show the main window until it is closed."""
     app = application(getattr(args, "lang", None))
+    errors.install(log_file())
     explicit = getattr(args, "db", None)
     from gridkeeper.storage.server import is_server_url
     from gridkeeper.ui.server_connect import remembered_server

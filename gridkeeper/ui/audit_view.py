@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from gridkeeper.services import audit_log
 from gridkeeper.storage.audit import ACTION_LABELS
-from gridkeeper.ui.worker import show_error
+from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.operations import perform
 
 PAGE = 200
 FIELDS = ("at", "actor", "action_label", "entity_label", "entity_id", "summary", "before", "after")
@@ -144,7 +145,7 @@ class AuditDialog(QDialog):
         if problems:
             self.status.setText(self.tr("Warning: the audit trail has been tampered with ({0} problems): {1}").format(
                 len(problems), problems[0]))
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(ERROR_STYLE)
         else:
             self.status.setText(self.tr("{0} entries; the chain of entries is unbroken.").format(self.model.total))
             self.status.setStyleSheet("")
@@ -155,12 +156,11 @@ class AuditDialog(QDialog):
                                                   self.tr("CSV (*.csv)"))
             if not path:
                 return None
-        try:
-            with self.ctx.write() as session:
-                count = audit_log.export_csv(session, path, self.model.filters, full=self.full.isChecked())
-        except Exception as exc:  # plain-words message, nothing half-written (atomic replace)
-            show_error(self, exc)
+        full = self.full.isChecked()
+        done = perform(self, self.ctx, lambda session: audit_log.export_csv(session, path, self.model.filters, full=full))
+        if done is None:  # shown in plain words, nothing half-written (atomic replace)
             return None
+        count = done.value
         if self.isVisible():
             QMessageBox.information(self, self.tr("Exported"), self.tr("{0} entries written to {1}").format(count, path))
         return count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -11,16 +12,37 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from gridkeeper.services import accounts
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.database import Database
+from gridkeeper.storage.engine import private_engine
 from gridkeeper.storage.session import unit_of_work
 
 
-class AppContext(QObject):
-    """Passed to every section. Sections read with `read()`, write with `write()` (one transaction),
-    and call `notify(kind)` after a write so other sections refresh; they follow `scope_changed`."""
+class Change(enum.StrEnum):
+    """What a write changed, so that the views showing it refresh (and the others do not)."""
 
-    data_changed = Signal(str)      # "households", "visits", "requests", "leaders", "members", "places", "*"
+    HOUSEHOLDS = "households"
+    VISITS = "visits"
+    REQUESTS = "requests"
+    LEADERS = "leaders"
+    MEMBERS = "members"
+    DISPUTES = "disputes"
+    PLACES = "places"
+    SETTINGS = "settings"
+    ACCOUNTS = "accounts"
+    EVERYTHING = "*"  # a restore, an import, another person signing in: every view refreshes
+
+    def affects(self, *kinds: Change) -> bool:
+        """True when a view that shows `kinds` must refresh after this change."""
+        return self is Change.EVERYTHING or self in kinds
+
+
+class AppContext(QObject):
+    """Passed to every section. Sections read with `read()` and write through `ui.operations.perform`
+    (one unit of work, failures shown, then `data_changed` carries a `Change`); they follow `scope_changed`."""
+
+    data_changed = Signal(object)   # a Change
     scope_changed = Signal(object)  # a Scope
 
     def __init__(self, database: Database, *, user: str = "", today: date | None = None):
@@ -52,13 +74,31 @@ class AppContext(QObject):
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One user action, one transaction: committed at the end or rolled back on error."""
-        with unit_of_work(self.engine) as session:
+    def write(self, engine: Engine | None = None) -> Iterator[Session]:
+        """One user action, one transaction: committed at the end or rolled back on error (on a worker's
+        own `engine` when given)."""
+        with unit_of_work(engine or self.engine) as session:
             yield session
 
-    def notify(self, kind: str = "*") -> None:
-        self.data_changed.emit(kind)
+    @contextmanager
+    def worker_engine(self) -> Iterator[Engine]:
+        """An engine only one worker thread uses, with the same guards and signed in as the window is, so the worker's writes are audited and
+        checked as the person's. (The window's engine pools connections across threads, and a connection
+        the UI thread used can be finalised by its garbage collector while the worker is in SQLite on it:
+        seen as a segfault.)"""
+        engine = private_engine(self.database)
+        if engine is self.engine:  # in memory: one shared connection
+            yield engine
+            return
+        accounts.share_sign_in(self.engine, engine)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+    def notify(self, change: Change | str = Change.EVERYTHING) -> None:
+        """Announce a change made outside `ui.operations.perform` (which announces its own)."""
+        self.data_changed.emit(Change(change))
 
     def set_scope(self, scope: Scope) -> None:
         self.scope = scope

@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 
 from gridkeeper.services import backups
 from gridkeeper.storage import backup, integrity, lock, outputs
-from gridkeeper.ui.worker import run_in_background, show_error
+from gridkeeper.ui.context import Change
+from gridkeeper.ui.errors import report_failure, show_error
+from gridkeeper.ui.operations import perform
+from gridkeeper.ui.worker import run_in_background
 
 COUNT_KEYS = ("households", "residents", "visits")
 
@@ -187,10 +190,9 @@ class DataMenu(QObject):
     def _audit_copy(self, folder) -> None:
         from gridkeeper.storage.audit import record_event
 
-        info = self.last_result
-        with self.ctx.write() as session:
-            record_event(session, "export", f"备份数据库到 {getattr(info, 'path', folder)}",
-                         {"file": str(getattr(info, "path", folder)), "full": True})
+        where = str(getattr(self.last_result, "path", folder))
+        perform(self.window, self.ctx,
+                lambda session: record_event(session, "export", f"备份数据库到 {where}", {"file": where, "full": True}))
 
     def restore_from_file(self, path: str | None = None, *, confirm=None) -> bool:
         """Restore from a backup file anywhere (a USB stick). The file is proved a sound GridKeeper
@@ -245,7 +247,7 @@ class DataMenu(QObject):
         try:
             result = restore_into_context(self.ctx, chosen)
         except Exception as exc:  # shown in plain words; the current database is untouched
-            show_error(self.window, exc)
+            report_failure(self.window, exc)
             return False
         self.last_result = result
         from gridkeeper.services import accounts
@@ -254,7 +256,7 @@ class DataMenu(QObject):
         if accounts.signed_in(self.ctx.engine) is None and not ask_who_is_working(self.ctx, self.window):
             self.window.close()
             return True
-        self.ctx.notify("*")
+        self.ctx.notify(Change.EVERYTHING)
         QMessageBox.information(self.window, self.tr("Restored"), self.tr(
             "Restored the backup of {0}: households {1}, residents {2}, visits {3} — equal to the backup.\n"
             "The database as it was before is kept as {4}.").format(

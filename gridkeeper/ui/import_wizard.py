@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
                                QVBoxLayout, QWizard, QWizardPage)
-from sqlalchemy import Engine
 from sqlmodel import select
 
 from gridkeeper.excel import cells
 from gridkeeper.excel.columns import FIELDS, HEADER_SEARCH_ROWS, TENANT_LIST_KEYS, build_header
 from gridkeeper.excel.importer import ImportResult, Roster, import_roster, open_roster, summary_lines
 from gridkeeper.excel.problems import Problem
-from gridkeeper.storage.engine import private_engine
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, RED_BG
+from gridkeeper.ui.operations import Change, announce
 from gridkeeper.ui.worker import run_in_background
 
 FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
@@ -328,7 +325,7 @@ class ImportWizard(QWizard):
         roster, grid = self.checked_roster, self.file_page.grid_code()
 
         def work(progress):
-            with self._worker_engine() as engine:
+            with self.ctx.worker_engine() as engine:
                 return import_roster(engine, roster, grid_code=grid, dry_run=True, skip_invalid=True,
                                      today=self.ctx.today(), progress=_stage_reporter(progress))
 
@@ -347,34 +344,17 @@ class ImportWizard(QWizard):
         roster, grid = self.checked_roster, self.file_page.grid_code()
 
         def work(progress):
-            with self._worker_engine() as engine:
+            with self.ctx.worker_engine() as engine:
                 return import_roster(engine, roster, grid_code=grid, skip_invalid=True, today=self.ctx.today(),
                                      progress=_stage_reporter(progress), before_write=self._backup)
 
         def done(result: ImportResult) -> None:
             self.result = result
-            self.ctx.notify("*")
+            announce(self.ctx, Change.EVERYTHING)
             QMessageBox.information(self, self.tr("Import finished"), "\n".join(summary_lines(result)))
             self.accept()
 
         self._task = run_in_background(self, work, on_done=done, label=self.tr("Importing…"))
-
-    @contextmanager
-    def _worker_engine(self) -> Iterator[Engine]:
-        """An engine whose connections only the worker thread uses.
-
-        The window's engine pools connections across threads, and a connection the UI thread used
-        can be finalised by its garbage collector while the worker is in SQLite on the same
-        connection (seen as a segfault). A file database gets a private, unpooled engine.
-        """
-        if not self.ctx.db_path:
-            yield self.ctx.engine
-            return
-        engine = private_engine(self.ctx.database)
-        try:
-            yield engine
-        finally:
-            engine.dispose()
 
     def _backup(self) -> None:
         """A verified backup first, when the database is a file and this build has backups."""

@@ -29,6 +29,8 @@ from sqlmodel import Session
 
 from gridkeeper.services import accounts
 from gridkeeper.storage import audit
+from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.operations import Change, perform
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                 QEvent.Type.TouchBegin}
@@ -57,7 +59,7 @@ class WhoIsWorkingDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
         self.problem = QLabel("", self)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.try_sign_in)
@@ -90,9 +92,8 @@ def sign_in_as(ctx, account) -> None:
     """Make `account` the one working: audited as them, edits checked against their grids."""
     accounts.sign_in(ctx.engine, account)
     ctx.user = account.name
-    if not getattr(ctx, "read_only", False):
-        with ctx.write() as session:
-            audit.record_event(session, "login", f"{account.name} 开始工作")
+    if not ctx.read_only:
+        perform(None, ctx, lambda session: audit.record_event(session, "login", f"{account.name} 开始工作"))
 
 
 def ask_who_is_working(ctx, parent: QWidget | None = None,
@@ -162,7 +163,7 @@ class InactivityLock(QObject):
                 sign_in_as(self.ctx, dialog.account)
                 if hasattr(self.window, "show_own_grid"):
                     self.window.show_own_grid()  # another steward took over: their grid, not the last one's
-                self.ctx.notify("*")
+                self.ctx.notify(Change.EVERYTHING)
         finally:
             self.window.setEnabled(True)
             if body is not None:

@@ -19,6 +19,7 @@ from sqlmodel import select
 from gridkeeper.ui import i18n
 from gridkeeper.ui.nav_tree import PlaceTree
 from gridkeeper.ui.place_menu import PlaceActions
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.search_box import SearchBox
 from gridkeeper.ui.sections import connect_today
 
@@ -271,10 +272,8 @@ class MainWindow(QMainWindow):
             "Delete this household with its residents, visits and requests?\nIt can be restored from the recycle bin."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with self.ctx.write() as session:
-            trash.delete_household(session, household_id)
-        self.ctx.notify("households")
-        return True
+        return perform(self, self.ctx, lambda session: trash.delete_household(session, household_id),
+                       changes=Change.HOUSEHOLDS) is not None
 
     def open_recycle_bin(self):
         from gridkeeper.ui.households.recycle_bin import RecycleBin
@@ -300,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.tree.reload()
-        self.ctx.notify("*")
+        self.ctx.notify(Change.EVERYTHING)
 
     def choose_language(self, code: str) -> None:
         i18n.save_language(code)

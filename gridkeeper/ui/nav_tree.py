@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from gridkeeper.services.geography import compounds_without_buildings, get_community, place_tree
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.visibility import visible_grid_ids
+from gridkeeper.ui.context import Change
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +39,7 @@ class PlaceTree(QTreeWidget):
         self.setAccessibleName(self.tr("Places"))
         self.currentItemChanged.connect(self._on_current)
         # Any change to places (the tree's own edits, an import, a restore) shows at once.
-        ctx.data_changed.connect(lambda kind: kind in ("places", "*") and self.reload())
+        ctx.data_changed.connect(lambda change: change.affects(Change.PLACES) and self.reload())
         self.reload()
 
     def reload(self) -> None:

@@ -47,7 +47,7 @@ class OverviewSection(QWidget):
         self.charts = QGridLayout()
         self.layout_.addLayout(self.charts, 1)
         self.chart_views: list[QChartView] = []
-        ctx.data_changed.connect(lambda _kind: self.refresh())
+        ctx.data_changed.connect(lambda _change: self.refresh())
         ctx.scope_changed.connect(lambda _scope: self.refresh())
         self.refresh()
 

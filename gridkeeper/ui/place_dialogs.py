@@ -11,6 +11,7 @@ from gridkeeper.services.building_layout import BuildingPlan, lay_out_building
 from gridkeeper.services.community_setup import CommunityDetails, GridDetails, save_community
 from gridkeeper.services.geography import get_community
 from gridkeeper.storage.models import Building, Compound, Grid, Unit
+from gridkeeper.ui.context import Change
 from gridkeeper.ui.widgets.forms import FormDialog
 
 
@@ -28,30 +29,11 @@ def _spin(value: int, low: int, high: int) -> QSpinBox:
 
 
 class PlaceDialog(FormDialog):
-    """A FormDialog that saves in one transaction and tells every section that places changed."""
+    """A FormDialog over places: a save tells every section that places changed. Field errors stay beside
+    the fields; anything else (a full disk, a locked file) is shown in plain words and the dialog stays
+    open with what was typed: nothing was saved."""
 
-    def __init__(self, ctx, title: str, parent=None):
-        super().__init__(title, parent)
-        self.ctx = ctx
-
-    def submit(self):
-        with self.ctx.write() as session:
-            result = self.save(session)
-        self.ctx.notify("places")
-        return result
-
-    def accept(self) -> None:
-        """Field errors stay beside the fields (FormDialog); anything else (a full disk, a locked file) is
-        shown in plain words and the dialog stays open with what was typed: nothing was saved."""
-        try:
-            super().accept()
-        except Exception as exc:
-            from gridkeeper.ui.worker import show_error
-
-            show_error(self, exc)
-
-    def save(self, session):
-        raise NotImplementedError
+    changes = Change.PLACES
 
 
 class CommunityDialog(PlaceDialog):

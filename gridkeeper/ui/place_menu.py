@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMenu
 from gridkeeper.services import place_edit
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.ui import place_dialogs as dialogs
+from gridkeeper.ui.errors import show_error
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.widgets import forms
 
 ADMIN_KINDS = {"community", "grid"}
@@ -102,7 +104,7 @@ class PlaceActions(QObject):
                 if enabled:
                     slot()
                 else:
-                    forms.show_error(self.tree, self.tr(
+                    show_error(self.tree, self.tr(
                         "Only a community administrator or this grid's steward can change this."))
                 return True
         return False
@@ -157,21 +159,16 @@ class PlaceActions(QObject):
                 label = place_edit.place_label(session, kind, record_id)
                 reason = place_edit.why_not_deletable(session, kind, record_id)
         except ServiceError as exc:
-            forms.show_error(self.tree, str(exc))
+            show_error(self.tree, str(exc))
             return False
         if reason:
-            forms.show_error(self.tree, reason)
+            show_error(self.tree, reason)
             return False
         if not forms.confirm(self.tree, self.tr(
                 "Delete {0}? Its units and unregistered rooms go with it; it can be restored from the "
                 "recycle bin (File › Recycle bin).").format(label)):
             return False
-        try:
-            with self.ctx.write() as session:
-                place_edit.delete_place(session, kind, record_id)
-        except ServiceError as exc:  # e.g. a steward outside their grid: nothing was deleted
-            forms.show_error(self.tree, str(exc))
-            return False
-        self.ctx.notify("places")
-        return True
+        # e.g. a steward outside their grid, or a full disk: shown, and nothing was deleted
+        return perform(self.tree, self.ctx, lambda session: place_edit.delete_place(session, kind, record_id),
+                       changes=Change.PLACES) is not None
 

@@ -16,6 +16,8 @@ from gridkeeper.services.community_setup import (GRID_CODE, GRID_NAME, STEWARD, 
                                                  invented_names, needs_setup, set_up)
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.geography import get_community
+from gridkeeper.ui.context import Change
+from gridkeeper.ui.operations import perform
 from gridkeeper.ui.widgets.forms import FieldErrors, add_row, error_label
 
 IMPORT, MANUAL, DEMO = "import", "manual", "demo"
@@ -128,10 +130,12 @@ class GridsPage(QWizardPage):
                   if any((self.table.item(r, c) and self.table.item(r, c).text().strip()) for c in range(4))]
         for row in range(self.table.rowCount()):
             for column in range(4):
-                item = self.table.item(row, column) or QTableWidgetItem("")
+                item = self.table.item(row, column)
+                if item is None:  # (setItem on an item the table already owns only makes Qt warn)
+                    item = QTableWidgetItem("")
+                    self.table.setItem(row, column, item)
                 item.setBackground(QBrush())
                 item.setToolTip("")
-                self.table.setItem(row, column, item)
         if exc is None:
             self.error_list.hide()
             return
@@ -152,16 +156,9 @@ class GridsPage(QWizardPage):
             self._mark(exc)
             return False
         self._mark(None)
-        try:
-            with self.wiz.ctx.write() as session:
-                set_up(session, self.wiz.community_page.details(), self.grids())
-        except Exception as exc:  # shown, never swallowed: nothing was saved
-            from gridkeeper.ui.worker import show_error
-
-            show_error(self, exc)
-            return False
-        self.wiz.ctx.notify("places")
-        return True
+        details, grids = self.wiz.community_page.details(), self.grids()
+        return perform(self, self.wiz.ctx, lambda session: set_up(session, details, grids),
+                       changes=Change.PLACES) is not None  # a failure is shown; nothing was saved
 
 
 class NextStepPage(QWizardPage):

@@ -1,19 +1,20 @@
 """The one helper for long work off the UI thread: progress dialog, cancel, errors as a clear dialog.
 
-Usage (Anki's CollectionOp style; keep per-area operations 5-15 lines)::
+Work that reads or writes the database goes through `ui.operations.perform_in_background`, which hands
+the function an open unit of work; `run_in_background` itself is for work on files alone (a backup, a
+check, reading a spreadsheet). Usage (Anki's CollectionOp style; keep per-area operations 5-15 lines)::
 
     from gridkeeper.ui.worker import run_in_background
 
-    def build(progress):                      # runs in a worker thread: no widgets here
-        with Session(ctx.engine) as session:  # open your own session inside the worker
-            rows = fetch(session)
-            for done, row in enumerate(rows, 1):
-                write_row(row)
-                progress(done, len(rows))     # raises Cancelled if the user pressed Cancel
-                # or: if progress.cancelled: return None
-        return path
+    def check(progress):                  # runs in a worker thread: no widgets here
+        pages = list(read_pages(path))
+        for done, page in enumerate(pages, 1):
+            verify(page)
+            progress(done, len(pages))    # raises Cancelled if the user pressed Cancel
+            # or: if progress.cancelled: return None
+        return len(pages)
 
-    run_in_background(self, build, on_done=lambda path: ..., label=self.tr("Writing the ledger…"))
+    run_in_background(self, check, on_done=lambda count: ..., label=self.tr("Checking the file…"))
 
 API (stable):
     run_in_background(parent, fn, *, on_done=None, label="", cancellable=True,
@@ -25,10 +26,9 @@ API (stable):
       changes the dialog's label.
     - `on_done(result)` runs on the UI thread with fn's return value.
     - A `Cancelled` (raised by progress or by fn) calls `on_cancelled()` if given; nothing else.
-    - Any other exception is shown with a QMessageBox (ServiceError/DatabaseUnusable/OSError
-      messages as they are, anything else as a short Chinese notice naming the error) — never a
-      traceback — then `on_error(exc)` is called if given. Pass `on_error` to handle it yourself:
-      then no message box is shown if on_error returns True.
+    - Any other exception goes to `on_error(exc)` if given; unless that returns True it is shown by
+      `ui.errors.report_failure` (a refusal or a known fault in plain words, anything else as a short
+      notice with its traceback logged) — never a traceback on screen.
     - The progress dialog appears only if the work takes longer than ~400 ms.
     - The returned BackgroundTask has `.cancel()`, `.finished` (Signal) and `.wait(ms)` (tests).
 """
@@ -36,15 +36,14 @@ API (stable):
 from __future__ import annotations
 
 import itertools
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-log = logging.getLogger(__name__)
+from gridkeeper.ui.errors import report_failure
 
 # Tasks by id, owned here on the UI thread. The worker thread never holds a reference to a task
 # (a QObject): if it held the last one, the object would be destroyed in the worker thread and crash.
@@ -122,8 +121,7 @@ class _Runner(QRunnable):
         except Cancelled:
             events.outcome.emit(task_id, "cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the user as a dialog
-            log.exception("background work failed")
-            events.outcome.emit(task_id, "error", exc)
+            events.outcome.emit(task_id, "error", exc)  # shown (and logged if unexpected) on the UI thread
         else:
             events.outcome.emit(task_id, "cancelled" if self._cancel.is_set() else "done", result)
         finally:
@@ -177,7 +175,7 @@ class BackgroundTask(QObject):
             elif kind == "error":
                 handled = self.on_error(value) if self.on_error else False
                 if not handled:
-                    show_error(self._parent, value)
+                    report_failure(self._parent, value)
         finally:
             self._outcome_handled = True
             self._forget()
@@ -191,29 +189,6 @@ class BackgroundTask(QObject):
         """Drop the task once its outcome is handled and the worker has let go (both on the UI thread)."""
         if self._outcome_handled and self._released:
             _RUNNING.pop(self.id, None)
-
-
-def error_message(exc: BaseException) -> str:
-    """What the user reads about a failure: the service's own words, or a short notice naming it."""
-    from gridkeeper.services.errors import ServiceError
-    from gridkeeper.storage.errors import DatabaseUnusable
-
-    if isinstance(exc, (ServiceError, DatabaseUnusable)):
-        return str(exc)
-    from gridkeeper.storage.faults import describe
-
-    if (plain := describe(exc)) is not None:  # disk full, read-only, permission, I/O error, damaged file
-        return plain
-    if isinstance(exc, OSError):
-        where = f"：{exc.filename}" if exc.filename else ""
-        return QCoreApplication.translate("worker", "Could not read or write the file{0} ({1}).").format(where, exc.strerror or exc)
-    return QCoreApplication.translate("worker", "The operation failed: {0}. Nothing was changed by the failed step.").format(
-        str(exc) or type(exc).__name__)
-
-
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A clear message box for `exc` (never a traceback)."""
-    QMessageBox.warning(parent, QCoreApplication.translate("worker", "Could not finish"), error_message(exc))
 
 
 def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,

@@ -44,8 +44,10 @@ def driver(monkeypatch):
 
 @pytest.fixture
 def errors(monkeypatch):
+    from gridkeeper.ui import errors as ui_errors
+
     shown: list[str] = []
-    monkeypatch.setattr(forms, "show_error", lambda parent, text: shown.append(text))
+    monkeypatch.setattr(ui_errors, "_box", lambda parent, title, text: shown.append(text))
     return shown
 
 
@@ -427,10 +429,10 @@ def test_gridkeeper_db_on_a_missing_file_offers_creation(tmp_path, monkeypatch, 
 
 def test_a_failed_write_in_a_place_dialog_is_shown_and_keeps_the_dialog(qtbot, set_up_window, monkeypatch):
     from gridkeeper.services import place_edit
-    from gridkeeper.ui import worker
+    from gridkeeper.ui import errors
 
     shown = []
-    monkeypatch.setattr(worker, "show_error", lambda parent, exc: shown.append(str(exc)))
+    monkeypatch.setattr(errors, "_box", lambda parent, title, text: shown.append(text))
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")

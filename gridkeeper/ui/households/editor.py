@@ -10,17 +10,18 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
 from sqlalchemy.exc import OperationalError
 
 from gridkeeper.domain.enums import HousingUse
+from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.services import households as household_service
 from gridkeeper.services import trash
-from gridkeeper.services.errors import Duplicate, EditConflict, ServiceError, ValidationFailed
+from gridkeeper.services.errors import Duplicate, EditConflict, ValidationFailed
 from gridkeeper.services.geography import place_tree
 from gridkeeper.services.people import HouseholdInput
 from gridkeeper.storage.models import Household
+from gridkeeper.ui.errors import ERROR_STYLE
 from gridkeeper.ui.households.history import HouseholdRecord
 from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, TAGS, TAGS_ROLE, ResidentsTable
+from gridkeeper.ui.operations import Change, announce, perform
 from gridkeeper.ui.widgets import forms
-
-ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
 _ROW_FIELD = re.compile(r"^第(\d+)位居民的(.+)$")
 
@@ -233,7 +234,7 @@ class HouseholdEditor(QDialog):
         self.notice.hide()
         self.residents.clear_marks()
 
-    def show_error(self, field: str, reason: str) -> None:
+    def show_field_error(self, field: str, reason: str) -> None:
         label = self.errors.get(field)
         if label is None:
             self._resident_error(field, reason)
@@ -260,7 +261,7 @@ class HouseholdEditor(QDialog):
     def household_input(self) -> HouseholdInput | None:
         if self.unit.currentIndex() < 0 or self.unit.currentData() is None or \
                 self.unit.currentText() != self.unit.itemText(self.unit.currentIndex()):
-            self.show_error("单元", self.tr("Choose the unit from the list"))
+            self.show_field_error("单元", self.tr("Choose the unit from the list"))
             return None
         return HouseholdInput(unit_id=int(self.unit.currentData()), room=self.room.text(),
                               housing_use=self.use.currentData(), phone=self.phone.text(),
@@ -276,39 +277,46 @@ class HouseholdEditor(QDialog):
             self._resident_error(f"第{row + 1}位居民的出生日期", reason)
         if data is None or unreadable:
             return False
-        try:
-            with self.ctx.write() as session:
+
+        def store(session):
+            try:
                 if self.household_id is None:
                     result = household_service.create_household(session, data, residents, today=self.ctx.today())
                 else:
                     result = household_service.update_household(session, self.household_id, data, residents,
                                                                 today=self.ctx.today())
-                session.flush()
-                saved_id, resident_ids = result.household.id, [r.id for r in result.residents]
-                saved_version = result.household.version
-        except ValidationFailed as exc:
-            for error in exc.errors:
-                self.show_error(error.field, error.reason)
-            return False
-        except Duplicate as exc:
-            self.show_error("房号", str(exc))
-            return False
-        except EditConflict as exc:
-            return self._resolve_conflict(exc)
-        except OperationalError as exc:  # the server went away: say so, keep every field as typed
-            from gridkeeper.storage.server import explain_connect_error
+            except Duplicate as exc:  # the room is taken: said next to the room
+                raise ValidationFailed([ValueRuleError("房号", str(exc))]) from exc
+            session.flush()
+            return (result.household.id, [r.id for r in result.residents], result.household.version,
+                    result.warnings)
 
-            self.notice.setText(f"{explain_connect_error(exc, self.ctx.engine.url)}\n" + self.tr(
-                "Nothing was saved; what you typed is still here. Save again when the connection is back."))
-            self.notice.setStyleSheet(WARNING_STYLE)
-            self.notice.show()
+        kept: list[BaseException] = []  # a conflict or a lost server: answered here, not in a box
+        answered_here = (EditConflict, OperationalError) if self.ctx.database.kind != "sqlite" else (EditConflict,)
+        done = perform(self, self.ctx, store, on_invalid=self._show_field_errors,
+                       on_error=lambda exc: isinstance(exc, answered_here) and not kept.append(exc))
+        if done is None:
+            if kept and isinstance(kept[0], EditConflict):
+                return self._resolve_conflict(kept[0])
+            if kept:
+                self._connection_lost(kept[0])
             return False
-        except ServiceError as exc:  # e.g. another grid's household under a steward's account
-            forms.show_error(self, str(exc))
-            return False
-        self.version = saved_version
-        self._after_save(saved_id, resident_ids, result.warnings, close)
+        saved_id, resident_ids, self.version, warnings = done.value
+        self._after_save(saved_id, resident_ids, warnings, close)
         return True
+
+    def _show_field_errors(self, exc: ValidationFailed) -> None:
+        for error in exc.errors:
+            self.show_field_error(error.field, error.reason)
+
+    def _connection_lost(self, exc: BaseException) -> None:
+        """The server went away: say so, keep every field as typed."""
+        from gridkeeper.storage.server import explain_connect_error
+
+        self.notice.setText(f"{explain_connect_error(exc, self.ctx.engine.url)}\n" + self.tr(
+            "Nothing was saved; what you typed is still here. Save again when the connection is back."))
+        self.notice.setStyleSheet(WARNING_STYLE)
+        self.notice.show()
 
     def _resolve_conflict(self, conflict: EditConflict) -> bool:
         """Another PC saved this household after it was opened here: show both, let the user choose."""
@@ -334,7 +342,7 @@ class HouseholdEditor(QDialog):
         for button in (self.visit_button, self.request_button):
             button.setEnabled(not self.ctx.read_only)
         self.setWindowTitle(self.tr("Household"))
-        self.ctx.notify("households")
+        announce(self.ctx, Change.HOUSEHOLDS)
         self.saved.emit(saved_id)
         if warnings:
             # Worth checking, not blocking: the household is saved; the dialog stays open to show them.
@@ -410,13 +418,10 @@ class HouseholdEditor(QDialog):
                     "It can be restored from the recycle bin."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            with self.ctx.write() as session:
-                trash.delete_household(session, self.household_id)
-        except ServiceError as exc:
-            forms.show_error(self, str(exc))
+        household_id = self.household_id
+        if perform(self, self.ctx, lambda session: trash.delete_household(session, household_id),
+                   changes=Change.HOUSEHOLDS) is None:
             return False
-        self.ctx.notify("households")
         self._clean = self.snapshot()
         self.deleted.emit(self.household_id)
         self.accept()

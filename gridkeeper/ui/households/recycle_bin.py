@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gridkeeper.services import trash
-from gridkeeper.services.errors import ServiceError
+from gridkeeper.ui.operations import Change, announce, perform
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,12 +69,11 @@ class RecycleBin(QDialog):
         row = self.table.currentRow()
         if row < 0:
             return None
-        try:
-            with self.ctx.write() as session:
-                kind = trash.restore_any(session, self.table.item(row, 0).data(ID_ROLE))
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
+        record_id = self.table.item(row, 0).data(ID_ROLE)
+        done = perform(self, self.ctx, lambda session: trash.restore_any(session, record_id))
+        if done is None:
             return None
-        self.ctx.notify({"place": "places", "safety_place": "hazards", "tenancy": "rentals"}.get(kind, "households"))
+        announce(self.ctx, {"place": Change.PLACES, "safety_place": Change.HAZARDS, "tenancy": Change.RENTALS,
+                            "dispute": Change.DISPUTES}.get(done.value, Change.HOUSEHOLDS))
         self.reload()
-        return kind
+        return done.value

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from gridkeeper.domain.enums import CareTag, HousingUse
 from gridkeeper.services.household_list import HouseholdFilter
+from gridkeeper.ui.context import Change
 from gridkeeper.ui.households.model import HouseholdTableModel
 from gridkeeper.ui.matrix import BuildingMatrix
 
@@ -118,8 +119,8 @@ class HouseholdsSection(QWidget):
         self._update_count()
         self.matrix.show_building(scope.building_id)
 
-    def _on_data(self, kind: str) -> None:
-        if kind in ("households", "visits", "places", "*"):
+    def _on_data(self, change: Change) -> None:
+        if change.affects(Change.HOUSEHOLDS, Change.VISITS, Change.PLACES):
             self.refresh()
 
     def refresh(self) -> None:

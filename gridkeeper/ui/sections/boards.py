@@ -20,7 +20,9 @@ from gridkeeper.reports.scoreboard import change_text, write_scoreboard
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.grid_scoreboard import GridLine, GridScoreboard, grid_scoreboard
 from gridkeeper.services.property_board import CompanyRow, PropertyBoard, property_board, set_thresholds, thresholds
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
+from gridkeeper.ui.errors import show_error
+from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.printing import print_pages
 from gridkeeper.ui.widgets.table_model import Column, RowsModel
 
@@ -272,12 +274,10 @@ class BoardsSection(QWidget):
     def keep_thresholds(self) -> None:
         try:
             rules = self.current_thresholds()
-            with self.ctx.write() as session:
-                set_thresholds(session, rules)
-        except (ServiceError, ValueRuleError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        except ValueRuleError as exc:
+            show_error(self, str(exc))
             return
-        self.ctx.notify("settings")
+        perform(self, self.ctx, lambda session: set_thresholds(session, rules), changes=Change.SETTINGS)
 
     # -- output ---------------------------------------------------------------------------------------
     def save_to(self, path: Path) -> None:
@@ -306,7 +306,7 @@ class BoardsSection(QWidget):
         try:
             self.save_to(Path(chosen).with_suffix(suffix))
         except (OSError, ServiceError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            show_error(self, exc)
 
     def print_board(self) -> None:
         path = Path(self._folder.name) / "board.pdf"

@@ -13,12 +13,9 @@ from gridkeeper.services import dispute_requests, disputes
 from gridkeeper.services.disputes import DisputeInput, PartyInput
 from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.storage.models import Grid, Resident, ResidentRequest, Visit
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
-
-CHANGES = ("disputes", "requests")
-
 
 def choice_box(enum, parent: QWidget, current=None) -> QComboBox:
     """A combo of an enum's Chinese labels, its codes as data."""
@@ -123,8 +120,10 @@ class PartyPicker(QWidget):
 class NewDisputeDialog(FormDialog):
     """Register a dispute: what it is about, its parties, kind, risk, how and when it was found."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, visit: Visit | None = None):
-        super().__init__(self.tr("New dispute"), parent)
+        super().__init__(ctx, self.tr("New dispute"), parent)
         self.ctx = ctx
         self.source_visit_id = visit.id if visit else None
         self.parties: list[PartyInput] = []
@@ -183,24 +182,24 @@ class NewDisputeDialog(FormDialog):
         self.picker.clear()
         return True
 
-    def submit(self) -> Dispute:
+    def save(self, session) -> Dispute:
         self.add_chosen_party()  # a party chosen but not yet added counts: nothing typed is lost
         data = DisputeInput(subject=self.subject.text(), parties=list(self.parties), kind=self.kind.currentData(),
                             risk=self.risk.currentData(), source=self.source.currentData(),
                             found_on=date_of(self.found_on), found_by=self.found_by.text(),
                             details=self.details.toPlainText(), grid_id=self.grid.currentData(),
                             source_visit_id=self.source_visit_id)
-        with self.ctx.write() as session:
-            dispute = disputes.create_dispute(session, data, today=self.ctx.today(), actor=self.ctx.user)
-        self.ctx.notify("disputes")
+        dispute = disputes.create_dispute(session, data, today=self.ctx.today(), actor=self.ctx.user)
         return dispute
 
 
 class EditDisputeDialog(FormDialog):
     """Correct what a dispute is about, its kind, its risk (it rose after a quarrel) and the details."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
-        super().__init__(self.tr("Dispute #{0}: edit").format(dispute.id), parent)
+        super().__init__(ctx, self.tr("Dispute #{0}: edit").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.subject = QLineEdit(dispute.subject, self)
         self.kind = choice_box(DisputeKind, self, dispute.kind)
@@ -212,40 +211,39 @@ class EditDisputeDialog(FormDialog):
         self.add_row(self.tr("Risk"), self.risk, "风险等级")
         self.add_row(self.tr("Details"), self.details)
 
-    def submit(self) -> Dispute:
-        with self.ctx.write() as session:
-            dispute = disputes.update_dispute(session, self.dispute.id, subject=self.subject.text(),
-                                              kind=self.kind.currentData(), risk=self.risk.currentData(),
-                                              details=self.details.toPlainText(),
-                                              expected_version=self.dispute.version, actor=self.ctx.user)
-        self.ctx.notify("disputes")
-        return dispute
+    def save(self, session) -> Dispute:
+        return disputes.update_dispute(session, self.dispute.id, subject=self.subject.text(),
+                                       kind=self.kind.currentData(), risk=self.risk.currentData(),
+                                       details=self.details.toPlainText(),
+                                       expected_version=self.dispute.version, actor=self.ctx.user)
 
 
 class PartyDialog(FormDialog):
     """Add a party to a dispute already registered."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute_id: int, parent: QWidget | None = None):
-        super().__init__(self.tr("Add a party"), parent)
+        super().__init__(ctx, self.tr("Add a party"), parent)
         self.ctx, self.dispute_id = ctx, dispute_id
         self.picker = PartyPicker(ctx, self)
         self.add_row(self.tr("Party"), self.picker, "当事人")
 
-    def submit(self):
+    def save(self, session):
         party = self.picker.party()
         if party is None:
             raise required("当事人", self.tr("Choose a resident or household, or type the name"))
-        with self.ctx.write() as session:
-            added = disputes.add_party(session, self.dispute_id, party, today=self.ctx.today())
-        self.ctx.notify("disputes")
+        added = disputes.add_party(session, self.dispute_id, party, today=self.ctx.today())
         return added
 
 
 class SessionDialog(FormDialog):
     """A mediation session: when, who mediated, what the parties agreed."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
-        super().__init__(self.tr("Dispute #{0}: mediation session").format(dispute.id), parent)
+        super().__init__(ctx, self.tr("Dispute #{0}: mediation session").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.held_on = date_edit(ctx.today(), self)
         self.held_on.setMaximumDate(self.held_on.date())
@@ -258,21 +256,21 @@ class SessionDialog(FormDialog):
         self.add_row(self.tr("Agreed"), self.agreed)
         self.add_row(self.tr("Notes"), self.notes)
 
-    def submit(self):
-        with self.ctx.write() as session:
-            record = disputes.add_session(session, self.dispute.id, held_on=date_of(self.held_on),
-                                          mediators=self.mediators.text(), agreed=self.agreed.toPlainText(),
-                                          notes=self.notes.toPlainText(), today=self.ctx.today(),
-                                          actor=self.ctx.user)
-        self.ctx.notify("disputes")
+    def save(self, session):
+        record = disputes.add_session(session, self.dispute.id, held_on=date_of(self.held_on),
+                                      mediators=self.mediators.text(), agreed=self.agreed.toPlainText(),
+                                      notes=self.notes.toPlainText(), today=self.ctx.today(),
+                                      actor=self.ctx.user)
         return record
 
 
 class OutcomeDialog(FormDialog):
     """How mediation ended; a referral names the department, a failure what happens next."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
-        super().__init__(self.tr("Dispute #{0}: outcome").format(dispute.id), parent)
+        super().__init__(ctx, self.tr("Dispute #{0}: outcome").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.outcome = choice_box(DisputeOutcome, self)
         self.on = date_edit(ctx.today(), self)
@@ -291,22 +289,22 @@ class OutcomeDialog(FormDialog):
     def _follow_outcome(self) -> None:
         self.referred_to.setEnabled(self.outcome.currentData() == DisputeOutcome.REFERRED.value)
 
-    def submit(self):
-        with self.ctx.write() as session:
-            dispute = disputes.record_outcome(session, self.dispute.id, self.outcome.currentData(),
-                                              on=date_of(self.on), referred_to=self.referred_to.currentText()
-                                              if self.referred_to.isEnabled() else "",
-                                              note=self.note.toPlainText(), today=self.ctx.today(),
-                                              actor=self.ctx.user, expected_version=self.dispute.version)
-        self.ctx.notify("disputes")
+    def save(self, session):
+        dispute = disputes.record_outcome(session, self.dispute.id, self.outcome.currentData(),
+                                          on=date_of(self.on), referred_to=self.referred_to.currentText()
+                                          if self.referred_to.isEnabled() else "",
+                                          note=self.note.toPlainText(), today=self.ctx.today(),
+                                          actor=self.ctx.user, expected_version=self.dispute.version)
         return dispute
 
 
 class FollowUpDialog(FormDialog):
     """The follow-up visit: did the agreement hold (or did the department settle it)?"""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
-        super().__init__(self.tr("Dispute #{0}: follow-up").format(dispute.id), parent)
+        super().__init__(ctx, self.tr("Dispute #{0}: follow-up").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
@@ -317,22 +315,22 @@ class FollowUpDialog(FormDialog):
         self.add_row("", self.held)
         self.add_row(self.tr("Note"), self.note, "回访情况")
 
-    def submit(self):
-        with self.ctx.write() as session:
-            dispute = disputes.record_follow_up(session, self.dispute.id, on=date_of(self.on),
-                                                held=self.held.isChecked(), note=self.note.toPlainText(),
-                                                today=self.ctx.today(), actor=self.ctx.user,
-                                                expected_version=self.dispute.version)
-        self.ctx.notify("disputes")
+    def save(self, session):
+        dispute = disputes.record_follow_up(session, self.dispute.id, on=date_of(self.on),
+                                            held=self.held.isChecked(), note=self.note.toPlainText(),
+                                            today=self.ctx.today(), actor=self.ctx.user,
+                                            expected_version=self.dispute.version)
         return dispute
 
 
 class ReasonDialog(FormDialog):
     """Close a dispute without the usual steps, or reopen it: both say why."""
 
+    changes = Change.DISPUTES
+
     def __init__(self, ctx: AppContext, dispute: Dispute, *, reopen: bool, parent: QWidget | None = None):
         title = self.tr("Dispute #{0}: mediate again") if reopen else self.tr("Dispute #{0}: close")
-        super().__init__(title.format(dispute.id), parent)
+        super().__init__(ctx, title.format(dispute.id), parent)
         self.ctx, self.dispute, self.reopen = ctx, dispute, reopen
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
@@ -341,25 +339,25 @@ class ReasonDialog(FormDialog):
         self.add_row(self.tr("Date"), self.on, "结案日期")
         self.add_row(self.tr("Reason"), self.reason, "重新调解原因" if reopen else "结案原因")
 
-    def submit(self):
-        with self.ctx.write() as session:
-            if self.reopen:
-                dispute = disputes.reopen_dispute(session, self.dispute.id, reason=self.reason.text(),
-                                                  on=date_of(self.on), actor=self.ctx.user,
-                                                  expected_version=self.dispute.version)
-            else:
-                dispute = disputes.close_dispute(session, self.dispute.id, on=date_of(self.on),
-                                                 reason=self.reason.text(), today=self.ctx.today(),
-                                                 actor=self.ctx.user, expected_version=self.dispute.version)
-        self.ctx.notify("disputes")
+    def save(self, session):
+        if self.reopen:
+            dispute = disputes.reopen_dispute(session, self.dispute.id, reason=self.reason.text(),
+                                              on=date_of(self.on), actor=self.ctx.user,
+                                              expected_version=self.dispute.version)
+        else:
+            dispute = disputes.close_dispute(session, self.dispute.id, on=date_of(self.on),
+                                             reason=self.reason.text(), today=self.ctx.today(),
+                                             actor=self.ctx.user, expected_version=self.dispute.version)
         return dispute
 
 
 class FromRequestDialog(FormDialog):
     """转为矛盾纠纷: the request's resident is the first party; add the other side, the kind and the risk."""
 
+    changes = (Change.DISPUTES, Change.REQUESTS)
+
     def __init__(self, ctx: AppContext, request: ResidentRequest, parent: QWidget | None = None):
-        super().__init__(self.tr("Request #{0}: turn into a dispute").format(request.id), parent)
+        super().__init__(ctx, self.tr("Request #{0}: turn into a dispute").format(request.id), parent)
         self.ctx, self.request = ctx, request
         summary = QLabel(self.tr("The request is closed as handed to mediation; its history stays readable "
                                  "from the dispute.\n{0}").format(request.description), self)
@@ -372,13 +370,10 @@ class FromRequestDialog(FormDialog):
         self.add_row(self.tr("Risk"), self.risk, "风险等级")
         self.add_row(self.tr("Other party (optional)"), self.picker, "当事人2")
 
-    def submit(self) -> Dispute:
+    def save(self, session) -> Dispute:
         other = self.picker.party()
-        with self.ctx.write() as session:
-            dispute = dispute_requests.dispute_from_request(
-                session, self.request.id, kind=self.kind.currentData(), risk=self.risk.currentData(),
-                found_by=self.ctx.user, other_parties=[other] if other else [], today=self.ctx.today(),
-                actor=self.ctx.user)
-        for kind in CHANGES:
-            self.ctx.notify(kind)
+        dispute = dispute_requests.dispute_from_request(
+            session, self.request.id, kind=self.kind.currentData(), risk=self.risk.currentData(),
+            found_by=self.ctx.user, other_parties=[other] if other else [], today=self.ctx.today(),
+            actor=self.ctx.user)
         return dispute

@@ -14,7 +14,7 @@ from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, NOT_CLOSED, OPEN
 from gridkeeper.domain.enums import label_of
 from gridkeeper.services import dispute_lists
 from gridkeeper.services.dispute_lists import DisputeRow
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.dispute_dialogs import NewDisputeDialog
 from gridkeeper.ui.sections.dispute_view import DisputeView, DisputeWindow
 from gridkeeper.ui.widgets import forms
@@ -171,8 +171,8 @@ class DisputesSection(QWidget):
             current = self.model.row_at(0).dispute.id
         self.show_dispute(current, switch_tab=False)
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("disputes", "households", "places", "settings", "*"):
+    def _data_changed(self, change: Change) -> None:
+        if change.affects(Change.DISPUTES, Change.HOUSEHOLDS, Change.PLACES, Change.SETTINGS):
             self.refresh()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

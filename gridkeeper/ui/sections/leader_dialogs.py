@@ -12,7 +12,7 @@ from gridkeeper.services.leader_photos import photo_of
 from gridkeeper.services.leader_posts import Candidate, Post, candidates
 from gridkeeper.services.leaders import LeaderInput, assign_leader
 from gridkeeper.storage.models import LeaderAssignment
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
 from gridkeeper.ui.widgets.photo_field import PhotoField
 
@@ -29,8 +29,10 @@ def _years_later(day: date, years: int) -> date:
 class AssignLeaderDialog(FormDialog):
     """Choose who holds a post; whoever held it before has their term ended."""
 
+    changes = Change.LEADERS
+
     def __init__(self, ctx: AppContext, post: Post, parent: QWidget | None = None):
-        super().__init__(self.tr("Assign {0}: {1}").format(post.role.label, post.label), parent)
+        super().__init__(ctx, self.tr("Assign {0}: {1}").format(post.role.label, post.label), parent)
         self.ctx, self.post = ctx, post
         self.resident_id: int | None = None
         self._candidates: list[Candidate] = []
@@ -101,26 +103,26 @@ class AssignLeaderDialog(FormDialog):
         self.resident_id = None  # a typed name is someone from outside
         self.people.setCurrentRow(-1)
 
-    def submit(self) -> LeaderAssignment:
+    def save(self, session) -> LeaderAssignment:
         data = LeaderInput(role=self.post.role, scope_id=self.post.scope_id, person_name=self.name.text(),
                            person_phone=self.phone.text(), resident_id=self.resident_id,
                            is_party_member=self.party.isChecked(), term_start=date_of(self.term_start),
                            term_end=date_of(self.term_end) if self.has_end.isChecked() else None,
                            pledge=self.pledge.toPlainText())
-        with self.ctx.write() as session:
-            leader = assign_leader(session, data, today=self.ctx.today())
-            self.photo.apply(session, leader.id, today=self.ctx.today())
-        self.ctx.notify("leaders")
+        leader = assign_leader(session, data, today=self.ctx.today())
+        self.photo.apply(session, leader.id, today=self.ctx.today())
         return leader
 
 
 class LeaderPhotoDialog(FormDialog):
     """Add, replace or remove the photo of whoever holds a post (printed on the wall roster)."""
 
+    changes = Change.LEADERS
+
     def __init__(self, ctx: AppContext, post: Post, parent: QWidget | None = None):
-        super().__init__(self.tr("Photo of {0}, {1}: {2}").format(post.leader.person_name, post.role.label,
-                                                                   post.label), parent)
-        self.ctx, self.leader_id = ctx, post.leader.id
+        super().__init__(ctx, self.tr("Photo of {0}, {1}: {2}").format(post.leader.person_name, post.role.label,
+                                                                        post.label), parent)
+        self.leader_id = post.leader.id
         with ctx.read() as session:
             current = photo_of(session, self.leader_id)
         self.photo = PhotoField(current.jpeg if current else None, self)
@@ -130,7 +132,5 @@ class LeaderPhotoDialog(FormDialog):
         privacy.setWordWrap(True)
         self.add_row("", privacy)
 
-    def submit(self) -> None:
-        with self.ctx.write() as session:
-            self.photo.apply(session, self.leader_id, today=self.ctx.today())
-        self.ctx.notify("leaders")
+    def save(self, session) -> None:
+        self.photo.apply(session, self.leader_id, today=self.ctx.today())

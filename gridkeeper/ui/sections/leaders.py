@@ -12,6 +12,7 @@ from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.leaders import end_term
 from gridkeeper.services.scope import EVERYWHERE
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.leader_dialogs import AssignLeaderDialog, LeaderPhotoDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, Column, RowsModel
@@ -75,7 +76,8 @@ class LeadersSection(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         ctx.scope_changed.connect(lambda _s: self.refresh())
-        ctx.data_changed.connect(lambda kind: kind in ("leaders", "places", "households", "*") and self.refresh())
+        ctx.data_changed.connect(
+            lambda change: change.affects(Change.LEADERS, Change.PLACES, Change.HOUSEHOLDS) and self.refresh())
         self.refresh()
 
     def _term(self, post: Post) -> str:
@@ -172,8 +174,7 @@ class LeadersSection(QWidget):
             question += "\n" + self.tr("Their photo for the wall roster is deleted.")
         if not forms.confirm(self, question):
             return False
-        with self.ctx.write() as session:
-            end_term(session, post.leader.id, on=self.ctx.today())
-        self.ctx.notify("leaders")
-        return True
+        leader_id, today = post.leader.id, self.ctx.today()
+        return perform(self, self.ctx, lambda session: end_term(session, leader_id, on=today),
+                       changes=Change.LEADERS) is not None
 

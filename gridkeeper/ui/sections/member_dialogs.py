@@ -11,7 +11,7 @@ from gridkeeper.services.member_summary import list_members
 from gridkeeper.services.members import MemberInput, record_service, register_member, update_member
 from gridkeeper.services.place_lists import grids
 from gridkeeper.storage.models import Member, ServiceActivity
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
@@ -31,10 +31,12 @@ def grid_combo(ctx: AppContext, parent: QWidget, selected: int | None) -> QCombo
 class MemberDialog(FormDialog):
     """An in-service member's registration: who, where they work, their Party organisation, grid and post."""
 
+    changes = Change.MEMBERS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, member: Member | None = None,
                  grid_id: int | None = None):
         title = self.tr("Edit member") if member else self.tr("Register an in-service member")
-        super().__init__(title, parent)
+        super().__init__(ctx, title, parent)
         self.ctx, self.member = ctx, member
         self.name, self.phone = QLineEdit(self), QLineEdit(self)
         self.gender = QComboBox(self)
@@ -76,26 +78,23 @@ class MemberDialog(FormDialog):
         self.registered_on.setDate(member.registered_on)
         self.post.setCurrentText(member.post)
 
-    def submit(self) -> Member:
+    def save(self, session) -> Member:
         data = MemberInput(name=self.name.text(), grid_id=self.grid.currentData(),
                            registered_on=date_of(self.registered_on), phone=self.phone.text(),
                            gender=self.gender.currentData() or None, employer=self.employer.text(),
                            job_title=self.job_title.text(), party_org=self.party_org.text(),
                            household_id=self.home.household_id or None, post=self.post.currentText())
-        with self.ctx.write() as session:
-            member = (update_member(session, self.member.id, data) if self.member
-                      else register_member(session, data))
-        self.ctx.notify("members")
-        return member
+        return update_member(session, self.member.id, data) if self.member else register_member(session, data)
 
 
 class ServiceDialog(FormDialog):
     """One activity for many members: tick who took part, then date, activity, hours and points once."""
 
+    changes = Change.MEMBERS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, grid_id: int | None = None,
                  checked: set[int] | None = None):
-        super().__init__(self.tr("Record service"), parent)
-        self.ctx = ctx
+        super().__init__(ctx, self.tr("Record service"), parent)
         self.grid = grid_combo(ctx, self, grid_id)
         self.grid.currentIndexChanged.connect(lambda _i: self.load_members(set()))
         self.find = QLineEdit(self)
@@ -169,11 +168,8 @@ class ServiceDialog(FormDialog):
         return [self.members.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.members.count())
                 if self.members.item(r).checkState() == Qt.CheckState.Checked]
 
-    def submit(self) -> ServiceActivity:
-        with self.ctx.write() as session:
-            activity = record_service(session, member_ids=self.checked_ids(), held_on=date_of(self.held_on),
-                                      title=self.title.text(), hours=self.hours.value(), points=self.points.value(),
-                                      category=self.category.currentText().strip(), grid_id=self.grid.currentData(),
-                                      today=self.ctx.today())
-        self.ctx.notify("members")
-        return activity
+    def save(self, session) -> ServiceActivity:
+        return record_service(session, member_ids=self.checked_ids(), held_on=date_of(self.held_on),
+                              title=self.title.text(), hours=self.hours.value(), points=self.points.value(),
+                              category=self.category.currentText().strip(), grid_id=self.grid.currentData(),
+                              today=self.ctx.today())

@@ -14,6 +14,7 @@ from gridkeeper.services.members import ServiceTotal, service_totals, withdraw_m
 from gridkeeper.services.place_lists import grid_of, grids
 from gridkeeper.storage.models import Member
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.member_dialogs import MemberDialog, ServiceDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, Column, RowsModel
@@ -86,7 +87,7 @@ class MembersSection(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())
-        ctx.data_changed.connect(lambda kind: kind in ("members", "places", "*") and self.refresh())
+        ctx.data_changed.connect(lambda change: change.affects(Change.MEMBERS, Change.PLACES) and self.refresh())
         self.refresh()
 
     def half_label(self, half: HalfYear) -> str:
@@ -188,8 +189,6 @@ class MembersSection(QWidget):
         names = "、".join(m.name for m in chosen)
         if not forms.confirm(self, self.tr("Withdraw {0} from the community's register today?").format(names)):
             return False
-        with self.ctx.write() as session:
-            for member in chosen:
-                withdraw_member(session, member.id, on=self.ctx.today())
-        self.ctx.notify("members")
-        return True
+        today = self.ctx.today()
+        return perform(self, self.ctx, lambda session: [withdraw_member(session, m.id, on=today) for m in chosen],
+                       changes=Change.MEMBERS) is not None

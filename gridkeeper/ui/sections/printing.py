@@ -22,8 +22,8 @@ from gridkeeper.services.member_summary import recent_half_years
 from gridkeeper.services.place_lists import buildings_in, grid_of
 from gridkeeper.services.scope import Scope
 from gridkeeper.storage.models import Grid, Unit
-from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.worker import run_in_background
+from gridkeeper.ui.context import AppContext, Change
+from gridkeeper.ui.operations import perform_in_background
 
 BUILDING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ZOOM_STEP = 1.25
@@ -60,7 +60,7 @@ class PrintSection(QWidget):
         layout.addWidget(self.preview_area, 1)
         self.refresh()
         self.follow_scope(ctx.scope)
-        ctx.data_changed.connect(lambda kind: kind in ("places", "*") and self.refresh())
+        ctx.data_changed.connect(lambda change: change.affects(Change.PLACES) and self.refresh())
         ctx.scope_changed.connect(self.follow_scope)
         self._watch_settings()
 
@@ -279,21 +279,16 @@ class PrintSection(QWidget):
 
     def _run(self, job: PrintJob, path: Path, on_done) -> None:
         """Write `job` to `path` in a worker; `on_done(description)` on the UI thread."""
-        engine = self.ctx.engine
-
-        def work(progress):
-            from sqlmodel import Session
-
+        def work(session, progress):
             progress(0, 0)
-            with Session(engine) as session:
-                what = produce(session, job, path)
-                audit_full_values(session, job, what, path)
-                session.commit()
+            what = produce(session, job, path)
+            audit_full_values(session, job, what, path)
             return what
 
         self.status.setText(self.tr("Generating…"))
-        self.task = run_in_background(self, work, on_done=on_done, label=self.tr("Generating the document…"),
-                                      on_error=lambda exc: self.status.setText("") or False)
+        self.task = perform_in_background(self, self.ctx, work, on_done=on_done,
+                                          label=self.tr("Generating the document…"),
+                                          on_error=lambda exc: self.status.setText("") or False)
 
     def generate_preview(self) -> None:
         """Generate into a temporary PDF and show it."""

@@ -11,7 +11,7 @@ from gridkeeper.domain.enums import DispatchTarget, Rating, RequestCategory, Req
 from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, LOOP
 from gridkeeper.services.requests import RequestInput, advance, raise_request
 from gridkeeper.storage.models import Building, Compound, Household, ResidentRequest, Unit
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
@@ -31,9 +31,11 @@ def needs_reason(current: RequestStatus, target: RequestStatus) -> bool:
 class NewRequestDialog(FormDialog):
     """Record a request; the deadline follows the raised date (+7 days) until it is changed by hand."""
 
+    changes = Change.REQUESTS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, household_id: int = 0,
                  source_visit_id: int | None = None, description: str = ""):
-        super().__init__(self.tr("New request"), parent)
+        super().__init__(ctx, self.tr("New request"), parent)
         self.ctx, self.source_visit_id = ctx, source_visit_id
         self.picker = HouseholdPicker(ctx, self)
         self.category = QComboBox(self)
@@ -69,25 +71,24 @@ class NewRequestDialog(FormDialog):
             target = date_of(self.raised_on) + timedelta(days=DEFAULT_DEADLINE_DAYS)
             self.deadline.setDate(target)
 
-    def submit(self) -> ResidentRequest:
+    def save(self, session) -> ResidentRequest:
         if not self.picker.household_id:
             raise required("住户", self.tr("Choose the household the request comes from"))
         data = RequestInput(household_id=self.picker.household_id, description=self.description.toPlainText(),
                             category=self.category.currentData(), raised_on=date_of(self.raised_on),
                             deadline=date_of(self.deadline), source_visit_id=self.source_visit_id)
-        with self.ctx.write() as session:
-            request = raise_request(session, data, today=self.ctx.today(), actor=self.ctx.user)
-        self.ctx.notify("requests")
-        return request
+        return raise_request(session, data, today=self.ctx.today(), actor=self.ctx.user)
 
 
 class TransitionDialog(FormDialog):
     """One step of the loop: dispatch (to whom), resolve (feedback), rate (the resident's rating), withdraw or
     reopen (why); a skipped step asks for the reason too."""
 
+    changes = Change.REQUESTS
+
     def __init__(self, ctx: AppContext, request: ResidentRequest, target: RequestStatus,
                  parent: QWidget | None = None):
-        super().__init__(self.tr("Request #{0}: {1}").format(request.id, target.label), parent)
+        super().__init__(ctx, self.tr("Request #{0}: {1}").format(request.id, target.label), parent)
         self.ctx, self.request, self.target = ctx, request, target
         current = RequestStatus(request.status)
         summary = QLabel(self.tr("{0} → {1}: {2}").format(current.label, target.label, request.description), self)
@@ -156,7 +157,7 @@ class TransitionDialog(FormDialog):
     def set_rating(self, rating: Rating) -> None:
         self.rating_group.button(list(Rating).index(rating)).setChecked(True)
 
-    def submit(self) -> ResidentRequest:
+    def save(self, session) -> ResidentRequest:
         checked = self.rating_group.checkedButton() if self.rating_group else None
         values = dict(
             reason=self.reason.text() if self.reason else "",
@@ -165,8 +166,4 @@ class TransitionDialog(FormDialog):
             feedback=self.feedback.toPlainText() if self.feedback else "",
             rating=checked.property("rating") if checked else None,
             comment=self.comment.toPlainText() if self.comment else "")
-        with self.ctx.write() as session:
-            request = advance(session, self.request.id, self.target, on=date_of(self.on), actor=self.ctx.user,
-                              **values)
-        self.ctx.notify("requests")
-        return request
+        return advance(session, self.request.id, self.target, on=date_of(self.on), actor=self.ctx.user, **values)

@@ -18,7 +18,7 @@ from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.request_lists import REQUEST_TABS, tab_counts, tab_requests
 from gridkeeper.services.requests import days_left, history, is_overdue
 from gridkeeper.storage.models import ResidentRequest
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
@@ -234,8 +234,8 @@ class RequestsSection(QWidget):
             current = self.model.row_at(0).request.id  # the most urgent one, ready to act on
         self.show_request(current)
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("requests", "households", "places", "*"):
+    def _data_changed(self, change: Change) -> None:
+        if change.affects(Change.REQUESTS, Change.HOUSEHOLDS, Change.PLACES):
             self.refresh()
 
     # --- the selected request --------------------------------------------------------------

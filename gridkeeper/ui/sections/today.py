@@ -16,9 +16,9 @@ from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
-from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.rentals.today_box import RentalTodayBox
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.hazards.today_box import HazardTodayBox
+from gridkeeper.ui.rentals.today_box import RentalTodayBox
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
@@ -79,7 +79,7 @@ class TodaySection(QWidget):
         self.hint.setWordWrap(True)
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())
-        ctx.data_changed.connect(lambda kind: kind != "settings" and self.refresh())
+        ctx.data_changed.connect(lambda change: change is not Change.SETTINGS and self.refresh())
         self.refresh()
 
     def _care_columns(self) -> list[Column]:

@@ -10,7 +10,7 @@ from gridkeeper.services.place_lists import household_place
 from gridkeeper.services.visitors import VisitorChoice, visitor_choices
 from gridkeeper.services.visits import VisitInput, update_visit
 from gridkeeper.storage.models import Visit
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
@@ -23,8 +23,10 @@ def visitor_display(choice: VisitorChoice) -> str:
 class EditVisitDialog(FormDialog):
     """The visit's household (re-pickable), date, visitor, kind, anyone home and findings; OK saves them."""
 
+    changes = Change.VISITS
+
     def __init__(self, ctx: AppContext, visit: Visit, parent: QWidget | None = None):
-        super().__init__(self.tr("Edit visit"), parent)
+        super().__init__(ctx, self.tr("Edit visit"), parent)
         self.ctx, self.visit = ctx, visit
         self._choices: list[VisitorChoice] = []
         self.picker = HouseholdPicker(ctx, self)
@@ -84,7 +86,7 @@ class EditVisitDialog(FormDialog):
                         member_id=self.visit.member_id)
         return dict(visitor_name=text, visitor_kind=VisitorKind.STEWARD)
 
-    def submit(self) -> Visit:
+    def save(self, session) -> Visit:
         if not self.picker.household_id:
             raise required("住户", self.tr("Choose the household that was visited"))
         if not self.visitor.currentText().strip():
@@ -92,7 +94,4 @@ class EditVisitDialog(FormDialog):
         data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
                           kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
                           findings=self.findings.text().strip(), **self.visitor_input())
-        with self.ctx.write() as session:
-            visit = update_visit(session, self.visit.id, data, today=self.ctx.today())
-        self.ctx.notify("visits")
-        return visit
+        return update_visit(session, self.visit.id, data, today=self.ctx.today())

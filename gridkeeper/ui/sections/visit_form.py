@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QL
 
 from gridkeeper.domain.enums import VisitKind, VisitorKind
 from gridkeeper.services.addresses import summaries
-from gridkeeper.services.errors import ServiceError, ValidationFailed
+from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.place_lists import grid_of, household_place
 from gridkeeper.services.visitors import VisitorChoice, visitor_choices
 from gridkeeper.services.visits import VisitInput, record_visit, visits_on
 from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.operations import Change, announce, perform
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import FieldErrors, add_row, date_edit, date_of, error_label, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
@@ -179,6 +180,7 @@ class VisitForm(QWidget):
         self.errors.clear()
         if self.ctx.read_only:
             return None
+
         try:
             if not self.picker.household_id:
                 raise required("住户", self.tr("Choose the household that was visited"))
@@ -187,16 +189,16 @@ class VisitForm(QWidget):
             data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
                               kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
                               findings=self.findings.text().strip(), **self.visitor_input())
-            if not self._second_visit_confirmed(data):
-                return None
-            with self.ctx.write() as session:
-                visit = record_visit(session, data, today=self.ctx.today())
         except ValidationFailed as exc:
             self.errors.show(exc)
             return None
-        except ServiceError as exc:
-            forms.show_error(self, str(exc))
+        if not self._second_visit_confirmed(data):  # asked before the unit of work opens
             return None
+        done = perform(self, self.ctx, lambda session: record_visit(session, data, today=self.ctx.today()),
+                       on_invalid=self.errors.show)
+        if done is None:
+            return None
+        visit = done.value
         self.saved_count += 1
         self.status.setText(self.tr("Saved: {0} (visits entered here: {1})")
                             .format(self.picker.chosen_text, self.saved_count))
@@ -204,7 +206,7 @@ class VisitForm(QWidget):
         self.hazard_wanted = self.record_hazard.isChecked() and self.record_hazard.isEnabled()
         self.dispute_wanted = self.record_dispute.isChecked()
         self.start_next()
-        self.ctx.notify("visits")
+        announce(self.ctx, Change.VISITS)
         self.visit_saved.emit(visit, wants_request)
         return visit
 

@@ -15,6 +15,7 @@ from gridkeeper.services.visitors import visitor_names
 from gridkeeper.services.visits import delete_visit, list_visits
 from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
 from gridkeeper.ui.sections.visit_dialog import EditVisitDialog
 from gridkeeper.ui.sections.visit_form import VisitForm
@@ -157,8 +158,8 @@ class VisitsSection(QWidget):
         self.form.set_scope(scope)
         self.refresh()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("visits", "households", "places", "leaders", "members", "*"):
+    def _data_changed(self, change: Change) -> None:
+        if change.affects(Change.VISITS, Change.HOUSEHOLDS, Change.PLACES, Change.LEADERS, Change.MEMBERS):
             self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -209,10 +210,8 @@ class VisitsSection(QWidget):
         if not visits or not forms.confirm(self, self.tr("Delete {0} visit(s)? The household's last-visit date "
                                                          "is recalculated.").format(len(visits))):
             return
-        with self.ctx.write() as session:
-            for visit in visits:
-                delete_visit(session, visit.id)
-        self.ctx.notify("visits")
+        perform(self, self.ctx, lambda session: [delete_visit(session, visit.id) for visit in visits],
+                changes=Change.VISITS)
 
     def start_visit(self, household_id: int) -> None:
         """Begin logging a visit to this household (e.g. from the household editor or the building matrix)."""

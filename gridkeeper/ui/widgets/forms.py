@@ -1,4 +1,4 @@
-"""Forms that show a service's validation errors next to the field, message boxes, and a testable dialog runner."""
+"""Forms that show a service's validation errors next to the field, a confirmation box, and a testable dialog runner."""
 
 from __future__ import annotations
 
@@ -9,14 +9,10 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from gridkeeper.domain.errors import ValueRuleError
-from gridkeeper.services.errors import ServiceError, ValidationFailed
-
-ERROR_STYLE = "color: #c62828;"
-
-
-def show_error(parent: QWidget | None, text: str) -> None:
-    """A service said no: show its message (tests replace this function)."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Forms", "Cannot save"), text)
+from gridkeeper.services.errors import ValidationFailed
+from gridkeeper.ui.context import Change
+from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.operations import perform
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
@@ -104,10 +100,14 @@ def required(field: str, reason: str) -> ValidationFailed:
 
 
 class FormDialog(QDialog):
-    """A dialog whose OK runs `submit()`; field errors stay in the dialog, nothing is saved on error."""
+    """A dialog whose OK saves through `ui.operations.perform`: `save(session)` runs in one unit of work,
+    field errors stay in the dialog, any other failure is shown; nothing is saved on error."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    changes: Change | tuple[Change, ...] = ()  # what a save changes (announced once it is committed)
+
+    def __init__(self, ctx, title: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(title)
         self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
@@ -124,18 +124,13 @@ class FormDialog(QDialog):
     def add_row(self, label: str, widget: QWidget, field: str = "") -> QLabel:
         return add_row(self.form, self.errors, label, widget, field)
 
-    def submit(self):
-        """Save what the dialog holds; raise ValidationFailed or ServiceError to keep it open."""
+    def save(self, session):
+        """Save what the dialog holds in `session`; raise ValidationFailed or ServiceError to keep it open."""
         raise NotImplementedError
 
     def accept(self) -> None:
         self.errors.clear()
-        try:
-            self.result_value = self.submit()
-        except ValidationFailed as exc:
-            self.errors.show(exc)
-            return
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        super().accept()
+        done = perform(self, self.ctx, self.save, changes=self.changes, on_invalid=self.errors.show)
+        if done is not None:
+            self.result_value = done.value
+            super().accept()

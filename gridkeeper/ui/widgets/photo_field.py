@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from gridkeeper.services.leader_photos import remove_photo, set_photo
 from gridkeeper.services.portrait import PhotoRefused, Portrait, make_portrait, open_photo, read_photo_file
+from gridkeeper.ui.errors import show_error
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.photo_crop import PhotoCropDialog
 
@@ -71,7 +72,7 @@ class PhotoField(QWidget):
         try:
             source = open_photo(read_photo_file(path), Path(path).name)
         except PhotoRefused as exc:
-            forms.show_error(self, str(exc))
+            show_error(self, exc)
             return False
         dialog = PhotoCropDialog(source, self)
         try:

@@ -56,11 +56,12 @@ class Dialogs:
 
 @pytest.fixture
 def dialogs(monkeypatch):
+    from gridkeeper.ui import errors
     from gridkeeper.ui.widgets import forms
 
     fake = Dialogs()
     monkeypatch.setattr(forms, "run_dialog", fake.run)
-    monkeypatch.setattr(forms, "show_error", lambda parent, text: fake.errors.append(text))
+    monkeypatch.setattr(errors, "_box", lambda parent, title, text: fake.errors.append(text))
     monkeypatch.setattr(forms, "confirm", lambda parent, text: fake.confirm_answer)
     return fake
 

@@ -22,6 +22,30 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def _fail_on_logged_errors(request):
+    """An error logged during a test (a worker's exception, a write that failed unexpectedly) fails it,
+    even when the test's own assertions pass; mark the test `logs_errors` when that is what it checks."""
+    import logging
+
+    class Collect(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.ERROR)
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.records.append(record)
+
+    handler = Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield handler.records
+    root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("logs_errors") is None:
+        lines = "\n".join(f"{r.name}: {r.getMessage()}" for r in handler.records)
+        pytest.fail(f"errors were logged during the test:\n{lines}", pytrace=False)
+
+
 @pytest.fixture
 def database(db_kind, request):
     """A migrated empty database wired as the app wires one (audit hooks, permission guard): in memory

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from gridkeeper.services.errors import ServiceError
@@ -44,6 +45,7 @@ def test_cancel_stops_the_work(qtbot):
     assert blocker.args == ["cancelled"] and cancelled == [True]
 
 
+@pytest.mark.logs_errors  # the unexpected KeyError's traceback is logged
 def test_errors_become_a_message_not_a_traceback(qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))

@@ -1,4 +1,7 @@
-"""`gridkeeper ledger|roster|checklist|notice`: the printed documents, as PDF (or xlsx for ledgers)."""
+"""`gridkeeper ledger|roster|checklist|notice`: the printed documents, as PDF (or xlsx for ledgers).
+
+The arguments become a reports.jobs.PrintJob and are printed by reports.jobs.print_document, as the
+Print section does: what a document is and how it is written and audited is said once, there."""
 
 from __future__ import annotations
 
@@ -93,99 +96,78 @@ def _writable_output(args, path: Path) -> Path:
     return path
 
 
-def _session(args):
+def _print(args, job, out: Path, *, once_signed_in=None) -> None:
+    """Open the database for reading (signing in), print `job` through reports.jobs.print_document and say
+    what was written. The audit row of a --full print is the one print_document describes, appended in its
+    own short transaction (the command holds no writer lock: see cli.common.audit_full_export)."""
     from sqlmodel import Session
 
+    from gridkeeper.reports.jobs import full_values_event, print_document
+
+    def record(session, job, printed, path) -> None:
+        what, detail = full_values_event(job, printed, path)
+        audit_full_export(args, session, path, what, detail, entity="ledger", entity_id=job.document)
+
     engine = open_engine(args)
-    return engine, Session(engine)
+    try:
+        if once_signed_in is not None:
+            once_signed_in()
+        with Session(engine) as session:
+            printed = print_document(session, job, out, record=record)
+    finally:
+        engine.dispose()
+    print(f"已生成 {printed}：{out}")
 
 
-def _ledger_period(args):
-    from gridkeeper.reports.ledger_data import half_period, month_period
+def _job(args, document: str, **options):
+    from gridkeeper.reports.jobs import PrintJob
 
-    if args.kind == "members":
+    return PrintJob(document, grid_code=args.grid, today=_today(args), **options)
+
+
+def _period_options(args, document: str, kind: str) -> dict:
+    """--month or --half, as the document needs (checked before anything is opened)."""
+    from gridkeeper.reports.jobs import PrintJob
+    from gridkeeper.reports.ledger_data import half_period
+
+    if PrintJob(document).uses_half_year:
         if not args.half:
-            raise UsageError("members 台账按半年统计，请用 --half YYYY-H1 或 YYYY-H2")
+            raise UsageError(f"{kind} 台账按半年统计，请用 --half YYYY-H1 或 YYYY-H2")
         try:
-            return half_period(args.half)
+            half_period(args.half)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+        return {"half": args.half}
     if args.half:
         raise UsageError("--half 只用于 members 台账，其他台账用 --month")
     if not args.month:
-        raise UsageError(f"{args.kind} 台账需要 --month YYYY-MM")
-    return month_period(parse_month(args.month))
+        raise UsageError(f"{kind} 台账需要 --month YYYY-MM")
+    return {"month": parse_month(args.month)}
 
 
 def run_ledger(args) -> int:
-    from gridkeeper.reports.ledger_work import LedgerRequest, build_ledger
-    from gridkeeper.reports.ledgers import write_ledger
+    from gridkeeper.reports.ledger_data import LEDGER_NAMES
 
-    if args.kind not in KINDS:
-        raise UsageError(f"没有“{args.kind}”这种台账，可选：{' | '.join(KINDS)}")
+    if args.kind not in LEDGER_NAMES:
+        raise UsageError(f"没有“{args.kind}”这种台账，可选：{' | '.join(LEDGER_NAMES)}")
     if args.feedback_sheets and args.kind != "members":
         raise UsageError("--feedback-sheets 只用于 members 台账")
     out = _out(args, (".pdf",) if args.feedback_sheets else (".pdf", ".xlsx"))
-    period, today = _ledger_period(args), _today(args)
-    engine, session = _session(args)
-    try:
-        if args.feedback_sheets:
-            return _feedback_sheets(args, session, period, out, today)
-        data = build_ledger(session, LedgerRequest(args.kind, period, args.grid, args.full, today))
-        write_ledger(data, out)
-        _audit_full(args, session, f"打印{data.title}", out, len(data.rows))
-    finally:
-        session.close()
-        engine.dispose()
-    print(f"已生成 {data.title}：{out}（{len(data.rows)} 行）")
+    document = "feedback" if args.feedback_sheets else f"ledger:{args.kind}"
+    _print(args, _job(args, document, full=args.full, **_period_options(args, document, args.kind)), out)
     return 0
-
-
-def _feedback_sheets(args, session, period, out: Path, today: date) -> int:
-    from gridkeeper.reports.feedback_sheet import write_feedback_sheets
-    from gridkeeper.reports.ledger_data import Privacy, where
-
-    count = write_feedback_sheets(session, where(session, args.grid), period, out, privacy=Privacy(args.full),
-                                  today=today)
-    _audit_full(args, session, f"打印报到服务情况反馈表（{period.label}）", out, count)
-    print(f"已生成报到服务情况反馈表 {count} 张：{out}")
-    return 0
-
-
-def _audit_full(args, session, what: str, out: Path, rows: int) -> None:
-    """Printing full ID numbers and phones leaves a line in the audit trail."""
-    if args.full:
-        audit_full_export(args, session, out, what, {"file": str(out), "rows": rows, "full": True},
-                          entity="ledger", entity_id=args.kind)
 
 
 def run_roster(args) -> int:
-    from gridkeeper.reports.roster import write_roster
-
     out = _out(args, (".pdf",))
-    engine, session = _session(args)
-    try:
-        pages = write_roster(session, args.grid, out, a3=args.a3, building=args.building, today=_today(args))
-    finally:
-        session.close()
-        engine.dispose()
-    print(f"已生成楼栋长公示牌 {pages} 页：{out}")
+    _print(args, _job(args, "roster", a3=args.a3, building=args.building or ""), out)
     return 0
 
 
 def run_checklist(args) -> int:
-    from gridkeeper.reports.checklist import checklist_data, write_checklist
-
     out = _out(args, (".pdf",))
-    engine, session = _session(args)
-    try:
-        data = checklist_data(session, args.grid, building=args.building, due_only=args.due_only,
-                              unvisited_this_month=args.not_visited, today=_today(args))
-        write_checklist(data, out)
-    finally:
-        session.close()
-        engine.dispose()
-    print(f"已生成 {data.title}：{out}（{len(data.rows)} 户）")
+    _print(args, _job(args, "checklist", building=args.building or "", due_only=args.due_only,
+                      unvisited_this_month=args.not_visited), out)
     return 0
 
 
@@ -200,7 +182,6 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def run_notice(args) -> int:
-    from gridkeeper.reports.notice_sheet import write_notices
     from gridkeeper.reports.notices import list_templates, load_template, save_template
 
     if args.list:
@@ -211,17 +192,14 @@ def run_notice(args) -> int:
         raise UsageError("需要 TEMPLATE、--grid 和 --out（用 --list 查看模板）")
     out = _out(args, (".pdf",))
     template = load_template(args.template).with_fields(_overrides(args.set))
-    engine, session = _session(args)  # signs in (when accounts exist) before anything is written
-    try:
-        if args.save_as:
-            from dataclasses import replace
 
-            save_template(replace(template, name=args.save_as, label=args.save_as, user=True))
-        pages = write_notices(session, template, args.grid, out, buildings=args.buildings, today=_today(args))
-    finally:
-        session.close()
-        engine.dispose()
-    print(f"已生成{template.label} {pages} 页：{out}")
+    def save_as() -> None:  # only once signed in (when accounts exist)
+        from dataclasses import replace
+
+        save_template(replace(template, name=args.save_as, label=args.save_as, user=True))
+
+    _print(args, _job(args, "notice", template=template, buildings=args.buildings or ""), out,
+           once_signed_in=save_as if args.save_as else None)
     return 0
 
 

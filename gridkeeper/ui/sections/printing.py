@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, audit_full_values, file_name, produce
+from gridkeeper.reports import jobs
+from gridkeeper.reports.jobs import DOCUMENTS, PrintJob, file_name, print_document
 from gridkeeper.reports.notices import list_templates
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.member_summary import recent_half_years
@@ -247,15 +248,14 @@ class PrintSection(QWidget):
             self._load_templates(dialog.saved.name if dialog.saved else template.name)
 
     def _update_visibility(self) -> None:
-        doc = self.document.currentData() or ""
-        job = PrintJob(doc)
-        shown = {self.month: not job.uses_half_year and doc not in ("roster", "notice", "checklist", "report:annual"),
-                 self.year: doc == "report:annual", self.notes: doc.startswith("report:"),
-                 self.half: job.uses_half_year, self.building: doc in ("checklist", "roster"),
-                 self.unvisited: doc == "checklist",
-                 self.buildings: doc == "notice", self.template: doc == "notice",
-                 self.edit_template: doc == "notice", self.a3: doc == "roster", self.due_only: doc == "checklist",
-                 self.full: doc.startswith("ledger:") or doc == "feedback", self.save_xlsx: job.can_export_xlsx()}
+        """Only the options the chosen document uses (reports.jobs.OPTIONS says which)."""
+        job = PrintJob(self.document.currentData() or "")
+        widgets = {jobs.MONTH: [self.month], jobs.YEAR: [self.year], jobs.HALF: [self.half],
+                   jobs.BUILDING: [self.building], jobs.UNVISITED: [self.unvisited], jobs.BUILDINGS: [self.buildings],
+                   jobs.TEMPLATE: [self.template, self.edit_template], jobs.A3: [self.a3],
+                   jobs.DUE_ONLY: [self.due_only], jobs.FULL: [self.full], jobs.XLSX: [self.save_xlsx],
+                   jobs.NOTES: [self.notes]}
+        shown = {widget: job.uses(option) for option, group in widgets.items() for widget in group}
         for widget, visible in shown.items():
             widget.setVisible(visible)
             label = self._form.labelForField(widget)
@@ -281,9 +281,7 @@ class PrintSection(QWidget):
         """Write `job` to `path` in a worker; `on_done(description)` on the UI thread."""
         def work(session, progress):
             progress(0, 0)
-            what = produce(session, job, path)
-            audit_full_values(session, job, what, path)
-            return what
+            return str(print_document(session, job, path))
 
         self.status.setText(self.tr("Generating…"))
         self.task = perform_in_background(self, self.ctx, work, on_done=on_done,

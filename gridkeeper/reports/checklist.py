@@ -14,7 +14,7 @@ from gridkeeper.domain.address import building_key
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.reports.fonts import FONT
 from gridkeeper.reports.layout import build_pdf, ledger_heading, ledger_table, markup, paragraph_styles
-from gridkeeper.reports.ledger_data import LedgerData, cn_date, iso, tag_labels, where
+from gridkeeper.reports.ledger_data import LedgerColumn, LedgerData, cn_date, iso, tag_labels, where
 from gridkeeper.reports.ledgers import LANDSCAPE_MARGINS
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.coverage import care_schedule
@@ -23,9 +23,13 @@ from gridkeeper.services.household_list import household_ids
 from gridkeeper.services.settings import visit_frequency
 from gridkeeper.storage.models import Building, Compound
 
-HEADER = ["序号", "楼栋", "单元", "房号", "户主", "人数", "关爱标签", "最近走访", "应访情况", "是否在家",
-          "走访情况", "诉求"]
-WIDTHS_MM = [11, 28, 14, 14, 17, 11, 38, 21, 21, 22, 44, 32]
+COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("楼栋", 28, wrap=True), LedgerColumn("单元", 14, centre=True),
+    LedgerColumn("房号", 14, centre=True), LedgerColumn("户主", 17), LedgerColumn("人数", 11, centre=True),
+    LedgerColumn("关爱标签", 38, wrap=True), LedgerColumn("最近走访", 21, centre=True),
+    LedgerColumn("应访情况", 21, centre=True), LedgerColumn("是否在家", 22), LedgerColumn("走访情况", 44, wrap=True),
+    LedgerColumn("诉求", 32, wrap=True),
+)
 HOME_BOXES = "□在家\n□不在家"
 WRITE_IN = "\n\n"  # three empty lines: room to write findings by hand
 
@@ -85,8 +89,7 @@ def checklist_data(session: Session, grid_code: str, *, building: str | None = N
     subject = building if building else "全网格"
     which = ("·应访户" if due_only else "") + (f"·{today.month}月未走访户" if unvisited_this_month else "")
     title = f"{place.unit}走访清单（{subject}{which}）"
-    return LedgerData("checklist", title, place.unit, f"打印日期：{cn_date(today)}", HEADER, rows, WIDTHS_MM,
-                      wrap_cols={1, 6, 10, 11}, centre_cols={0, 2, 3, 5, 7, 8})
+    return LedgerData("checklist", title, place.unit, f"打印日期：{cn_date(today)}", COLUMNS, rows)
 
 
 def _round_signature() -> list:

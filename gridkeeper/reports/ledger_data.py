@@ -1,10 +1,14 @@
-"""What each ledger (台账) holds, Qt-free: title, unit, period, header, rows and totals, shared by PDF and xlsx."""
+"""What each ledger (台账) holds, Qt-free: title, unit, period, columns, rows and totals, shared by PDF and xlsx.
+
+Each ledger's columns are described once (LedgerColumn: heading, width, wrap, centre, mask); rows are built
+with the plain values and masked by `Privacy.rows` as their columns say."""
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlmodel import Session, func, select
@@ -109,21 +113,60 @@ class Privacy:
         """Free text (notes, findings, request text) with phones and ID numbers typed into it masked."""
         return (value or "") if self.full else mask_numbers_in_text(value)
 
+    def cell(self, mask: str, value):
+        """`value` as a column with `mask` shows it ("" = as it is)."""
+        return getattr(self, mask)(value) if mask else value
+
+    def rows(self, columns: Sequence[LedgerColumn], rows: list[list]) -> list[list]:
+        """Every cell masked as its column says."""
+        masks = [c.mask for c in columns]
+        if not any(masks):
+            return rows
+        return [[self.cell(mask, value) for mask, value in zip(masks, row)] for row in rows]
+
+
+PHONE, ID_NUMBER, TEXT = "phone", "id_number", "text"  # how a column is masked (Privacy's methods)
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    """One column of a printed ledger, described once: its heading, width in mm on A4 landscape, whether
+    long text wraps, whether it is centred, and how it is masked unless full values were asked for."""
+
+    title: str
+    width_mm: float
+    wrap: bool = False
+    centre: bool = False
+    mask: str = ""  # PHONE, ID_NUMBER, TEXT or "" (shown as it is)
+
 
 @dataclass
 class LedgerData:
-    """One ledger's content; column widths in mm for the A4 landscape PDF."""
+    """One ledger's content: its columns and rows (already masked), with totals at the end."""
 
     kind: str
     title: str
     unit: str
     period: str
-    header: list[str]
+    columns: Sequence[LedgerColumn]
     rows: list[list]
-    widths_mm: list[float]
-    wrap_cols: set[int] = field(default_factory=set)
-    centre_cols: set[int] = field(default_factory=set)
     totals: list[list] | None = None
+
+    @property
+    def header(self) -> list[str]:
+        return [c.title for c in self.columns]
+
+    @property
+    def widths_mm(self) -> list[float]:
+        return [c.width_mm for c in self.columns]
+
+    @property
+    def wrap_cols(self) -> set[int]:
+        return {i for i, c in enumerate(self.columns) if c.wrap}
+
+    @property
+    def centre_cols(self) -> set[int]:
+        return {i for i, c in enumerate(self.columns) if c.centre}
 
 
 @dataclass
@@ -164,22 +207,28 @@ def tag_labels(tags) -> str:
 # ---------------------------------------------------------------- visits
 
 
+VISITS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("走访日期", 21, centre=True),
+    LedgerColumn("住户地址", 50, wrap=True), LedgerColumn("户主", 17), LedgerColumn("走访人", 17),
+    LedgerColumn("走访类型", 19, centre=True), LedgerColumn("是否在家", 16, centre=True),
+    LedgerColumn("走访情况", 80, wrap=True, mask=TEXT), LedgerColumn("提出诉求", 42, wrap=True, mask=TEXT),
+)
+
+
 def visits_ledger(session: Session, place: Where, period: Period, privacy: Privacy | None = None) -> LedgerData:
     """走访台账: every visit of the period, oldest first, with the request it raised."""
     visits = list(reversed(list_visits(session, scope=place.scope, start=period.start, end=period.end,
                                        limit=None)))
     homes = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
     raised = _requests_by_visit(session, [v.id for v in visits])
-    privacy = privacy or Privacy()
     rows = []
     for n, visit in enumerate(visits, 1):
         home = homes.get(visit.household_id)
         rows.append([n, iso(visit.visited_on), home.address if home else "", home.head_name if home else "",
                      visit.visitor_name, label_of(VisitKind, visit.kind), "在家" if visit.anyone_home else "不在家",
-                     privacy.text(visit.findings), privacy.text(raised.get(visit.id, ""))])
-    header = ["序号", "走访日期", "住户地址", "户主", "走访人", "走访类型", "是否在家", "走访情况", "提出诉求"]
-    return LedgerData("visits", place.title("visits", period.label), place.unit, period.span, header, rows,
-                      [11, 21, 50, 17, 17, 19, 16, 80, 42], wrap_cols={2, 7, 8}, centre_cols={0, 1, 5, 6},
+                     visit.findings, raised.get(visit.id, "")])
+    return LedgerData("visits", place.title("visits", period.label), place.unit, period.span, VISITS_COLUMNS,
+                      (privacy or Privacy()).rows(VISITS_COLUMNS, rows),
                       totals=[["合计", "", f"走访 {len(rows)} 次，{len(homes)} 户", "", "", "", "", "", ""]])
 
 
@@ -212,22 +261,36 @@ def last_visits_as_of(session: Session, place: Where, period: Period, today: dat
     return None if period.end > today else last_visits_before(session, place.scope, period.end)
 
 
+HOUSEHOLDS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("住户地址", 72, wrap=True), LedgerColumn("户主", 18),
+    LedgerColumn("户主身份证号", 40, mask=ID_NUMBER), LedgerColumn("联系电话", 27, mask=PHONE),
+    LedgerColumn("人数", 12, centre=True), LedgerColumn("房屋用途", 17, centre=True),
+    LedgerColumn("关爱标签", 54, wrap=True), LedgerColumn("最近走访", 22, centre=True),
+)
+
+
 def households_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
     """全覆盖信息台账: every household in the scope, in address order, last visit as of the period's end."""
     homes = summaries(session, household_ids(session, scope=place.scope, sort="address"))
     past = last_visits_as_of(session, place, period, today)
-    rows = [[n, h.address, h.head_name, privacy.id_number(h.head_id_number),
-             privacy.phone(h.head_phone or h.phone), h.residents, label_of(HousingUse, h.housing_use),
-             tag_labels(h.care_tags), iso(h.last_visit_on if past is None else past.get(h.id))]
+    rows = [[n, h.address, h.head_name, h.head_id_number, h.head_phone or h.phone, h.residents,
+             label_of(HousingUse, h.housing_use), tag_labels(h.care_tags),
+             iso(h.last_visit_on if past is None else past.get(h.id))]
             for n, h in enumerate(homes, 1)]
-    header = ["序号", "住户地址", "户主", "户主身份证号", "联系电话", "人数", "房屋用途", "关爱标签", "最近走访"]
     residents = sum(h.residents for h in homes)
     care = sum(1 for h in homes if h.care_tags)
     totals = [["合计", f"{len(homes)} 户", "", "", "", residents, "", f"关爱户 {care} 户", ""]]
     return LedgerData("households", place.title("households", period.label), place.unit,
-                      f"截至{cn_date(period.as_of(today))}", header, rows,
-                      [11, 72, 18, 40, 27, 12, 17, 54, 22], wrap_cols={1, 7}, centre_cols={0, 5, 6, 8},
-                      totals=totals)
+                      f"截至{cn_date(period.as_of(today))}", HOUSEHOLDS_COLUMNS,
+                      privacy.rows(HOUSEHOLDS_COLUMNS, rows), totals=totals)
+
+
+CARE_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("住户地址", 72, wrap=True), LedgerColumn("户主", 18),
+    LedgerColumn("联系电话", 27, mask=PHONE), LedgerColumn("关爱标签", 56, wrap=True),
+    LedgerColumn("走访频次", 20, centre=True), LedgerColumn("最近走访", 23, centre=True),
+    LedgerColumn("下次应访", 23, centre=True), LedgerColumn("超期", 23, centre=True),
+)
 
 
 def care_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
@@ -245,13 +308,11 @@ def care_ledger(session: Session, place: Where, period: Period, privacy: Privacy
         d = due[h.id]
         late = f"超期{d.overdue_days}天" if d.overdue_days > 0 else ""
         overdue += bool(late)
-        rows.append([n, h.address, h.head_name, privacy.phone(h.head_phone or h.phone), tag_labels(d.tags),
+        rows.append([n, h.address, h.head_name, h.head_phone or h.phone, tag_labels(d.tags),
                      f"每{d.interval_days}天", iso(d.last_visit_on) or "未走访", iso(d.next_due), late])
-    header = ["序号", "住户地址", "户主", "联系电话", "关爱标签", "走访频次", "最近走访", "下次应访", "超期"]
     totals = [["合计", f"关爱户 {len(rows)} 户", "", "", "", "", "", "", f"超期 {overdue} 户"]]
-    return LedgerData("care", place.title("care", period.label), place.unit, f"截至{cn_date(as_of)}", header,
-                      rows, [11, 72, 18, 27, 56, 20, 23, 23, 23], wrap_cols={1, 4},
-                      centre_cols={0, 5, 6, 7, 8}, totals=totals)
+    return LedgerData("care", place.title("care", period.label), place.unit, f"截至{cn_date(as_of)}",
+                      CARE_COLUMNS, privacy.rows(CARE_COLUMNS, rows), totals=totals)
 
 
 def _due_as_of(due: VisitDue, last_visit: date | None, as_of: date) -> VisitDue:

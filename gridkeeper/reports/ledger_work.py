@@ -11,6 +11,9 @@ from gridkeeper.domain.enums import Gender, LeaderRole, Rating, RequestCategory,
 from gridkeeper.reports.ledger_data import (
     HALF_YEAR_KINDS,
     LEDGER_NAMES,
+    PHONE,
+    TEXT,
+    LedgerColumn,
     LedgerData,
     Period,
     Privacy,
@@ -30,26 +33,33 @@ from gridkeeper.storage.models import Grid, Member
 S = RequestStatus
 
 
+REQUESTS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("受理日期", 21, centre=True),
+    LedgerColumn("住户地址", 44, wrap=True), LedgerColumn("诉求类别", 19, centre=True),
+    LedgerColumn("诉求内容", 61, wrap=True, mask=TEXT), LedgerColumn("派单对象", 30, wrap=True, mask=TEXT),
+    LedgerColumn("办结期限", 21, centre=True), LedgerColumn("办结日期", 21, centre=True),
+    LedgerColumn("用时(天)", 15, centre=True), LedgerColumn("满意度", 16, centre=True),
+    LedgerColumn("超期", 14, centre=True),
+)
+
+
 def requests_ledger(session: Session, place: Where, period: Period, today: date,
                     privacy: Privacy | None = None) -> LedgerData:
     """诉求办理台账: requests raised in the period, how they were handled, totals at the end."""
     requests = sorted(list_requests(session, scope=place.scope, start=period.start, end=period.end, limit=None),
                       key=lambda r: (r.raised_on, r.id))
     homes = {s.id: s for s in summaries(session, sorted({r.household_id for r in requests}))}
-    privacy = privacy or Privacy()
     rows = []
     for n, r in enumerate(requests, 1):
         home = homes.get(r.household_id)
         resolved = iso(r.resolved_on) if r.resolved_on else label_of(RequestStatus, r.status)
         taken = (r.resolved_on - r.raised_on).days if r.resolved_on else ""
         rows.append([n, iso(r.raised_on), home.address if home else "", label_of(RequestCategory, r.category),
-                     privacy.text(r.description), privacy.text(r.dispatched_to), iso(r.deadline), resolved, taken,
+                     r.description, r.dispatched_to, iso(r.deadline), resolved, taken,
                      label_of(Rating, r.rating), "超期" if is_overdue(r, today) else ""])
-    header = ["序号", "受理日期", "住户地址", "诉求类别", "诉求内容", "派单对象", "办结期限", "办结日期",
-              "用时(天)", "满意度", "超期"]
-    return LedgerData("requests", place.title("requests", period.label), place.unit, period.span, header, rows,
-                      [11, 21, 44, 19, 61, 30, 21, 21, 15, 16, 14], wrap_cols={2, 4, 5},
-                      centre_cols={0, 1, 3, 6, 7, 8, 9, 10}, totals=[request_totals(requests, len(header))])
+    return LedgerData("requests", place.title("requests", period.label), place.unit, period.span, REQUESTS_COLUMNS,
+                      (privacy or Privacy()).rows(REQUESTS_COLUMNS, rows),
+                      totals=[request_totals(requests, len(REQUESTS_COLUMNS))])
 
 
 def request_totals(requests, ncols: int) -> list:
@@ -66,6 +76,16 @@ def request_totals(requests, ncols: int) -> list:
     return row
 
 
+MEMBERS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("姓名", 16), LedgerColumn("性别", 10, centre=True),
+    LedgerColumn("联系电话", 26, mask=PHONE), LedgerColumn("工作单位", 37, wrap=True),
+    LedgerColumn("所在党组织", 37, wrap=True), LedgerColumn("报到网格", 18), LedgerColumn("认领岗位", 26, wrap=True),
+    LedgerColumn("报到日期", 21, centre=True), LedgerColumn("服务次数", 16, centre=True),
+    LedgerColumn("服务时长(小时)", 24, centre=True), LedgerColumn("积分", 12, centre=True),
+    LedgerColumn("备注", 19, wrap=True),
+)
+
+
 def members_ledger(session: Session, place: Where, period: Period, privacy: Privacy) -> LedgerData:
     """在职党员报到服务台账: each member registered during the half-year with services, hours and points."""
     members = registered_members(session, place, period)
@@ -77,16 +97,13 @@ def members_ledger(session: Session, place: Where, period: Period, privacy: Priv
         t = totals.get(m.id)
         count, h, p = (t.services, t.hours, t.points) if t else (0, 0.0, 0)
         services, hours, points, idle = services + count, hours + h, points + p, idle + (count == 0)
-        rows.append([n, m.name, label_of(Gender, m.gender), privacy.phone(m.phone), m.employer, m.party_org,
+        rows.append([n, m.name, label_of(Gender, m.gender), m.phone, m.employer, m.party_org,
                      grids.get(m.grid_id, ""), m.post, iso(m.registered_on), count, f"{h:g}", p,
                      "" if count else "本期无服务记录"])
-    header = ["序号", "姓名", "性别", "联系电话", "工作单位", "所在党组织", "报到网格", "认领岗位", "报到日期",
-              "服务次数", "服务时长(小时)", "积分", "备注"]
     total_row = ["合计", f"{len(rows)} 人", "", "", "", "", "", "", "", services, f"{hours:g}", points,
                  f"无服务记录 {idle} 人"]
-    return LedgerData("members", place.title("members", period.label), place.unit, period.span, header, rows,
-                      [11, 16, 10, 26, 37, 37, 18, 26, 21, 16, 24, 12, 19], wrap_cols={4, 5, 7, 12},
-                      centre_cols={0, 2, 8, 9, 10, 11}, totals=[total_row])
+    return LedgerData("members", place.title("members", period.label), place.unit, period.span, MEMBERS_COLUMNS,
+                      privacy.rows(MEMBERS_COLUMNS, rows), totals=[total_row])
 
 
 def registered_members(session: Session, place: Where, period: Period) -> list[Member]:
@@ -95,6 +112,14 @@ def registered_members(session: Session, place: Where, period: Period) -> list[M
     if place.grid:
         query = query.where(Member.grid_id == place.grid.id)
     return [m for m in session.exec(query) if m.withdrawn_on is None or m.withdrawn_on >= period.start]
+
+
+LEADERS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("网格", 26, wrap=True), LedgerColumn("岗位", 17, centre=True),
+    LedgerColumn("所辖范围", 46, wrap=True), LedgerColumn("姓名", 18, centre=True),
+    LedgerColumn("政治面貌", 19, centre=True), LedgerColumn("联系电话", 27, centre=True, mask=PHONE),
+    LedgerColumn("任期", 43, centre=True), LedgerColumn("承诺 / 备注", 66, wrap=True, mask=TEXT),
+)
 
 
 def leaders_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
@@ -110,15 +135,13 @@ def leaders_ledger(session: Session, place: Where, period: Period, privacy: Priv
             continue
         term = f"{iso(leader.term_start)}至{iso(leader.term_end) or '今'}"
         rows.append([n, grids.get(post.grid_id, ""), label_of(LeaderRole, post.role), post.label, leader.person_name,
-                     "中共党员" if leader.is_party_member else "", privacy.phone(leader.person_phone), term,
-                     privacy.text(leader.pledge)])
-    header = ["序号", "网格", "岗位", "所辖范围", "姓名", "政治面貌", "联系电话", "任期", "承诺 / 备注"]
+                     "中共党员" if leader.is_party_member else "", leader.person_phone, term, leader.pledge])
     totals = [["合计", f"岗位 {len(rows)} 个", "", f"在任 {len(rows) - vacant} 人，空缺 {vacant} 个", "", "", "",
                "", ""]]
     as_of = period.as_of(today)
     return LedgerData("leaders", place.title("leaders", period.label), place.unit, f"截至{as_of.year}年"
-                      f"{as_of.month}月{as_of.day}日", header, rows, [11, 26, 17, 46, 18, 19, 27, 43, 66],
-                      wrap_cols={1, 3, 8}, centre_cols={0, 2, 4, 5, 6, 7}, totals=totals)
+                      f"{as_of.month}月{as_of.day}日", LEADERS_COLUMNS, privacy.rows(LEADERS_COLUMNS, rows),
+                      totals=totals)
 
 
 @dataclass

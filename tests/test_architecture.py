@@ -1,8 +1,11 @@
-"""The shape of the code, checked over the source: no import cycles between GridKeeper's modules."""
+"""The shape of the code, checked over the source (AST, imports inside functions too): no import cycles
+between GridKeeper's modules; only ui/ imports Qt; nothing below the front ends (ui/, cli/, the self-test)
+imports them; the domain knows no database."""
 
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import gridkeeper
@@ -10,6 +13,7 @@ import gridkeeper
 ROOT = Path(gridkeeper.__file__).resolve().parent
 
 
+@cache
 def module_files() -> dict[str, Path]:
     found = {}
     for path in ROOT.rglob("*.py"):
@@ -34,6 +38,7 @@ def imported_modules(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     return {module for module in found if module in known and module != name}
 
 
+@cache
 def import_graph() -> dict[str, set[str]]:
     known = module_files()
     return {name: imported_modules(name, path, known) for name, path in known.items()}
@@ -74,3 +79,51 @@ def test_the_cycle_finder_sees_a_cycle():
 
 def test_no_module_imports_itself_round_a_loop():
     assert cycles(import_graph()) == []
+
+
+FRONT_ENDS = ("gridkeeper.ui", "gridkeeper.cli", "gridkeeper.selftest")
+CORE = ("gridkeeper.domain", "gridkeeper.storage", "gridkeeper.services", "gridkeeper.reports",
+        "gridkeeper.excel", "gridkeeper.demo", "gridkeeper.paths")
+
+
+def third_party_imports(path: Path) -> set[str]:
+    """Top-level names of everything a module imports (at the top or inside a function)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def within(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+def test_only_ui_imports_qt():
+    offenders = sorted(name for name, path in module_files().items()
+                       if not within(name, ("gridkeeper.ui",)) and third_party_imports(path) & {"PySide6", "shiboken6"})
+    assert offenders == []
+
+
+def test_nothing_below_the_front_ends_imports_them():
+    graph = import_graph()
+    offenders = sorted(f"{name} → {other}" for name, imports in graph.items() if within(name, CORE)
+                       for other in imports if within(other, FRONT_ENDS))
+    assert offenders == []
+
+
+def test_the_domain_knows_no_database():
+    offenders = sorted(name for name, path in module_files().items() if within(name, ("gridkeeper.domain",))
+                       and (third_party_imports(path) & {"sqlalchemy", "sqlmodel", "alembic"}
+                            or any(within(m, ("gridkeeper.storage", "gridkeeper.services"))
+                                   for m in import_graph()[name])))
+    assert offenders == []
+
+
+def test_the_layering_checks_see_a_violation(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from PySide6.QtWidgets import QWidget\n    import sqlmodel\n", encoding="utf-8")
+    assert third_party_imports(bad) == {"PySide6", "sqlmodel"}
+    assert within("gridkeeper.ui.sections.visits", ("gridkeeper.ui",)) and not within("gridkeeper.uix", ("gridkeeper.ui",))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import LeaderRole
 from gridkeeper.services.leader_photos import leaders_with_photo
@@ -16,6 +15,7 @@ from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.leader_dialogs import AssignLeaderDialog, LeaderPhotoDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, Column, RowsModel
+from gridkeeper.ui.widgets.tables import list_view
 
 
 class LeadersSection(QWidget):
@@ -56,14 +56,7 @@ class LeadersSection(QWidget):
             Column(self.tr("Pledge"), lambda p: p.leader.pledge if p.leader else "",
                    tooltip=lambda p: p.leader.pledge if p.leader else "", background=vacant_bg),
         ], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, self, stripes=False)
         self.table.doubleClicked.connect(lambda index: self.assign_selected())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         bar = QHBoxLayout()

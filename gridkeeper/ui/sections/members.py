@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import MemberStatus
 from gridkeeper.services.member_summary import GridTotal, HalfYear, list_members, recent_half_years, totals_by_grid
@@ -18,6 +18,7 @@ from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.member_dialogs import MemberDialog, ServiceDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, Column, RowsModel
+from gridkeeper.ui.widgets.tables import MANY, list_view
 
 
 @dataclass
@@ -83,7 +84,6 @@ class MembersSection(QWidget):
             Column(self.tr("Points"), lambda g: g.points, align_right=True),
         ], self)
         self.table, self.grid_table = self._view(self.model), self._view(self.grid_model)
-        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())
@@ -94,15 +94,7 @@ class MembersSection(QWidget):
         return (self.tr("{0}, first half") if half.half == 1 else self.tr("{0}, second half")).format(half.year)
 
     def _view(self, model) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(False)
-        return view
+        return list_view(model, self, selection=MANY, stretch_last=False)
 
     def _layout(self) -> None:
         bar = QHBoxLayout()

@@ -22,6 +22,7 @@ from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
+from gridkeeper.ui.widgets.tables import list_view
 
 S = RequestStatus
 DUE_SOON_DAYS = 2
@@ -80,15 +81,7 @@ class RequestsSection(QWidget):
         self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table = list_view(self.model, self, stretch_last=False)
         self.tabs.setExpanding(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._double_clicked)

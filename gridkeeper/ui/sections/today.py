@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
@@ -21,6 +21,7 @@ from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.rentals.today_box import RentalTodayBox
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
+from gridkeeper.ui.widgets.tables import list_view
 
 
 @dataclass
@@ -133,15 +134,7 @@ class TodaySection(QWidget):
 
     def _list(self, model: RowsModel, activated) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(self)
-        view = QTableView(box)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
+        view = list_view(model, box)
         view.doubleClicked.connect(activated)
         view.activated.connect(activated)  # Enter on a line does the same
         QVBoxLayout(box).addWidget(view)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import VisitKind, VisitorKind, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
@@ -22,6 +21,7 @@ from gridkeeper.ui.sections.visit_form import VisitForm
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import date_edit, date_of
 from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
+from gridkeeper.ui.widgets.tables import MANY, list_view
 
 
 @dataclass
@@ -57,14 +57,7 @@ class VisitsSection(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_button.setEnabled(not ctx.read_only)
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, self, selection=MANY)
         self.table.doubleClicked.connect(lambda index: self.edit_visit(index.row()))
         self.table.installEventFilter(self)
         self._layout()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from sqlmodel import select
 
 from gridkeeper.services import accounts
 from gridkeeper.storage.models import Grid
-from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.widgets.forms import ok_cancel, password_edit, problem_label
 from gridkeeper.ui.operations import Change, perform
 
 
@@ -53,20 +52,13 @@ class AccountForm(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Grids a steward may edit"), self.grids)
-        self.password = QLineEdit(self)
-        self.again = QLineEdit(self)
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.again = password_edit(self), password_edit(self)
         if account is None:
             form.addRow(self.tr("Password"), self.password)
             form.addRow(self.tr("Password again"), self.again)
-        self.problem = QLabel("", self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self._check))
 
     def grid_codes(self) -> list[str]:
         items = (self.grids.item(i) for i in range(self.grids.count()))

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from sqlmodel import Session
 
 from gridkeeper.services import accounts
 from gridkeeper.storage import audit
-from gridkeeper.ui.errors import ERROR_STYLE
+from gridkeeper.ui.widgets.forms import ok_cancel, password_edit, problem_label
 from gridkeeper.ui.operations import Change, perform
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -53,18 +51,13 @@ class WhoIsWorkingDialog(QDialog):
         self.user.addItems(names)
         if locked_for in names:
             self.user.setCurrentText(locked_for)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit(self)
         form.addRow(self.tr("Account"), self.user)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
-        self.problem = QLabel("", self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.try_sign_in))
         self.password.setFocus()
 
     def try_sign_in(self) -> None:

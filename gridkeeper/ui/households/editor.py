@@ -22,6 +22,7 @@ from gridkeeper.ui.households.history import HouseholdRecord
 from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, TAGS, TAGS_ROLE, ResidentsTable
 from gridkeeper.ui.operations import Change, announce, perform
 from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.forms import add_row
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
 _ROW_FIELD = re.compile(r"^第(\d+)位居民的(.+)$")
 
@@ -71,20 +72,6 @@ class HouseholdEditor(QDialog):
         self._clean = self.snapshot()
 
     # -- layout ----------------------------------------------------------------------------------
-    def _field(self, form: QFormLayout, label: str, widget: QWidget) -> QLabel:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        form.addRow(label, box)
-        return error
-
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -102,11 +89,11 @@ class HouseholdEditor(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(54)
         self.errors = {
-            "单元": self._field(form, self.tr("Unit"), self.unit),
-            "房号": self._field(form, self.tr("Room"), self.room),
-            "房屋用途": self._field(form, self.tr("Housing use"), self.use),
-            "户联系电话": self._field(form, self.tr("Household phone"), self.phone),
-            "备注": self._field(form, self.tr("Notes"), self.notes),
+            "单元": add_row(form, None, self.tr("Unit"), self.unit),
+            "房号": add_row(form, None, self.tr("Room"), self.room),
+            "房屋用途": add_row(form, None, self.tr("Housing use"), self.use),
+            "户联系电话": add_row(form, None, self.tr("Household phone"), self.phone),
+            "备注": add_row(form, None, self.tr("Notes"), self.notes),
         }
         layout.addLayout(form)
         self.tabs = QTabWidget(self)

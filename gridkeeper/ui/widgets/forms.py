@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+                               QVBoxLayout, QWidget)
 
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.services.errors import ValidationFailed
@@ -35,6 +35,28 @@ def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
 
 def date_of(edit: QDateEdit) -> date:
     return edit.date().toPython()
+
+
+def password_edit(parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def ok_cancel(dialog: QDialog, on_ok) -> QDialogButtonBox:
+    """OK runs `on_ok` (which accepts the dialog when all is well), Cancel rejects it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def problem_label(parent: QWidget | None = None) -> QLabel:
+    """A line in the error colour that says why OK did not go through (empty until then)."""
+    label = QLabel("", parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -80,8 +102,8 @@ class FieldErrors:
         return label.text() if label is not None else ""
 
 
-def add_row(form: QFormLayout, errors: FieldErrors, label: str, widget: QWidget, field: str = "") -> QLabel:
-    """A form row whose error label sits right under the widget."""
+def add_row(form: QFormLayout, errors: FieldErrors | None, label: str, widget: QWidget, field: str = "") -> QLabel:
+    """A form row whose error label sits right under the widget (registered in `errors` under `field`)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +112,7 @@ def add_row(form: QFormLayout, errors: FieldErrors, label: str, widget: QWidget,
     reason = error_label(box)
     layout.addWidget(reason)
     form.addRow(label, box)
-    if field:
+    if field and errors is not None:
         errors.add(field, reason)
     return reason
 
@@ -115,9 +137,7 @@ class FormDialog(QDialog):
         outer.addLayout(self.form)
         self.errors = FieldErrors(error_label(self))
         outer.addWidget(self.errors.general)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.accept)
         outer.addWidget(self.buttons)
         self.result_value = None
 

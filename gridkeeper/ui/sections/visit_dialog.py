@@ -5,19 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from gridkeeper.domain.enums import VisitKind, VisitorKind
+from gridkeeper.domain.enums import VisitKind
 from gridkeeper.services.place_lists import household_place
 from gridkeeper.services.visitors import VisitorChoice, visitor_choices
-from gridkeeper.services.visits import VisitInput, update_visit
+from gridkeeper.services.visits import update_visit
 from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
+from gridkeeper.ui.sections.visit_input import entered_visit, visitor_display, visitor_input
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
-
-
-def visitor_display(choice: VisitorChoice) -> str:
-    """How a visitor reads in the drop-down: 李晓燕（网格员）."""
-    return f"{choice.name}（{choice.role}）" if choice.role else choice.name
 
 
 class EditVisitDialog(FormDialog):
@@ -75,23 +71,8 @@ class EditVisitDialog(FormDialog):
         return visit.visitor_name
 
     def visitor_input(self) -> dict:
-        """Who visited: a listed person with their role, the visit's own visitor unchanged, or a typed name."""
-        text = self.visitor.currentText().strip()
-        for choice in self._choices:
-            if text in (visitor_display(choice), choice.name):
-                return dict(visitor_name=choice.name, visitor_kind=choice.kind, leader_id=choice.leader_id,
-                            member_id=choice.member_id)
-        if text == self.visit.visitor_name:
-            return dict(visitor_name=text, visitor_kind=self.visit.visitor_kind, leader_id=self.visit.leader_id,
-                        member_id=self.visit.member_id)
-        return dict(visitor_name=text, visitor_kind=VisitorKind.STEWARD)
+        return visitor_input(self.visitor.currentText(), self._choices, own=self.visit)
 
     def save(self, session) -> Visit:
-        if not self.picker.household_id:
-            raise required("住户", self.tr("Choose the household that was visited"))
-        if not self.visitor.currentText().strip():
-            raise required("走访人", self.tr("Who visited?"))
-        data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
-                          kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
-                          findings=self.findings.text().strip(), **self.visitor_input())
+        data = entered_visit(self, self._choices, own=self.visit)
         return update_visit(session, self.visit.id, data, today=self.ctx.today())

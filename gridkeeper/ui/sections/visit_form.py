@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from gridkeeper.domain.enums import VisitKind, VisitorKind
+from gridkeeper.domain.enums import VisitKind
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.place_lists import grid_of, household_place
@@ -16,7 +16,8 @@ from gridkeeper.storage.models import Visit
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.operations import Change, announce, perform
 from gridkeeper.ui.widgets import forms
-from gridkeeper.ui.widgets.forms import FieldErrors, add_row, date_edit, date_of, error_label, required
+from gridkeeper.ui.sections.visit_input import entered_visit, visitor_display, visitor_input
+from gridkeeper.ui.widgets.forms import FieldErrors, add_row, date_edit, error_label
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
 
@@ -155,17 +156,10 @@ class VisitForm(QWidget):
         if not self._automatic:
             self.visitor_note.hide()
 
-    @staticmethod
-    def _display(choice: VisitorChoice) -> str:
-        return f"{choice.name}（{choice.role}）" if choice.role else choice.name
+    _display = staticmethod(visitor_display)
 
     def visitor_input(self) -> dict:
-        text = self.visitor.currentText().strip()
-        for choice in self._choices:
-            if text in (self._display(choice), choice.name):
-                return dict(visitor_name=choice.name, visitor_kind=choice.kind, leader_id=choice.leader_id,
-                            member_id=choice.member_id)
-        return dict(visitor_name=text, visitor_kind=VisitorKind.STEWARD)
+        return visitor_input(self.visitor.currentText(), self._choices)
 
     # --- saving ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -182,13 +176,7 @@ class VisitForm(QWidget):
             return None
 
         try:
-            if not self.picker.household_id:
-                raise required("住户", self.tr("Choose the household that was visited"))
-            if not self.visitor.currentText().strip():
-                raise required("走访人", self.tr("Who visited?"))
-            data = VisitInput(household_id=self.picker.household_id, visited_on=date_of(self.visited_on),
-                              kind=self.kind.currentData(), anyone_home=self.anyone_home.isChecked(),
-                              findings=self.findings.text().strip(), **self.visitor_input())
+            data = entered_visit(self, self._choices)
         except ValidationFailed as exc:
             self.errors.show(exc)
             return None

@@ -296,26 +296,3 @@ def describe_error(exc: Exception, *, read_only: bool = False) -> tuple[str, int
     if isinstance(exc, OSError):
         return f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", EXIT_ERROR
     return f"意外错误：{type(exc).__name__}: {exc}", EXIT_ERROR
-
-
-def audit_outside_lock(path, actor: str, action: str, what: str, detail, *, entity: str = "", entity_id="") -> None:
-    """One audit row for a command that only reads the database (backup): appended in its own short
-    SQLite transaction without GridKeeper's writer lock, so it works while the app has the file open
-    (SQLite serialises the append with the app's own writes; the chain stays in order)."""
-    from sqlmodel import Session
-
-    from gridkeeper.storage import audit
-    from gridkeeper.storage.database import Database
-    from gridkeeper.storage.engine import make_engine, sqlite_url
-
-    engine = make_engine(sqlite_url(path))
-    audit.install(Database(engine, path))
-    try:
-        with Session(engine) as session:
-            session.info["actor"] = actor
-            audit.record_event(session, action, what, detail, entity=entity, entity_id=entity_id)
-            session.commit()
-    except Exception as exc:
-        raise CliError(f"已完成，但没能写入审计记录：{exc}") from exc
-    finally:
-        engine.dispose()

@@ -10,15 +10,19 @@ from sqlmodel import Session, select
 
 from gridkeeper.domain.enums import label_of
 from gridkeeper.domain.hazards import HazardLevel, HazardStatus
-from gridkeeper.reports.ledger_data import LedgerData, Period, Privacy, Where, iso
+from gridkeeper.reports.ledger_data import LedgerColumn, LedgerData, Period, Privacy, Where, iso
 from gridkeeper.services.hazards import days_taken, is_overdue, where_found
 from gridkeeper.services.safety_places import scoped
 from gridkeeper.services.visibility import readable_scope
 from gridkeeper.storage.hazard_models import SafetyHazard
 
-HEADER = ["序号", "场所 / 地点", "隐患情况", "发现日期", "等级", "整改期限", "责任人及电话", "状态", "整改日期",
-          "用时(天)", "超期"]
-WIDTHS_MM = [11, 48, 62, 21, 12, 21, 32, 24, 21, 14, 11]
+COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("场所 / 地点", 48, wrap=True),
+    LedgerColumn("隐患情况", 62, wrap=True), LedgerColumn("发现日期", 21, centre=True), LedgerColumn("等级", 12, centre=True),
+    LedgerColumn("整改期限", 21, centre=True), LedgerColumn("责任人及电话", 32, wrap=True), LedgerColumn("状态", 24, wrap=True),
+    LedgerColumn("整改日期", 21, centre=True), LedgerColumn("用时(天)", 14, centre=True),
+    LedgerColumn("超期", 11, centre=True),
+)
 
 
 def hazards_in(session: Session, place: Where, period: Period) -> list[SafetyHazard]:
@@ -44,8 +48,7 @@ def hazards_ledger(session: Session, place: Where, period: Period, privacy: Priv
         rows.append([n, where.get(h.id, ""), what, iso(h.found_on), label_of(HazardLevel, h.level), iso(h.deadline),
                      who, status, iso(h.rectified_on), "" if taken is None else taken,
                      "超期" if is_overdue(h, today) else ""])
-    return LedgerData("hazards", place.title("hazards", period.label), place.unit, period.span, HEADER, rows,
-                      WIDTHS_MM, wrap_cols={1, 2, 6, 7}, centre_cols={0, 3, 4, 5, 8, 9, 10},
+    return LedgerData("hazards", place.title("hazards", period.label), place.unit, period.span, COLUMNS, rows,
                       totals=[hazard_totals(hazards, today, period)])
 
 
@@ -62,4 +65,4 @@ def hazard_totals(hazards: list[SafetyHazard], today: date, period: Period) -> l
             f"{'、'.join(f'{level.label} {levels[level]}' for level in HazardLevel)}），"
             f"已整改 {len(rectified)} 条，其中按期 {on_time} 条（按期整改率 {rate}），"
             f"超期未整改 {overdue} 条，上报街道/消防 {escalated} 条")
-    return ["合计", "", text] + [""] * (len(HEADER) - 3)
+    return ["合计", "", text] + [""] * (len(COLUMNS) - 3)

@@ -9,14 +9,18 @@ from sqlmodel import Session
 
 from gridkeeper.domain.dispute_flow import DisputeKind, DisputeOutcome, DisputeRisk, DisputeSource, DisputeStatus
 from gridkeeper.domain.enums import label_of
-from gridkeeper.reports.ledger_data import LedgerData, Period, Privacy, Where, iso
+from gridkeeper.reports.ledger_data import LedgerColumn, LedgerData, Period, Privacy, Where, iso
 from gridkeeper.services.dispute_lists import live_in, parties_of, sessions_of
 from gridkeeper.storage.dispute_models import Dispute, DisputeParty, MediationSession
 
 O = DisputeOutcome
-HEADER = ["序号", "发现日期", "发现途径", "当事人", "纠纷类型", "纠纷事由", "风险等级", "调解情况", "调解结果",
-          "结案日期", "回访情况"]
-WIDTHS_MM = [10, 20, 22, 40, 16, 40, 15, 42, 24, 20, 24]  # 273 mm: the landscape page's table width
+# 273 mm: the landscape page's table width
+COLUMNS = (
+    LedgerColumn("序号", 10, centre=True), LedgerColumn("发现日期", 20, centre=True), LedgerColumn("发现途径", 22, wrap=True),
+    LedgerColumn("当事人", 40, wrap=True), LedgerColumn("纠纷类型", 16, centre=True), LedgerColumn("纠纷事由", 40, wrap=True),
+    LedgerColumn("风险等级", 15, centre=True), LedgerColumn("调解情况", 42, wrap=True), LedgerColumn("调解结果", 24, wrap=True),
+    LedgerColumn("结案日期", 20, centre=True), LedgerColumn("回访情况", 24, wrap=True),
+)
 
 
 def disputes_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
@@ -28,8 +32,7 @@ def disputes_ledger(session: Session, place: Where, period: Period, privacy: Pri
              label_of(DisputeKind, d.kind), privacy.text(d.subject), label_of(DisputeRisk, d.risk),
              _sessions(sessions.get(d.id, []), privacy), _outcome(d, privacy), iso(d.closed_on), _follow_up(d, today)]
             for n, d in enumerate(disputes, 1)]
-    return LedgerData("disputes", place.title("disputes", period.label), place.unit, period.span, HEADER, rows,
-                      WIDTHS_MM, wrap_cols={2, 3, 5, 7, 8, 10}, centre_cols={0, 1, 4, 6, 9},
+    return LedgerData("disputes", place.title("disputes", period.label), place.unit, period.span, COLUMNS, rows,
                       totals=[_totals(disputes, period)])
 
 
@@ -94,7 +97,7 @@ def _totals(disputes: list[Dispute], period: Period) -> list:
     settled = outcomes[O.SUCCESS] + outcomes[O.PARTIAL]
     rate = f"{100 * settled / decided:.1f}%" if decided else "—"
     unfinished = sum(1 for d in disputes if d.status != DisputeStatus.CLOSED)
-    row = ["合计"] + [""] * (len(HEADER) - 1)
+    row = ["合计"] + [""] * (len(COLUMNS) - 1)
     row[3] = f"共 {len(disputes)} 件\n本月新发现 {new} 件"
     row[5] = (f"调解成功 {outcomes[O.SUCCESS]} 件，部分达成 {outcomes[O.PARTIAL]} 件，"
               f"转交相关部门 {outcomes[O.REFERRED]} 件，未成功 {outcomes[O.FAILED]} 件")

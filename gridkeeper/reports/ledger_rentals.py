@@ -9,7 +9,8 @@ from sqlmodel import Session, func, select
 
 from gridkeeper.domain.enums import Gender, ResidenceStatus, label_of
 from gridkeeper.domain.rentals import RentUse
-from gridkeeper.reports.ledger_data import LedgerData, Period, Privacy, Where, cn_date, iso, last_visits_as_of
+from gridkeeper.reports.ledger_data import (ID_NUMBER, PHONE, LedgerColumn, LedgerData, Period, Privacy, Where, cn_date,
+                                            iso, last_visits_as_of)
 from gridkeeper.services.rental_lists import ADDRESS_COLUMNS, ADDRESS_ORDER, address_of, list_rentals, with_place
 from gridkeeper.services.rental_rules import rental_rules
 from gridkeeper.services.scope import Scope
@@ -17,6 +18,22 @@ from gridkeeper.services.visibility import readable_scope
 from gridkeeper.storage.models import Household, Resident
 from gridkeeper.storage.portable_sql import one_of
 from gridkeeper.storage.rental_models import Tenant
+
+RENTALS_COLUMNS = (
+    LedgerColumn("序号", 11, centre=True), LedgerColumn("房屋地址", 62, wrap=True), LedgerColumn("房东", 18),
+    LedgerColumn("房东电话", 27, mask=PHONE), LedgerColumn("租住人数", 16, centre=True),
+    LedgerColumn("租期", 44, centre=True), LedgerColumn("出租用途", 20, centre=True),
+    LedgerColumn("责任书签订", 23, centre=True), LedgerColumn("最近走访", 21, centre=True),
+    LedgerColumn("提示", 31, wrap=True),
+)
+MIGRANTS_COLUMNS = (
+    LedgerColumn("序号", 10, centre=True), LedgerColumn("姓名", 16), LedgerColumn("性别", 9, centre=True),
+    LedgerColumn("身份证号", 36, mask=ID_NUMBER), LedgerColumn("户籍地（来自）", 30, wrap=True),
+    LedgerColumn("来本地日期", 21, centre=True), LedgerColumn("工作单位", 30, wrap=True),
+    LedgerColumn("居住地址", 50, wrap=True), LedgerColumn("居住证号", 32, mask=ID_NUMBER),
+    LedgerColumn("有效期至", 21, centre=True), LedgerColumn("备注", 18, wrap=True),
+)
+
 
 def _present_on(household_ids: list[int], as_of: date):
     """Tenants living in these flats on `as_of`, counted per flat (a query)."""
@@ -59,16 +76,14 @@ def rentals_ledger(session: Session, place: Where, period: Period, privacy: Priv
         groups += row.limit is not None and persons > row.limit
         unsigned += not t.letter_signed
         last = row.last_visit_on if past is None else past.get(row.household_id)
-        rows.append([n, row.address, t.landlord_name, privacy.phone(t.landlord_phone), persons,
+        rows.append([n, row.address, t.landlord_name, t.landlord_phone, persons,
                      f"{iso(t.lease_start)}至{iso(t.lease_end) or '不定期'}", label_of(RentUse, t.rent_use),
                      iso(t.letter_signed_on) if t.letter_signed_on else ("已签" if t.letter_signed else "未签"),
                      iso(last), _flags(row, persons, period, as_of, rules.notice_days)])
-    header = ["序号", "房屋地址", "房东", "房东电话", "租住人数", "租期", "出租用途", "责任书签订", "最近走访", "提示"]
     totals = [["合计", f"出租房屋 {len(rows)} 套", "", "", people, "", "", f"未签 {unsigned} 套", "",
                f"疑似群租 {groups} 套"]]
-    return LedgerData("rentals", place.title("rentals", period.label), place.unit, period.span, header, rows,
-                      [11, 62, 18, 27, 16, 44, 20, 23, 21, 31], wrap_cols={1, 9}, centre_cols={0, 4, 5, 6, 7, 8},
-                      totals=totals)
+    return LedgerData("rentals", place.title("rentals", period.label), place.unit, period.span, RENTALS_COLUMNS,
+                      privacy.rows(RENTALS_COLUMNS, rows), totals=totals)
 
 
 @dataclass
@@ -138,14 +153,11 @@ def migrants_ledger(session: Session, place: Where, period: Period, privacy: Pri
         note = _note(m, as_of, rules.arrival_grace_days)
         without += note in ("未办居住证", "居住证已过期")
         moved += m.moved_out_on is not None
-        rows.append([n, m.name, label_of(Gender, m.gender), privacy.id_number(m.id_number), m.from_place,
-                     iso(m.arrived_on), m.workplace, m.address, privacy.id_number(m.permit_number),
+        rows.append([n, m.name, label_of(Gender, m.gender), m.id_number, m.from_place,
+                     iso(m.arrived_on), m.workplace, m.address, m.permit_number,
                      iso(m.permit_expires), note])
-    header = ["序号", "姓名", "性别", "身份证号", "户籍地（来自）", "来本地日期", "工作单位", "居住地址", "居住证号",
-              "有效期至", "备注"]
     totals = [["合计", f"{len(rows)} 人", "", f"其中本期搬离 {moved} 人", "", "", "", "",
                f"未办或过期 {without} 人", "", ""]]
-    return LedgerData("migrants", place.title("migrants", period.label), place.unit, period.span, header, rows,
-                      [10, 16, 9, 36, 30, 21, 30, 50, 32, 21, 18], wrap_cols={4, 6, 7, 10},
-                      centre_cols={0, 2, 5, 9}, totals=totals)
+    return LedgerData("migrants", place.title("migrants", period.label), place.unit, period.span, MIGRANTS_COLUMNS,
+                      privacy.rows(MIGRANTS_COLUMNS, rows), totals=totals)
 

@@ -80,9 +80,10 @@ def render(out: Path, *, lang: str = "zh_CN") -> list[Path]:
 
         from gridkeeper.services import place_edit
 
-        with window.ctx.write() as session:
-            place_edit.add_compound(session, name="幸福家园", property_company="南方物业公司")
-        window.ctx.notify("places")
+        from gridkeeper.ui.operations import Change, perform
+
+        perform(window, window.ctx, lambda session: place_edit.add_compound(
+            session, name="幸福家园", property_company="南方物业公司"), changes=Change.PLACES)
         dialog = BuildingDialog(window.ctx, grid_id=1, compound_id=1, parent=window)
         dialog.label.setText("7号楼")
         dialog.units.setValue(6)

@@ -127,3 +127,40 @@ def test_the_layering_checks_see_a_violation(tmp_path):
     bad.write_text("def f():\n    from PySide6.QtWidgets import QWidget\n    import sqlmodel\n", encoding="utf-8")
     assert third_party_imports(bad) == {"PySide6", "sqlmodel"}
     assert within("gridkeeper.ui.sections.visits", ("gridkeeper.ui",)) and not within("gridkeeper.uix", ("gridkeeper.ui",))
+
+
+# ---- The one write road (ui/operations.perform) and typed changes --------------------------------------------
+
+def gui_write_faults(name: str, source: str) -> list[str]:
+    """What in one ui/ module bypasses the one write road: a unit of work opened by hand (`ctx.write()`,
+    `unit_of_work(...)`) outside ui/operations.py and ui/context.py, a FormDialog that saves in `submit()`
+    instead of `save(session)`, a change announced as a string."""
+    faults = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            owner = ast.unparse(node.func.value) if isinstance(node.func, ast.Attribute) else ""
+            if name not in ("gridkeeper.ui.operations", "gridkeeper.ui.context") and (
+                    (called == "write" and owner.endswith("ctx")) or called == "unit_of_work"):
+                faults.append(f"{name}:{node.lineno}: opens a unit of work by hand ({ast.unparse(node.func)})")
+            if called in ("notify", "emit") and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str) and (called == "notify" or owner.endswith("data_changed")):
+                faults.append(f"{name}:{node.lineno}: a change announced as the string {node.args[0].value!r}")
+        if isinstance(node, ast.ClassDef) and any(ast.unparse(b).endswith("FormDialog") for b in node.bases):
+            if any(isinstance(item, ast.FunctionDef) and item.name == "submit" for item in node.body):
+                faults.append(f"{name}:{node.lineno}: {node.name} saves in submit(), not save(session)")
+    return faults
+
+
+def test_every_gui_write_goes_through_perform_and_announces_a_typed_change():
+    faults = [fault for name, path in module_files().items() if within(name, ("gridkeeper.ui",))
+              for fault in gui_write_faults(name, path.read_text(encoding="utf-8"))]
+    assert faults == []
+
+
+def test_the_write_road_check_sees_a_bypass():
+    source = ("class D(forms.FormDialog):\n    def submit(self):\n        with self.ctx.write() as s:\n"
+              "            pass\n        self.ctx.notify('visits')\n")
+    assert len(gui_write_faults("gridkeeper.ui.x", source)) == 3
+    assert gui_write_faults("gridkeeper.ui.x", "ctx.notify(Change.VISITS)\nperform(self, ctx, op)\n") == []

@@ -26,18 +26,21 @@ def register(subparsers, common) -> None:
 
 
 def run(args) -> int:
-    from gridkeeper.cli.print_cmds import _out, _session, _today
+    from sqlmodel import Session
+
+    from gridkeeper.cli.common import open_engine
+    from gridkeeper.cli.print_cmds import _out, _today
     from gridkeeper.reports.hazard_notice import write_hazard_notice
 
     text = str(args.hazard_id).strip().lstrip("#")
     if not text.isdigit() or not 0 < int(text) < 2**31:
         raise UsageError(f"隐患编号“{args.hazard_id}”应为正整数，例如 12")
     out = _out(args, (".pdf",))
-    engine, session = _session(args)
+    engine = open_engine(args)
     try:
-        content = write_hazard_notice(session, int(text), out, today=_today(args))
+        with Session(engine) as session:
+            content = write_hazard_notice(session, int(text), out, today=_today(args))
     finally:
-        session.close()
         engine.dispose()
     print(f"已生成安全隐患整改通知单（{content.number.removeprefix('编号：')}）：{out}")
     return 0

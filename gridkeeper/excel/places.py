@@ -223,15 +223,20 @@ def import_places(engine: Engine, path: str | Path, *, grid_code: str | None = N
     if result.errors or dry_run or not result.rows:
         return result
     with unit_of_work(engine) as session:
-        for row in result.rows:
-            try:
-                if row.existing_id:
-                    update_place(session, row.existing_id, row.data)
-                    result.updated += 1
-                else:
-                    create_place(session, row.data)
-                    result.added += 1
-            except ServiceError as exc:  # e.g. a steward's row in someone else's grid: nothing is kept
-                raise ServiceError(f"第{row.row}行：{exc}；未导入任何场所") from exc
+        return write_places(session, result)
+
+
+def write_places(session: Session, result: PlacesImport) -> PlacesImport:
+    """Write the checked rows in the caller's unit of work (the GUI's `perform`, the CLI's transaction)."""
+    for row in result.rows:
+        try:
+            if row.existing_id:
+                update_place(session, row.existing_id, row.data)
+                result.updated += 1
+            else:
+                create_place(session, row.data)
+                result.added += 1
+        except ServiceError as exc:  # e.g. a steward's row in someone else's grid: nothing is kept
+            raise ServiceError(f"第{row.row}行：{exc}；未导入任何场所") from exc
     result.written = True
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -13,29 +12,11 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from gridkeeper.services import accounts
+from gridkeeper.services.changes import Change
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.database import Database
 from gridkeeper.storage.engine import private_engine
 from gridkeeper.storage.session import unit_of_work
-
-
-class Change(enum.StrEnum):
-    """What a write changed, so that the views showing it refresh (and the others do not)."""
-
-    HOUSEHOLDS = "households"
-    VISITS = "visits"
-    REQUESTS = "requests"
-    LEADERS = "leaders"
-    MEMBERS = "members"
-    DISPUTES = "disputes"
-    PLACES = "places"
-    SETTINGS = "settings"
-    ACCOUNTS = "accounts"
-    EVERYTHING = "*"  # a restore, an import, another person signing in: every view refreshes
-
-    def affects(self, *kinds: Change) -> bool:
-        """True when a view that shows `kinds` must refresh after this change."""
-        return self is Change.EVERYTHING or self in kinds
 
 
 class AppContext(QObject):
@@ -96,9 +77,11 @@ class AppContext(QObject):
         finally:
             engine.dispose()
 
-    def notify(self, change: Change | str = Change.EVERYTHING) -> None:
+    def notify(self, change: Change = Change.EVERYTHING) -> None:
         """Announce a change made outside `ui.operations.perform` (which announces its own)."""
-        self.data_changed.emit(Change(change))
+        if not isinstance(change, Change):
+            raise TypeError(f"a Change, not {change!r}")
+        self.data_changed.emit(change)
 
     def set_scope(self, scope: Scope) -> None:
         self.scope = scope

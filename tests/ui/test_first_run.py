@@ -18,6 +18,7 @@ from gridkeeper.ui.main_window import MainWindow
 from gridkeeper.ui.place_dialogs import BuildingDialog, CompoundDialog, GridDialog
 from gridkeeper.ui.setup_wizard import MANUAL, SetupWizard, offer_to_create, run_setup_if_needed
 from gridkeeper.ui.widgets import forms
+from gridkeeper.services.changes import Change
 from tests.conftest import TODAY
 
 
@@ -268,7 +269,7 @@ def test_delete_refused_with_reason_then_allowed(qtbot, set_up_window, driver, e
         from gridkeeper.services import trash
 
         trash.delete_household(session, editor.household_id)
-    ctx.notify("households")
+    ctx.notify(Change.HOUSEHOLDS)
     window.tree.setCurrentItem(window.tree.find_place("building", window.tree.place_of(building_item)[1]))
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     assert window.tree.find_place("building", 1) is None
@@ -311,7 +312,7 @@ def test_a_steward_cannot_change_grids(qtbot, set_up_window, monkeypatch, errors
     menu = window.tree.actions_menu()
     enabled = {a.text(): a.isEnabled() for a in menu.actions() if a.text()}
     assert list(enabled.values()) == [False, True, False]  # edit/delete grid: administrator only
-    ctx.notify("*")  # as after signing in: the tree holds the steward's own grid only
+    ctx.notify(Change.EVERYTHING)  # as after signing in: the tree holds the steward's own grid only
     root = window.tree.topLevelItem(0)
     assert [root.child(i).text(0) for i in range(root.childCount())] == ["FK-01 第一网格"]
     window.tree.setCurrentItem(_grid_item(window, "FK-01"))
@@ -331,7 +332,7 @@ def test_import_refreshes_the_tree_at_once(qtbot, set_up_window):
 
         compound = geo.create_compound(session, name="丰收小区")
         geo.create_building(session, grid_id=1, compound_id=compound.id, label="2号楼")
-    ctx.notify("*")  # what the import wizard sends when it finishes
+    ctx.notify(Change.EVERYTHING)  # what the import wizard sends when it finishes
     assert _tree_labels(window.tree.topLevelItem(0))[1][0] == ["FK-01 第一网格", [["丰收小区", [["2号楼", []]]]]]
 
 

@@ -17,7 +17,7 @@ from gridkeeper.services.hazards import HazardInput, InspectionInput, advance, r
 from gridkeeper.services.safety_places import PlaceInput, checklist_for, create_place, update_place
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.storage.models import Building, Compound, Grid
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
 
 H = HazardStatus
@@ -35,9 +35,11 @@ def level_combo(parent: QWidget, value: str = HazardLevel.GENERAL.value) -> QCom
 class PlaceDialog(FormDialog):
     """Register or edit a place: name, kind, grid and building (or a street address), person in charge."""
 
+    changes = Change.HAZARDS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, place: SafetyPlace | None = None):
         title = self.tr("Edit place") if place else self.tr("New place")
-        super().__init__(title, parent)
+        super().__init__(ctx, title, parent)
         self.ctx, self.place = ctx, place
         self.name = QLineEdit(place.name if place else "", self)
         self.kind = QComboBox(self)
@@ -80,16 +82,14 @@ class PlaceDialog(FormDialog):
             if grid_id == self.grid.currentData():
                 self.building.addItem(f"{compound}{label}", building_id)
 
-    def submit(self) -> SafetyPlace:
+    def save(self, session) -> SafetyPlace:
         data = PlaceInput(name=self.name.text(), kind=self.kind.currentData(), grid_id=self.grid.currentData(),
                           building_id=self.building.currentData() or None, address=self.address.text(),
                           person_in_charge=self.person.text(), phone=self.phone.text())
-        with self.ctx.write() as session:
-            if self.place:
-                place = update_place(session, self.place.id, data, expected_version=self.place.version)
-            else:
-                place = create_place(session, data)
-        self.ctx.notify("hazards")
+        if self.place:
+            place = update_place(session, self.place.id, data, expected_version=self.place.version)
+        else:
+            place = create_place(session, data)
         return place
 
 
@@ -128,8 +128,10 @@ class ChecklistRow:
 class InspectionDialog(FormDialog):
     """Inspect a place: the date, who inspected, its kind's checklist (tick what is wrong), any other hazard."""
 
+    changes = Change.HAZARDS
+
     def __init__(self, ctx: AppContext, place: SafetyPlace, parent: QWidget | None = None):
-        super().__init__(self.tr("Inspect {0}").format(place.name), parent)
+        super().__init__(ctx, self.tr("Inspect {0}").format(place.name), parent)
         self.setMinimumWidth(760)
         self.ctx, self.place = ctx, place
         with ctx.read() as session:
@@ -163,23 +165,23 @@ class InspectionDialog(FormDialog):
     def row_for(self, item: str) -> ChecklistRow:
         return next(row for row in self.rows if row.item == item)
 
-    def submit(self):
+    def save(self, session):
         hazards = [h for h in (row.hazard() for row in self.rows) if h]
         if self.other.text().strip():
             hazards.append(HazardInput(description=self.other.text(), level=self.other_level.currentData()))
         data = InspectionInput(inspected_on=date_of(self.on), inspectors=self.inspectors.text(),
                                place_id=self.place.id, checked_items=self.items, hazards=hazards)
-        with self.ctx.write() as session:
-            inspection, found = record_inspection(session, data, today=self.ctx.today(), actor=self.ctx.user)
-        self.ctx.notify("hazards")
+        inspection, found = record_inspection(session, data, today=self.ctx.today(), actor=self.ctx.user)
         return inspection, found
 
 
 class VisitHazardDialog(FormDialog):
     """A hazard found on a 安全检查 visit (in the flat or its stairwell), recorded straight from the visit."""
 
+    changes = Change.HAZARDS
+
     def __init__(self, ctx: AppContext, visit_id: int, parent: QWidget | None = None, *, description: str = ""):
-        super().__init__(self.tr("Record a hazard from this visit"), parent)
+        super().__init__(ctx, self.tr("Record a hazard from this visit"), parent)
         self.ctx, self.visit_id = ctx, visit_id
         self.item = QComboBox(self)
         self.item.setEditable(True)
@@ -195,12 +197,10 @@ class VisitHazardDialog(FormDialog):
         self.add_row(self.tr("Level"), self.level, "隐患等级")
         self.add_row(self.tr("Responsible"), self.responsible)
 
-    def submit(self) -> SafetyHazard:
+    def save(self, session) -> SafetyHazard:
         data = HazardInput(item=self.item.currentText(), description=self.description.text(),
                            level=self.level.currentData(), responsible_person=self.responsible.text())
-        with self.ctx.write() as session:
-            hazard = record_from_visit(session, self.visit_id, data, actor=self.ctx.user)
-        self.ctx.notify("hazards")
+        hazard = record_from_visit(session, self.visit_id, data, actor=self.ctx.user)
         return hazard
 
 
@@ -208,8 +208,10 @@ class HazardStepDialog(FormDialog):
     """One step of the loop: notify (date, deadline), rectified (what was done), close (who re-inspected),
     escalate (to whom, why); sending back after a failed re-inspection or skipping the notice asks why."""
 
+    changes = Change.HAZARDS
+
     def __init__(self, ctx: AppContext, hazard: SafetyHazard, target: HazardStatus, parent: QWidget | None = None):
-        super().__init__(self.tr("Hazard #{0}: {1}").format(hazard.id, target.label), parent)
+        super().__init__(ctx, self.tr("Hazard #{0}: {1}").format(hazard.id, target.label), parent)
         self.ctx, self.hazard, self.target = ctx, hazard, target
         current = H(hazard.status)
         what = "：".join(p for p in (hazard.item, hazard.description) if p)
@@ -248,17 +250,15 @@ class HazardStepDialog(FormDialog):
         self.on.setMaximumDate(self.on.date())
         self.add_row(self.tr("Date"), self.on, "日期")
 
-    def submit(self) -> SafetyHazard:
+    def save(self, session) -> SafetyHazard:
         values = dict(
             reason=self.reason.text() if self.reason else "",
             deadline=date_of(self.deadline) if self.deadline else None,
             rectification=self.rectification.toPlainText() if self.rectification else "",
             reinspected_by=self.reinspected_by.text() if self.reinspected_by else "",
             escalated_to=self.escalated_to.currentText() if self.escalated_to else "")
-        with self.ctx.write() as session:
-            hazard = advance(session, self.hazard.id, self.target, on=date_of(self.on), actor=self.ctx.user,
-                             expected_version=self.hazard.version, **values)
-        self.ctx.notify("hazards")
+        hazard = advance(session, self.hazard.id, self.target, on=date_of(self.on), actor=self.ctx.user,
+                         expected_version=self.hazard.version, **values)
         return hazard
 
     @property
@@ -270,9 +270,10 @@ class ChecklistDialog(FormDialog):
     """Configure the checklist of each kind of place (one item a line; empty restores the usual items).
     Community-wide settings: an administrator's job (a steward is told so when saving)."""
 
+    changes = Change.SETTINGS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(self.tr("Inspection checklists"), parent)
-        self.ctx = ctx
+        super().__init__(ctx, self.tr("Inspection checklists"), parent)
         self.kind = QComboBox(self)
         for kind in PlaceKind:
             self.kind.addItem(kind.label, kind.value)
@@ -294,11 +295,8 @@ class ChecklistDialog(FormDialog):
         self._shown = self.kind.currentData()
         self.items.setPlainText("\n".join(self._lists[self._shown]))
 
-    def submit(self) -> dict[str, list[str]]:
+    def save(self, session) -> dict[str, list[str]]:
         from gridkeeper.services.safety_places import set_checklist
 
         self._lists[self._shown] = self.items.toPlainText().splitlines()
-        with self.ctx.write() as session:
-            saved = {kind: set_checklist(session, kind, items) for kind, items in self._lists.items()}
-        self.ctx.notify("settings")
-        return saved
+        return {kind: set_checklist(session, kind, items) for kind, items in self._lists.items()}

@@ -18,8 +18,10 @@ from gridkeeper.services.hazard_lists import HAZARD_TABS, tab_counts, tab_hazard
 from gridkeeper.services.hazards import days_left, history, is_overdue, where_found
 from gridkeeper.services.safety_places import delete_place, list_places, place_addresses
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
+from gridkeeper.ui.errors import show_error
 from gridkeeper.ui.hazards.dialogs import ChecklistDialog, HazardStepDialog, InspectionDialog, PlaceDialog
+from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.requests import local_time
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
@@ -183,14 +185,9 @@ class PlacesPage(QWidget):
         place = self.selected()
         if place is None or not forms.confirm(self, self.tr("Move “{0}” to the recycle bin?").format(place.name)):
             return False
-        try:
-            with self.ctx.write() as session:
-                delete_place(session, place.id)
-        except Exception as exc:  # a service's refusal (it has inspections) is shown, nothing changes
-            forms.show_error(self, str(exc))
-            return False
-        self.ctx.notify("hazards")
-        return True
+        # a service's refusal (it has inspections) or a full disk is shown, nothing changes
+        return perform(self, self.ctx, lambda session: delete_place(session, place.id),
+                       changes=Change.HAZARDS) is not None
 
     def edit_checklists(self) -> bool:
         dialog = ChecklistDialog(self.ctx, self)
@@ -200,7 +197,7 @@ class PlacesPage(QWidget):
 
     def import_places(self, path: Path | None = None) -> int:
         """Check a spreadsheet of places; with no errors and the user's yes, import it all (else nothing)."""
-        from gridkeeper.excel.places import import_places
+        from gridkeeper.excel.places import check_places, write_places
 
         path = path or open_places_file(self)
         if path is None:
@@ -212,21 +209,22 @@ class PlacesPage(QWidget):
 
                 grid = session.get(Grid, self.ctx.scope.grid_id).code
         try:
-            checked = import_places(self.ctx.engine, path, grid_code=grid, dry_run=True)
-            lines = [p.describe() for p in checked.problems[:15]]
-            if len(checked.problems) > 15:
-                lines.append(self.tr("…and {0} more").format(len(checked.problems) - 15))
-            if checked.errors:
-                forms.show_error(self, "\n".join([*lines, "", checked.summary(dry_run=True)]))
-                return 0
-            if not forms.confirm(self, "\n".join([*lines, checked.summary(dry_run=True)])):
-                return 0
-            done = import_places(self.ctx.engine, path, grid_code=grid)
-        except Exception as exc:  # an unreadable file, or a row in someone else's grid: nothing written
-            forms.show_error(self, str(exc))
+            with self.ctx.read() as session:
+                checked = check_places(session, path, grid_code=grid)
+        except Exception as exc:  # an unreadable file: nothing written
+            show_error(self, exc)
             return 0
-        self.ctx.notify("hazards")
-        return done.added + done.updated
+        lines = [p.describe() for p in checked.problems[:15]]
+        if len(checked.problems) > 15:
+            lines.append(self.tr("…and {0} more").format(len(checked.problems) - 15))
+        if checked.errors:
+            show_error(self, "\n".join([*lines, "", checked.summary(dry_run=True)]))
+            return 0
+        if not checked.rows or not forms.confirm(self, "\n".join([*lines, checked.summary(dry_run=True)])):
+            return 0
+        # a row in someone else's grid, or a full disk: shown, nothing written
+        done = perform(self, self.ctx, lambda session: write_places(session, checked), changes=Change.HAZARDS)
+        return done.value.added + done.value.updated if done else 0
 
     def inspect(self, place: SafetyPlace | None = None):
         place = place or self.selected()
@@ -459,7 +457,7 @@ class HazardsPage(QWidget):
             with self.ctx.read() as session:
                 write_hazard_notice(session, self.current.id, path, today=self.ctx.today())
         except Exception as exc:  # an unwritable folder: say so, keep the hazard as it is
-            forms.show_error(self, str(exc))
+            show_error(self, exc)
             return None
         return path
 
@@ -488,8 +486,8 @@ class HazardsSection(QWidget):
         self.hazards.refresh()
         self.places.refresh()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("hazards", "visits", "places", "*"):
+    def _data_changed(self, change: Change) -> None:
+        if change.affects(Change.HAZARDS, Change.VISITS, Change.PLACES):
             self.refresh()
 
     def _inspected(self, hazard_id: int) -> None:

@@ -17,11 +17,10 @@ from gridkeeper.services.rentals import TenancyInput
 from gridkeeper.services.tenants import TenantInput
 from gridkeeper.storage.models import Resident
 from gridkeeper.storage.rental_models import Tenancy, Tenant
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
-CHANGE = "rentals"
 
 
 def choice_box(enum, parent: QWidget, current=None, only=None) -> QComboBox:
@@ -56,9 +55,11 @@ class OptionalDate(QWidget):
 class TenancyDialog(FormDialog):
     """Register a rented flat's lease (the flat chosen here or given), or edit the lease in force."""
 
+    changes = Change.RENTALS
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, household_id: int | None = None,
                  tenancy: Tenancy | None = None):
-        super().__init__(self.tr("Edit lease") if tenancy else self.tr("Register a rented flat"), parent)
+        super().__init__(ctx, self.tr("Edit lease") if tenancy else self.tr("Register a rented flat"), parent)
         self.ctx, self.tenancy = ctx, tenancy
         self.household_id = tenancy.household_id if tenancy else household_id
         self.picker = None
@@ -166,23 +167,23 @@ class TenancyDialog(FormDialog):
             letter_signed_on=self.letter.value(), notes=self.notes.toPlainText(),
             version=self.tenancy.version if self.tenancy else None)
 
-    def submit(self):
+    def save(self, session):
         data = self.data()
-        with self.ctx.write() as session:
-            if self.tenancy:
-                saved = rentals.update_tenancy(session, self.tenancy.id, data, today=self.ctx.today())
-            else:
-                saved = rentals.create_tenancy(session, data, today=self.ctx.today())
-            household_id = saved.tenancy.household_id
-        self.ctx.notify(CHANGE)
+        if self.tenancy:
+            saved = rentals.update_tenancy(session, self.tenancy.id, data, today=self.ctx.today())
+        else:
+            saved = rentals.create_tenancy(session, data, today=self.ctx.today())
+        household_id = saved.tenancy.household_id
         return household_id
 
 
 class EndTenancyDialog(FormDialog):
     """End the lease in force (退租): its tenants still living there move out the same day."""
 
+    changes = Change.RENTALS
+
     def __init__(self, ctx: AppContext, tenancy: Tenancy, parent: QWidget | None = None):
-        super().__init__(self.tr("End lease"), parent)
+        super().__init__(ctx, self.tr("End lease"), parent)
         self.ctx, self.tenancy = ctx, tenancy
         self.on = date_edit(min(ctx.today(), tenancy.lease_end or ctx.today()), self)
         self.reason = QLineEdit(self)
@@ -190,22 +191,22 @@ class EndTenancyDialog(FormDialog):
         self.add_row(self.tr("Ended on"), self.on, "结束日期")
         self.add_row(self.tr("Reason"), self.reason)
 
-    def submit(self):
-        with self.ctx.write() as session:
-            rentals.end_tenancy(session, self.tenancy.id, on=date_of(self.on), reason=self.reason.text(),
-                                today=self.ctx.today(), expected_version=self.tenancy.version)
-        self.ctx.notify(CHANGE)
+    def save(self, session):
+        rentals.end_tenancy(session, self.tenancy.id, on=date_of(self.on), reason=self.reason.text(),
+                            today=self.ctx.today(), expected_version=self.tenancy.version)
         return self.tenancy.household_id
 
 
 class TenantDialog(FormDialog):
     """Add a tenant to a flat (a new person, or a resident already registered there), or edit one's details."""
 
+    changes = (Change.RENTALS, Change.HOUSEHOLDS)
+
     NEW = 0
 
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None, *,
                  tenant: Tenant | None = None):
-        super().__init__(self.tr("Edit tenant") if tenant else self.tr("Add tenant"), parent)
+        super().__init__(ctx, self.tr("Edit tenant") if tenant else self.tr("Add tenant"), parent)
         self.ctx, self.household_id, self.tenant = ctx, household_id, tenant
         self.who = QComboBox(self)
         self.name, self.id_number, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
@@ -253,38 +254,36 @@ class TenantDialog(FormDialog):
                            workplace=self.workplace.text(), permit_number=self.permit.text(),
                            permit_expires=self.expires.value(), version=self.tenant.version if self.tenant else None)
 
-    def submit(self):
+    def save(self, session):
         details, today = self.details(), self.ctx.today()
-        with self.ctx.write() as session:
-            if self.tenant:
-                saved = tenants.update_tenant(session, self.tenant.id, details, today=today)
-            elif self.who.currentData() == self.NEW:
-                person = ResidentInput(name=self.name.text(), id_number=self.id_number.text(),
-                                       gender=self.gender.currentData() if not self.id_number.text().strip() else None,
-                                       phone=self.phone.text(), relation=tenants.DEFAULT_RELATION,
-                                       residence_status=self.status.currentData())
-                saved = tenants.add_tenant(session, self.household_id, person, details, today=today)
-            else:
-                saved = tenants.register_tenant(session, self.who.currentData(), details, today=today)
-            tenant_id = saved.id
-        self.ctx.notify(CHANGE if self.tenant else "households")  # a new tenant is a new resident too
+        if self.tenant:
+            saved = tenants.update_tenant(session, self.tenant.id, details, today=today)
+        elif self.who.currentData() == self.NEW:
+            person = ResidentInput(name=self.name.text(), id_number=self.id_number.text(),
+                                   gender=self.gender.currentData() if not self.id_number.text().strip() else None,
+                                   phone=self.phone.text(), relation=tenants.DEFAULT_RELATION,
+                                   residence_status=self.status.currentData())
+            saved = tenants.add_tenant(session, self.household_id, person, details, today=today)
+        else:
+            saved = tenants.register_tenant(session, self.who.currentData(), details, today=today)
+        tenant_id = saved.id
         return tenant_id
 
 
 class MoveOutDialog(FormDialog):
     """A tenant has moved out: they leave the flat's residents; the registration stays for the ledgers."""
 
+    changes = (Change.RENTALS, Change.HOUSEHOLDS)
+
     def __init__(self, ctx: AppContext, tenant: Tenant, parent: QWidget | None = None):
-        super().__init__(self.tr("Tenant moved out: {0}").format(tenant.name), parent)
+        super().__init__(ctx, self.tr("Tenant moved out: {0}").format(tenant.name), parent)
         self.ctx, self.tenant = ctx, tenant
         self.on = date_edit(ctx.today(), self)
         self.add_row(self.tr("Moved out on"), self.on, "搬离日期")
 
-    def submit(self):
-        with self.ctx.write() as session:
-            tenants.move_out(session, self.tenant.id, on=date_of(self.on), today=self.ctx.today(),
-                             expected_version=self.tenant.version)
-        self.ctx.notify("households")  # they left the flat's residents
+    def save(self, session):
+        tenants.move_out(session, self.tenant.id, on=date_of(self.on), today=self.ctx.today(),
+                         expected_version=self.tenant.version)
         return self.tenant.household_id
 
 
@@ -293,9 +292,10 @@ class RentalRulesDialog(FormDialog):
     Today warns of a lease ending or a permit expiring, how long a tenant may stay before a permit is due.
     Settings are community-wide: an administrator changes them (a steward is told so)."""
 
+    changes = (Change.SETTINGS, Change.RENTALS)  # Today and the section recount with the new rules
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(self.tr("Rented-housing rules"), parent)
-        self.ctx = ctx
+        super().__init__(ctx, self.tr("Rented-housing rules"), parent)
         with ctx.read() as session:
             rules = rental_rules(session)
         self.per_room, self.per_flat = QSpinBox(self), QSpinBox(self)
@@ -314,12 +314,10 @@ class RentalRulesDialog(FormDialog):
         self.add_row(self.tr("Residence permit expected after (days here)"), self.grace_days,
                      "来本地多少天后应办居住证")
 
-    def submit(self):
+    def save(self, session):
         rules = RentalRules.from_dict({"persons_per_room": self.per_room.value(),
                                        "persons_per_flat": self.per_flat.value(),
                                        "notice_days": self.notice_days.value(),
                                        "arrival_grace_days": self.grace_days.value()})
-        with self.ctx.write() as session:
-            set_rental_rules(session, rules)
-        self.ctx.notify(CHANGE)  # Today and the section recount with the new rules
+        set_rental_rules(session, rules)
         return rules

@@ -11,16 +11,15 @@ from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
 from gridkeeper.domain.rentals import RentUse
 from gridkeeper.services import rental_lists, rental_trash, rentals, tenants
-from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.rental_lists import RentalRow
 from gridkeeper.storage.rental_models import Tenancy, Tenant
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
+from gridkeeper.ui.operations import perform
 from gridkeeper.ui.rentals.dialogs import (EndTenancyDialog, MoveOutDialog, RentalRulesDialog, TenancyDialog,
                                            TenantDialog)
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
-REFRESH_ON = ("rentals", "households", "places", "settings", "*")
 
 
 def table(model, parent: QWidget) -> QTableView:
@@ -93,7 +92,8 @@ class RentalsSection(QWidget):
         self.history_table = table(self.history_model, self)
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())
-        ctx.data_changed.connect(lambda kind: kind in REFRESH_ON and self.refresh())
+        ctx.data_changed.connect(lambda change: change.affects(Change.RENTALS, Change.HOUSEHOLDS, Change.PLACES,
+                                                                   Change.SETTINGS) and self.refresh())
         self.refresh()
 
     # -- columns ----------------------------------------------------------------------------------
@@ -276,13 +276,10 @@ class RentalsSection(QWidget):
                 "Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; "
                 "the lease can be restored from 数据 › 回收站.").format(self.tenancy.landlord_name)):
             return False
-        try:
-            with self.ctx.write() as session:
-                rental_trash.delete_tenancy(session, self.tenancy.id)
-        except ServiceError as exc:
-            forms.show_error(self, str(exc))
+        tenancy_id = self.tenancy.id
+        if perform(self, self.ctx, lambda session: rental_trash.delete_tenancy(session, tenancy_id),
+                   changes=Change.RENTALS) is None:
             return False
-        self.ctx.notify("rentals")
         self.show_flat(self.household_id)
         return True
 

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from gridkeeper.domain.enums import Rating, RequestStatus
 from gridkeeper.services.requests import RequestInput, history, raise_request
 from gridkeeper.storage.models import ResidentRequest
+from gridkeeper.services.changes import Change
 
 from .conftest import TODAY, type_text
 
@@ -132,7 +133,7 @@ def test_filter_box_and_tab_counts(qtbot, qtmodeltester, ctx, engine, homes, dia
 
     # Counts follow data changes (a request raised elsewhere) and the scope.
     _raise(engine, homes["陈志强"])
-    ctx.notify("requests")
+    ctx.notify(Change.REQUESTS)
     assert tab("open") == "Open (3)" and section.model.rowCount() == 3
     with Session(engine) as session:
         from gridkeeper.storage.models import Household

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from gridkeeper.domain.enums import LeaderRole
 from gridkeeper.services.requests import RequestInput, raise_request
 from gridkeeper.services.visits import VisitInput, record_visit
+from gridkeeper.services.changes import Change
 
 from .conftest import TODAY
 
@@ -58,5 +59,5 @@ def test_today_lists_what_needs_doing(qtbot, qtmodeltester, ctx, engine, place, 
     # A visit logged today takes the household off the list (the sections listen to each other).
     with ctx.write() as session:
         record_visit(session, VisitInput(household_id=homes["赵秀兰"], visited_on=TODAY), today=TODAY)
-    ctx.notify("visits")
+    ctx.notify(Change.VISITS)
     assert care.rowCount() == 0

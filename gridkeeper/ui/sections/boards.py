@@ -252,7 +252,7 @@ class BoardsSection(QWidget):
         self.basis.setText(self.tr("Basis of the ranking: {0}").format(self.companies.thresholds.basis()))
         self._show_heading()
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _change: Change) -> None:
         if self.isVisible():
             self.refresh()
         else:

@@ -6,15 +6,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from gridkeeper.services import dispute_lists, disputes
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import FormDialog
 
 
 class DisputeSettingsDialog(FormDialog):
+    changes = (Change.SETTINGS, Change.DISPUTES)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(self.tr("Dispute reminders"), parent)
-        self.ctx = ctx
+        super().__init__(ctx, self.tr("Dispute reminders"), parent)
         with ctx.read() as session:
             stale, follow_up = dispute_lists.stale_days(session), disputes.follow_up_days(session)
         note = QLabel(self.tr("Today lists open disputes with no mediation session for this many days, and "
@@ -32,11 +33,9 @@ class DisputeSettingsDialog(FormDialog):
         self.add_row(self.tr("No session for"), self.stale, "纠纷提醒天数")
         self.add_row(self.tr("Follow-up after the outcome"), self.follow_up, "回访间隔天数")
 
-    def submit(self) -> bool:
-        with self.ctx.write() as session:
-            dispute_lists.set_stale_days(session, self.stale.value())
-            disputes.set_follow_up_days(session, self.follow_up.value())
-        self.ctx.notify("disputes")
+    def save(self, session) -> bool:
+        dispute_lists.set_stale_days(session, self.stale.value())
+        disputes.set_follow_up_days(session, self.follow_up.value())
         return True
 
 

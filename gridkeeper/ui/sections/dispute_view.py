@@ -12,9 +12,9 @@ from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, OPEN_DISPUTE_STA
                                             DisputeRisk, DisputeSource, DisputeStatus, allowed_next)
 from gridkeeper.domain.enums import label_of
 from gridkeeper.services import dispute_lists, disputes
-from gridkeeper.services.errors import ServiceError
 from gridkeeper.storage.dispute_models import Dispute
-from gridkeeper.ui.context import AppContext
+from gridkeeper.ui.context import AppContext, Change
+from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.dispute_dialogs import (EditDisputeDialog, FollowUpDialog, OutcomeDialog, PartyDialog,
                                                     ReasonDialog, SessionDialog)
 from gridkeeper.ui.sections.requests import local_time
@@ -192,13 +192,10 @@ class DisputeView(QWidget):
         if not forms.confirm(self, self.tr("Move dispute #{0} ({1}) to the recycle bin?").format(dispute.id,
                                                                                                  dispute.subject)):
             return False
-        try:
-            with self.ctx.write() as session:
-                delete_dispute(session, dispute.id)
-        except ServiceError as exc:
-            forms.show_error(self, str(exc))
+        # a mediated dispute is refused with the reason, a full disk said plainly: nothing deleted
+        if perform(self, self.ctx, lambda session: delete_dispute(session, dispute.id),
+                   changes=Change.DISPUTES) is None:
             return False
-        self.ctx.notify("disputes")
         self.show_dispute(None)
         self.changed.emit(dispute.id)
         return True

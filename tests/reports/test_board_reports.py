@@ -42,10 +42,10 @@ def test_both_boards_from_the_print_section(session, tmp_path):
 
     board_fixture.build(session)
     grids = PrintJob("board:grids", grid_code="FK-01", month=date(2026, 11, 1), today=board_fixture.TODAY)
-    assert produce(session, grids, tmp_path / "g.pdf") == "网格工作考核情况表 2026年11月（2 个网格）"
+    assert str(produce(session, grids, tmp_path / "g.pdf")) == "网格工作考核情况表 2026年11月（2 个网格）"
     assert "FK-02第二网格" in flat(pages_text(tmp_path / "g.pdf")[0])  # the whole community, whatever grid is picked
     assert file_name(session, grids, ".pdf") == "福康社区居民委员会网格工作考核情况表-2026-11.pdf"
     property_ = PrintJob("board:property", month=date(2026, 11, 1), today=board_fixture.TODAY)
     assert property_.can_export_xlsx()
-    assert produce(session, property_, tmp_path / "p.xlsx") == "物业服务企业红黑榜 2026年11月（红榜 1 家，黑榜 1 家）"
+    assert str(produce(session, property_, tmp_path / "p.xlsx")) == "物业服务企业红黑榜 2026年11月（红榜 1 家，黑榜 1 家）"
     assert openpyxl.load_workbook(tmp_path / "p.xlsx").active["B4"].value == board_fixture.WEIJIE

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from gridkeeper.domain.period import parse_period
 from gridkeeper.domain.property_ranking import Thresholds
+from gridkeeper.services.changes import Change
 from gridkeeper.services.property_board import thresholds
 from tests.reports.printed import flat, pages_text
 from tests.services.board_fixture import LONGJIANG, NANFANG, WEIJIE
@@ -75,7 +76,7 @@ def test_a_change_elsewhere_refreshes_when_the_section_is_next_shown(section):
         from gridkeeper.services import geography as geo
 
         geo.update_grid(session, geo.grid_by_code(session, "FK-01").id, name="第一网格", steward_name="王芳")
-    section.ctx.notify("places")
+    section.ctx.notify(Change.PLACES)
     assert section._stale and "张伟" in _cells(section.grid_model, 2)  # hidden: not read again yet
     section.show()
     assert not section._stale and "王芳" in _cells(section.grid_model, 2)

@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_MODULES = 4  # the white margin the QR standard asks for around the code
+# Every byte counts: a shorter text is a lower QR version, so bigger modules at the same printed size.
 MODULE_PIXELS = 5
 # Two-character surnames still in use; a phone sorts the contact under the surname (N), shows FN.
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 令狐 慕容 司徒 夏侯 公孙 长孙 尉迟 万俟 宇文 澹台 "
@@ -42,15 +43,15 @@ def vcard(name: str, phone: str, *, title: str = "", org: str = "") -> str:
     if title:
         lines.append(f"TITLE:{_escape(title)}")
     number = _phone(phone)
-    kind = "CELL,VOICE" if len(number) == 11 and number.startswith("1") else "VOICE"
+    kind = "CELL" if len(number) == 11 and number.startswith("1") else "VOICE"
     lines += [f"TEL;TYPE={kind}:{number}", "END:VCARD"]
     return "\r\n".join(lines)
 
 
 def office_vcard(name: str, phones: list[tuple[str, str]]) -> str:
-    """A vCard for an office (the community hotline): its name and each (label, number) as a work phone."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_escape(name)};;;;", f"FN:{_escape(name)}", f"ORG:{_escape(name)}"]
-    lines += [f"TEL;TYPE=WORK,VOICE:{_phone(number)}" for _label, number in phones if _phone(number)]
+    """A vCard for an office (the community hotline): its name and each (label, number) as a phone."""
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_escape(name)};;;;", f"FN:{_escape(name)}"]
+    lines += [f"TEL:{_phone(number)}" for _label, number in phones if _phone(number)]
     lines.append("END:VCARD")
     return "\r\n".join(lines)
 

@@ -38,7 +38,7 @@ VACANT = "待补选"
 RED = colors.HexColor("#B71C1C")
 INK = colors.HexColor("#111111")
 PHOTO_W, PHOTO_H = 36, 48  # mm on A4 (3:4): the stored 360 × 480 px print at 254 dpi
-LEADER_QR, HOTLINE_QR = 38, 30  # mm on A4: scanned from arm's length at the entrance
+LEADER_QR, HOTLINE_QR = 44, 32  # mm on A4: modules of ~0.8 and ~0.6 mm, scanned from arm's length
 FOOTER_TOP = 64  # mm on A4: the box with the steward, the hotline and its QR code
 
 
@@ -202,12 +202,10 @@ class _Sheet:
         size = LEADER_QR * mm_
         leader, grid = card.leader, self.where.grid
         if leader is not None:
-            text = vcard(leader.person_name, leader.person_phone, title=f"{card.name}楼栋长",
-                         org=self.where.community_name)
+            text = vcard(leader.person_name, leader.person_phone, title=f"{card.label}楼栋长", org=self._short_name())
             label = "扫码保存楼栋长电话"
         elif grid.steward_name and grid.steward_phone:
-            text = vcard(grid.steward_name, grid.steward_phone, title=f"{grid.name}网格员",
-                         org=self.where.community_name)
+            text = vcard(grid.steward_name, grid.steward_phone, title=f"{grid.name}网格员", org=self._short_name())
             label = "扫码保存网格员电话"
         else:
             return top
@@ -248,6 +246,10 @@ class _Sheet:
             y -= row
         return y + row - 8 * mm_
 
+    def _short_name(self) -> str:
+        """福康社区 of 福康社区居民委员会: what a contact is filed under on a phone."""
+        return self.where.community_name.removesuffix("居民委员会") or self.where.community_name
+
     def _footer(self) -> None:
         mm_ = mm * self.k
         grid, community = self.where.grid, self.where.community
@@ -264,8 +266,8 @@ class _Sheet:
         if hotline:
             size = HOTLINE_QR * mm_
             x = self.right - 4 * mm_ - size
-            phones = [("服务热线", hotline)] + ([("监督电话", supervision)] if supervision else [])
-            draw_qr(self.c, office_vcard(f"{self.where.community_name}服务热线", phones), x, top - 2 * mm_ - size, size)
+            draw_qr(self.c, office_vcard(f"{self._short_name()}服务热线", [("服务热线", hotline)]), x,
+                    top - 2 * mm_ - size, size)
             self.text(x + size / 2, 25 * mm_, "扫码保存社区热线", 11, bold=True, align="centre")
         self.text(self.w / 2, 13 * mm_, f"{self.where.community_name}居民委员会　{cn_date(self.day)}", 14,
                   align="centre")

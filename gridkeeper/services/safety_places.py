@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import or_
 from sqlmodel import Session, func, select
 
+from gridkeeper.domain.enums import label_of
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.hazards import PlaceKind, default_checklist
 from gridkeeper.domain.names import clean_name, visible_text
@@ -20,6 +21,7 @@ from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
+from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.services.settings import get_setting, set_setting
 from gridkeeper.services.visibility import readable_scope
@@ -100,8 +102,8 @@ def delete_place(session: Session, place_id: int) -> DeletedRecord:
     used += session.exec(select(func.count()).select_from(SafetyHazard).where(SafetyHazard.place_id == place_id)).one()
     if used:
         raise ServiceError(f"“{place.name}”已有检查或隐患记录，不能删除（记录要留作台账）；可在备注中写明已停业")
-    payload = {"safety_place": {c.name: _plain(getattr(place, c.name)) for c in SafetyPlace.__table__.columns}}
-    record = DeletedRecord(kind="safety_place", label=f"{place.name}（{place.kind.label}）",
+    payload = {"safety_place": snapshot(place)}
+    record = DeletedRecord(kind="safety_place", label=f"{place.name}（{label_of(PlaceKind, place.kind)}）",
                            payload=json.dumps(payload, ensure_ascii=False), deleted_at=datetime.now(UTC))
     session.delete(place)
     session.add(record)
@@ -124,10 +126,6 @@ def restore_safety_place(session: Session, record: DeletedRecord) -> SafetyPlace
     session.delete(record)
     session.flush()
     return place
-
-
-def _plain(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def place_address(session: Session, place: SafetyPlace) -> str:

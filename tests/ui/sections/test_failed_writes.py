@@ -215,3 +215,127 @@ def test_printing_a_full_ledger(qtbot, ctx, engine, homes, tmp_path, shown):
         with qtbot.waitSignal(section.task.finished, timeout=20000) as blocker:
             pass
     assert blocker.args == ["error"] and not (tmp_path / "ledger.pdf").exists()  # nothing full left unrecorded
+
+
+def test_disputes(qtbot, ctx, engine, place, homes, dialogs, shown):
+    from gridkeeper.services import disputes
+    from gridkeeper.services.disputes import DisputeInput, PartyInput
+    from gridkeeper.storage.dispute_models import Dispute
+    from gridkeeper.ui.sections.disputes import DisputesSection
+
+    with Session(engine) as session:
+        made = disputes.create_dispute(session, DisputeInput(
+            subject="楼上漏水", parties=[PartyInput(name="王建华", household_id=homes["王建华"])],
+            found_on=TODAY), today=TODAY, actor="李晓燕")
+        session.commit()
+        dispute_id = made.id
+    section = DisputesSection(ctx)
+    qtbot.addWidget(section)
+    section.show_dispute(dispute_id)
+
+    def register(d):
+        d.subject.setText("装修噪音")
+        d.picker.outside_mode.setChecked(True)
+        d.picker.name.setText("刘强")
+        d.grid.setCurrentIndex(d.grid.findData(place["grid"]))
+    dialogs.fillers += [register, lambda d: d.agreed.setPlainText("约定施工时间")]
+    with disk_full():
+        assert section.new_dispute() is None
+        assert not section.view.act("session")
+        assert not section.view.delete()
+    assert len(shown) == 3 and count(engine, Dispute) == 1
+
+
+def test_hazards(qtbot, ctx, engine, place, dialogs, shown):
+    from gridkeeper.services import safety_places
+    from gridkeeper.storage.hazard_models import SafetyPlace
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    with Session(engine) as session:
+        safety_places.create_place(session, safety_places.PlaceInput(
+            name="老王小吃", kind="小餐饮", grid_id=place["grid"], address="幸福路12号"))
+        session.commit()
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+    dialogs.fillers.append(lambda d: (type_text(d.name, "建行网点"), type_text(d.address, "幸福路14号")))
+    with disk_full():
+        assert section.places.new_place() is None
+        section.places.table.selectRow(0)
+        assert section.places.remove_place() is False
+    assert len(shown) == 2 and count(engine, SafetyPlace) == 1
+
+
+def test_rentals(qtbot, ctx, engine, homes, dialogs, shown):
+    from gridkeeper.storage.rental_models import Tenancy
+    from gridkeeper.ui.rentals.section import RentalsSection
+
+    section = RentalsSection(ctx)
+    qtbot.addWidget(section)
+
+    def register(d):
+        d.picker.search_edit.setText("wjh")
+        d.picker.run_search()
+        d.picker.choose_hit(0)
+        d.landlord_name.setText("孙大海")
+        d.landlord_phone.setText("13700001111")
+    dialogs.fillers.append(register)
+    with disk_full():
+        assert not section.register_flat()
+    assert len(shown) == 1 and count(engine, Tenancy) == 0
+
+
+def test_place_tree(qtbot, ctx, engine, place, dialogs, shown):
+    from gridkeeper.storage.models import Grid
+    from gridkeeper.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    dialogs.fillers.append(lambda d: (type_text(d.code, "FK-09"), type_text(d.name, "第九网格")))
+    with disk_full():
+        assert window.place_actions.new_grid() is False
+        assert window.place_actions.delete("unit", place["unit"]) is False
+    assert len(shown) == 2 and count(engine, Grid) == 1
+
+
+def test_settings(qtbot, ctx, engine, dialogs, shown):
+    from gridkeeper.services import dispute_lists
+    from gridkeeper.ui.hazards.dialogs import ChecklistDialog
+    from gridkeeper.ui.sections.boards import BoardsSection
+    from gridkeeper.ui.sections.dispute_settings import edit_dispute_settings
+
+    boards = BoardsSection(ctx)
+    qtbot.addWidget(boards)
+    checklists = ChecklistDialog(ctx)
+    qtbot.addWidget(checklists)
+    checklists.items.setPlainText("灭火器过期")
+    dialogs.fillers.append(lambda d: d.stale.setValue(3))
+    with disk_full():
+        boards.keep_thresholds()
+        checklists.accept()
+        assert not edit_dispute_settings(boards, ctx)
+    assert len(shown) == 3 and checklists.result() == 0
+    with Session(engine) as session:
+        assert dispute_lists.stale_days(session) == 7
+
+
+def test_a_leaders_photo(qtbot, ctx, engine, place, shown):
+    from gridkeeper.services import leader_photos
+    from gridkeeper.services.leader_posts import posts
+    from gridkeeper.services.portrait import make_portrait, open_photo
+    from gridkeeper.services.scope import EVERYWHERE
+    from tests.photos import png_bytes, upright_picture
+    from gridkeeper.ui.sections.leader_dialogs import LeaderPhotoDialog
+
+    with Session(engine) as session:
+        assign_leader(session, LeaderInput(role=LeaderRole.BUILDING, scope_id=place["building"],
+                                           person_name="欧阳建国", person_phone="13904510007"), today=TODAY)
+        session.commit()
+        post = next(p for p in posts(session, EVERYWHERE) if p.leader is not None)
+    dialog = LeaderPhotoDialog(ctx, post)
+    qtbot.addWidget(dialog)
+    dialog.photo.portrait = make_portrait(open_photo(png_bytes(upright_picture((300, 400))), "p.png"))
+    with disk_full():
+        dialog.accept()
+    assert len(shown) == 1 and dialog.result() == 0
+    with Session(engine) as session:
+        assert leader_photos.photo_of(session, post.leader.id) is None

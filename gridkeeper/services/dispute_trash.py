@@ -14,19 +14,12 @@ from sqlmodel import Session, select
 from gridkeeper.domain.dispute_flow import DisputeStatus
 from gridkeeper.services.errors import Duplicate, ServiceError
 from gridkeeper.services.geography import get
+from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent, DisputeParty, MediationSession
 from gridkeeper.storage.models import DeletedRecord, Grid, Household, Resident
 
 KIND = "dispute"
 _PARTS = (("parties", DisputeParty), ("events", DisputeEvent))
-
-
-def _row(row) -> dict:
-    values = {}
-    for column in row.__table__.columns:
-        value = getattr(row, column.name)
-        values[column.name] = value.isoformat() if hasattr(value, "isoformat") else value
-    return values
 
 
 def delete_dispute(session: Session, dispute_id: int) -> DeletedRecord:
@@ -38,7 +31,7 @@ def delete_dispute(session: Session, dispute_id: int) -> DeletedRecord:
     if dispute.source_request_id:
         raise ServiceError(f"这件纠纷由诉求 #{dispute.source_request_id} 转来，不能删除；如登记有误，请“结案”并写明原因")
     rows = {name: list(session.exec(select(model).where(model.dispute_id == dispute_id))) for name, model in _PARTS}
-    payload = {"dispute": _row(dispute)} | {name: [_row(r) for r in found] for name, found in rows.items()}
+    payload = {"dispute": snapshot(dispute)} | {name: [snapshot(r) for r in found] for name, found in rows.items()}
     record = DeletedRecord(kind=KIND, label=f"矛盾纠纷 #{dispute.id} {dispute.subject}"[:200],
                            payload=json.dumps(payload, ensure_ascii=False), deleted_at=datetime.now(UTC))
     for name, _ in reversed(_PARTS):

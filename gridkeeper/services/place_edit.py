@@ -17,6 +17,7 @@ from gridkeeper.domain.names import visible_text
 from gridkeeper.services.community_setup import GridDetails, checked_grid
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get, sort_number
+from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.models import (Building, Compound, DeletedRecord, Grid, Household, LeaderAssignment, Member,
                                        Resident, ResidentRequest, ServiceActivity, Unit, Visit)
 
@@ -273,15 +274,6 @@ def _leader_scope(tree: Subtree):
                LeaderAssignment.unit_id.in_(tree.unit_ids))
 
 
-def _row_dict(row) -> dict:
-    values = {}
-    for column in row.__table__.columns:
-        value = getattr(row, column.name)
-        values[column.name] = value.isoformat() if hasattr(value, "isoformat") else (
-            str(value) if isinstance(value, str) else value)
-    return values
-
-
 def _rows(session: Session, tree: Subtree) -> dict[str, list]:
     return {
         "grid": list(session.exec(select(Grid).where(Grid.id.in_(tree.grid_ids)))),
@@ -319,7 +311,7 @@ def delete_place(session: Session, kind: str, record_id: int) -> DeletedRecord:
     tree = subtree(session, kind, record_id)
     rows = _rows(session, tree)
     empty_rooms = len(rows["household"])
-    payload = {"kind": kind, "id": record_id, "rows": {t: [_row_dict(r) for r in rows[t]] for t in _ORDER}}
+    payload = {"kind": kind, "id": record_id, "rows": {t: [snapshot(r) for r in rows[t]] for t in _ORDER}}
     for table in reversed(_ORDER):
         ids = [r.id for r in rows[table]]
         model = _TABLE_MODELS[table]

@@ -11,6 +11,7 @@ from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_lists import flat_address
 from gridkeeper.services.rental_records import current_tenancy
+from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.models import DeletedRecord, Household, Resident
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 
@@ -22,7 +23,7 @@ def delete_tenancy(session: Session, tenancy_id: int) -> DeletedRecord:
     """Move a lease into the recycle bin; the tenants registered under it stay with the flat, unlinked."""
     tenancy = get(session, Tenancy, tenancy_id)
     tenants = list(session.exec(select(Tenant).where(Tenant.tenancy_id == tenancy_id)))
-    values = {c.name: _plain(getattr(tenancy, c.name)) for c in Tenancy.__table__.columns}
+    values = snapshot(tenancy)
     for tenant in tenants:
         tenant.tenancy_id = None
         session.add(tenant)
@@ -62,7 +63,3 @@ def restore_tenancy(session: Session, record: DeletedRecord) -> Tenancy:
     session.delete(record)
     session.flush()
     return tenancy
-
-
-def _plain(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value

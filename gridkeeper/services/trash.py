@@ -11,6 +11,7 @@ from gridkeeper.services import disputes
 from gridkeeper.services.errors import Duplicate
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_records import release_resident
+from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.models import (
     DeletedRecord,
     Household,
@@ -35,16 +36,6 @@ _PARTS = [
     ("tenancies", Tenancy),
     ("tenants", Tenant),
 ]
-
-
-def _row_dict(row) -> dict:
-    """A row's columns as JSON-ready values (dates as ISO text; enums as their stored codes)."""
-    values = {}
-    for column in row.__table__.columns:
-        value = getattr(row, column.name)
-        values[column.name] = value.isoformat() if hasattr(value, "isoformat") else (
-            str(value) if isinstance(value, str) else value)
-    return values
 
 
 def detach_resident(session: Session, resident_id: int) -> None:
@@ -76,9 +67,9 @@ def delete_household(session: Session, household_id: int, *, label: str = "") ->
     household = get(session, Household, household_id)
     rows = _rows(session, household_id)
     members = list(session.exec(select(Member).where(Member.household_id == household_id)))
-    payload = {"household": _row_dict(household),
+    payload = {"household": snapshot(household),
                "members": [m.id for m in members]}
-    payload |= {name: [_row_dict(row) for row in rows[name]] for name, _ in _PARTS}
+    payload |= {name: [snapshot(row) for row in rows[name]] for name, _ in _PARTS}
     for member in members:
         member.household_id = None
         session.add(member)

@@ -27,6 +27,8 @@ COLUMNS = (
 class SearchMatchModel(WindowedTableModel):
     """Matches in the chosen order; a row's household address is read only when its page is shown."""
 
+    headings = tuple(heading for heading, _sort in COLUMNS)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -35,14 +37,6 @@ class SearchMatchModel(WindowedTableModel):
         with self.ctx.read() as session:
             found = {s.id: s for s in summaries(session, sorted({m.household_id for m in keys}))}
         return [(m, found.get(m.household_id)) for m in keys]
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][0])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

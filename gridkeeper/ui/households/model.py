@@ -35,6 +35,8 @@ SORTABLE = {i for i, (_, key) in enumerate(COLUMNS) if key}
 class HouseholdTableModel(WindowedTableModel):
     """Households of a scope; only the rows being looked at are read from the database."""
 
+    headings = tuple(heading for heading, _sort in COLUMNS)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -77,14 +79,6 @@ class HouseholdTableModel(WindowedTableModel):
         return self.row_object(row)
 
     # -- Qt model --------------------------------------------------------------------------------
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][0])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._keys)):

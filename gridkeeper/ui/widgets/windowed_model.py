@@ -10,16 +10,18 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 PAGE = 200
 CACHED_PAGES = 12
 
 
 class WindowedTableModel(QAbstractTableModel):
-    """Subclasses give `hydrate(keys) -> rows` (same order, None for a row that is gone) and the columns."""
+    """Subclasses give `hydrate(keys) -> rows` (same order, None for a row that is gone), their column
+    `headings` (marked with QT_TRANSLATE_NOOP in the subclass's context) and `data`."""
 
     page_size = PAGE
+    headings: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -29,6 +31,15 @@ class WindowedTableModel(QAbstractTableModel):
 
     def hydrate(self, keys: list) -> list[Any]:
         raise NotImplementedError
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt's name)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.headings):
+            return self.tr(self.headings[section])
+        return None
 
     def set_keys(self, keys: list) -> None:
         """Show these keys, in this order, and forget every hydrated row."""

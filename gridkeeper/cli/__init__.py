@@ -33,13 +33,24 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}（用 {self.prog} --help 查看用法）")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(default=None) -> argparse.ArgumentParser:
+    """--db, --user and --read-only, accepted before the command and after it."""
     common = Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 gridkeeper.db，或 GRIDKEEPER_DB）")
-    common.add_argument("--user", metavar="NAME", help="启用账号后：谁在操作（密码在提示时输入或取自 GRIDKEEPER_PASSWORD）")
-    common.add_argument("--read-only", action="store_true", help="只读打开：不加锁、不写入（别人正在使用或文件损坏时查看）")
+    common.add_argument("--db", metavar="PATH", default=default,
+                        help="数据库文件（默认：用户数据文件夹中的 gridkeeper.db，或 GRIDKEEPER_DB）")
+    common.add_argument("--user", metavar="NAME", default=default,
+                        help="启用账号后：谁在操作（密码在提示时输入或取自 GRIDKEEPER_PASSWORD）")
+    common.add_argument("--read-only", action="store_true", default=False if default is None else default,
+                        help="只读打开：不加锁、不写入（别人正在使用或文件损坏时查看）")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="gridkeeper", description="GridKeeper 网格管家：社区网格员的离线桌面工具",
-                    parents=[common])
+                    parents=[_common_options()])
+    # A command's own copy of the options sets nothing when they are not given after it, so
+    # `gridkeeper --db X stats` keeps X (argparse would otherwise overwrite it with the command's default).
+    common = _common_options(default=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"GridKeeper {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
     parser.add_argument("--self-test", action="store_true", help="自检：建临时数据库、导入、打印并检查，全部通过才返回0")

@@ -72,3 +72,16 @@ def test_db_from_environment(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GRIDKEEPER_DB", str(db))
     assert main(["stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["households"] == 20
+
+
+@pytest.mark.parametrize("command", [["stats", "--json"], ["board", "property", "--period", "2026-11", "--json"]])
+def test_options_before_the_command_are_kept(tmp_path, capsys, command):
+    """`gridkeeper --db X COMMAND` means the same as `gridkeeper COMMAND --db X` (the command's own copy of the
+    option used to overwrite the one given before it, so X was silently replaced by the default database)."""
+    db = tmp_path / "before.db"
+    main(["demo", "--db", str(db), "--households", "30", "--seed", "4", "--today", "2026-11-20"])
+    capsys.readouterr()
+    assert main(["--db", str(db), "--read-only", *command]) == 0
+    before = capsys.readouterr().out
+    assert main([*command, "--db", str(db), "--read-only"]) == 0
+    assert json.loads(before) == json.loads(capsys.readouterr().out)

@@ -59,8 +59,7 @@ def run_backup(args) -> int:
     if who is not None:
         from gridkeeper.cli.common import audit_outside_lock
 
-        audit_outside_lock(path, who, "export", f"备份数据库到 {info.path}",
-                           {"file": str(info.path), "full": True, "counts": info.counts()})
+        audit_outside_lock(path, who, "export", *backups.copy_event(info))
     print(f"已备份并校验：{info.path}（{_counts(info.counts())}）")
     _warn_about_the_clock(path)
     return 0

@@ -84,6 +84,12 @@ def back_up(db: Path | str | Database | Engine, *, to: Path | None = None, reaso
     return backend_for(db).make(reason=reason, to=to)
 
 
+def copy_event(info: BackupInfo) -> tuple[str, dict]:
+    """The one audit row for a copy of the whole database (every full ID number, the password hashes) taken
+    out: its summary and detail, the same from `gridkeeper backup --to` and from the window's Back up to…."""
+    return f"备份数据库到 {info.path}", {"file": str(info.path), "full": True, "counts": info.counts()}
+
+
 def list_backups(db: Path | str | Database | Engine) -> list[BackupInfo]:
     return backend_for(db).list()
 

@@ -190,9 +190,8 @@ class DataMenu(QObject):
     def _audit_copy(self, folder) -> None:
         from gridkeeper.storage.audit import record_event
 
-        where = str(getattr(self.last_result, "path", folder))
-        perform(self.window, self.ctx,
-                lambda session: record_event(session, "export", f"备份数据库到 {where}", {"file": where, "full": True}))
+        what, detail = backups.copy_event(self.last_result)
+        perform(self.window, self.ctx, lambda session: record_event(session, "export", what, detail))
 
     def restore_from_file(self, path: str | None = None, *, confirm=None) -> bool:
         """Restore from a backup file anywhere (a USB stick). The file is proved a sound GridKeeper

@@ -10,11 +10,13 @@ class ValueRuleError(ValueError):
 
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}：{reason}")
-        self.field = field
+        self.field = field  # a field name (visited_on), shown by its label (domain.fields)
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"{self.field}：{self.reason}"
+        from gridkeeper.domain.fields import field_label
+
+        return f"{field_label(self.field)}：{self.reason}"
 
     def __reduce__(self):
         # Exceptions pickle via `args`; ours takes two arguments, so say how to rebuild it.

@@ -34,14 +34,14 @@ def _visit_values(session: Session, data: VisitInput, today: date | None) -> dic
     errors: list[ValueRuleError] = []
     today = today or date.today()
     if data.visited_on is None:
-        errors.append(ValueRuleError("走访日期", "不能为空"))
+        errors.append(ValueRuleError("visited_on", "不能为空"))
     elif data.visited_on > today:
-        errors.append(ValueRuleError("走访日期", f"{data.visited_on:%Y-%m-%d} 在今天之后"))
+        errors.append(ValueRuleError("visited_on", f"{data.visited_on:%Y-%m-%d} 在今天之后"))
     try:
         visitor_kind = VisitorKind.from_text(str(data.visitor_kind))
         kind = VisitKind.from_text(str(data.kind))
     except ValueError as exc:
-        errors.append(ValueRuleError("走访类型", str(exc)))
+        errors.append(ValueRuleError("visit_kind", str(exc)))
     if errors:
         raise ValidationFailed(errors)
     get(session, Household, data.household_id)

@@ -34,9 +34,9 @@ def entered_visit(fields, choices: list[VisitorChoice], own: Visit | None = None
     """The visit `fields` (a form or dialog with picker, visited_on, visitor, kind, anyone_home and findings)
     hold; ValidationFailed, shown next to the fields, without a household or a visitor."""
     if not fields.picker.household_id:
-        raise required("住户", QCoreApplication.translate("VisitForm", "Choose the household that was visited"))
+        raise required("household_id", QCoreApplication.translate("VisitForm", "Choose the household that was visited"))
     if not fields.visitor.currentText().strip():
-        raise required("走访人", QCoreApplication.translate("VisitForm", "Who visited?"))
+        raise required("visitor_name", QCoreApplication.translate("VisitForm", "Who visited?"))
     return VisitInput(household_id=fields.picker.household_id, visited_on=date_of(fields.visited_on),
                       kind=fields.kind.currentData(), anyone_home=fields.anyone_home.isChecked(),
                       findings=fields.findings.text().strip(),

@@ -75,7 +75,7 @@ def test_editing_the_search_text_forgets_the_chosen_household(qtbot, ctx, engine
     assert form.picker.household_id == 0
     assert form.picker.chosen_label.text() == "No household chosen"
     assert form.picker.room_box.currentIndex() == 0
-    assert form.save() is None and form.errors.text("住户")
+    assert form.save() is None and form.errors.text("household_id")
     with Session(engine) as session:
         assert session.exec(select(Visit)).all() == []
 

@@ -52,7 +52,7 @@ def test_nothing_saved_without_household(qtbot, ctx, engine, homes, dialogs):
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
     assert section.form.save() is None
-    assert section.form.errors.text("住户") == "Choose the household that was visited"
+    assert section.form.errors.text("household_id") == "Choose the household that was visited"
     with Session(engine) as session:
         assert session.exec(select(Visit)).all() == []
 
@@ -180,7 +180,7 @@ def test_edit_refuses_a_future_date(qtbot, ctx, engine, homes, dialogs):
         dialog.visited_on.setDate(date(2026, 11, 25))
         dialog.findings.setText("改过的内容")
         dialog.accept()  # refused: the dialog stays open with the reason next to the date
-        shown.update(date=dialog.errors.text("走访日期"), open=dialog.result() != 1)
+        shown.update(date=dialog.errors.text("visited_on"), open=dialog.result() != 1)
         dialog.reject()
 
     dialogs.fillers.append(fill)

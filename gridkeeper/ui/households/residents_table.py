@@ -32,6 +32,7 @@ CHOICES = {GENDER: [""] + Gender.labels(), RELATION: Relation.labels(), POLITICA
            RESIDENCE: ResidenceStatus.labels()}
 ID_ROLE = Qt.ItemDataRole.UserRole
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 1
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 2  # the resident's version shown: a save over a newer one is a conflict
 ERROR_BRUSH = QBrush(QColor("#fde2e1"))
 
 
@@ -127,6 +128,7 @@ class ResidentsTable(QTableWidget):
         for column, text in values.items():
             self.setItem(row, column, QTableWidgetItem(text))
         self.item(row, NAME).setData(ID_ROLE, resident.id if resident else None)
+        self.item(row, NAME).setData(VERSION_ROLE, resident.version if resident else None)
         tag_item = QTableWidgetItem()
         tag_item.setFlags(tag_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         tag_item.setToolTip(self.tr("Double-click to choose care tags"))
@@ -162,8 +164,24 @@ class ResidentsTable(QTableWidget):
                 name=self.text(row, NAME), gender=self.text(row, GENDER) or None, id_number=self.text(row, ID_NUMBER),
                 birth_date=birth, phone=self.text(row, PHONE), relation=self.text(row, RELATION),
                 political_status=self.text(row, POLITICAL), residence_status=self.text(row, RESIDENCE),
-                tags=list(self.item(row, TAGS).data(TAGS_ROLE) or []), id=self.item(row, NAME).data(ID_ROLE)))
+                tags=list(self.item(row, TAGS).data(TAGS_ROLE) or []), id=self.item(row, NAME).data(ID_ROLE),
+                version=self.item(row, NAME).data(VERSION_ROLE)))
         return out, problems
+
+    def resident_ids(self) -> set[int]:
+        """The saved residents the rows show."""
+        return {rid for row in range(self.rowCount()) if (rid := self.item(row, NAME).data(ID_ROLE)) is not None}
+
+    def set_saved(self, row: int, resident_id: int, version: int) -> None:
+        """After a save: the row is that resident, at that version."""
+        self.item(row, NAME).setData(ID_ROLE, resident_id)
+        self.item(row, NAME).setData(VERSION_ROLE, version)
+
+    def set_version(self, resident_id: int, version: int | None) -> None:
+        """Keep my changes after a conflict: the row now saves over the version saved meanwhile."""
+        for row in range(self.rowCount()):
+            if self.item(row, NAME).data(ID_ROLE) == resident_id:
+                self.item(row, NAME).setData(VERSION_ROLE, version)
 
     def clear_marks(self) -> None:
         for row in range(self.rowCount()):

@@ -51,15 +51,30 @@ class AppContext(QObject):
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._server_stopped(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def write(self, engine: Engine | None = None) -> Iterator[Session]:
         """One user action, one transaction: committed at the end or rolled back on error (on a worker's
         own `engine` when given)."""
-        with unit_of_work(engine or self.engine) as session:
+        with self._server_stopped(), unit_of_work(engine or self.engine) as session:
             yield session
+
+    @contextmanager
+    def _server_stopped(self) -> Iterator[None]:
+        """On a server, a lost connection becomes one plain sentence (storage.server.ConnectionLost: which
+        server, what to check, nothing saved, try again) for whatever shows the failure."""
+        try:
+            yield
+        except Exception as exc:
+            if self.database.kind == "sqlite":
+                raise
+            from gridkeeper.storage.server import connection_lost, is_connection_lost
+
+            if not is_connection_lost(exc):
+                raise
+            raise connection_lost(exc, self.engine.url) from exc
 
     @contextmanager
     def worker_engine(self) -> Iterator[Engine]:

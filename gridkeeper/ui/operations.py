@@ -31,7 +31,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
-from gridkeeper.services.errors import ValidationFailed
+from gridkeeper.services.errors import EditConflict, ValidationFailed
 from gridkeeper.ui.context import Change
 from gridkeeper.ui.errors import report_failure
 from gridkeeper.ui.worker import BackgroundTask, Progress, run_in_background
@@ -77,6 +77,38 @@ def perform(parent: QWidget | None, ctx, op: Callable[[Session], T], *, changes:
     return Done(result)
 
 
+def perform_edit(parent: QWidget | None, ctx, op: Callable[[Session], T], *,
+                 keep_mine: Callable[[EditConflict], Any], take_theirs: Callable[[EditConflict], Any],
+                 changes: Change | Iterable[Change] = (),
+                 on_invalid: Callable[[ValidationFailed], Any] | None = None,
+                 on_error: Callable[[BaseException], bool] | None = None) -> Done[T] | None:
+    """`perform` for a save of a record someone else may have saved meanwhile (its version counter).
+
+    On an EditConflict the user sees who saved first and when, both versions side by side
+    (ui.conflict_dialog) and chooses: `keep_mine(conflict)` then points the save at the version saved now
+    and `op` runs again (it may meet another conflict, and so on); `take_theirs(conflict)` shows what is
+    saved now, the views refresh, and None is returned."""
+    from gridkeeper.ui.conflict_dialog import KEEP_MINE, choose
+
+    while True:
+        refused: list[EditConflict] = []
+
+        def answer(exc: BaseException) -> bool:
+            if isinstance(exc, EditConflict) and exc.current_version is not None:
+                refused.append(exc)
+                return True
+            return on_error is not None and on_error(exc)
+
+        done = perform(parent, ctx, op, changes=changes, on_invalid=on_invalid, on_error=answer)
+        if not refused:
+            return done
+        if choose(parent, refused[0]) != KEEP_MINE:
+            take_theirs(refused[0])
+            announce(ctx, changes)
+            return None
+        keep_mine(refused[0])
+
+
 def perform_in_background(parent: QWidget | None, ctx, op: Callable[[Session, Progress], T], *,
                           changes: Change | Iterable[Change] = (), on_done: Callable[[T], Any] | None = None,
                           on_error: Callable[[BaseException], bool] | None = None, label: str = "",
@@ -96,4 +128,4 @@ def perform_in_background(parent: QWidget | None, ctx, op: Callable[[Session, Pr
     return run_in_background(parent, work, on_done=done, on_error=on_error, label=label, cancellable=cancellable)
 
 
-__all__ = ["Change", "Done", "announce", "perform", "perform_in_background"]
+__all__ = ["Change", "Done", "announce", "perform", "perform_edit", "perform_in_background"]

@@ -7,7 +7,6 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
-from sqlalchemy.exc import OperationalError
 
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.domain.errors import ValueRuleError
@@ -17,10 +16,11 @@ from gridkeeper.services.errors import Duplicate, EditConflict, ValidationFailed
 from gridkeeper.services.geography import place_tree
 from gridkeeper.services.people import HouseholdInput
 from gridkeeper.storage.models import Household
+from gridkeeper.storage.server import ConnectionLost
 from gridkeeper.ui.errors import ERROR_STYLE
 from gridkeeper.ui.households.history import HouseholdRecord
 from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, TAGS, TAGS_ROLE, ResidentsTable
-from gridkeeper.ui.operations import Change, announce, perform
+from gridkeeper.ui.operations import Change, announce, perform, perform_edit
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import add_row
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
@@ -65,6 +65,7 @@ class HouseholdEditor(QDialog):
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
         self.version: int | None = None  # the version shown: a save over someone else's newer one is a conflict
+        self.shown_residents: set[int] = set()  # the saved residents shown: only these can be removed here
         self.setWindowTitle(self.tr("Household") if household_id else self.tr("New household"))
         self.resize(1060, 620)
         self._build()
@@ -163,19 +164,9 @@ class HouseholdEditor(QDialog):
         with self.ctx.read() as session:
             for uid, label in unit_choices(session):
                 self.unit.addItem(label, uid)
-            household = session.get(Household, self.household_id) if self.household_id else None
-            if household:
-                people = household_service.household_residents(session, household.id)
-                tags = household_service.resident_tags(session, [p.id for p in people])
+        household = self._fill_saved() if self.household_id else None
         if household:
             unit_id = household.unit_id
-            self.version = household.version
-            self.room.setText(household.room)
-            self.use.setCurrentIndex(max(0, self.use.findData(str(household.housing_use))))
-            self.phone.setText(household.phone)
-            self.notes.setPlainText(household.notes)
-            for person in people:
-                self.residents.add_resident(person, tags.get(person.id, []))
             self.load_record()
         else:
             self.residents.add_resident()
@@ -188,6 +179,26 @@ class HouseholdEditor(QDialog):
                 "a compound and a building first (its units and rooms can be laid out in one step)."))
             self.notice.setStyleSheet(WARNING_STYLE)
             self.notice.show()
+
+    def _fill_saved(self) -> Household | None:
+        """Show the household and its residents as saved now (on opening, and after "use their version")."""
+        with self.ctx.read() as session:
+            household = session.get(Household, self.household_id)
+            if household is None:
+                return None
+            people = household_service.household_residents(session, household.id)
+            tags = household_service.resident_tags(session, [p.id for p in people])
+        self.version = household.version  # the version shown: a save over someone else's newer one is a conflict
+        self.unit.setCurrentIndex(self.unit.findData(household.unit_id))
+        self.room.setText(household.room)
+        self.use.setCurrentIndex(max(0, self.use.findData(str(household.housing_use))))
+        self.phone.setText(household.phone)
+        self.notes.setPlainText(household.notes)
+        self.residents.setRowCount(0)
+        for person in people:
+            self.residents.add_resident(person, tags.get(person.id, []))
+        self.shown_residents = {person.id for person in people}
+        return household
 
     def create_places(self) -> None:
         """Set up the community or create a building from here, then offer its units."""
@@ -265,65 +276,61 @@ class HouseholdEditor(QDialog):
         if data is None or unreadable:
             return False
 
-        def store(session):
+        def store(session):  # read again on each try: "keep my changes" moves the versions the form holds on
+            data, (residents, _unreadable) = self.household_input(), self.residents.residents()
             try:
                 if self.household_id is None:
                     result = household_service.create_household(session, data, residents, today=self.ctx.today())
                 else:
                     result = household_service.update_household(session, self.household_id, data, residents,
-                                                                today=self.ctx.today())
+                                                                today=self.ctx.today(), shown=self.shown_residents)
             except Duplicate as exc:  # the room is taken: said next to the room
                 raise ValidationFailed([ValueRuleError("房号", str(exc))]) from exc
             session.flush()
-            return (result.household.id, [r.id for r in result.residents], result.household.version,
+            return (result.household.id, [(r.id, r.version) for r in result.residents], result.household.version,
                     result.warnings)
 
-        kept: list[BaseException] = []  # a conflict or a lost server: answered here, not in a box
-        answered_here = (EditConflict, OperationalError) if self.ctx.database.kind != "sqlite" else (EditConflict,)
-        done = perform(self, self.ctx, store, on_invalid=self._show_field_errors,
-                       on_error=lambda exc: isinstance(exc, answered_here) and not kept.append(exc))
+        lost: list[ConnectionLost] = []  # the server stopped: answered here, beside the fields, not in a box
+        done = perform_edit(self, self.ctx, store, on_invalid=self._show_field_errors,
+                            on_error=lambda exc: isinstance(exc, ConnectionLost) and not lost.append(exc),
+                            keep_mine=self._keep_mine, take_theirs=self._take_theirs)
         if done is None:
-            if kept and isinstance(kept[0], EditConflict):
-                return self._resolve_conflict(kept[0])
-            if kept:
-                self._connection_lost(kept[0])
+            if lost:
+                self._connection_lost(lost[0])
             return False
-        saved_id, resident_ids, self.version, warnings = done.value
-        self._after_save(saved_id, resident_ids, warnings, close)
+        saved_id, residents_saved, self.version, warnings = done.value
+        self._after_save(saved_id, residents_saved, warnings, close)
         return True
 
     def _show_field_errors(self, exc: ValidationFailed) -> None:
         for error in exc.errors:
             self.show_field_error(error.field, error.reason)
 
-    def _connection_lost(self, exc: BaseException) -> None:
-        """The server went away: say so, keep every field as typed."""
-        from gridkeeper.storage.server import explain_connect_error
-
-        self.notice.setText(f"{explain_connect_error(exc, self.ctx.engine.url)}\n" + self.tr(
-            "Nothing was saved; what you typed is still here. Save again when the connection is back."))
+    def _connection_lost(self, exc: ConnectionLost) -> None:
+        """The server went away: say so in one sentence, keep every field as typed."""
+        self.notice.setText(str(exc))
         self.notice.setStyleSheet(WARNING_STYLE)
         self.notice.show()
 
-    def _resolve_conflict(self, conflict: EditConflict) -> bool:
-        """Another PC saved this household after it was opened here: show both, let the user choose."""
-        from gridkeeper.ui.conflict_dialog import ConflictDialog
+    def _keep_mine(self, conflict: EditConflict) -> None:
+        """Keep my changes: save again over the version saved meanwhile (of the household or that resident)."""
+        if conflict.table == "resident":
+            self.residents.set_version(conflict.record_id, conflict.current_version)
+        else:
+            self.version = conflict.current_version
 
-        if ConflictDialog(conflict, self).exec() == QDialog.DialogCode.Accepted:
-            self.version = conflict.current_version  # keep mine: save again, over their version
-            return self.save()
-        theirs = conflict.theirs  # use theirs: the form shows what is saved now; nothing typed is saved
-        self.version = conflict.current_version
-        self.room.setText(str(theirs.get("room", "")))
-        self.use.setCurrentIndex(max(0, self.use.findData(str(theirs.get("housing_use", "")))))
-        self.phone.setText(str(theirs.get("phone", "")))
-        self.notes.setPlainText(str(theirs.get("notes", "")))
-        return False
+    def _take_theirs(self, _conflict: EditConflict) -> None:
+        """Use their version: the window shows the household and its residents as saved now; nothing typed
+        here is saved."""
+        if self._fill_saved() is None:
+            return
+        self._clean = self.snapshot()
 
-    def _after_save(self, saved_id: int, resident_ids: list[int], warnings, close: bool = True) -> None:
+    def _after_save(self, saved_id: int, residents_saved: list[tuple[int, int]], warnings, close: bool = True) -> None:
         self.household_id = saved_id
-        for row, resident_id in enumerate(resident_ids):
-            self.residents.item(row, NAME).setData(Qt.ItemDataRole.UserRole, resident_id)
+        for row, (resident_id, version) in enumerate(residents_saved):
+            self.residents.set_saved(row, resident_id, version)
+        self.shown_residents = {resident_id for resident_id, _version in residents_saved}
         self._clean = self.snapshot()
         self.delete_button.setVisible(True)
         for button in (self.visit_button, self.request_button):

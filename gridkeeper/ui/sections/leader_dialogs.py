@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListW
 
 from gridkeeper.services.leader_photos import photo_of
 from gridkeeper.services.leader_posts import Candidate, Post, candidates
-from gridkeeper.services.leaders import LeaderInput, assign_leader
+from gridkeeper.services.leaders import LeaderInput, assign_leader, current_leader
 from gridkeeper.storage.models import LeaderAssignment
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
@@ -34,6 +34,8 @@ class AssignLeaderDialog(FormDialog):
     def __init__(self, ctx: AppContext, post: Post, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Assign {0}: {1}").format(post.role.label, post.label), parent)
         self.ctx, self.post = ctx, post
+        # The post as shown (holder and version): someone else appointing or ending a term meanwhile is a conflict.
+        self.opened = (post.leader.id, post.leader.version) if post.leader else (None, None)
         self.resident_id: int | None = None
         self._candidates: list[Candidate] = []
         self.find = QLineEdit(self)
@@ -108,10 +110,16 @@ class AssignLeaderDialog(FormDialog):
                            person_phone=self.phone.text(), resident_id=self.resident_id,
                            is_party_member=self.party.isChecked(), term_start=date_of(self.term_start),
                            term_end=date_of(self.term_end) if self.has_end.isChecked() else None,
-                           pledge=self.pledge.toPlainText())
+                           pledge=self.pledge.toPlainText(), opened=self.opened)
         leader = assign_leader(session, data, today=self.ctx.today())
         self.photo.apply(session, leader.id, today=self.ctx.today())
         return leader
+
+    def keep_mine(self, conflict) -> None:
+        """Keep my choice: appoint over whoever holds the post now (their term ends today)."""
+        with self.ctx.read() as session:
+            now = current_leader(session, self.post.role, self.post.scope_id)
+        self.opened = (now.id, now.version) if now else (None, None)
 
 
 class LeaderPhotoDialog(FormDialog):

@@ -11,7 +11,7 @@ from gridkeeper.services.leader_posts import Post, posts
 from gridkeeper.services.leaders import end_term
 from gridkeeper.services.scope import EVERYWHERE
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.operations import Change, perform
+from gridkeeper.ui.operations import Change, perform_edit
 from gridkeeper.ui.sections.leader_dialogs import AssignLeaderDialog, LeaderPhotoDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, Column, RowsModel
@@ -168,6 +168,12 @@ class LeadersSection(QWidget):
         if not forms.confirm(self, question):
             return False
         leader_id, today = post.leader.id, self.ctx.today()
-        return perform(self, self.ctx, lambda session: end_term(session, leader_id, on=today),
-                       changes=Change.LEADERS) is not None
+        shown = {"version": post.leader.version}  # someone else's change meanwhile is a conflict to settle
+
+        def keep_mine(conflict) -> None:
+            shown["version"] = conflict.current_version
+
+        return perform_edit(self, self.ctx, lambda session: end_term(session, leader_id, on=today,
+                                                                     expected_version=shown["version"]),
+                            changes=Change.LEADERS, keep_mine=keep_mine, take_theirs=lambda _c: None) is not None
 

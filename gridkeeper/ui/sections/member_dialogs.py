@@ -67,6 +67,8 @@ class MemberDialog(FormDialog):
             self._fill(member)
 
     def _fill(self, member: Member) -> None:
+        self.version = member.version  # a save over someone else's newer one is a conflict
+        self.grid.setCurrentIndex(max(0, self.grid.findData(member.grid_id)))
         self.name.setText(member.name)
         self.phone.setText(member.phone)
         self.gender.setCurrentIndex(max(0, self.gender.findData(member.gender or "")))
@@ -83,8 +85,15 @@ class MemberDialog(FormDialog):
                            registered_on=date_of(self.registered_on), phone=self.phone.text(),
                            gender=self.gender.currentData() or None, employer=self.employer.text(),
                            job_title=self.job_title.text(), party_org=self.party_org.text(),
-                           household_id=self.home.household_id or None, post=self.post.currentText())
+                           household_id=self.home.household_id or None, post=self.post.currentText(),
+                           version=self.version)
         return update_member(session, self.member.id, data) if self.member else register_member(session, data)
+
+    def take_theirs(self, conflict) -> None:
+        """Use their version: the dialog stays open and shows the member as saved now."""
+        with self.ctx.read() as session:
+            self.member = session.get(Member, self.member.id)
+        self._fill(self.member)
 
 
 class ServiceDialog(FormDialog):

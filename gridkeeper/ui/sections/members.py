@@ -14,7 +14,7 @@ from gridkeeper.services.members import ServiceTotal, service_totals, withdraw_m
 from gridkeeper.services.place_lists import grid_of, grids
 from gridkeeper.storage.models import Member
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.operations import Change, perform
+from gridkeeper.ui.operations import Change, perform_edit
 from gridkeeper.ui.sections.member_dialogs import MemberDialog, ServiceDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import AMBER_BG, Column, RowsModel
@@ -182,5 +182,14 @@ class MembersSection(QWidget):
         if not forms.confirm(self, self.tr("Withdraw {0} from the community's register today?").format(names)):
             return False
         today = self.ctx.today()
-        return perform(self, self.ctx, lambda session: [withdraw_member(session, m.id, on=today) for m in chosen],
-                       changes=Change.MEMBERS) is not None
+        shown = {m.id: m.version for m in chosen}  # someone else's change meanwhile is a conflict to settle
+
+        def keep_mine(conflict) -> None:
+            shown[conflict.record_id] = conflict.current_version
+
+        def withdraw(session):
+            return [withdraw_member(session, m.id, on=today, expected_version=shown[m.id]) for m in chosen]
+
+        # Use their version: nothing is withdrawn, and the list shows the members as saved now.
+        return perform_edit(self, self.ctx, withdraw, changes=Change.MEMBERS, keep_mine=keep_mine,
+                            take_theirs=lambda _c: None) is not None

@@ -90,6 +90,7 @@ class TransitionDialog(FormDialog):
                  parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Request #{0}: {1}").format(request.id, target.label), parent)
         self.ctx, self.request, self.target = ctx, request, target
+        self.version = request.version  # someone else's step meanwhile is a conflict, not overwritten
         current = RequestStatus(request.status)
         summary = QLabel(self.tr("{0} → {1}: {2}").format(current.label, target.label, request.description), self)
         summary.setWordWrap(True)
@@ -166,4 +167,5 @@ class TransitionDialog(FormDialog):
             feedback=self.feedback.toPlainText() if self.feedback else "",
             rating=checked.property("rating") if checked else None,
             comment=self.comment.toPlainText() if self.comment else "")
-        return advance(session, self.request.id, self.target, on=date_of(self.on), actor=self.ctx.user, **values)
+        return advance(session, self.request.id, self.target, on=date_of(self.on), actor=self.ctx.user,
+                       expected_version=self.version, **values)

@@ -12,7 +12,7 @@ from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.ui.context import Change
 from gridkeeper.ui.errors import ERROR_STYLE
-from gridkeeper.ui.operations import perform
+from gridkeeper.ui.operations import perform_edit
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
@@ -123,7 +123,11 @@ def required(field: str, reason: str) -> ValidationFailed:
 
 class FormDialog(QDialog):
     """A dialog whose OK saves through `ui.operations.perform`: `save(session)` runs in one unit of work,
-    field errors stay in the dialog, any other failure is shown; nothing is saved on error."""
+    field errors stay in the dialog, any other failure is shown; nothing is saved on error.
+
+    A dialog that edits a versioned record keeps the version it showed in `self.version` and passes it to
+    its service: if someone else saved first, the user sees both versions and chooses (`keep_mine`: save
+    again over theirs; `take_theirs`: by default the dialog closes without saving, the lists show theirs)."""
 
     changes: Change | tuple[Change, ...] = ()  # what a save changes (announced once it is committed)
 
@@ -140,6 +144,7 @@ class FormDialog(QDialog):
         self.buttons = ok_cancel(self, self.accept)
         outer.addWidget(self.buttons)
         self.result_value = None
+        self.version: int | None = None  # the version of the record shown (None: a new record, nothing to check)
 
     def add_row(self, label: str, widget: QWidget, field: str = "") -> QLabel:
         return add_row(self.form, self.errors, label, widget, field)
@@ -148,9 +153,18 @@ class FormDialog(QDialog):
         """Save what the dialog holds in `session`; raise ValidationFailed or ServiceError to keep it open."""
         raise NotImplementedError
 
+    def keep_mine(self, conflict) -> None:
+        """Keep my changes: the next save goes over the version saved meanwhile."""
+        self.version = conflict.current_version
+
+    def take_theirs(self, conflict) -> None:
+        """Use their version: nothing of this dialog is saved; it closes and the lists show theirs."""
+        QDialog.reject(self)
+
     def accept(self) -> None:
         self.errors.clear()
-        done = perform(self, self.ctx, self.save, changes=self.changes, on_invalid=self.errors.show)
+        done = perform_edit(self, self.ctx, self.save, changes=self.changes, on_invalid=self.errors.show,
+                            keep_mine=self.keep_mine, take_theirs=self.take_theirs)
         if done is not None:
             self.result_value = done.value
             super().accept()

@@ -60,9 +60,8 @@ def run(args) -> int:
     if server:
         return run_on_server(app, server, args)
     db_path = Path(explicit) if explicit else default_db_path()
-    from gridkeeper.ui.data_menu import install_data_menu, offer_way_out
-    from gridkeeper.ui.login import InactivityLock, ask_who_is_working
-    from gridkeeper.ui.single_instance import SingleInstance, bring_forward
+    from gridkeeper.ui.data_menu import offer_way_out
+    from gridkeeper.ui.single_instance import SingleInstance
 
     instance = SingleInstance(db_path)
     if not instance.claim():  # already open here: that window was brought forward
@@ -81,16 +80,9 @@ def run(args) -> int:
         if read_only is None:
             return EXIT_DB
         window = open_main_window(db_path, create=False, today=getattr(args, "today", None), read_only=read_only)
-    instance.activated.connect(lambda: bring_forward(window))
-    if not ask_who_is_working(window.ctx, window):
+    if not dress_window(window, instance=instance):
         window.ctx.database.dispose()
         return 0
-    window.show_own_grid()
-    install_data_menu(window, window.ctx)
-    from gridkeeper.ui.server_connect import install_server_menu
-
-    install_server_menu(window)  # Settings → Office server…
-    window.inactivity_lock = InactivityLock(window, window.ctx)
     for warning in window.ctx.database.warnings:
         QMessageBox.warning(None, QCoreApplication.translate("app", "Please note"), warning)
     window.show()
@@ -105,7 +97,7 @@ def run(args) -> int:
     if os.environ.get("GRIDKEEPER_STARTUP_PROBE"):
         _report_first_paint(app, window)
     code = app.exec()
-    window.ctx.database.dispose()
+    current_window(window).ctx.database.dispose()
     return code
 
 
@@ -113,30 +105,131 @@ def run_on_server(app: QApplication, address: str, args) -> int:
     """The window over the office's server database: no file lock, no file backups; others' changes
     appear within seconds (ChangeWatcher); an unreachable server is offered Retry."""
     from gridkeeper.ui.context import AppContext
-    from gridkeeper.ui.login import InactivityLock, ask_who_is_working
     from gridkeeper.ui.main_window import MainWindow
-    from gridkeeper.storage.server import display
-    from gridkeeper.ui.server_connect import install_server_menu, open_server_interactively
+    from gridkeeper.ui.server_connect import open_server_interactively
 
     database = open_server_interactively(address)
     if database is None:
         return EXIT_DB
-    engine, where = database.engine, display(database.engine.url)
     window = MainWindow(AppContext(database, today=getattr(args, "today", None)))
-    window.setWindowTitle(f"{window.windowTitle()} · {where}")
-    window.statusBar().showMessage(QCoreApplication.translate("app", "Database: {0}    Today: {1}").format(
-        where, window.ctx.today().isoformat()))
-    if not ask_who_is_working(window.ctx, window):
-        engine.dispose()
+    if not dress_window(window):
+        database.dispose()
         return 0
-    install_server_menu(window)
-    window.inactivity_lock = InactivityLock(window, window.ctx)
-    watch_server(window)
-    daily_server_backup(window)
     window.show()
     code = app.exec()
-    engine.dispose()
+    current_window(window).ctx.database.dispose()
     return code
+
+
+_CURRENT: dict[str, object] = {}  # the main window now (Settings → Office server can replace it)
+
+
+def current_window(first):
+    """The main window in use: `first`, or the one a change of database put in its place."""
+    return _CURRENT.get("window", first)
+
+
+def dress_window(window, *, instance=None) -> bool:
+    """Everything a main window gets once its database is open, on a file or a server: who is working
+    (False when that is cancelled), their own grid, the menus, the inactivity lock; on a server its address
+    in the title, the change watcher and the administrator's daily server backup."""
+    from gridkeeper.storage.server import display
+    from gridkeeper.ui.data_menu import install_data_menu
+    from gridkeeper.ui.login import InactivityLock, ask_who_is_working
+    from gridkeeper.ui.server_connect import install_server_menu
+    from gridkeeper.ui.single_instance import bring_forward
+
+    ctx = window.ctx
+    on_server = ctx.database.kind != "sqlite"
+    if on_server:
+        where = display(ctx.engine.url)
+        window.setWindowTitle(f"{window.windowTitle()} · {where}")
+        window.statusBar().showMessage(QCoreApplication.translate("app", "Database: {0}    Today: {1}").format(
+            where, ctx.today().isoformat()))
+    if instance is not None:
+        instance.activated.connect(lambda: bring_forward(window))
+        window.single_instance = instance  # released when the window gives its database up
+    if not ask_who_is_working(ctx, window):
+        return False
+    window.show_own_grid()
+    if not on_server:
+        install_data_menu(window, ctx)
+    install_server_menu(window)  # Settings → Office server…
+    window.inactivity_lock = InactivityLock(window, ctx)
+    if on_server:
+        watch_server(window)
+        daily_server_backup(window)
+    _CURRENT["window"] = window
+    return True
+
+
+def switch_database(window, target: str | None, *, open_server=None):
+    """Settings → Office server, without restarting: open `target` (a server address; None: this PC's own
+    file), put a new main window over it in place of `window` (its sections load from the new database),
+    then close the old window and its database. Returns the new window, or None when the user stays where
+    they are (unsaved changes kept, the server not reached, the file open elsewhere): the old window goes
+    on as it was."""
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.main_window import MainWindow
+    from gridkeeper.ui.server_connect import open_server_interactively
+
+    editor = getattr(window, "editor", None)
+    if editor is not None and editor.isVisible() and not editor.may_leave():
+        return None
+    instance, db_path = None, None
+    if target:
+        database = (open_server or (lambda address: open_server_interactively(address, window)))(target)
+        if database is None:
+            return None
+    else:
+        from gridkeeper.ui.single_instance import SingleInstance
+
+        db_path = default_db_path()
+        instance = SingleInstance(db_path)
+        if not instance.claim():
+            _say(window, QCoreApplication.translate("app", "This PC's database is open in another GridKeeper "
+                                                    "window; close that one first."))
+            return None
+        try:
+            database = open_database(db_path, create=True, daily_backup=False)
+        except DatabaseUnusable as exc:
+            instance.release()
+            _say(window, str(exc))
+            return None
+    new = MainWindow(AppContext(database, today=window.ctx._today))
+    if not dress_window(new, instance=instance):
+        _CURRENT["window"] = window
+        new.deleteLater()
+        database.dispose()
+        if instance is not None:
+            instance.release()
+        return None
+    _give_up(window)
+    new.show()
+    if db_path is not None and not new.ctx.read_only:
+        from gridkeeper.ui.daily_backup import start_daily_backup
+
+        start_daily_backup(new, db_path)
+    return new
+
+
+def _give_up(window) -> None:
+    """The old window closes (its layout saved), stops watching and lets go of its database and file."""
+    watcher = getattr(window, "change_watcher", None)
+    if watcher is not None:
+        watcher.timer.stop()
+    instance = getattr(window, "single_instance", None)
+    if instance is not None:
+        instance.release()
+    if editor := getattr(window, "editor", None):
+        editor._clean = editor.snapshot()  # answered already: closing must not ask again
+    window.close()
+    window.deleteLater()
+    window.ctx.database.dispose()
+
+
+def _say(parent, text: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("app", "Office server"), text)
 
 
 def daily_server_backup(window) -> None:

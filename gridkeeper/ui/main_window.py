@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
                          lambda key=spec.key: self.show_section(key))
         view_menu.addSeparator()
         self._action(view_menu, self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu = self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self._action(settings_menu, self.tr("Community details…"), None, self.place_actions.edit_community)
         self._action(settings_menu, self.tr("Dispute reminders…"), None, self.edit_dispute_settings)
         language_menu = settings_menu.addMenu(self.tr("Interface language"))

@@ -130,16 +130,52 @@ def _retry_dialog(parent, message: str) -> bool:
 
 
 def install_server_menu(window) -> None:
-    """Settings → Office server…: change or forget the remembered server (used from the next start)."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("ServerConnect", "&Settings"))
+    """Settings → Office server…: connect this PC to the office server (or back to its own file) now,
+    without restarting; the choice is remembered for the next start too."""
+    menu = getattr(window, "settings_menu", None) or window.menuBar().addMenu(
+        QCoreApplication.translate("ServerConnect", "&Settings"))
     action = menu.addAction(QCoreApplication.translate("ServerConnect", "Office server…"))
-
-    def change() -> None:
-        dialog = ServerDialog(window, current=remembered_server())
-        if dialog.exec():
-            where = dialog.address or QCoreApplication.translate("ServerConnect", "this PC's file")
-            QMessageBox.information(window, QCoreApplication.translate("ServerConnect", "Office server"),
-                                    QCoreApplication.translate("ServerConnect", "Saved. GridKeeper uses {0} from the next start.").format(where))
-
-    action.triggered.connect(change)
+    action.triggered.connect(lambda _checked=False: change_server(window))
     window.server_menu_action = action
+
+
+def _same_place(database, address: str | None) -> bool:
+    """True when `address` (None: this PC's own file) is where `database` already is."""
+    from gridkeeper.paths import default_db_path
+
+    if address is None:
+        return database.kind == "sqlite" and database.path is not None and \
+            database.path.resolve() == default_db_path().resolve()
+    if database.kind == "sqlite":
+        return False
+    def key(url):
+        return (url.host or "localhost", url.port or DEFAULT_PORT, url.database, url.username or "")
+    return key(server_url(address)) == key(database.engine.url)
+
+
+def change_server(window, *, dialog: ServerDialog | None = None, switch=None):
+    """Ask for the office server (or this PC's file) and move the open window onto it now. Returns the new
+    main window, or None when nothing changed (cancelled, the same place, or the switch could not be made:
+    then the message says the old database stays in use and the choice is tried at the next start)."""
+    from gridkeeper.ui.app import switch_database
+
+    dialog = dialog or ServerDialog(window, current=remembered_server())
+    if not dialog.exec():
+        return None
+    title = QCoreApplication.translate("ServerConnect", "Office server")
+    current = window.ctx.database
+    if _same_place(current, dialog.address):
+        QMessageBox.information(window, title, QCoreApplication.translate(
+            "ServerConnect", "Saved. GridKeeper is already working on this database."))
+        return None
+    new = (switch or switch_database)(window, dialog.address)
+    if new is None:
+        where = dialog.address or QCoreApplication.translate("ServerConnect", "this PC's file")
+        QMessageBox.information(window, title, QCoreApplication.translate(
+            "ServerConnect", "Not changed now: GridKeeper goes on working on {0}. {1} is used from the next "
+            "start.").format(display(current.engine.url) if current.kind != "sqlite" else current.label, where))
+        return None
+    where = display(new.ctx.engine.url) if new.ctx.database.kind != "sqlite" else new.ctx.database.label
+    new.statusBar().showMessage(QCoreApplication.translate("ServerConnect", "Now working on {0}").format(where),
+                                15000)
+    return new

@@ -91,3 +91,98 @@ def test_daily_server_backup_only_on_an_administrators_pc(qapp, pg_databases, tm
     finally:
         accounts.sign_in(database.engine, None)
         database.dispose()
+
+
+def _with_household(ctx_write, room: str) -> None:
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services import households as service
+    from gridkeeper.services.people import HouseholdInput
+
+    with ctx_write() as session:
+        geo.ensure_community(session, name="福康社区")
+        grid = geo.create_grid(session, code="FK-03", name="第三网格")
+        compound = geo.create_compound(session, name="幸福家园")
+        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
+        unit = geo.create_unit(session, building_id=building.id, label="2单元")
+        service.create_household(session, HouseholdInput(unit_id=unit.id, room=room))
+
+
+class _Chosen:
+    """The office-server dialog, filled in and saved."""
+
+    def __init__(self, address):
+        self.address = address
+
+    def exec(self):
+        return True
+
+
+def _households_shown(window) -> list[str]:
+    section = window.show_section("households")
+    section.refresh()
+    model = section.model
+    return [" ".join(str(model.index(row, column).data() or "") for column in range(model.columnCount()))
+            for row in range(model.rowCount())]
+
+
+def test_changing_the_server_takes_effect_without_restarting(pg_databases, qtbot, app_font, monkeypatch):
+    """Settings → Office server: the window moves onto the server now (its sections load the server's
+    households), lets go of the file (its lock too), and moves back to the file the same way."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridkeeper.paths import default_db_path
+    from gridkeeper.services.database import open_database
+    from gridkeeper.ui.app import dress_window, open_main_window
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.server_connect import change_server
+    from tests.conftest import TODAY
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    address = pg_databases.create(migrated=True)
+    server = open_database(address)
+    _with_household(AppContext(server).write, "901")
+    server.dispose()
+    window = open_main_window(default_db_path(), create=True, today=TODAY)
+    qtbot.addWidget(window)
+    _with_household(window.ctx.write, "101")
+    assert dress_window(window)
+    window.show()
+    assert any("101" in text for text in _households_shown(window))
+
+    on_server = change_server(window, dialog=_Chosen(address))
+    assert on_server is not None and on_server is not window and on_server.ctx.database.kind == "postgresql"
+    qtbot.addWidget(on_server)
+    shown = _households_shown(on_server)
+    assert any("901" in text for text in shown) and not any("101" in text for text in shown)
+    assert not window.isVisible() and on_server.change_watcher.timer.isActive()
+    open_database(default_db_path()).dispose()  # the file was let go: it opens for writing again
+
+    back = change_server(on_server, dialog=_Chosen(None))
+    assert back is not None and back.ctx.database.path == default_db_path()
+    qtbot.addWidget(back)
+    assert any("101" in text for text in _households_shown(back))
+    assert not on_server.change_watcher.timer.isActive()
+    assert change_server(back, dialog=_Chosen(None)) is None and len(said) == 1  # already there: said so
+    back.ctx.database.dispose()
+
+
+def test_a_server_that_cannot_be_reached_leaves_the_window_as_it_was(qtbot, app_font, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridkeeper.ui import server_connect
+    from gridkeeper.ui.app import dress_window, open_main_window
+    from tests.conftest import TODAY
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(server_connect, "_retry_dialog", lambda parent, message: said.append(message) or False)
+    window = open_main_window(tmp_path / "grid.db", create=True, today=TODAY)
+    qtbot.addWidget(window)
+    assert dress_window(window)
+    address = address_of("127.0.0.1", 1, "fukang", "gridkeeper")
+    assert server_connect.change_server(window, dialog=_Chosen(address)) is None
+    assert "127.0.0.1:1" in said[0] and "grid.db" in said[-1]  # which server; and what stays in use
+    with window.ctx.write() as session:  # the old database still works
+        assert session.connection() is not None
+    window.ctx.database.dispose()

@@ -217,7 +217,7 @@ def _give_up(window) -> None:
     """The old window closes (its layout saved), stops watching and lets go of its database and file."""
     watcher = getattr(window, "change_watcher", None)
     if watcher is not None:
-        watcher.timer.stop()
+        watcher.stop()
     instance = getattr(window, "single_instance", None)
     if instance is not None:
         instance.release()

@@ -90,6 +90,7 @@ def perform_edit(parent: QWidget | None, ctx, op: Callable[[Session], T], *,
     saved now, the views refresh, and None is returned."""
     from gridkeeper.ui.conflict_dialog import KEEP_MINE, choose
 
+    answered: set[tuple] = set()
     while True:
         refused: list[EditConflict] = []
 
@@ -102,6 +103,11 @@ def perform_edit(parent: QWidget | None, ctx, op: Callable[[Session], T], *,
         done = perform(parent, ctx, op, changes=changes, on_invalid=on_invalid, on_error=answer)
         if not refused:
             return done
+        key = (refused[0].table, refused[0].record_id, refused[0].current_version)
+        if key in answered:  # "keep mine" did not move the save onto the current version: say so, stop
+            report_failure(parent, refused[0])
+            return None
+        answered.add(key)
         if choose(parent, refused[0]) != KEEP_MINE:
             take_theirs(refused[0])
             announce(ctx, changes)

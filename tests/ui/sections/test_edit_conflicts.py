@@ -256,3 +256,29 @@ def test_ending_a_term_and_withdrawing_members_from_the_lists(pcs, choices, qtbo
     assert members_section.withdraw_selected() is True
     choices.told("状态", "在册", "已退出")
     assert read(here, Member, member_id).status == "withdrawn"
+
+
+def test_keep_mine_that_does_not_move_the_version_is_said_not_repeated(ctx, monkeypatch, qtbot):
+    """A form that forgets to save over the current version meets the same conflict again: the user is told
+    once in plain words instead of being asked the same question forever."""
+    from gridkeeper.services.errors import EditConflict
+    from gridkeeper.ui import conflict_dialog, errors
+    from gridkeeper.ui.widgets.forms import FormDialog
+
+    asked, said = [], []
+    monkeypatch.setattr(conflict_dialog, "choose", lambda parent, conflict: asked.append(conflict) or True)
+    monkeypatch.setattr(errors, "_box", lambda parent, title, text: said.append(text))
+
+    class Stubborn(FormDialog):
+        def save(self, session):
+            raise EditConflict("住户", 7, opened_version=1, current_version=2, changed_by=OTHER, changed_at="10:00",
+                               table="household")
+
+        def keep_mine(self, conflict):  # does not move anything on
+            pass
+
+    dialog = Stubborn(ctx, "test")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert len(asked) == 1 and len(said) == 1 and OTHER in said[0]
+    assert dialog.result() != QDialog.DialogCode.Accepted

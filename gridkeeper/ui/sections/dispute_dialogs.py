@@ -245,6 +245,7 @@ class SessionDialog(FormDialog):
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Dispute #{0}: mediation session").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
+        self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
         self.held_on = date_edit(ctx.today(), self)
         self.held_on.setMaximumDate(self.held_on.date())
         self.mediators = QLineEdit(ctx.user, self)
@@ -272,6 +273,7 @@ class OutcomeDialog(FormDialog):
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Dispute #{0}: outcome").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
+        self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
         self.outcome = choice_box(DisputeOutcome, self)
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
@@ -294,7 +296,7 @@ class OutcomeDialog(FormDialog):
                                           on=date_of(self.on), referred_to=self.referred_to.currentText()
                                           if self.referred_to.isEnabled() else "",
                                           note=self.note.toPlainText(), today=self.ctx.today(),
-                                          actor=self.ctx.user, expected_version=self.dispute.version)
+                                          actor=self.ctx.user, expected_version=self.version)
         return dispute
 
 
@@ -306,6 +308,7 @@ class FollowUpDialog(FormDialog):
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Dispute #{0}: follow-up").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
+        self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
         self.held = QCheckBox(self.tr("The agreement held (the dispute is closed)"), self)
@@ -319,7 +322,7 @@ class FollowUpDialog(FormDialog):
         dispute = disputes.record_follow_up(session, self.dispute.id, on=date_of(self.on),
                                             held=self.held.isChecked(), note=self.note.toPlainText(),
                                             today=self.ctx.today(), actor=self.ctx.user,
-                                            expected_version=self.dispute.version)
+                                            expected_version=self.version)
         return dispute
 
 
@@ -332,6 +335,7 @@ class ReasonDialog(FormDialog):
         title = self.tr("Dispute #{0}: mediate again") if reopen else self.tr("Dispute #{0}: close")
         super().__init__(ctx, title.format(dispute.id), parent)
         self.ctx, self.dispute, self.reopen = ctx, dispute, reopen
+        self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
         self.reason = QLineEdit(self)
@@ -343,11 +347,11 @@ class ReasonDialog(FormDialog):
         if self.reopen:
             dispute = disputes.reopen_dispute(session, self.dispute.id, reason=self.reason.text(),
                                               on=date_of(self.on), actor=self.ctx.user,
-                                              expected_version=self.dispute.version)
+                                              expected_version=self.version)
         else:
             dispute = disputes.close_dispute(session, self.dispute.id, on=date_of(self.on),
                                              reason=self.reason.text(), today=self.ctx.today(),
-                                             actor=self.ctx.user, expected_version=self.dispute.version)
+                                             actor=self.ctx.user, expected_version=self.version)
         return dispute
 
 

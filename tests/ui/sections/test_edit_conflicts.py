@@ -282,3 +282,27 @@ def test_keep_mine_that_does_not_move_the_version_is_said_not_repeated(ctx, monk
     dialog.accept()
     assert len(asked) == 1 and len(said) == 1 and OTHER in said[0]
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_dispute_step_after_someone_elses_correction(pcs, choices, qtbot):
+    """The dispute register's dialogs settle conflicts the same way (any form with a version)."""
+    from gridkeeper.services import disputes
+    from gridkeeper.services.disputes import DisputeInput, PartyInput
+    from gridkeeper.storage.dispute_models import Dispute
+    from gridkeeper.ui.sections.dispute_dialogs import ReasonDialog
+
+    here, there, place = pcs
+    with here.write() as session:
+        dispute_id = disputes.create_dispute(session, DisputeInput(
+            subject="楼道堆物", parties=[PartyInput(household_id=place["household"])]), today=TODAY).id
+    dialog = ReasonDialog(here, read(here, Dispute, dispute_id), reopen=False)
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("双方已自行协商解决")
+    with other_pc(there) as session:
+        disputes.update_dispute(session, dispute_id, subject="楼道堆物，堵塞消防通道", kind="neighbour", risk="high")
+    choices.answers = [True]  # keep mine: closed all the same
+    dialog.accept()
+    message, rows = choices.shown[-1]
+    assert OTHER in message and ("事由", "楼道堆物，堵塞消防通道", "") in rows
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert read(here, Dispute, dispute_id).closed_on == TODAY

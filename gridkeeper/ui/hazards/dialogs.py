@@ -41,6 +41,7 @@ class PlaceDialog(FormDialog):
         title = self.tr("Edit place") if place else self.tr("New place")
         super().__init__(ctx, title, parent)
         self.ctx, self.place = ctx, place
+        self.version = place.version if place else None  # someone else's save meanwhile is a conflict to settle
         self.name = QLineEdit(place.name if place else "", self)
         self.kind = QComboBox(self)
         for kind in PlaceKind:
@@ -87,7 +88,7 @@ class PlaceDialog(FormDialog):
                           building_id=self.building.currentData() or None, address=self.address.text(),
                           person_in_charge=self.person.text(), phone=self.phone.text())
         if self.place:
-            place = update_place(session, self.place.id, data, expected_version=self.place.version)
+            place = update_place(session, self.place.id, data, expected_version=self.version)
         else:
             place = create_place(session, data)
         return place
@@ -213,6 +214,7 @@ class HazardStepDialog(FormDialog):
     def __init__(self, ctx: AppContext, hazard: SafetyHazard, target: HazardStatus, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Hazard #{0}: {1}").format(hazard.id, target.label), parent)
         self.ctx, self.hazard, self.target = ctx, hazard, target
+        self.version = hazard.version  # someone else's save meanwhile is a conflict to settle
         current = H(hazard.status)
         what = "：".join(p for p in (hazard.item, hazard.description) if p)
         summary = QLabel(self.tr("{0} → {1}: {2}").format(current.label, target.label, what), self)
@@ -258,7 +260,7 @@ class HazardStepDialog(FormDialog):
             reinspected_by=self.reinspected_by.text() if self.reinspected_by else "",
             escalated_to=self.escalated_to.currentText() if self.escalated_to else "")
         hazard = advance(session, self.hazard.id, self.target, on=date_of(self.on), actor=self.ctx.user,
-                         expected_version=self.hazard.version, **values)
+                         expected_version=self.version, **values)
         return hazard
 
     @property

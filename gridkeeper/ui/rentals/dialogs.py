@@ -61,6 +61,7 @@ class TenancyDialog(FormDialog):
                  tenancy: Tenancy | None = None):
         super().__init__(ctx, self.tr("Edit lease") if tenancy else self.tr("Register a rented flat"), parent)
         self.ctx, self.tenancy = ctx, tenancy
+        self.version = tenancy.version if tenancy else None  # someone else's save meanwhile is a conflict to settle
         self.household_id = tenancy.household_id if tenancy else household_id
         self.picker = None
         if self.household_id is None:
@@ -165,7 +166,7 @@ class TenancyDialog(FormDialog):
             rent_use=self.rent_use.currentData(), rooms=self.rooms.value() or None,
             tenant_count=self.tenant_count.value(), letter_signed=self.letter.check.isChecked(),
             letter_signed_on=self.letter.value(), notes=self.notes.toPlainText(),
-            version=self.tenancy.version if self.tenancy else None)
+            version=self.version)
 
     def save(self, session):
         data = self.data()
@@ -185,6 +186,7 @@ class EndTenancyDialog(FormDialog):
     def __init__(self, ctx: AppContext, tenancy: Tenancy, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("End lease"), parent)
         self.ctx, self.tenancy = ctx, tenancy
+        self.version = tenancy.version  # someone else's save meanwhile is a conflict to settle
         self.on = date_edit(min(ctx.today(), tenancy.lease_end or ctx.today()), self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. 租期届满退租、房东收回自住"))
@@ -193,7 +195,7 @@ class EndTenancyDialog(FormDialog):
 
     def save(self, session):
         rentals.end_tenancy(session, self.tenancy.id, on=date_of(self.on), reason=self.reason.text(),
-                            today=self.ctx.today(), expected_version=self.tenancy.version)
+                            today=self.ctx.today(), expected_version=self.version)
         return self.tenancy.household_id
 
 
@@ -208,6 +210,7 @@ class TenantDialog(FormDialog):
                  tenant: Tenant | None = None):
         super().__init__(ctx, self.tr("Edit tenant") if tenant else self.tr("Add tenant"), parent)
         self.ctx, self.household_id, self.tenant = ctx, household_id, tenant
+        self.version = tenant.version if tenant else None  # someone else's save meanwhile is a conflict to settle
         self.who = QComboBox(self)
         self.name, self.id_number, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.gender = choice_box(Gender, self)
@@ -252,7 +255,7 @@ class TenantDialog(FormDialog):
     def details(self) -> TenantInput:
         return TenantInput(arrived_on=date_of(self.arrived), from_place=self.from_place.text(),
                            workplace=self.workplace.text(), permit_number=self.permit.text(),
-                           permit_expires=self.expires.value(), version=self.tenant.version if self.tenant else None)
+                           permit_expires=self.expires.value(), version=self.version)
 
     def save(self, session):
         details, today = self.details(), self.ctx.today()
@@ -278,12 +281,13 @@ class MoveOutDialog(FormDialog):
     def __init__(self, ctx: AppContext, tenant: Tenant, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Tenant moved out: {0}").format(tenant.name), parent)
         self.ctx, self.tenant = ctx, tenant
+        self.version = tenant.version  # someone else's save meanwhile is a conflict to settle
         self.on = date_edit(ctx.today(), self)
         self.add_row(self.tr("Moved out on"), self.on, "搬离日期")
 
     def save(self, session):
         tenants.move_out(session, self.tenant.id, on=date_of(self.on), today=self.ctx.today(),
-                         expected_version=self.tenant.version)
+                         expected_version=self.version)
         return self.tenant.household_id
 
 

@@ -306,3 +306,26 @@ def test_dispute_step_after_someone_elses_correction(pcs, choices, qtbot):
     assert OTHER in message and ("事由", "楼道堆物，堵塞消防通道", "") in rows
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert read(here, Dispute, dispute_id).closed_on == TODAY
+
+
+def test_ending_a_lease_after_someone_elses_correction(pcs, choices, qtbot):
+    """The rental register's dialogs too: the landlord's phone corrected on the other PC meanwhile."""
+    from gridkeeper.services import rentals
+    from gridkeeper.storage.rental_models import Tenancy
+    from gridkeeper.ui.rentals.dialogs import EndTenancyDialog
+
+    here, there, place = pcs
+    start = TODAY.replace(month=1, day=1)
+    lease = dict(household_id=place["household"], landlord_name="孙立", landlord_phone="13904510005",
+                 lease_start=start)
+    with here.write() as session:
+        tenancy_id = rentals.create_tenancy(session, rentals.TenancyInput(**lease), today=TODAY).tenancy.id
+    dialog = EndTenancyDialog(here, read(here, Tenancy, tenancy_id))
+    qtbot.addWidget(dialog)
+    with other_pc(there) as session:
+        rentals.update_tenancy(session, tenancy_id, rentals.TenancyInput(**lease | {"landlord_phone": "13904510006"}),
+                               today=TODAY)
+    choices.answers = [False]  # use theirs: the lease stays, corrected
+    dialog.accept()
+    assert ("房东电话", "13904510006", "") in choices.shown[-1][1] and OTHER in choices.shown[-1][0]
+    assert read(here, Tenancy, tenancy_id).ended_on is None and dialog.result() != QDialog.DialogCode.Accepted

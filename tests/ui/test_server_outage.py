@@ -135,6 +135,67 @@ def test_server_stopped_mid_session_then_back(relayed, qtbot, app_font):
     database.dispose()
 
 
+def test_every_form_and_list_says_so_in_one_sentence_and_works_again(relayed, qtbot, app_font, monkeypatch):
+    """Not only the household editor: any form's save, a list action and a plain read meet the same one
+    sentence (which server, what to check, nothing saved, try again); the form keeps what was typed."""
+    from PySide6.QtWidgets import QDialog
+
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services import leaders, members
+    from gridkeeper.services.database import open_database
+    from gridkeeper.storage.models import LeaderAssignment, Member
+    from gridkeeper.storage.server import LOST_TAIL, ConnectionLost
+    from gridkeeper.ui import errors
+    from gridkeeper.ui.context import AppContext
+    from gridkeeper.ui.sections.leaders import LeadersSection
+    from gridkeeper.ui.sections.member_dialogs import MemberDialog
+    from gridkeeper.ui.widgets import forms
+
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "_box", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(forms, "confirm", lambda parent, text: True)
+    relay, address = relayed
+    database = open_database(address)
+    ctx = AppContext(database, today=TODAY)
+    with ctx.write() as session:
+        geo.ensure_community(session, name="福康社区")
+        grid = geo.create_grid(session, code="FK-03", name="第三网格")
+        compound = geo.create_compound(session, name="幸福家园")
+        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
+        unit = geo.create_unit(session, building_id=building.id, label="2单元")
+        member = members.register_member(session, members.MemberInput(name="赵丽", grid_id=grid.id,
+                                                                        registered_on=TODAY))
+        holder = leaders.assign_leader(session, leaders.LeaderInput(role="unit", scope_id=unit.id, person_name="赵大爷",
+                                                                    person_phone="13904510007"), today=TODAY)
+    with ctx.read() as session:
+        member = session.get(Member, member.id)
+    dialog = MemberDialog(ctx, member=member)
+    qtbot.addWidget(dialog)
+    section = LeadersSection(ctx)
+    qtbot.addWidget(section)
+    section.select_post("unit", unit.id)
+    dialog.employer.setText("市税务局")
+
+    relay.stop()  # the office PC goes down
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.employer.text() == "市税务局"
+    assert section.end_selected() is False
+    with pytest.raises(ConnectionLost) as caught, ctx.read() as session:
+        session.get(Member, member.id)
+    assert len(shown) == 2 and all(text == str(caught.value) for text in shown)
+    assert "无法连接数据库服务器" in shown[0] and LOST_TAIL in shown[0] and "\n" not in shown[0]
+    assert "Traceback" not in shown[0] and "psycopg" not in shown[0]
+
+    relay.start()  # back: the same form and the same button just work
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert section.end_selected() is True
+    with ctx.read() as session:
+        assert session.get(Member, member.id).employer == "市税务局"
+        assert session.get(LeaderAssignment, holder.id).ended_on == TODAY
+    database.dispose()
+
+
 def test_the_server_pushes_changes_to_the_other_pc(pg_databases, qtbot, app_font):
     """LISTEN/NOTIFY beside the polled counter: a change committed on one PC wakes the other at once
     (its polling timer is not even running here); a rolled-back change sends nothing."""

@@ -190,7 +190,9 @@ def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, ris
                    expected_version: int | None = None, actor: str = "") -> Dispute:
     """Correct what a dispute is about, its kind and its risk (e.g. the risk rises after a quarrel)."""
     dispute = _locked(session, dispute_id)
-    check_version(session, dispute, expected_version)
+    check_version(session, dispute, expected_version,  # yours: both versions side by side in the window
+                  yours=dict(subject=" ".join((subject or "").split()), kind=kind, risk=risk,
+                             details=(details or "").strip()))
     errors: list[ValueRuleError] = []
     subject = " ".join((subject or "").split())
     if not subject:

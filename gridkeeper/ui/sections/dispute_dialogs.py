@@ -201,6 +201,7 @@ class EditDisputeDialog(FormDialog):
     def __init__(self, ctx: AppContext, dispute: Dispute, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Dispute #{0}: edit").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
+        self.version = dispute.version  # someone else's save meanwhile is a conflict to settle
         self.subject = QLineEdit(dispute.subject, self)
         self.kind = choice_box(DisputeKind, self, dispute.kind)
         self.risk = choice_box(DisputeRisk, self, dispute.risk)
@@ -215,7 +216,17 @@ class EditDisputeDialog(FormDialog):
         return disputes.update_dispute(session, self.dispute.id, subject=self.subject.text(),
                                        kind=self.kind.currentData(), risk=self.risk.currentData(),
                                        details=self.details.toPlainText(),
-                                       expected_version=self.dispute.version, actor=self.ctx.user)
+                                       expected_version=self.version, actor=self.ctx.user)
+
+    def take_theirs(self, conflict) -> None:
+        """Use their version: the dialog stays open and shows the dispute as saved now."""
+        with self.ctx.read() as session:
+            self.dispute = session.get(Dispute, self.dispute.id)
+        self.version = self.dispute.version
+        self.subject.setText(self.dispute.subject)
+        for box, value in ((self.kind, self.dispute.kind), (self.risk, self.dispute.risk)):
+            box.setCurrentIndex(max(0, box.findData(str(value))))
+        self.details.setPlainText(self.dispute.details)
 
 
 class PartyDialog(FormDialog):

@@ -329,3 +329,29 @@ def test_ending_a_lease_after_someone_elses_correction(pcs, choices, qtbot):
     dialog.accept()
     assert ("房东电话", "13904510006", "") in choices.shown[-1][1] and OTHER in choices.shown[-1][0]
     assert read(here, Tenancy, tenancy_id).ended_on is None and dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_editing_a_dispute_someone_else_corrected(pcs, choices, qtbot):
+    from gridkeeper.services import disputes
+    from gridkeeper.services.disputes import DisputeInput, PartyInput
+    from gridkeeper.storage.dispute_models import Dispute
+    from gridkeeper.ui.sections.dispute_dialogs import EditDisputeDialog
+
+    here, there, place = pcs
+    with here.write() as session:
+        dispute_id = disputes.create_dispute(session, DisputeInput(
+            subject="楼道堆物", parties=[PartyInput(household_id=place["household"])]), today=TODAY).id
+    dialog = EditDisputeDialog(here, read(here, Dispute, dispute_id))
+    qtbot.addWidget(dialog)
+    with other_pc(there) as session:
+        disputes.update_dispute(session, dispute_id, subject="楼道堆物", kind="neighbour", risk="high")
+    dialog.subject.setText("楼道堆放杂物")
+    choices.answers = [False]  # use theirs: the dialog shows the dispute as saved now
+    dialog.accept()
+    choices.told("风险等级", "高", "低")
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.subject.text() == "楼道堆物"
+    assert dialog.risk.currentData() == "high"
+    dialog.subject.setText("楼道堆放杂物")
+    dialog.accept()  # now on the current version: saved, their risk kept
+    saved = read(here, Dispute, dispute_id)
+    assert (saved.subject, saved.risk) == ("楼道堆放杂物", "high")

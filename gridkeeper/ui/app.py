@@ -154,7 +154,7 @@ def dress_window(window, *, instance=None) -> bool:
     window.show_own_grid()
     if not on_server:
         install_data_menu(window, ctx)
-    install_server_menu(window)  # Settings → Office server…
+    install_server_menu(window, switch_database)  # Settings → Office server…
     window.inactivity_lock = InactivityLock(window, ctx)
     if on_server:
         watch_server(window)

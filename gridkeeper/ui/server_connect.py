@@ -129,13 +129,14 @@ def _retry_dialog(parent, message: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Retry
 
 
-def install_server_menu(window) -> None:
+def install_server_menu(window, switch) -> None:
     """Settings → Office server…: connect this PC to the office server (or back to its own file) now,
-    without restarting; the choice is remembered for the next start too."""
+    without restarting (`switch(window, address)`, ui.app.switch_database); the choice is remembered for the
+    next start too."""
     menu = getattr(window, "settings_menu", None) or window.menuBar().addMenu(
         QCoreApplication.translate("ServerConnect", "&Settings"))
     action = menu.addAction(QCoreApplication.translate("ServerConnect", "Office server…"))
-    action.triggered.connect(lambda _checked=False: change_server(window))
+    action.triggered.connect(lambda _checked=False: change_server(window, switch=switch))
     window.server_menu_action = action
 
 
@@ -153,12 +154,11 @@ def _same_place(database, address: str | None) -> bool:
     return key(server_url(address)) == key(database.engine.url)
 
 
-def change_server(window, *, dialog: ServerDialog | None = None, switch=None):
-    """Ask for the office server (or this PC's file) and move the open window onto it now. Returns the new
-    main window, or None when nothing changed (cancelled, the same place, or the switch could not be made:
-    then the message says the old database stays in use and the choice is tried at the next start)."""
-    from gridkeeper.ui.app import switch_database
-
+def change_server(window, *, switch, dialog: ServerDialog | None = None):
+    """Ask for the office server (or this PC's file) and move the open window onto it now with
+    `switch(window, address)`. Returns the new main window, or None when nothing changed (cancelled, the
+    same place, or the switch could not be made: then the message says the old database stays in use and
+    the choice is tried at the next start)."""
     dialog = dialog or ServerDialog(window, current=remembered_server())
     if not dialog.exec():
         return None
@@ -168,7 +168,7 @@ def change_server(window, *, dialog: ServerDialog | None = None, switch=None):
         QMessageBox.information(window, title, QCoreApplication.translate(
             "ServerConnect", "Saved. GridKeeper is already working on this database."))
         return None
-    new = (switch or switch_database)(window, dialog.address)
+    new = switch(window, dialog.address)
     if new is None:
         where = dialog.address or QCoreApplication.translate("ServerConnect", "this PC's file")
         QMessageBox.information(window, title, QCoreApplication.translate(

@@ -132,7 +132,7 @@ def test_changing_the_server_takes_effect_without_restarting(pg_databases, qtbot
 
     from gridkeeper.paths import default_db_path
     from gridkeeper.services.database import open_database
-    from gridkeeper.ui.app import dress_window, open_main_window
+    from gridkeeper.ui.app import dress_window, open_main_window, switch_database
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.server_connect import change_server
     from tests.conftest import TODAY
@@ -150,7 +150,7 @@ def test_changing_the_server_takes_effect_without_restarting(pg_databases, qtbot
     window.show()
     assert any("101" in text for text in _households_shown(window))
 
-    on_server = change_server(window, dialog=_Chosen(address))
+    on_server = change_server(window, dialog=_Chosen(address), switch=switch_database)
     assert on_server is not None and on_server is not window and on_server.ctx.database.kind == "postgresql"
     qtbot.addWidget(on_server)
     shown = _households_shown(on_server)
@@ -158,12 +158,12 @@ def test_changing_the_server_takes_effect_without_restarting(pg_databases, qtbot
     assert not window.isVisible() and on_server.change_watcher.timer.isActive()
     open_database(default_db_path()).dispose()  # the file was let go: it opens for writing again
 
-    back = change_server(on_server, dialog=_Chosen(None))
+    back = change_server(on_server, dialog=_Chosen(None), switch=switch_database)
     assert back is not None and back.ctx.database.path == default_db_path()
     qtbot.addWidget(back)
     assert any("101" in text for text in _households_shown(back))
     assert not on_server.change_watcher.timer.isActive()
-    assert change_server(back, dialog=_Chosen(None)) is None and len(said) == 1  # already there: said so
+    assert change_server(back, dialog=_Chosen(None), switch=switch_database) is None and len(said) == 1  # already there
     back.ctx.database.dispose()
 
 
@@ -171,7 +171,7 @@ def test_a_server_that_cannot_be_reached_leaves_the_window_as_it_was(qtbot, app_
     from PySide6.QtWidgets import QMessageBox
 
     from gridkeeper.ui import server_connect
-    from gridkeeper.ui.app import dress_window, open_main_window
+    from gridkeeper.ui.app import dress_window, open_main_window, switch_database
     from tests.conftest import TODAY
 
     said = []
@@ -181,7 +181,7 @@ def test_a_server_that_cannot_be_reached_leaves_the_window_as_it_was(qtbot, app_
     qtbot.addWidget(window)
     assert dress_window(window)
     address = address_of("127.0.0.1", 1, "fukang", "gridkeeper")
-    assert server_connect.change_server(window, dialog=_Chosen(address)) is None
+    assert server_connect.change_server(window, dialog=_Chosen(address), switch=switch_database) is None
     assert "127.0.0.1:1" in said[0] and "grid.db" in said[-1]  # which server; and what stays in use
     with window.ctx.write() as session:  # the old database still works
         assert session.connection() is not None

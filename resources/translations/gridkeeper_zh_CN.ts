@@ -540,10 +540,6 @@
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation type="vanished">没有保存</translation>
-    </message>
-    <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="299"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -1499,14 +1495,6 @@ The database as it was before is kept as {4}.</source>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
-    <message>
-        <source>Choose the household that was visited</source>
-        <translation type="vanished">请选择被走访的住户</translation>
-    </message>
-    <message>
-        <source>Who visited?</source>
-        <translation type="vanished">谁去走访的？</translation>
-    </message>
 </context>
 <context>
     <name>EndTenancyDialog</name>
@@ -1616,10 +1604,6 @@ The database as it was before is kept as {4}.</source>
 </context>
 <context>
     <name>Forms</name>
-    <message>
-        <source>Cannot save</source>
-        <translation type="vanished">无法保存</translation>
-    </message>
     <message>
         <location filename="../../gridkeeper/ui/widgets/forms.py" line="20"/>
         <source>Please confirm</source>
@@ -2224,10 +2208,6 @@ The database as it was before is kept as {4}.</source>
         <location filename="../../gridkeeper/ui/households/editor.py" line="262"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
-    </message>
-    <message>
-        <source>Nothing was saved; what you typed is still here. Save again when the connection is back.</source>
-        <translation type="vanished">这次没有保存；您输入的内容都还在，连上服务器后再按保存即可。</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="344"/>
@@ -4375,10 +4355,6 @@ Nothing is printed or saved until you ask.</source>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation type="vanished">无法恢复</translation>
-    </message>
 </context>
 <context>
     <name>RentalRulesDialog</name>
@@ -5299,10 +5275,6 @@ Nothing is printed or saved until you ask.</source>
         <location filename="../../gridkeeper/ui/server_connect.py" line="179"/>
         <source>Now working on {0}</source>
         <translation>现在使用的数据库：{0}</translation>
-    </message>
-    <message>
-        <source>Saved. GridKeeper uses {0} from the next start.</source>
-        <translation type="vanished">已保存。下次启动时网格管家将使用 {0}。</translation>
     </message>
 </context>
 <context>

@@ -2418,7 +2418,7 @@ It can be restored from the recycle bin.</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/model.py" line="120"/>
+        <location filename="../../gridkeeper/ui/households/model.py" line="114"/>
         <source>Never</source>
         <translation>从未走访</translation>
     </message>
@@ -5116,27 +5116,27 @@ Nothing is printed or saved until you ask.</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="62"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="56"/>
         <source>Household: {0}</source>
         <translation>住户：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="66"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="60"/>
         <source>Selected place</source>
         <translation>选中的楼栋/小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="66"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="60"/>
         <source>Elsewhere</source>
         <translation>其他地方</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="67"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="61"/>
         <source>Selected grid</source>
         <translation>选中的网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="74"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="68"/>
         <source>Never</source>
         <translation>从未走访</translation>
     </message>
@@ -5144,48 +5144,48 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SearchResultsDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="87"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="81"/>
         <source>Search results for “{0}”</source>
         <translation>“{0}”的全部搜索结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="93"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="87"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="94"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="88"/>
         <source>All compounds</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="95"/>
-        <location filename="../../gridkeeper/ui/search_results.py" line="138"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="89"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="132"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="116"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="110"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="116"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="110"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="117"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="111"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="132"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="126"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/search_results.py" line="152"/>
+        <location filename="../../gridkeeper/ui/search_results.py" line="146"/>
         <source>{0} of {1} matches</source>
         <translation>显示 {0} 条，共 {1} 条</translation>
     </message>

@@ -141,3 +141,13 @@ def mask_phone(text: str | None) -> str:
         return phone[:3] + "****" + phone[-4:]
     area, local = phone.split("-")[:2]
     return f"{area}-****{local[-2:]}"
+
+
+def phone_or_error(value: str | None, field: str, errors: list[ValueRuleError]) -> str:
+    """`normalize_phone`, collecting its error into `errors` (the value kept as typed) so that a form
+    reports every wrong field at once."""
+    try:
+        return normalize_phone(value or "", field=field)
+    except ValueRuleError as exc:
+        errors.append(exc)
+        return value or ""

@@ -8,7 +8,7 @@ from sqlmodel import Session, func, select
 
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import visible_text
-from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.domain.phone import phone_or_error
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.storage.models import Community, Grid
 
@@ -40,14 +40,6 @@ def _squeeze(text: str) -> str:
     return visible_text(text)
 
 
-def _phone(value: str, field: str, errors: list[ValueRuleError]) -> str:
-    try:
-        return normalize_phone(value or "", field=field)
-    except ValueRuleError as exc:
-        errors.append(exc)
-        return value
-
-
 def checked_community(details: CommunityDetails) -> CommunityDetails:
     """The details cleaned (phones in their canonical form), or ValidationFailed naming each wrong field."""
     errors: list[ValueRuleError] = []
@@ -56,8 +48,8 @@ def checked_community(details: CommunityDetails) -> CommunityDetails:
         errors.append(ValueRuleError(NAME, "不能为空：请填写打印在台账和通知上的名称，例如“福康社区居民委员会”"))
     elif len(name) > 100:
         errors.append(ValueRuleError(NAME, "太长（最多100个字）"))
-    hotline = _phone(details.hotline, HOTLINE, errors)
-    supervision = _phone(details.supervision_phone, SUPERVISION, errors)
+    hotline = phone_or_error(details.hotline, HOTLINE, errors)
+    supervision = phone_or_error(details.supervision_phone, SUPERVISION, errors)
     if errors:
         raise ValidationFailed(errors)
     return CommunityDetails(name, _squeeze(details.subdistrict)[:100], _squeeze(details.district)[:100],
@@ -80,7 +72,7 @@ def checked_grid(details: GridDetails, *, field=lambda name: name) -> GridDetail
         errors.append(ValueRuleError(field(GRID_CODE), "应为不含空格的短编码（例如 FK-01）"))
     if not name:
         errors.append(ValueRuleError(field(GRID_NAME), "不能为空（例如 第一网格）"))
-    phone = _phone(details.steward_phone, field(STEWARD_PHONE), errors)
+    phone = phone_or_error(details.steward_phone, field(STEWARD_PHONE), errors)
     if errors:
         raise ValidationFailed(errors)
     return GridDetails(code, name[:100], _squeeze(details.steward_name)[:50], phone)

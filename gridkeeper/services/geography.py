@@ -11,7 +11,7 @@ from gridkeeper.domain.names import visible_text
 from gridkeeper.domain.address import building_key, building_label, unit_key, unit_label
 from gridkeeper.domain.enums import Management
 from gridkeeper.domain.errors import ValueRuleError
-from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.domain.phone import phone_or_error
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.storage.models import Building, Community, Compound, Grid, Household, Unit
 
@@ -56,21 +56,13 @@ def _required(value: str, field_name: str, errors: list[ValueRuleError]) -> str:
     return value
 
 
-def _phone(value: str, field_name: str, errors: list[ValueRuleError]) -> str:
-    try:
-        return normalize_phone(value or "", field=field_name)
-    except ValueRuleError as exc:
-        errors.append(exc)
-        return value
-
-
 def create_grid(session: Session, *, code: str, name: str, steward_name: str = "",
                 steward_phone: str = "") -> Grid:
     """A new grid with a unique code (e.g. FK-03)."""
     errors: list[ValueRuleError] = []
     code = _required(code, "网格编码", errors).upper()
     name = _required(name, "网格名称", errors)
-    phone = _phone(steward_phone, "网格员电话", errors)
+    phone = phone_or_error(steward_phone, "网格员电话", errors)
     if errors:
         raise ValidationFailed(errors)
     if session.exec(select(Grid).where(Grid.code == code)).first():
@@ -88,7 +80,7 @@ def update_grid(session: Session, grid_id: int, *, name: str, steward_name: str 
     grid = get(session, Grid, grid_id)
     errors: list[ValueRuleError] = []
     grid.name = _required(name, "网格名称", errors)
-    grid.steward_phone = _phone(steward_phone, "网格员电话", errors)
+    grid.steward_phone = phone_or_error(steward_phone, "网格员电话", errors)
     if errors:
         raise ValidationFailed(errors)
     grid.steward_name = visible_text(steward_name)

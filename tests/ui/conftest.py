@@ -57,3 +57,24 @@ def demo_ctx(demo_db, tmp_path, app_font):
     database = open_database(path)
     yield AppContext(database, today=TODAY)
     database.dispose()
+
+
+@pytest.fixture
+def print_section(qtbot, demo_ctx):
+    """The Print & export section over a private copy of the demo database."""
+    from gridkeeper.ui.sections.printing import PrintSection
+
+    widget = PrintSection(demo_ctx)
+    qtbot.addWidget(widget)
+    yield widget
+    widget.pdf.close()
+
+
+@pytest.fixture
+def finish():
+    """finish(qtbot, section) -> "done", "error" or "cancelled": waits for the section's background task."""
+    def wait(qtbot, section, timeout: int = 60000) -> str:
+        with qtbot.waitSignal(section.task.finished, timeout=timeout) as blocker:
+            pass
+        return blocker.args[0]
+    return wait

@@ -3,7 +3,6 @@ households not visited this month, one building's wall roster, zoom, no stale pr
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -17,26 +16,8 @@ from gridkeeper.ui.sections.printing import BUILDING_ID_ROLE
 
 
 @pytest.fixture
-def section(qtbot, demo_db, tmp_path):
-    from gridkeeper.services.database import open_database
-    from gridkeeper.ui.context import AppContext
-    from gridkeeper.ui.sections.printing import PrintSection
-
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db[0], copy)
-    database = open_database(copy)
-    ctx = AppContext(database, today=date(2026, 11, 20))
-    widget = PrintSection(ctx)
-    qtbot.addWidget(widget)
-    yield widget
-    widget.pdf.close()
-    database.dispose()
-
-
-def _finish(qtbot, section):
-    with qtbot.waitSignal(section.task.finished, timeout=30000) as blocker:
-        pass
-    return blocker.args[0]
+def section(print_section):
+    return print_section
 
 
 def _text(path) -> str:
@@ -72,30 +53,30 @@ def test_the_building_is_picked_from_the_grids_list(section):
     assert section.job().building == names[1]
 
 
-def test_checklist_of_households_not_visited_this_month(qtbot, section, tmp_path):
+def test_checklist_of_households_not_visited_this_month(finish, qtbot, section, tmp_path):
     section.document.setCurrentIndex(section.document.findData("checklist"))
     section.grid.setCurrentIndex(section.grid.findData("FK-01"))
     section.unvisited.setChecked(True)
     section.save_to(tmp_path / "unvisited.pdf")
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     text = _text(tmp_path / "unvisited.pdf")
     assert "11月未走访户" in text
     assert "2026-11-" not in text.split("走访人")[0]  # no household listed was visited in November
 
 
-def test_wall_roster_for_one_building(qtbot, section, tmp_path):
+def test_wall_roster_for_one_building(finish, qtbot, section, tmp_path):
     grid, building = _second_building(section.ctx)
     section.document.setCurrentIndex(section.document.findData("roster"))
     section.grid.setCurrentIndex(section.grid.findData(grid.code))
     assert not section.building.isHidden()
     section.building.setCurrentIndex(section.building.findData(building.id, BUILDING_ID_ROLE))
     section.save_to(tmp_path / "one.pdf")
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert len(PdfReader(tmp_path / "one.pdf").pages) == 1
     assert building.label in _text(tmp_path / "one.pdf")
 
 
-def test_zoom_in_and_out_of_the_preview(qtbot, section):
+def test_zoom_in_and_out_of_the_preview(finish, qtbot, section):
     from PySide6.QtPdfWidgets import QPdfView
 
     section.document.setCurrentIndex(section.document.findData("ledger:visits"))
@@ -103,7 +84,7 @@ def test_zoom_in_and_out_of_the_preview(qtbot, section):
     section.resize(1100, 700)
     section.show()
     section.generate_preview()
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     section.zoom_in.click()
     first = section.view.zoomFactor()
     assert section.view.zoomMode() == QPdfView.ZoomMode.Custom
@@ -117,23 +98,23 @@ def test_zoom_in_and_out_of_the_preview(qtbot, section):
     assert section.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
 
 
-def test_a_stale_preview_is_cleared_when_the_document_changes(qtbot, section):
+def test_a_stale_preview_is_cleared_when_the_document_changes(finish, qtbot, section):
     section.document.setCurrentIndex(section.document.findData("ledger:visits"))
     section.grid.setCurrentIndex(section.grid.findData("FK-01"))
     section.generate_preview()
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert section.pdf.pageCount() >= 1 and section.preview_area.currentWidget() is not section.hint
     section.document.setCurrentIndex(section.document.findData("ledger:care"))
     assert section.pdf.pageCount() == 0 and section.preview_area.currentWidget() is section.hint
     assert section.preview_path is None and section.status.text() == ""
 
 
-def test_a_preview_finished_after_a_change_is_not_shown(qtbot, section):
+def test_a_preview_finished_after_a_change_is_not_shown(finish, qtbot, section):
     section.document.setCurrentIndex(section.document.findData("ledger:visits"))
     section.grid.setCurrentIndex(section.grid.findData("FK-01"))
     section.generate_preview()
     section.grid.setCurrentIndex(section.grid.findData("FK-02"))  # while it is being made
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert section.pdf.pageCount() == 0 and section.preview_area.currentWidget() is section.hint
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
 
 import pytest
 
@@ -11,26 +9,8 @@ from gridkeeper.reports import notices
 
 
 @pytest.fixture
-def section(qtbot, demo_db, tmp_path):
-    from gridkeeper.services.database import open_database
-    from gridkeeper.ui.context import AppContext
-    from gridkeeper.ui.sections.printing import PrintSection
-
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db[0], copy)
-    database = open_database(copy)
-    ctx = AppContext(database, today=date(2026, 11, 20))
-    widget = PrintSection(ctx)
-    qtbot.addWidget(widget)
-    yield widget
-    widget.pdf.close()
-    database.dispose()
-
-
-def _finish(qtbot, section):
-    with qtbot.waitSignal(section.task.finished, timeout=30000) as blocker:
-        pass
-    return blocker.args[0]
+def section(print_section):
+    return print_section
 
 
 def _choose(section, document: str, grid: str = "FK-01"):
@@ -50,25 +30,25 @@ def test_full_values_off_by_default_and_options_follow_the_document(section):
     assert job.document == "roster" and job.grid_code == "FK-01" and not job.full
 
 
-def test_preview_shows_the_generated_pdf(qtbot, section):
+def test_preview_shows_the_generated_pdf(finish, qtbot, section):
     _choose(section, "ledger:visits")
     section.generate_preview()
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert section.pdf.pageCount() >= 1
     assert "福康社区第一网格走访台账（2026年11月）" in section.status.text()
 
 
-def test_save_ledger_as_xlsx_and_roster_as_pdf(qtbot, section, tmp_path):
+def test_save_ledger_as_xlsx_and_roster_as_pdf(finish, qtbot, section, tmp_path):
     from openpyxl import load_workbook
 
     _choose(section, "ledger:households")
     section.save_to(tmp_path / "households.xlsx")
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     header = [c.value for c in load_workbook(tmp_path / "households.xlsx").active[3]]
     assert header[0] == "序号" and "户主身份证号" in header
     _choose(section, "roster")
     section.save_to(tmp_path / "roster.pdf")
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert (tmp_path / "roster.pdf").stat().st_size > 0
 
 

@@ -3,7 +3,6 @@ typed notes, through the same print job as the ledgers."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -12,20 +11,8 @@ from tests.reports.printed import flat, pages_text
 
 
 @pytest.fixture
-def section(qtbot, demo_db, tmp_path):
-    from gridkeeper.services.database import open_database
-    from gridkeeper.ui.context import AppContext
-    from gridkeeper.ui.sections.printing import PrintSection
-
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db[0], copy)
-    database = open_database(copy)
-    ctx = AppContext(database, today=date(2026, 11, 20))
-    widget = PrintSection(ctx)
-    qtbot.addWidget(widget)
-    yield widget
-    widget.pdf.close()
-    database.dispose()
+def section(print_section):
+    return print_section
 
 
 def _choose(section, document: str, grid):
@@ -33,13 +20,7 @@ def _choose(section, document: str, grid):
     section.grid.setCurrentIndex(section.grid.findData(grid))
 
 
-def _finish(qtbot, section):
-    with qtbot.waitSignal(section.task.finished, timeout=60000) as blocker:
-        pass
-    return blocker.args[0]
-
-
-def test_monthly_report_with_typed_notes(qtbot, section, tmp_path):
+def test_monthly_report_with_typed_notes(finish, qtbot, section, tmp_path):
     _choose(section, "report:monthly", "FK-01")
     assert not section.month.isHidden() and section.year.isHidden() and not section.notes.isHidden()
     assert section.full.isHidden() and section.save_xlsx.isHidden()
@@ -49,18 +30,18 @@ def test_monthly_report_with_typed_notes(qtbot, section, tmp_path):
     assert section.suggested_name(".pdf") == "福康社区第一网格月度工作报告-2026-11.pdf"
     out = tmp_path / "monthly.pdf"
     section.save_to(out)
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     text = flat("".join(pages_text(out)))
     assert "福康社区第一网格月度工作报告（2026年11月）" in text and "组织幸福家园消防演练一次" in text
 
 
-def test_annual_summary_for_the_community(qtbot, section):
+def test_annual_summary_for_the_community(finish, qtbot, section):
     _choose(section, "report:annual", None)
     assert section.month.isHidden() and not section.year.isHidden()
     section.year.setValue(2026)
     assert section.job().report_year == 2026 and section.job().grid_code is None
     section.generate_preview()
-    assert _finish(qtbot, section) == "done"
+    assert finish(qtbot, section) == "done"
     assert section.pdf.pageCount() >= 3
     assert "2026年度工作总结" in section.status.text()
 

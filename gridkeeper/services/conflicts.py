@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import inspect, select
+from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
@@ -22,9 +22,17 @@ from gridkeeper.storage.models import AuditEntry
 
 
 def last_change(session: Session, table: str, record_id: int) -> tuple[str, str]:
-    """(who, when) of the newest audited change of a record; ("", "") when none is recorded."""
-    row = session.exec(select(AuditEntry.actor, AuditEntry.at)
-                       .where(AuditEntry.entity == table, AuditEntry.entity_id == str(record_id))
+    """(who, when) of the newest audited change of a record; ("", "") when none is recorded. A household's
+    changes include its residents' (a resident added or changed moves the household's version on too)."""
+    mine = and_(AuditEntry.entity == table, AuditEntry.entity_id == str(record_id))
+    if table == "household":
+        from gridkeeper.storage.models import Resident
+
+        residents = [str(rid) for rid in session.exec(select(Resident.id).where(Resident.household_id == record_id))
+                     .scalars()]
+        if residents:
+            mine = or_(mine, and_(AuditEntry.entity == "resident", AuditEntry.entity_id.in_(residents)))
+    row = session.exec(select(AuditEntry.actor, AuditEntry.at).where(mine)
                        .order_by(AuditEntry.id.desc()).limit(1)).first()
     if row is None:
         return "", ""

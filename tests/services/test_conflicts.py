@@ -182,11 +182,13 @@ def test_a_resident_added_elsewhere_is_kept_and_moves_the_household_on(engine, p
     household_id, resident_id = household
     opened = _opened(engine, Household, household_id)
     with unit_of_work(engine) as session:  # another PC adds a resident
+        session.info["actor"] = "李晓燕"
         hh.add_resident(session, household_id, ResidentInput(name="王小明", relation="子"), today=TODAY)
     mine = [ResidentInput(name="王建华", is_head=True, id=resident_id, version=1)]
     data = HouseholdInput(unit_id=place["unit"], room="301", notes="新装了门铃", version=opened.version)
-    with pytest.raises(EditConflict, match="住户"), unit_of_work(engine) as session:
+    with pytest.raises(EditConflict, match="住户") as caught, unit_of_work(engine) as session:
         hh.update_household(session, household_id, data, mine, today=TODAY, shown={resident_id})
+    assert caught.value.changed_by == "李晓燕"  # who added the resident, not who last edited the household
     data.version = opened.version + 1  # keep mine: save again over the current version
     with unit_of_work(engine) as session:
         hh.update_household(session, household_id, data, mine, today=TODAY, shown={resident_id})

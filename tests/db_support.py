@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import make_url, text
+from sqlalchemy import Engine, event, make_url, text
 
 from gridkeeper.storage.server import is_server_url, make_server_engine, server_url
 
@@ -52,3 +53,18 @@ def private_copy(db, folder: Path, pg_databases=None):
     target = Path(folder) / Path(db).name
     shutil.copy(db, target)
     return target
+
+
+@contextmanager
+def disk_full(refused=lambda statement: statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE")):
+    """Every statement `refused` picks (by default every INSERT, UPDATE and DELETE) fails on any engine as
+    SQLite fails on a full disk."""
+    def refuse(_conn, _cursor, statement, *_args):
+        if refused(statement):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    event.listen(Engine, "before_cursor_execute", refuse)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", refuse)

@@ -4,17 +4,15 @@ audit row for full values, the same whether the CLI or the Print section printed
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import Engine, event
 from sqlmodel import Session, select
 
 from gridkeeper.reports import jobs
 from gridkeeper.reports.jobs import PrintJob, print_document
 from gridkeeper.storage.models import AuditEntry
 from tests.conftest import TODAY
+from tests.db_support import disk_full
 from tests.reports.printed import run
 
 
@@ -57,17 +55,8 @@ def test_the_cli_and_the_gui_record_a_full_print_alike(demo_db, tmp_path):
     assert {k: v for k, v in cli.items() if k != "file"} == {k: v for k, v in gui.items() if k != "file"}
 
 
-@contextmanager
 def audit_cannot_be_written():
-    def refuse(_conn, _cursor, statement, *_args):
-        if "audit_entry" in statement and statement.lstrip().upper().startswith("INSERT"):
-            raise sqlite3.OperationalError("database or disk is full")
-
-    event.listen(Engine, "before_cursor_execute", refuse)
-    try:
-        yield
-    finally:
-        event.remove(Engine, "before_cursor_execute", refuse)
+    return disk_full(lambda statement: "audit_entry" in statement and statement.lstrip().upper().startswith("INSERT"))
 
 
 def test_a_full_print_that_cannot_be_recorded_leaves_no_file(session, place, tmp_path):

@@ -24,6 +24,7 @@ from gridkeeper.ui.hazards.dialogs import ChecklistDialog, HazardStepDialog, Ins
 from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.requests import local_time
 from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.tables import list_view
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
 
 H = HazardStatus
@@ -64,19 +65,6 @@ class HazardRow:
     where: str
 
 
-def _table(parent: QWidget, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setResizeContentsPrecision(100)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class PlacesPage(QWidget):
     """The places in scope, by kind and a piece of name; new, edit, remove, inspect."""
 
@@ -105,7 +93,7 @@ class PlacesPage(QWidget):
             Column(self.tr("Last inspected"), lambda r: r[0].last_inspected_on.isoformat() if r[0].last_inspected_on
                    else self.tr("never")),
         ], self)
-        self.table = _table(self, self.model)
+        self.table = list_view(self.model, self)
         self.table.doubleClicked.connect(lambda _i: self.inspect())
         self.count_label = QLabel(self)
         buttons = QHBoxLayout()
@@ -275,7 +263,7 @@ class HazardsPage(QWidget):
             Column(self.tr("Days left"), lambda r: self.days_text(r.hazard), foreground=colour, background=shade),
             Column(self.tr("Responsible"), lambda r: r.hazard.responsible_person),
         ], page_size=200, parent=self)
-        self.table = _table(self, self.model)
+        self.table = list_view(self.model, self)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import Gender, label_of
@@ -18,21 +18,9 @@ from gridkeeper.ui.operations import perform
 from gridkeeper.ui.rentals.dialogs import (EndTenancyDialog, MoveOutDialog, RentalRulesDialog, TenancyDialog,
                                            TenantDialog)
 from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.tables import list_view
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
-
-
-def table(model, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setResizeContentsPrecision(100)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def lease_text(tenancy: Tenancy) -> str:
@@ -50,7 +38,7 @@ class RentalsSection(QWidget):
         self.household_id: int | None = None
         self.tenancy: Tenancy | None = None
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
-        self.table = table(self.model, self)
+        self.table = list_view(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._open_household)
         self.group_only = QCheckBox(self.tr("Possible group rentals only"), self)
@@ -74,7 +62,7 @@ class RentalsSection(QWidget):
         self.let_button = QPushButton(self.tr("New lease…"), self)
         self.let_button.clicked.connect(lambda: self.register_flat(self.household_id))
         self.tenant_model = RowsModel(self._tenant_columns(), self)
-        self.tenant_table = table(self.tenant_model, self)
+        self.tenant_table = list_view(self.tenant_model, self)
         self.tenant_table.doubleClicked.connect(lambda _i: self.edit_tenant())
         self.add_tenant_button = QPushButton(self.tr("Add tenant…"), self)
         self.add_tenant_button.clicked.connect(lambda: self.add_tenant())
@@ -89,7 +77,7 @@ class RentalsSection(QWidget):
             Column(self.tr("Ended"), lambda t: f"{t.ended_on.isoformat()} {t.end_reason}" if t.ended_on
                    else self.tr("in force")),
         ], self)
-        self.history_table = table(self.history_model, self)
+        self.history_table = list_view(self.history_model, self)
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())
         ctx.data_changed.connect(lambda change: change.affects(Change.RENTALS, Change.HOUSEHOLDS, Change.PLACES,

@@ -3,11 +3,8 @@ it never vanishes into a traceback on the console while the user believes it was
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gridkeeper.domain.enums import LeaderRole, RequestStatus
@@ -17,24 +14,11 @@ from gridkeeper.services.requests import RequestInput, raise_request
 from gridkeeper.services.visits import VisitInput, record_visit
 from gridkeeper.storage.faults import MESSAGES
 from gridkeeper.storage.models import Household, LeaderAssignment, Member, ResidentRequest, Visit
+from tests.db_support import disk_full
 
 from .conftest import TODAY, type_text
 
 DISK_FULL = MESSAGES["disk_full"]
-
-
-@contextmanager
-def disk_full():
-    """Every INSERT, UPDATE and DELETE on any engine fails as SQLite fails on a full disk."""
-    def refuse(_conn, _cursor, statement, *_args):
-        if statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
-            raise sqlite3.OperationalError("database or disk is full")
-
-    event.listen(Engine, "before_cursor_execute", refuse)
-    try:
-        yield
-    finally:
-        event.remove(Engine, "before_cursor_execute", refuse)
 
 
 def count(engine, model) -> int:

@@ -30,7 +30,7 @@ FIELD_LABELS = {"unit_id": "单元", "room": "房号", "housing_use": "房屋用
                 "end_reason": "结束原因", "arrived_on": "来本地日期", "from_place": "来自",
                 "workplace": "工作单位", "permit_number": "居住证号", "permit_expires": "居住证到期",
                 "moved_out_on": "搬离日期",
-                "visited_on": "走访日期", "visitor_name": "走访人", "visit_kind": "走访类型"}
+                "visited_on": "走访日期", "term": "任期", "visitor_name": "走访人", "visit_kind": "走访类型"}
 TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"}, "safety_place": {"name": "场所名称"}}  # same name, other meaning
 
 

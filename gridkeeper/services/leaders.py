@@ -58,15 +58,15 @@ def assign_leader(session: Session, data: LeaderInput, *, today: date | None = N
         if party is None:
             party = resident.political_status in (PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY)
     if not name:
-        errors.append(ValueRuleError("姓名", "不能为空"))
+        errors.append(ValueRuleError("person_name", "不能为空"))
     try:
-        phone = normalize_phone(phone, field="联系电话")
+        phone = normalize_phone(phone, field="person_phone")
         if not phone:
-            errors.append(ValueRuleError("联系电话", "三长的电话要上墙公示，不能为空"))
+            errors.append(ValueRuleError("person_phone", "三长的电话要上墙公示，不能为空"))
     except ValueRuleError as exc:
         errors.append(exc)
     if data.term_start and data.term_end and data.term_end < data.term_start:
-        errors.append(ValueRuleError("任期", "结束日期早于开始日期"))
+        errors.append(ValueRuleError("term", "结束日期早于开始日期"))
     if errors:
         raise ValidationFailed(errors)
     previous = current_leader(session, role, data.scope_id)

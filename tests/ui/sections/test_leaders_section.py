@@ -51,7 +51,7 @@ def test_outside_person_needs_a_phone(qtbot, ctx, engine, place, homes, dialogs)
     qtbot.addWidget(section)
     dialogs.fillers.append(lambda d: type_text(d.name, "孙红梅"))
     assert not section.assign(LeaderRole.UNIT, place["unit"])
-    assert dialogs.seen[-1].errors.text("联系电话") == "三长的电话要上墙公示，不能为空"
+    assert dialogs.seen[-1].errors.text("person_phone") == "三长的电话要上墙公示，不能为空"
 
     def outside(d):
         type_text(d.name, "孙红梅")

@@ -48,7 +48,7 @@ def test_the_cli_and_the_gui_record_a_full_print_alike(demo_db, tmp_path):
         print_document(session, PrintJob("ledger:visits", month=TODAY.replace(day=1), full=True, today=TODAY),
                        by_gui)
     # (the shared demo database may already hold other tests' full prints: only these two files count)
-    cli, gui = [p for p in _full_prints(database.engine) if p["file"] in (str(by_cli), str(by_gui))]
+    cli, gui = [p for p in _full_prints(database.engine) if p.get("file") in (str(by_cli), str(by_gui))]
     database.dispose()
     assert cli.keys() == gui.keys() == {"summary", "entity_id", "file", "document", "rows", "full"}
     assert (cli["file"], gui["file"]) == (str(by_cli), str(by_gui))

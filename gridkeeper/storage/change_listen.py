@@ -9,6 +9,7 @@ says "something"). Polling stays as the safety net (and is all there is on SQLit
 from __future__ import annotations
 
 import psycopg
+from psycopg import sql
 from sqlalchemy import URL
 
 from gridkeeper.storage.audit import CHANGES_CHANNEL
@@ -20,7 +21,7 @@ class ChangeListener:
 
     def __init__(self, url: URL):
         self.connection = psycopg.connect(**connect_kwargs(url), autocommit=True)
-        self.connection.execute(f"LISTEN {CHANGES_CHANNEL}")  # a constant identifier: nothing from outside
+        self.connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANGES_CHANNEL)))
 
     def fileno(self) -> int:
         return self.connection.fileno()

@@ -31,6 +31,7 @@ def _full_prints(engine) -> list[dict]:
     return [{"summary": r.summary, "entity_id": r.entity_id, **json.loads(r.after)} for r in rows]
 
 
+@pytest.mark.sqlite_only  # copies the demo database file for the CLI to open
 def test_the_cli_and_the_gui_record_a_full_print_alike(demo_db, tmp_path):
     import shutil
 

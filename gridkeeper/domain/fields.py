@@ -1,36 +1,133 @@
 """What a field is called on screen and on paper: errors are keyed by field name (a model's attribute, e.g.
 `visited_on`) and turned into the Chinese label (走访日期) only where a person reads them — a form's field
-errors, an import's problem list, a conflict's comparison. A key not listed is shown as it is (the older
-registers' errors still carry their Chinese label as the key)."""
+errors, an import's problem list, a conflict's comparison. A key not listed is shown as it is. Each register
+keeps its own block below; a name meaning something else in one table goes into TABLE_LABELS."""
 
 from __future__ import annotations
 
-FIELD_LABELS = {"unit_id": "单元", "room": "房号", "housing_use": "房屋用途", "phone": "电话", "notes": "备注",
-                "name": "姓名", "gender": "性别", "id_number": "身份证号", "birth_date": "出生日期",
-                "relation": "与户主关系", "political_status": "政治面貌", "residence_status": "居住状态",
-                "is_head": "户主", "tags": "关爱标签",
-                "person_name": "姓名", "person_phone": "联系电话", "is_party_member": "党员", "term_start": "任期开始",
-                "term_end": "任期结束", "ended_on": "卸任日期", "pledge": "承诺",
-                "post": "认领岗位", "employer": "工作单位", "job_title": "职务", "party_org": "所在党组织",
-                "registered_on": "报到日期", "grid_id": "网格", "household_id": "住户", "withdrawn_on": "退出日期",
-                "status": "状态", "dispatched_to": "派给", "dispatch_target": "派单对象", "feedback": "办理反馈",
-                "rating": "满意度", "withdrawn_reason": "撤回原因", "description": "内容", "deadline": "期限",
-                "subject": "事由", "details": "详细情况", "kind": "类别", "risk": "风险等级", "found_on": "发现日期",
-                "found_by": "发现人", "outcome": "化解结果", "outcome_on": "化解日期", "referred_to": "移交单位",
-                "outcome_note": "结果说明", "follow_up_due": "回访期限", "followed_up_on": "回访日期",
-                "follow_up_held": "回访时是否稳定", "follow_up_note": "回访情况", "closed_on": "办结日期",
-                "item": "检查项目", "level": "隐患等级", "responsible_person": "责任人", "responsible_phone": "责任人电话",
-                "requirement": "整改要求", "notified_on": "通知日期", "rectified_on": "整改日期", "rectification": "整改情况",
-                "reinspected_by": "复查人", "escalated_on": "上报日期", "escalated_to": "上报单位",
-                "escalation_reason": "上报原因", "address": "地址", "contact": "联系人",
-                "person_in_charge": "负责人", "last_inspected_on": "上次检查日期",
-                "landlord_name": "房东姓名", "landlord_phone": "房东电话", "landlord_id_number": "房东身份证号",
-                "rent_use": "出租用途", "rooms": "间数", "tenant_count": "租住人数", "lease_start": "租期开始",
-                "lease_end": "租期结束", "letter_signed": "已签治安责任书", "letter_signed_on": "签订日期",
-                "end_reason": "结束原因", "arrived_on": "来本地日期", "from_place": "来自",
-                "workplace": "工作单位", "permit_number": "居住证号", "permit_expires": "居住证到期",
-                "moved_out_on": "搬离日期",
-                "visited_on": "走访日期", "term": "任期", "visitor_name": "走访人", "visit_kind": "走访类型"}
+# geography, households and residents (forms, the roster import)
+_PEOPLE = {
+    "unit_id": "单元",
+    "room": "房号",
+    "housing_use": "房屋用途",
+    "phone": "电话",
+    "notes": "备注",
+    "name": "姓名",
+    "gender": "性别",
+    "id_number": "身份证号",
+    "birth_date": "出生日期",
+    "relation": "与户主关系",
+    "political_status": "政治面貌",
+    "residence_status": "居住状态",
+    "is_head": "户主",
+    "tags": "关爱标签",
+    "address": "地址",
+    "household_id": "住户",
+    "grid_id": "网格",
+}
+
+# the three leaders and in-service Party members
+_LEADERS_MEMBERS = {
+    "person_name": "姓名",
+    "person_phone": "联系电话",
+    "is_party_member": "党员",
+    "term_start": "任期开始",
+    "term_end": "任期结束",
+    "ended_on": "卸任日期",
+    "pledge": "承诺",
+    "term": "任期",
+    "post": "认领岗位",
+    "employer": "工作单位",
+    "job_title": "职务",
+    "party_org": "所在党组织",
+    "registered_on": "报到日期",
+    "withdrawn_on": "退出日期",
+}
+
+# door-to-door visits
+_VISITS = {
+    "visited_on": "走访日期",
+    "visitor_name": "走访人",
+    "visit_kind": "走访类型",
+}
+
+# residents' requests
+_REQUESTS = {
+    "status": "状态",
+    "dispatched_to": "派给",
+    "dispatch_target": "派单对象",
+    "feedback": "办理反馈",
+    "rating": "满意度",
+    "withdrawn_reason": "撤回原因",
+    "description": "内容",
+    "deadline": "期限",
+}
+
+# disputes and mediation
+_DISPUTES = {
+    "subject": "事由",
+    "details": "详细情况",
+    "kind": "类别",
+    "risk": "风险等级",
+    "found_on": "发现日期",
+    "found_by": "发现人",
+    "outcome": "化解结果",
+    "outcome_on": "化解日期",
+    "referred_to": "移交单位",
+    "outcome_note": "结果说明",
+    "follow_up_due": "回访期限",
+    "followed_up_on": "回访日期",
+    "follow_up_held": "回访时是否稳定",
+    "follow_up_note": "回访情况",
+    "closed_on": "办结日期",
+}
+
+# safety places, inspections and hazards
+_HAZARDS = {
+    "item": "检查项目",
+    "level": "隐患等级",
+    "responsible_person": "责任人",
+    "responsible_phone": "责任人电话",
+    "requirement": "整改要求",
+    "notified_on": "通知日期",
+    "rectified_on": "整改日期",
+    "rectification": "整改情况",
+    "reinspected_by": "复查人",
+    "escalated_on": "上报日期",
+    "escalated_to": "上报单位",
+    "escalation_reason": "上报原因",
+    "contact": "联系人",
+    "person_in_charge": "负责人",
+    "last_inspected_on": "上次检查日期",
+}
+
+# rented housing and migrants
+_RENTALS = {
+    "landlord_name": "房东姓名",
+    "landlord_phone": "房东电话",
+    "landlord_id_number": "房东身份证号",
+    "rent_use": "出租用途",
+    "rooms": "间数",
+    "tenant_count": "租住人数",
+    "lease_start": "租期开始",
+    "lease_end": "租期结束",
+    "letter_signed": "已签治安责任书",
+    "letter_signed_on": "签订日期",
+    "end_reason": "结束原因",
+    "arrived_on": "来本地日期",
+    "from_place": "来自",
+    "workplace": "工作单位",
+    "permit_number": "居住证号",
+    "permit_expires": "居住证到期",
+    "moved_out_on": "搬离日期",
+}
+
+# accounts and settings
+_ACCOUNTS_SETTINGS = {
+}
+
+FIELD_LABELS = {**_PEOPLE, **_LEADERS_MEMBERS, **_VISITS, **_REQUESTS, **_DISPUTES, **_HAZARDS, **_RENTALS,
+                **_ACCOUNTS_SETTINGS}
 TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"}, "safety_place": {"name": "场所名称"}}  # same name, other meaning
 
 

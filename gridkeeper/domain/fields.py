@@ -1,7 +1,8 @@
 """What a field is called on screen and on paper: errors are keyed by field name (a model's attribute, e.g.
 `visited_on`) and turned into the Chinese label (走访日期) only where a person reads them — a form's field
 errors, an import's problem list, a conflict's comparison. A key not listed is shown as it is. Each register
-keeps its own block below; a name meaning something else in one table goes into TABLE_LABELS."""
+keeps its own block below; a name meaning something else in one table goes into TABLE_LABELS. A field of
+one item of a list (the 2nd hazard found) is keyed "hazards.2.level" (item_field) and reads 第2条隐患：隐患等级."""
 
 from __future__ import annotations
 
@@ -99,6 +100,11 @@ _HAZARDS = {
     "contact": "联系人",
     "person_in_charge": "负责人",
     "last_inspected_on": "上次检查日期",
+    "hazard_content": "隐患内容",  # the checklist item or a description: one of them is needed
+    "inspected_on": "检查日期",
+    "inspectors": "检查人",
+    "inspection_target": "检查对象",  # a place or a building
+    "step_on": "日期",  # the day a hazard's step was taken
 }
 
 # rented housing and migrants
@@ -128,9 +134,26 @@ _ACCOUNTS_SETTINGS = {
 
 FIELD_LABELS = {**_PEOPLE, **_LEADERS_MEMBERS, **_VISITS, **_REQUESTS, **_DISPUTES, **_HAZARDS, **_RENTALS,
                 **_ACCOUNTS_SETTINGS}
-TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"}, "safety_place": {"name": "场所名称"}}  # same name, other meaning
+TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other meaning
+                "safety_place": {"name": "场所名称", "kind": "场所类别", "phone": "联系电话", "grid_id": "所属网格",
+                                 "building_id": "所在楼栋"},
+                "safety_hazard": {"deadline": "整改期限"}}
+# Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
+ITEM_LABELS = {"hazards": "第{n}条隐患：{label}"}
+
+
+def item_field(items: str, number: int, field: str) -> str:
+    """The key of `field` of the `number`th item of a list (the 2nd hazard of an inspection): "hazards.2.level",
+    read as 第2条隐患：隐患等级 (ITEM_LABELS). The field stays a name and the position travels in the key, so a
+    form can place the error under that item's widget and an importer can find the item's row."""
+    return f"{items}.{number}.{field}"
 
 
 def field_label(field: str, table: str = "") -> str:
-    """The label of `field` (of `table`, where the name means something else there)."""
+    """The label of `field` (of `table`, where the name means something else there); an item's key
+    ("hazards.2.level", see item_field) reads as that item's field."""
+    items, _, rest = field.partition(".")
+    number, _, name = rest.partition(".")
+    if items in ITEM_LABELS and number.isdigit() and name:
+        return ITEM_LABELS[items].format(n=number, label=field_label(name, table))
     return TABLE_LABELS.get(table, {}).get(field) or FIELD_LABELS.get(field, field)

@@ -195,7 +195,7 @@ def check_places(session: Session, path: str | Path, *, grid_code: str | None = 
             problem("address", "没有楼栋时要写明地址（例如 幸福路12号）")
         phone = text(cell.get("phone", ""))
         try:
-            normalize_phone(phone)
+            normalize_phone(phone, field="phone")
         except ValueRuleError as exc:
             problem("phone", exc.reason)
         key = (grid_id, name, address, building_id)

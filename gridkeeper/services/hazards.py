@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from gridkeeper.domain.enums import VisitKind
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.fields import item_field
 from gridkeeper.domain.hazard_flow import HazardTransitionError, check_transition
 from gridkeeper.domain.hazards import (
     AWAITING_RECTIFICATION,
@@ -64,24 +65,28 @@ class InspectionInput:
 
 
 def _hazard_values(data: HazardInput, found_on: date, index: int | None = None) -> dict:
-    """Checked values of one hazard; errors name the hazard (第2条隐患) when there are several."""
-    where = f"第{index}条隐患：" if index else ""
+    """Checked values of one hazard; errors name the hazard ("hazards.2.level": 第2条隐患：隐患等级) when there
+    are several."""
+
+    def key(name: str) -> str:
+        return item_field("hazards", index, name) if index else name
+
     errors: list[ValueRuleError] = []
     item = visible_text(data.item)[:50]
     description = (data.description or "").strip()
     if not item and not description:
-        errors.append(ValueRuleError(f"{where}隐患内容", "请选择检查项或写明隐患情况"))
+        errors.append(ValueRuleError(key("hazard_content"), "请选择检查项或写明隐患情况"))
     level = HazardLevel.GENERAL
     try:
         level = HazardLevel.from_text(str(data.level or HazardLevel.GENERAL))
     except ValueError as exc:
-        errors.append(ValueRuleError(f"{where}隐患等级", f"{exc}（应为 一般、较大、重大 之一）"))
+        errors.append(ValueRuleError(key("level"), f"{exc}（应为 一般、较大、重大 之一）"))
     deadline = data.deadline or found_on + timedelta(days=DEFAULT_DEADLINE_DAYS[level])
     if deadline < found_on:
-        errors.append(ValueRuleError(f"{where}整改期限", "不能早于发现日期"))
+        errors.append(ValueRuleError(key("deadline"), "不能早于发现日期", table="safety_hazard"))
     phone = ""
     try:
-        phone = normalize_phone(data.responsible_phone or "", field=f"{where}责任人电话")
+        phone = normalize_phone(data.responsible_phone or "", field=key("responsible_phone"))
     except ValueRuleError as exc:
         errors.append(exc)
     if errors:
@@ -107,14 +112,14 @@ def record_inspection(session: Session, data: InspectionInput, *, today: date | 
     today = today or date.today()
     errors: list[ValueRuleError] = []
     if data.inspected_on is None:
-        errors.append(ValueRuleError("检查日期", "不能为空"))
+        errors.append(ValueRuleError("inspected_on", "不能为空"))
     elif data.inspected_on > today:
-        errors.append(ValueRuleError("检查日期", f"{data.inspected_on:%Y-%m-%d} 在今天之后"))
+        errors.append(ValueRuleError("inspected_on", f"{data.inspected_on:%Y-%m-%d} 在今天之后"))
     inspectors = visible_text(data.inspectors)[:200]
     if not inspectors:
-        errors.append(ValueRuleError("检查人", "不能为空"))
+        errors.append(ValueRuleError("inspectors", "不能为空"))
     if not data.place_id and not data.building_id:
-        errors.append(ValueRuleError("检查对象", "请选择场所或楼栋"))
+        errors.append(ValueRuleError("inspection_target", "请选择场所或楼栋"))
     if errors:
         raise ValidationFailed(errors)
     place = get(session, SafetyPlace, data.place_id) if data.place_id else None
@@ -215,32 +220,32 @@ def advance(session: Session, hazard_id: int, target: HazardStatus | str, *, on:
     check_version(session, hazard, expected_version)
     errors: list[ValueRuleError] = []
     if on < hazard.found_on:
-        errors.append(ValueRuleError("日期", f"不能早于发现日期 {hazard.found_on:%Y-%m-%d}"))
+        errors.append(ValueRuleError("step_on", f"不能早于发现日期 {hazard.found_on:%Y-%m-%d}"))
     note = reason.strip()
     if target == H.NOTIFIED:
         hazard.notified_on = on
         if deadline is not None:
             if deadline < on:
-                errors.append(ValueRuleError("整改期限", "不能早于通知日期"))
+                errors.append(ValueRuleError("deadline", "不能早于通知日期", table="safety_hazard"))
             hazard.deadline = deadline
         if hazard.status == H.RECTIFIED:  # failed re-inspection: the earlier rectification did not hold
             hazard.rectified_on, hazard.rectification = None, ""
     elif target == H.RECTIFIED:
         if not rectification.strip():
-            errors.append(ValueRuleError("整改情况", "请写明怎样整改的（例如已清理楼道堆物）"))
+            errors.append(ValueRuleError("rectification", "请写明怎样整改的（例如已清理楼道堆物）"))
         hazard.rectified_on, hazard.rectification = on, rectification.strip()
         note = "；".join(p for p in (note, rectification.strip()) if p)
     elif target == H.CLOSED:
         who = clean_name(reinspected_by)
         if not who:
-            errors.append(ValueRuleError("复查人", "复查销号要写明复查人"))
+            errors.append(ValueRuleError("reinspected_by", "复查销号要写明复查人"))
         hazard.closed_on, hazard.reinspected_by = on, who[:50]
         if hazard.rectified_on is None:  # closed by the department after escalation
             hazard.rectified_on = on
         note = "；".join(p for p in (f"复查人：{who}", note) if who or p)
     elif target == H.ESCALATED:
         if not escalated_to.strip():
-            errors.append(ValueRuleError("上报单位", "请写明上报给谁（例如新华街道办事处、消防救援站）"))
+            errors.append(ValueRuleError("escalated_to", "请写明上报给谁（例如新华街道办事处、消防救援站）"))
         hazard.escalated_on, hazard.escalated_to = on, escalated_to.strip()[:100]
         hazard.escalation_reason = reason.strip()
         note = f"上报{escalated_to.strip()}：{reason.strip()}"

@@ -29,6 +29,7 @@ from gridkeeper.storage.hazard_models import SafetyHazard, SafetyInspection, Saf
 from gridkeeper.storage.models import Building, Compound, DeletedRecord, Grid, Unit
 
 CHECKLIST_KEY = "hazard_checklist"
+TABLE = "safety_place"  # its errors read as this table's labels (name: 场所名称, phone: 联系电话)
 
 
 @dataclass
@@ -47,28 +48,28 @@ def _place_values(session: Session, data: PlaceInput) -> dict:
     errors: list[ValueRuleError] = []
     name = visible_text(data.name)[:100]
     if not name:
-        errors.append(ValueRuleError("场所名称", "不能为空"))
+        errors.append(ValueRuleError("name", "不能为空", table=TABLE))
     kind = None
     try:
         kind = PlaceKind.from_text(str(data.kind))
     except ValueError as exc:
-        errors.append(ValueRuleError("场所类别", f"{exc}（应为 {'、'.join(PlaceKind.labels())} 之一）"))
+        errors.append(ValueRuleError("kind", f"{exc}（应为 {'、'.join(PlaceKind.labels())} 之一）", table=TABLE))
     phone = ""
     try:
-        phone = normalize_phone(data.phone or "", field="联系电话")
+        phone = normalize_phone(data.phone or "", field="phone")
     except ValueRuleError as exc:
-        errors.append(exc)
+        errors.append(ValueRuleError("phone", exc.reason, table=TABLE))
     grid_id = data.grid_id
     if data.building_id:
         building = get(session, Building, data.building_id)
         if grid_id and grid_id != building.grid_id:
-            errors.append(ValueRuleError("所在楼栋", "不属于所选网格"))
+            errors.append(ValueRuleError("building_id", "不属于所选网格", table=TABLE))
         grid_id = building.grid_id
     address = visible_text(data.address)[:200]
     if not grid_id:
-        errors.append(ValueRuleError("所属网格", "请选择网格或楼栋"))
+        errors.append(ValueRuleError("grid_id", "请选择网格或楼栋", table=TABLE))
     if not data.building_id and not address:
-        errors.append(ValueRuleError("地址", "没有选楼栋时要写明地址（例如沿街门面：幸福路12号）"))
+        errors.append(ValueRuleError("address", "没有选楼栋时要写明地址（例如沿街门面：幸福路12号）", table=TABLE))
     if errors:
         raise ValidationFailed(errors)
     get(session, Grid, grid_id)

@@ -46,8 +46,10 @@ def test_place_needs_name_kind_and_an_address_or_building(session, place):
         safety_places.create_place(session, safety_places.PlaceInput(name=" ", kind="大商场", grid_id=place["grid"],
                                                                      phone="12345"))
     fields = caught.value.by_field()
-    assert {"场所名称", "场所类别", "联系电话", "地址"} <= set(fields)
-    assert "小商店" in fields["场所类别"]
+    assert {"name", "kind", "phone", "address"} <= set(fields)
+    assert "小商店" in fields["kind"]
+    shown = str(caught.value)  # read by their labels, as before
+    assert "场所名称：不能为空" in shown and "场所类别：" in shown and "联系电话：" in shown and "地址：没有选楼栋" in shown
     stairs = safety_places.create_place(session, safety_places.PlaceInput(name="7号楼2单元楼道", kind="楼道",
                                                                           building_id=place["building"]))
     assert stairs.grid_id == place["grid"]
@@ -70,9 +72,15 @@ def test_inspection_records_checklist_and_hazards_with_default_deadlines(session
 def test_bad_hazard_is_named_by_its_number(session, shop):
     with pytest.raises(ValidationFailed) as caught:
         _inspect(session, shop, hazards.HazardInput(item="楼道堆物"), hazards.HazardInput(level="特别重大"))
-    assert {"第2条隐患：隐患内容", "第2条隐患：隐患等级"} <= set(caught.value.by_field())
-    with pytest.raises(ValidationFailed, match="检查日期"):
+    assert {"hazards.2.hazard_content", "hazards.2.level"} <= set(caught.value.by_field())
+    assert "第2条隐患：隐患内容：请选择检查项或写明隐患情况" in str(caught.value)
+    assert "第2条隐患：隐患等级：" in str(caught.value)
+    with pytest.raises(ValidationFailed) as caught:
+        _inspect(session, shop, hazards.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=11)))
+    assert [(e.field, str(e)) for e in caught.value.errors] == [("deadline", "整改期限：不能早于发现日期")]
+    with pytest.raises(ValidationFailed, match="检查日期") as caught:
         _inspect(session, shop, on=TODAY + timedelta(days=1))
+    assert list(caught.value.by_field()) == ["inspected_on"]
 
 
 def test_hazard_goes_round_the_loop_with_history(session, shop):

@@ -60,13 +60,13 @@ class PlaceDialog(FormDialog):
         self.address.setPlaceholderText(self.tr("Street frontage (幸福路12号), or where in the building"))
         self.person = QLineEdit(place.person_in_charge if place else "", self)
         self.phone = QLineEdit(place.phone if place else "", self)
-        self.add_row(self.tr("Name"), self.name, "场所名称")
-        self.add_row(self.tr("Kind"), self.kind, "场所类别")
-        self.add_row(self.tr("Grid"), self.grid, "所属网格")
-        self.add_row(self.tr("Building"), self.building, "所在楼栋")
-        self.add_row(self.tr("Address"), self.address, "地址")
+        self.add_row(self.tr("Name"), self.name, "name")
+        self.add_row(self.tr("Kind"), self.kind, "kind")
+        self.add_row(self.tr("Grid"), self.grid, "grid_id")
+        self.add_row(self.tr("Building"), self.building, "building_id")
+        self.add_row(self.tr("Address"), self.address, "address")
         self.add_row(self.tr("Person in charge"), self.person)
-        self.add_row(self.tr("Phone"), self.phone, "联系电话")
+        self.add_row(self.tr("Phone"), self.phone, "phone")
         grid_id = place.grid_id if place else (ctx.scope.grid_id or (grids[0].id if grids else None))
         self.grid.setCurrentIndex(max(0, self.grid.findData(grid_id)))
         self._fill_buildings()
@@ -159,8 +159,8 @@ class InspectionDialog(FormDialog):
         scroll.setMinimumHeight(min(520, 60 + 36 * len(self.rows)))
         self.on.dateChanged.connect(lambda _d: [row.follow_level(date_of(self.on)) for row in self.rows])
         self.add_row(self.tr("Place"), QLabel(f"{place.name}（{PlaceKind(place.kind).label}）", self))
-        self.add_row(self.tr("Date"), self.on, "检查日期")
-        self.add_row(self.tr("Inspectors"), self.inspectors, "检查人")
+        self.add_row(self.tr("Date"), self.on, "inspected_on")
+        self.add_row(self.tr("Inspectors"), self.inspectors, "inspectors")
         self.form.addRow(scroll)
 
     def row_for(self, item: str) -> ChecklistRow:
@@ -193,9 +193,9 @@ class VisitHazardDialog(FormDialog):
         self.level = level_combo(self)
         self.responsible = QLineEdit(self)
         self.responsible.setPlaceholderText(self.tr("Who must put it right (the household, the property company…)"))
-        self.add_row(self.tr("Item"), self.item, "隐患内容")
+        self.add_row(self.tr("Item"), self.item, "hazard_content")
         self.add_row(self.tr("What exactly"), self.description)
-        self.add_row(self.tr("Level"), self.level, "隐患等级")
+        self.add_row(self.tr("Level"), self.level, "level")
         self.add_row(self.tr("Responsible"), self.responsible)
 
     def save(self, session) -> SafetyHazard:
@@ -226,7 +226,7 @@ class HazardStepDialog(FormDialog):
             later = max(hazard.deadline, ctx.today() + timedelta(days=DEFAULT_DEADLINE_DAYS[HazardLevel(hazard.level)])) \
                 if current == H.RECTIFIED else hazard.deadline
             self.deadline = date_edit(later, self)
-            self.add_row(self.tr("Deadline"), self.deadline, "整改期限")
+            self.add_row(self.tr("Deadline"), self.deadline, "deadline")
             self.print_notice = QCheckBox(self.tr("Print the rectification notice (整改通知单) now"), self)
             self.print_notice.setChecked(True)
             self.form.addRow(self.print_notice)
@@ -235,22 +235,22 @@ class HazardStepDialog(FormDialog):
             self.rectification.setTabChangesFocus(True)
             self.rectification.setPlaceholderText(self.tr("What was done, e.g. 已清理楼道堆物"))
             self.rectification.setMinimumHeight(60)
-            self.add_row(self.tr("Rectification"), self.rectification, "整改情况")
+            self.add_row(self.tr("Rectification"), self.rectification, "rectification")
         if target == H.CLOSED:
             self.reinspected_by = QLineEdit(ctx.user, self)
-            self.add_row(self.tr("Re-inspected by"), self.reinspected_by, "复查人")
+            self.add_row(self.tr("Re-inspected by"), self.reinspected_by, "reinspected_by")
         if target == H.ESCALATED:
             self.escalated_to = QComboBox(self)
             self.escalated_to.setEditable(True)
             self.escalated_to.addItems(ESCALATE_TO)
-            self.add_row(self.tr("Escalate to"), self.escalated_to, "上报单位")
+            self.add_row(self.tr("Escalate to"), self.escalated_to, "escalated_to")
         if needs_reason(current, target):
             self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
-            self.add_row(self.tr("Reason"), self.reason, "原因")
+            self.add_row(self.tr("Reason"), self.reason, "reason")
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
-        self.add_row(self.tr("Date"), self.on, "日期")
+        self.add_row(self.tr("Date"), self.on, "step_on")
 
     def save(self, session) -> SafetyHazard:
         values = dict(
@@ -290,7 +290,7 @@ class ChecklistDialog(FormDialog):
         self.items.setPlainText("\n".join(self._lists[self._shown]))
         self.kind.currentIndexChanged.connect(lambda _i: self._switch())
         self.add_row(self.tr("Kind of place"), self.kind)
-        self.add_row(self.tr("Items"), self.items, "检查项目")
+        self.add_row(self.tr("Items"), self.items, "item")
 
     def _switch(self) -> None:
         self._lists[self._shown] = self.items.toPlainText().splitlines()

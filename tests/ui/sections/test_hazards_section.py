@@ -41,7 +41,7 @@ def test_register_inspect_and_close_through_the_buttons(qtbot, qtmodeltester, ct
         d.phone.setText("1390451")
     dialogs.fillers.append(new_place)
     assert section.places.new_place() is None  # a bad phone keeps the dialog open, nothing saved
-    assert "联系电话" in "".join(dialogs.seen[-1].errors._labels) and dialogs.seen[-1].errors.text("联系电话")
+    assert dialogs.seen[-1].errors.text("phone")  # under the phone field, the name it is keyed by
     dialogs.fillers.append(lambda d: (new_place(d), d.phone.setText("13904510011")))
     shop = section.places.new_place()
     assert shop and section.places.model.rowCount() == 1
@@ -72,7 +72,7 @@ def test_register_inspect_and_close_through_the_buttons(qtbot, qtmodeltester, ct
 
     dialogs.fillers.append(lambda d: None)
     assert not page.advance(H.RECTIFIED)  # nothing said about what was done
-    assert dialogs.seen[-1].errors.text("整改情况")
+    assert dialogs.seen[-1].errors.text("rectification")
     dialogs.fillers.append(lambda d: d.rectification.setPlainText("已清理纸箱"))
     page.step_buttons[H.RECTIFIED].click()
     assert page.step_buttons[H.NOTIFIED].text() != "Notify (print notice)…" or page.step_buttons[H.NOTIFIED].isEnabled()
@@ -85,6 +85,20 @@ def test_register_inspect_and_close_through_the_buttons(qtbot, qtmodeltester, ct
     assert not any(b.isEnabled() for b in page.step_buttons.values())
     assert page.history_model.rowCount() == 4
     qtmodeltester.check(page.history_model)
+
+
+def test_a_place_error_shows_under_its_field(qtbot, ctx, engine, place, dialogs):
+    from gridkeeper.ui.hazards.dialogs import PlaceDialog
+
+    dialog = PlaceDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.phone.setText("1390451")
+    dialog.accept()  # no name, no building and no address, a short phone: nothing saved
+    assert dialog.result() == 0 and not dialog.errors.general.text()  # every error sits under its field
+    assert dialog.errors.text("name") == "不能为空" and dialog.errors.text("address").startswith("没有选楼栋时")
+    assert dialog.errors.text("phone")
+    for field, widget in (("name", dialog.name), ("address", dialog.address), ("phone", dialog.phone)):
+        assert dialog.errors._labels[field].parentWidget() is widget.parentWidget()
 
 
 def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, engine, place, dialogs):
@@ -111,7 +125,7 @@ def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, 
     qtmodeltester.check(page.model)
     dialogs.fillers.append(lambda d: d.escalated_to.setCurrentText("新华街道办事处"))
     assert not page.advance(H.ESCALATED)
-    assert dialogs.seen[-1].errors.text("原因") or dialogs.errors
+    assert dialogs.seen[-1].errors.text("reason") or dialogs.errors
     dialogs.fillers.append(lambda d: (d.escalated_to.setCurrentText("新华街道办事处"), d.reason.setText("拒不整改")))
     assert page.advance(H.ESCALATED)
     assert page.counts["overdue"] == 0 and page.counts["escalated"] == 1

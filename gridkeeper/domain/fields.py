@@ -55,8 +55,9 @@ _VISITS = {
 # residents' requests
 _REQUESTS = {
     "status": "状态",
-    "dispatched_to": "派给",
-    "dispatch_target": "派单对象",
+    "raised_on": "提出日期",
+    "dispatched_to": "派单对象",
+    "dispatch_target": "派单对象类别",
     "feedback": "办理反馈",
     "rating": "满意度",
     "withdrawn_reason": "撤回原因",
@@ -137,7 +138,8 @@ FIELD_LABELS = {**_PEOPLE, **_LEADERS_MEMBERS, **_VISITS, **_REQUESTS, **_DISPUT
 TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other meaning
                 "safety_place": {"name": "场所名称", "kind": "场所类别", "phone": "联系电话", "grid_id": "所属网格",
                                  "building_id": "所在楼栋"},
-                "safety_hazard": {"deadline": "整改期限"}}
+                "safety_hazard": {"deadline": "整改期限"},
+                "resident_request": {"description": "诉求内容", "deadline": "办结期限", "category": "诉求类别"}}
 # Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
 ITEM_LABELS = {"hazards": "第{n}条隐患：{label}"}
 

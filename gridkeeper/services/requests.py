@@ -18,6 +18,7 @@ from gridkeeper.storage.models import Household, RequestEvent, Resident, Residen
 from gridkeeper.services.visibility import readable_scope
 
 S = RequestStatus
+TABLE = "resident_request"  # its description, deadline and category read as 诉求内容, 办结期限, 诉求类别
 
 
 @dataclass
@@ -37,17 +38,17 @@ def raise_request(session: Session, data: RequestInput, *, today: date | None = 
     errors: list[ValueRuleError] = []
     description = (data.description or "").strip()
     if not description:
-        errors.append(ValueRuleError("诉求内容", "不能为空"))
+        errors.append(ValueRuleError("description", "不能为空", table=TABLE))
     raised_on = data.raised_on or today
     if raised_on > today:
-        errors.append(ValueRuleError("提出日期", "不能晚于今天"))
+        errors.append(ValueRuleError("raised_on", "不能晚于今天"))
     deadline = data.deadline or raised_on + timedelta(days=DEFAULT_DEADLINE_DAYS)
     if deadline < raised_on:
-        errors.append(ValueRuleError("办结期限", "不能早于提出日期"))
+        errors.append(ValueRuleError("deadline", "不能早于提出日期", table=TABLE))
     try:
         category = RequestCategory.from_text(str(data.category))
     except ValueError as exc:
-        errors.append(ValueRuleError("诉求类别", str(exc)))
+        errors.append(ValueRuleError("category", str(exc), table=TABLE))
     if errors:
         raise ValidationFailed(errors)
     get(session, Household, data.household_id)
@@ -95,14 +96,14 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
             request.dispatched_to = dispatched_to.strip()[:100]
             request.dispatch_target = DispatchTarget.from_text(str(dispatch_target)) if dispatch_target else None
         elif target == S.DISPATCHED:
-            errors.append(ValueRuleError("派单对象", "派单时要写明派给谁"))
+            errors.append(ValueRuleError("dispatched_to", "派单时要写明派给谁"))
     if target == S.RESOLVED:
         if not feedback.strip():
-            errors.append(ValueRuleError("办理反馈", "办结时要填写办理结果"))
+            errors.append(ValueRuleError("feedback", "办结时要填写办理结果"))
         request.feedback, request.resolved_on = feedback.strip(), on
     if target == S.RATED:
         if not rating:
-            errors.append(ValueRuleError("满意度", "回访时要记录居民的评价"))
+            errors.append(ValueRuleError("rating", "回访时要记录居民的评价"))
         else:
             request.rating, request.followed_up_on = Rating.from_text(str(rating)), on
     if target == S.WITHDRAWN:

@@ -64,6 +64,28 @@ def test_request_goes_round_the_loop_with_history(session, household):
         requests.advance(session, request.id, "dispatched", dispatched_to="x")
 
 
+def test_request_errors_are_keyed_by_field_name_and_read_as_before(session, household):
+    hid = household.household.id
+    with pytest.raises(ValidationFailed) as caught:
+        requests.raise_request(session, requests.RequestInput(
+            household_id=hid, description=" ", category="星际旅行", raised_on=TODAY + timedelta(days=2),
+            deadline=TODAY), today=TODAY)
+    assert [e.field for e in caught.value.errors] == ["description", "raised_on", "deadline", "category"]
+    assert str(caught.value).startswith("诉求内容：不能为空；提出日期：不能晚于今天；办结期限：不能早于提出日期；诉求类别：")
+    request = requests.raise_request(session, requests.RequestInput(household_id=hid, description="楼上漏水"),
+                                     today=TODAY)
+    steps = (("dispatched", "dispatched_to", "派单对象：派单时要写明派给谁", dict(dispatched_to="社区")),
+             ("in_progress", "", "", {}),
+             ("resolved", "feedback", "办理反馈：办结时要填写办理结果", dict(feedback="已答复")),
+             ("rated", "rating", "满意度：回访时要记录居民的评价", dict(rating="满意")))
+    for target, field, text, needed in steps:
+        if field:
+            with pytest.raises(ValidationFailed) as caught:
+                requests.advance(session, request.id, target)
+            assert caught.value.by_field().keys() == {field} and str(caught.value) == text
+        requests.advance(session, request.id, target, **needed)
+
+
 def test_skipping_or_withdrawing_needs_a_reason(session, household):
     hid = household.household.id
     request = requests.raise_request(session, requests.RequestInput(household_id=hid, description="咨询低保"), today=TODAY)

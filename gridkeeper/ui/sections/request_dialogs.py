@@ -53,11 +53,11 @@ class NewRequestDialog(FormDialog):
         self._deadline_touched = False
         self.raised_on.dateChanged.connect(self._follow_raised)
         self.deadline.editingFinished.connect(self._touch_deadline)
-        self.add_row(self.tr("Household"), self.picker, "住户")
-        self.add_row(self.tr("Category"), self.category, "诉求类别")
-        self.add_row(self.tr("Request"), self.description, "诉求内容")
-        self.add_row(self.tr("Raised on"), self.raised_on, "提出日期")
-        self.add_row(self.tr("Deadline"), self.deadline, "办结期限")
+        self.add_row(self.tr("Household"), self.picker, "household_id")
+        self.add_row(self.tr("Category"), self.category, "category")
+        self.add_row(self.tr("Request"), self.description, "description")
+        self.add_row(self.tr("Raised on"), self.raised_on, "raised_on")
+        self.add_row(self.tr("Deadline"), self.deadline, "deadline")
         if household_id:
             self.picker.set_household(household_id)
             self.category.setFocus()
@@ -73,7 +73,7 @@ class NewRequestDialog(FormDialog):
 
     def save(self, session) -> ResidentRequest:
         if not self.picker.household_id:
-            raise required("住户", self.tr("Choose the household the request comes from"))
+            raise required("household_id", self.tr("Choose the household the request comes from"))
         data = RequestInput(household_id=self.picker.household_id, description=self.description.toPlainText(),
                             category=self.category.currentData(), raised_on=date_of(self.raised_on),
                             deadline=date_of(self.deadline), source_visit_id=self.source_visit_id)
@@ -104,18 +104,18 @@ class TransitionDialog(FormDialog):
             self.feedback.setTabChangesFocus(True)
             self.feedback.setPlaceholderText(self.tr("What was done, and the result"))
             self.feedback.setMinimumHeight(70)
-            self.add_row(self.tr("Feedback"), self.feedback, "办理反馈")
+            self.add_row(self.tr("Feedback"), self.feedback, "feedback")
         if target == S.RATED:
             self._rating_row()
             self.comment = QPlainTextEdit(self)
             self.comment.setTabChangesFocus(True)
             self.comment.setPlaceholderText(self.tr("What the resident said at the follow-up (optional)"))
             self.comment.setMinimumHeight(60)
-            self.add_row(self.tr("Follow-up comment"), self.comment, "回访意见")
+            self.add_row(self.tr("Follow-up comment"), self.comment, "comment")
         if needs_reason(current, target):
             self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
-            self.add_row(self.tr("Reason"), self.reason, "原因")
+            self.add_row(self.tr("Reason"), self.reason, "reason")
         self.on = date_edit(ctx.today(), self)
         self.on.setMaximumDate(self.on.date())
         self.add_row(self.tr("Date"), self.on)
@@ -132,7 +132,7 @@ class TransitionDialog(FormDialog):
             self.dispatched_to.addItem(company)
         self.dispatched_to.setCurrentText(company)
         self.add_row(self.tr("Dispatch to"), self.dispatch_kind)
-        self.add_row(self.tr("Handled by"), self.dispatched_to, "派单对象")
+        self.add_row(self.tr("Handled by"), self.dispatched_to, "dispatched_to")
 
     def _property_company(self) -> str:
         with self.ctx.read() as session:
@@ -153,7 +153,7 @@ class TransitionDialog(FormDialog):
             self.rating_group.addButton(button, number)
             row.addWidget(button)
         row.addStretch(1)
-        self.add_row(self.tr("Resident's rating"), box, "满意度")
+        self.add_row(self.tr("Resident's rating"), box, "rating")
 
     def set_rating(self, rating: Rating) -> None:
         self.rating_group.button(list(Rating).index(rating)).setChecked(True)

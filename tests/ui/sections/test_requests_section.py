@@ -46,7 +46,7 @@ def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes
         d.dispatched_to.setCurrentText("")
     dialogs.fillers.append(dispatch_without_whom)
     assert not section.advance(S.DISPATCHED)
-    assert dialogs.seen[-1].errors.text("派单对象") == "派单时要写明派给谁"
+    assert dialogs.seen[-1].errors.text("dispatched_to") == "派单时要写明派给谁"
 
     def dispatch(d):
         assert d.dispatched_to.currentText() == "南方物业公司"  # the compound's property company
@@ -68,6 +68,22 @@ def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes
     assert section.history_model.rowCount() == 5
     qtmodeltester.check(section.history_model)
     assert not section.step_buttons[S.WITHDRAWN].isEnabled() and section.reopen_button.isEnabled()
+
+
+def test_a_new_requests_errors_show_under_their_fields(qtbot, ctx, homes, dialogs):
+    from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
+
+    dialog = NewRequestDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.errors.text("household_id") == "Choose the household the request comes from"
+    dialog.picker.set_household(homes["王建华"])
+    dialog.description.setPlainText("  ")
+    dialog.deadline.setDate(dialog.raised_on.date().addDays(-1))
+    dialog.accept()
+    assert dialog.result() != 1 and dialog.errors.text("household_id") == ""
+    assert dialog.errors.text("description") == "不能为空" and dialog.errors.text("deadline") == "不能早于提出日期"
+    assert not dialog.errors.general.text()  # each reason sits under its own field, none left over
 
 
 def test_skip_and_reopen_need_a_reason(qtbot, ctx, engine, homes, dialogs):

@@ -19,11 +19,9 @@ from gridkeeper.cli.common import (
     parse_month,
     reads_only,
 )
+from gridkeeper.reports.ledger_names import LEDGER_NAMES
 
-KINDS = ("visits", "households", "care", "requests", "members", "leaders")
-KINDS += ("hazards",)
-KINDS += ("disputes",)
-KINDS += ("rentals", "migrants")
+KINDS = tuple(LEDGER_NAMES)  # the ledgers reports.jobs prints, by the names the command line takes
 
 
 def register(subparsers, common) -> None:
@@ -97,9 +95,14 @@ def _writable_output(args, path: Path) -> Path:
 
 
 def _print(args, job, out: Path, *, once_signed_in=None) -> None:
-    """Open the database for reading (signing in), print `job` through reports.jobs.print_document and say
-    what was written. The audit row of a --full print is the one print_document describes, appended in its
-    own short transaction (the command holds no writer lock: see cli.common.audit_full_export)."""
+    """`print_job`, then say what was written."""
+    print(f"已生成 {print_job(args, job, out, once_signed_in=once_signed_in)}：{out}")
+
+
+def print_job(args, job, out: Path, *, once_signed_in=None):
+    """Open the database for reading (signing in) and print `job` through reports.jobs.print_document;
+    returns its Printed. The audit row of a --full print is the one print_document describes, appended in
+    its own short transaction (the command holds no writer lock: see cli.common.audit_full_export)."""
     from sqlmodel import Session
 
     from gridkeeper.reports.jobs import full_values_event, print_document
@@ -113,10 +116,9 @@ def _print(args, job, out: Path, *, once_signed_in=None) -> None:
         if once_signed_in is not None:
             once_signed_in()
         with Session(engine) as session:
-            printed = print_document(session, job, out, record=record)
+            return print_document(session, job, out, record=record)
     finally:
         engine.dispose()
-    print(f"已生成 {printed}：{out}")
 
 
 def _job(args, document: str, **options):
@@ -146,10 +148,8 @@ def _period_options(args, document: str, kind: str) -> dict:
 
 
 def run_ledger(args) -> int:
-    from gridkeeper.reports.ledger_data import LEDGER_NAMES
-
-    if args.kind not in LEDGER_NAMES:
-        raise UsageError(f"没有“{args.kind}”这种台账，可选：{' | '.join(LEDGER_NAMES)}")
+    if args.kind not in KINDS:
+        raise UsageError(f"没有“{args.kind}”这种台账，可选：{' | '.join(KINDS)}")
     if args.feedback_sheets and args.kind != "members":
         raise UsageError("--feedback-sheets 只用于 members 台账")
     out = _out(args, (".pdf",) if args.feedback_sheets else (".pdf", ".xlsx"))
@@ -203,4 +203,4 @@ def run_notice(args) -> int:
     return 0
 
 
-__all__ = ["register"]
+__all__ = ["KINDS", "print_job", "register"]

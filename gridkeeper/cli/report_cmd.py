@@ -1,10 +1,12 @@
-"""`gridkeeper report monthly|annual`: the monthly work report (月度工作报告) and the year's summary, as PDF."""
+"""`gridkeeper report monthly|annual`: the monthly work report (月度工作报告) and the year's summary, as PDF.
+
+Printed through reports.jobs.PrintJob, as the Print section prints them (see cli.print_cmds.print_job)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gridkeeper.cli.common import CliError, UsageError, open_engine, output_folder_exists, parse_date, reads_only
+from gridkeeper.cli.common import CliError, UsageError, output_folder_exists, parse_date, reads_only
 
 MAX_NOTES_BYTES = 200_000  # a few pages of typed notes; anything bigger is surely the wrong file
 
@@ -64,33 +66,28 @@ def read_notes(path_text: str | None) -> str:
     raise CliError(f"读不懂重点工作文件 {path.name}：请另存为 UTF-8 编码的文本文件")
 
 
-def run(args) -> int:
+def _job(args, period, notes: str):
+    """The work report as a reports.jobs.PrintJob, printed like every other document."""
     from datetime import date
 
-    from sqlmodel import Session
+    from gridkeeper.reports.jobs import PrintJob
 
-    from gridkeeper.cli.print_cmds import _writable_output
-    from gridkeeper.reports.work_report import write_work_report
-    from gridkeeper.reports.work_report_data import annual_report, monthly_report
+    today = parse_date(args.today) if args.today else date.today()
+    if period.kind == "month":
+        return PrintJob("report:monthly", grid_code=args.grid, month=period.start, today=today, notes=notes)
+    return PrintJob("report:annual", grid_code=args.grid, year=period.year, today=today, notes=notes)
+
+
+def run(args) -> int:
+    from gridkeeper.cli.print_cmds import _writable_output, print_job
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pdf":
         raise UsageError(f"输出文件“{out.name}”的扩展名应为 .pdf")
     out = _writable_output(args, output_folder_exists(out))
     period = _period(args)
-    notes = read_notes(args.notes)
-    today = parse_date(args.today) if args.today else date.today()
-    engine = open_engine(args)
-    try:
-        with Session(engine) as session:
-            if period.kind == "month":
-                report = monthly_report(session, period, grid_code=args.grid, today=today, notes=notes)
-            else:
-                report = annual_report(session, period.year, grid_code=args.grid, today=today, notes=notes)
-            pages = write_work_report(report, out, today=today)
-    finally:
-        engine.dispose()
-    print(f"已生成{report.title}（{pages} 页）：{out}")
+    printed = print_job(args, _job(args, period, read_notes(args.notes)), out)
+    print(f"已生成{printed.title}（{printed.count} 页）：{out}")
     return 0
 
 

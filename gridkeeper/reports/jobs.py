@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from gridkeeper.reports.ledger_data import (HALF_YEAR_KINDS, LEDGER_NAMES, Period, Privacy, half_period,
-                                            month_period, where)
+from gridkeeper.reports.ledger_data import Period, Privacy, half_period, month_period, where
+from gridkeeper.reports.ledger_names import HALF_YEAR_KINDS, LEDGER_NAMES
 from gridkeeper.services.errors import ServiceError
 
 DOCUMENTS = {**{f"ledger:{k}": v for k, v in LEDGER_NAMES.items()}, "feedback": "报到服务情况反馈表",
@@ -85,10 +85,12 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class Printed:
-    """What was written: a one-line description and how many rows, households, pages or sheets."""
+    """What was written: a one-line description and how many rows, households, pages or sheets (and the
+    document's own title, for the documents that have one: the work reports)."""
 
     text: str
     count: int
+    title: str = ""
 
     def __str__(self) -> str:
         return self.text
@@ -232,4 +234,4 @@ def _work_report(session: Session, job: PrintJob, path) -> Printed:
     else:
         report = annual_report(session, job.report_year, grid_code=job.grid_code, today=job.today, notes=job.notes)
     pages = write_work_report(report, path, today=job.today)
-    return Printed(f"{report.title} {pages} 页", pages)
+    return Printed(f"{report.title} {pages} 页", pages, report.title)

@@ -18,6 +18,7 @@ from gridkeeper.domain.free_text import mask_numbers_in_text
 from gridkeeper.domain.enums import CareTag, HousingUse, RequestCategory, VisitKind, label_of
 from gridkeeper.domain.idnumber import mask_id_number
 from gridkeeper.domain.phone import mask_phone
+from gridkeeper.reports.ledger_names import LEDGER_NAMES
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.coverage import VisitDue, care_schedule
 from gridkeeper.services.errors import ServiceError
@@ -29,20 +30,6 @@ from gridkeeper.storage.models import Grid, Household, ResidentRequest, Visit
 from gridkeeper.services.visibility import readable_grid
 from gridkeeper.storage.portable_sql import one_of
 
-# Ledger kind -> its name in the title.
-LEDGER_NAMES = {
-    "visits": "走访台账",
-    "households": "全覆盖信息台账",
-    "care": "个性化台账",
-    "requests": "诉求办理台账",
-    "members": "在职党员报到服务台账",
-    "leaders": "三长名册",
-    "disputes": "矛盾纠纷排查化解台账",
-    "rentals": "出租房屋台账",
-    "migrants": "流动人口台账",
-}
-LEDGER_NAMES["hazards"] = "安全隐患排查整改台账"
-HALF_YEAR_KINDS = {"members"}
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from sqlmodel import Session, select
 
 from gridkeeper.domain.enums import Gender, LeaderRole, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.reports.ledger_data import (
-    HALF_YEAR_KINDS,
-    LEDGER_NAMES,
     PHONE,
     TEXT,
     LedgerColumn,
@@ -24,6 +22,7 @@ from gridkeeper.reports.ledger_data import (
     visits_ledger,
     where,
 )
+from gridkeeper.reports.ledger_names import HALF_YEAR_KINDS, LEDGER_NAMES
 from gridkeeper.services.addresses import summaries
 from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.members import service_totals

@@ -29,6 +29,18 @@ def test_errors_are_one_line_with_their_exit_code(demo_db, tmp_path, capsys, arg
     assert list(tmp_path.iterdir()) == []  # nothing half-written, no temporary file left behind
 
 
+def test_the_ledger_kinds_are_the_print_jobs_ledgers(demo_db, tmp_path, capsys):
+    """The command takes exactly the ledgers reports.jobs prints (one list, not a copy of it)."""
+    from gridkeeper.reports.jobs import DOCUMENTS
+
+    ledgers = [d.removeprefix("ledger:") for d in DOCUMENTS if d.startswith("ledger:")]
+    assert run("ledger", "bogus", "--db", demo_db[0], "--month", "2026-11", "--out", tmp_path / "x.pdf") == 2
+    assert capsys.readouterr().err.strip().endswith("可选：" + " | ".join(ledgers))
+    with pytest.raises(SystemExit):
+        run("ledger", "--help")
+    assert " | ".join(ledgers) in " ".join(capsys.readouterr().out.split())
+
+
 def test_bad_extension_and_unusable_database(demo_db, tmp_path):
     db, _ = demo_db
     assert run("ledger", "visits", "--db", db, "--month", "2026-11", "--out", tmp_path / "x.docx") == 2

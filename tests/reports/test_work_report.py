@@ -262,6 +262,28 @@ def test_cli_monthly_and_annual(demo_db, tmp_path):
     assert "年度工作总结" in flat(pages_text(annual)[0])
 
 
+def test_cli_prints_through_the_print_job_and_says_what_it_wrote(demo_db, tmp_path, capsys, monkeypatch):
+    """The command builds the same PrintJob as the Print section and prints it through print_document;
+    its one line of output is unchanged: 已生成<title>（N 页）：<file>."""
+    from gridkeeper.reports import jobs
+
+    seen = []
+    real = jobs.print_document
+    monkeypatch.setattr(jobs, "print_document", lambda session, job, path, **kw: seen.append(job) or real(
+        session, job, path, **kw))
+    out = tmp_path / "m.pdf"
+    assert run("report", "monthly", "--db", demo_db[0], "--month", "2026-11", "--grid", "FK-01",
+               "--today", "2026-11-20", "--out", out) == 0
+    pages = len(pages_text(out))
+    assert capsys.readouterr().out == f"已生成福康社区第一网格月度工作报告（2026年11月）（{pages} 页）：{out}\n"
+    assert [(j.document, j.grid_code, j.month, j.today) for j in seen] == [
+        ("report:monthly", "FK-01", date(2026, 11, 1), date(2026, 11, 20))]
+    annual = tmp_path / "a.pdf"
+    assert run("report", "annual", "--db", demo_db[0], "--year", "2025", "--today", "2026-11-20", "--out", annual) == 0
+    assert capsys.readouterr().out.startswith("已生成福康社区2025年度工作总结（")
+    assert (seen[-1].document, seen[-1].report_year, seen[-1].grid_code) == ("report:annual", 2025, None)
+
+
 @pytest.mark.parametrize("argv, message", [
     (["monthly", "--month", "2026-13"], "月份应在 1 到 12 之间"),
     (["monthly", "--month", "2026"], "不是一个月份"),

@@ -43,6 +43,9 @@ _LEADERS_MEMBERS = {
     "party_org": "所在党组织",
     "registered_on": "报到日期",
     "withdrawn_on": "退出日期",
+    "member_ids": "参加党员",
+    "hours": "服务时长",
+    "points": "积分",
 }
 
 # door-to-door visits
@@ -139,7 +142,9 @@ TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other mea
                 "safety_place": {"name": "场所名称", "kind": "场所类别", "phone": "联系电话", "grid_id": "所属网格",
                                  "building_id": "所在楼栋"},
                 "safety_hazard": {"deadline": "整改期限"},
-                "resident_request": {"description": "诉求内容", "deadline": "办结期限", "category": "诉求类别"}}
+                "resident_request": {"description": "诉求内容", "deadline": "办结期限", "category": "诉求类别"},
+                "member": {"phone": "联系电话"},
+                "serviceactivity": {"title": "活动内容", "held_on": "活动日期"}}
 # Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
 ITEM_LABELS = {"hazards": "第{n}条隐患：{label}"}
 

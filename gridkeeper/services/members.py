@@ -18,6 +18,8 @@ from gridkeeper.services.people import clean_name
 from gridkeeper.storage.models import Grid, Household, Member, ServiceActivity, ServiceRecord
 
 MAX_HOURS_PER_DAY = 24
+TABLE = "member"  # a member's phone reads 联系电话
+ACTIVITY = "serviceactivity"  # an activity's title and date read 活动内容, 活动日期
 
 
 @dataclass
@@ -39,20 +41,20 @@ def _member_values(session: Session, data: MemberInput) -> dict:
     errors: list[ValueRuleError] = []
     name = clean_name(data.name)
     if not name:
-        errors.append(ValueRuleError("姓名", "不能为空"))
+        errors.append(ValueRuleError("name", "不能为空"))
     phone = ""
     try:
-        phone = normalize_phone(data.phone or "", field="联系电话")
+        phone = normalize_phone(data.phone or "", field="phone")
     except ValueRuleError as exc:
-        errors.append(exc)
+        errors.append(ValueRuleError("phone", exc.reason, table=TABLE))
     if data.registered_on is None:
-        errors.append(ValueRuleError("报到日期", "不能为空"))
+        errors.append(ValueRuleError("registered_on", "不能为空"))
     gender = None
     if data.gender:
         try:
             gender = Gender.from_text(str(data.gender))
         except ValueError as exc:
-            errors.append(ValueRuleError("性别", str(exc)))
+            errors.append(ValueRuleError("gender", str(exc)))
     if errors:
         raise ValidationFailed(errors)
     get(session, Grid, data.grid_id)
@@ -99,15 +101,15 @@ def record_service(session: Session, *, member_ids: list[int], held_on: date, ti
     errors: list[ValueRuleError] = []
     title = " ".join((title or "").split())
     if not title:
-        errors.append(ValueRuleError("活动内容", "不能为空"))
+        errors.append(ValueRuleError("title", "不能为空", table=ACTIVITY))
     if not member_ids:
-        errors.append(ValueRuleError("参加党员", "至少选择一人"))
+        errors.append(ValueRuleError("member_ids", "至少选择一人"))
     if not 0 < float(hours) <= MAX_HOURS_PER_DAY:
-        errors.append(ValueRuleError("服务时长", f"应在0到{MAX_HOURS_PER_DAY}小时之间"))
+        errors.append(ValueRuleError("hours", f"应在0到{MAX_HOURS_PER_DAY}小时之间"))
     if int(points) < 0:
-        errors.append(ValueRuleError("积分", "不能为负数"))
+        errors.append(ValueRuleError("points", "不能为负数"))
     if held_on and held_on > (today or date.today()):
-        errors.append(ValueRuleError("活动日期", "不能晚于今天"))
+        errors.append(ValueRuleError("held_on", "不能晚于今天", table=ACTIVITY))
     if errors:
         raise ValidationFailed(errors)
     members = session.exec(select(Member).where(Member.id.in_(member_ids))).all()

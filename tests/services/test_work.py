@@ -134,8 +134,16 @@ def test_one_activity_for_many_members(session, place):
               for t in members.service_totals(session, start=date(2026, 7, 1), end=date(2027, 1, 1))}
     assert totals == {"甲": (1, 2.0, 5), "乙": (1, 2.0, 5), "丙": (0, 0.0, 0)}
     with pytest.raises(ValidationFailed) as caught:
-        members.record_service(session, member_ids=[], held_on=date(2026, 9, 6), title="", hours=30)
-    assert {"活动内容", "参加党员", "服务时长"} <= set(caught.value.by_field())
+        members.record_service(session, member_ids=[], held_on=TODAY + timedelta(days=1), title="", hours=30,
+                               points=-1, today=TODAY)
+    assert [e.field for e in caught.value.errors] == ["title", "member_ids", "hours", "points", "held_on"]
+    assert str(caught.value) == ("活动内容：不能为空；参加党员：至少选择一人；服务时长：应在0到24小时之间；积分：不能为负数；"
+                                 "活动日期：不能晚于今天")
+    with pytest.raises(ValidationFailed) as caught:
+        members.register_member(session, members.MemberInput(name=" ", grid_id=place["grid"], registered_on=None,
+                                                             phone="12345", gender="不详"))
+    assert [e.field for e in caught.value.errors] == ["name", "phone", "registered_on", "gender"]
+    assert str(caught.value).startswith("姓名：不能为空；联系电话：“12345”不是有效的手机号或带区号的座机号；报到日期：不能为空；性别：")
     members.withdraw_member(session, ids[2], on=TODAY)
     with pytest.raises(ServiceError, match="找不到党员"):
         members.record_service(session, member_ids=[999], held_on=date(2026, 9, 6), title="x", hours=1)

@@ -23,7 +23,7 @@ def test_register_and_record_one_activity_for_many(qtbot, qtmodeltester, ctx, en
 
     dialogs.fillers.append(lambda d: type_text(d.phone, "12345"))  # no name, bad phone: refused
     assert not section.register()
-    assert dialogs.seen[-1].errors.text("姓名") == "不能为空" and dialogs.seen[-1].errors.text("联系电话")
+    assert dialogs.seen[-1].errors.text("name") == "不能为空" and dialogs.seen[-1].errors.text("phone")
 
     def register(d):
         type_text(d.name, "陈志强")
@@ -73,4 +73,4 @@ def test_service_needs_members_and_title(qtbot, ctx, engine, place, dialogs):
     dialogs.fillers.append(lambda d: None)
     assert not section.record_service()
     errors = dialogs.seen[-1].errors
-    assert errors.text("参加党员") == "至少选择一人" and errors.text("活动内容") == "不能为空"
+    assert errors.text("member_ids") == "至少选择一人" and errors.text("title") == "不能为空"

@@ -37,7 +37,7 @@ class GroupRentalRule:
     persons_per_flat: int = DEFAULT_PERSONS_PER_FLAT
 
     def __post_init__(self):
-        for name, value in (("每间居住人数上限", self.persons_per_room), ("每套居住人数上限", self.persons_per_flat)):
+        for name, value in (("persons_per_room", self.persons_per_room), ("persons_per_flat", self.persons_per_flat)):
             if not isinstance(value, int) or not 0 <= value <= MAX_TENANTS:
                 raise ValueRuleError(name, f"应为0到{MAX_TENANTS}之间的整数（0表示不限）")
 
@@ -63,7 +63,7 @@ class GroupRentalRule:
                    persons_per_flat=int(data.get("persons_per_flat", DEFAULT_PERSONS_PER_FLAT)))
 
 
-def normalize_permit_number(text: str | None, *, field: str = "居住证号") -> str:
+def normalize_permit_number(text: str | None, *, field: str = "permit_number") -> str:
     """A residence-permit (居住证) number as letters and digits: full-width and spaces undone, upper case.
     Since 2016 many permits carry the holder's ID number; older local ones have their own numbering."""
     value = unicodedata.normalize("NFKC", str(text or "")).strip().upper().replace(" ", "")

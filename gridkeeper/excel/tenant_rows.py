@@ -17,12 +17,8 @@ from gridkeeper.services.tenants import TenantInput, tenant_values
 TENANCY_KEYS = ("landlord_name", "landlord_phone", "landlord_id_number", "lease", "lease_start", "lease_end",
                 "rent_use", "rooms", "tenant_count", "letter_signed")
 TENANT_KEYS = ("arrived_on", "from_place", "workplace", "permit_number", "permit_expires")
-# The value rules' field names → the tenant-list column they came from.
-_RULE_KEYS = {"房东姓名": "landlord_name", "房东电话": "landlord_phone", "房东身份证号": "landlord_id_number",
-              "起租日期": "lease_start", "到期日期": "lease_end", "出租用途": "rent_use", "出租间数": "rooms",
-              "承租人数": "tenant_count", "责任书签订日期": "letter_signed", "来本地日期": "arrived_on",
-              "户籍地（来自）": "from_place", "工作单位": "workplace", "居住证号": "permit_number",
-              "居住证有效期至": "permit_expires"}
+# A value rule's field name is the tenant-list column it came from, except these.
+_RULE_COLUMNS = {"letter_signed_on": "letter_signed"}
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _RANGE = re.compile(r"\s*(?:至|到|~|～|—|－|–|--|-(?=\s*\d{4}))\s*")
@@ -139,13 +135,15 @@ class TenantCells:
         except ValidationFailed as exc:
             errors = exc.errors
             if lease_failed and "arrived_on" not in self.reader.columns:  # no arrival without a readable lease
-                errors = [e for e in errors if e.field != "来本地日期"]
+                errors = [e for e in errors if e.field != "arrived_on"]
             self._rule_problems(problems, excel_row, row, errors, lease_given=False)
             return None
 
     def _rule_problems(self, problems, excel_row, row, errors: list[ValueRuleError], *, lease_given: bool) -> None:
         for error in errors:
-            key = _RULE_KEYS.get(error.field, "name")
+            key = _RULE_COLUMNS.get(error.field, error.field)
+            if key not in (*TENANCY_KEYS, *TENANT_KEYS):
+                key = "name"
             if lease_given and key in ("lease_start", "lease_end") and key not in self.reader.columns:
                 key = "lease"  # the dates came from one 租期 cell
             if key == "arrived_on" and "arrived_on" not in self.reader.columns and error.reason == "不能为空":

@@ -35,20 +35,19 @@ class RentalRules:
     def from_dict(cls, data: dict) -> "RentalRules":
         errors = []
         days = {}
-        for key, label, default in (("notice_days", "提前提醒天数", DEFAULT_NOTICE_DAYS),
-                                    ("arrival_grace_days", "来本地多少天后应办居住证", DEFAULT_ARRIVAL_GRACE_DAYS)):
+        for key, default in (("notice_days", DEFAULT_NOTICE_DAYS), ("arrival_grace_days", DEFAULT_ARRIVAL_GRACE_DAYS)):
             try:
                 days[key] = int(data.get(key, default))
                 if not 1 <= days[key] <= 366:
                     raise ValueError
             except (TypeError, ValueError):
-                errors.append(ValueRuleError(label, "应为1到366之间的天数"))
+                errors.append(ValueRuleError(key, "应为1到366之间的天数"))
         try:
             group = GroupRentalRule.from_dict(data)
         except ValueRuleError as exc:
             errors.append(exc)
         except (TypeError, ValueError):
-            errors.append(ValueRuleError("群租认定", "居住人数上限应为整数"))
+            errors.append(ValueRuleError("group_rental", "居住人数上限应为整数"))
         if errors:
             raise ValidationFailed(errors)
         return cls(group=group, **days)

@@ -55,18 +55,18 @@ class SavedTenancy:
 def _landlord(data: TenancyInput, resident: Resident | None, errors: list, today: date) -> dict:
     name = clean_name(data.landlord_name) or (resident.name if resident else "")
     if not name:
-        errors.append(ValueRuleError("房东姓名", "不能为空（房东是本社区居民时可从居民中选择）"))
+        errors.append(ValueRuleError("landlord_name", "不能为空（房东是本社区居民时可从居民中选择）"))
     elif len(name) > 50:
-        errors.append(ValueRuleError("房东姓名", f"过长（{len(name)}个字，最多50个）"))
+        errors.append(ValueRuleError("landlord_name", f"过长（{len(name)}个字，最多50个）"))
     phone, id_number = "", ""
     try:
-        phone = normalize_phone(data.landlord_phone or (resident.phone if resident else ""), field="房东电话")
+        phone = normalize_phone(data.landlord_phone or (resident.phone if resident else ""), field="landlord_phone")
     except ValueRuleError as exc:
         errors.append(exc)
     raw_id = (data.landlord_id_number or "").strip() or (resident.id_number if resident else "")
     if raw_id:
         try:
-            id_number = parse_id_number(raw_id, today=today, field="房东身份证号").number
+            id_number = parse_id_number(raw_id, today=today, field="landlord_id_number").number
         except ValueRuleError as exc:
             errors.append(exc)
     return {"landlord_name": name, "landlord_phone": phone, "landlord_id_number": id_number,
@@ -96,17 +96,17 @@ def _years_after(day: date, years: int) -> date:
 def _lease(data: TenancyInput, errors: list, today: date) -> dict:
     start, end = data.lease_start, data.lease_end
     if start is None:
-        errors.append(ValueRuleError("起租日期", "不能为空"))
+        errors.append(ValueRuleError("lease_start", "不能为空"))
     elif start > today + timedelta(days=366):
-        errors.append(ValueRuleError("起租日期", "不能晚于一年以后"))
+        errors.append(ValueRuleError("lease_start", "不能晚于一年以后"))
     if start and end:
         if end < start:
-            errors.append(ValueRuleError("到期日期", "不能早于起租日期"))
+            errors.append(ValueRuleError("lease_end", "不能早于起租日期"))
         elif end > _years_after(start, MAX_LEASE_YEARS):
-            errors.append(ValueRuleError("到期日期", f"租期不能超过{MAX_LEASE_YEARS}年"))
+            errors.append(ValueRuleError("lease_end", f"租期不能超过{MAX_LEASE_YEARS}年"))
     signed_on = data.letter_signed_on
     if signed_on and signed_on > today:
-        errors.append(ValueRuleError("责任书签订日期", "不能晚于今天"))
+        errors.append(ValueRuleError("letter_signed_on", "不能晚于今天"))
     return {"lease_start": start, "lease_end": end, "letter_signed": bool(data.letter_signed or signed_on),
             "letter_signed_on": signed_on}
 
@@ -125,9 +125,9 @@ def check_tenancy(data: TenancyInput, *, today: date | None = None, landlord: Re
     try:
         values["rent_use"] = data.rent_use if isinstance(data.rent_use, RentUse) else RentUse.from_text(str(data.rent_use))
     except ValueError:
-        errors.append(ValueRuleError("出租用途", f"“{data.rent_use}”不是可选的值（可选：{'、'.join(RentUse.labels())}）"))
-    values["rooms"] = _count(data.rooms, "出租间数", 1, MAX_ROOMS, errors, optional=True)
-    values["tenant_count"] = _count(data.tenant_count, "承租人数", 0, MAX_TENANTS, errors, optional=False)
+        errors.append(ValueRuleError("rent_use", f"“{data.rent_use}”不是可选的值（可选：{'、'.join(RentUse.labels())}）"))
+    values["rooms"] = _count(data.rooms, "rooms", 1, MAX_ROOMS, errors, optional=True)
+    values["tenant_count"] = _count(data.tenant_count, "tenant_count", 0, MAX_TENANTS, errors, optional=False)
     if errors:
         raise ValidationFailed(errors)
     return values | {"notes": (data.notes or "").strip()}
@@ -145,7 +145,7 @@ def _make_rented(session: Session, household: Household) -> list[RuleWarning]:
     before = HousingUse(household.housing_use).label
     household.housing_use = HousingUse.RENTED
     session.add(household)
-    return [RuleWarning("房屋用途", f"已由“{before}”改为“出租”")]
+    return [RuleWarning("housing_use", f"已由“{before}”改为“出租”")]
 
 
 def create_tenancy(session: Session, data: TenancyInput, *, today: date | None = None) -> SavedTenancy:
@@ -169,7 +169,7 @@ def update_tenancy(session: Session, tenancy_id: int, data: TenancyInput, *, tod
     values = tenancy_values(session, data, today=today)
     check_version(session, tenancy, data.version, yours=values)
     if tenancy.ended_on and values["lease_start"] and values["lease_start"] > tenancy.ended_on:
-        raise ValidationFailed([ValueRuleError("起租日期", "不能晚于租约结束日期")])
+        raise ValidationFailed([ValueRuleError("lease_start", "不能晚于租约结束日期")])
     for key, value in values.items():
         setattr(tenancy, key, value)
     session.add(tenancy)
@@ -187,9 +187,9 @@ def end_tenancy(session: Session, tenancy_id: int, *, on: date | None = None, re
     if tenancy.ended_on:
         raise ServiceError(f"这份租约已于 {tenancy.ended_on:%Y-%m-%d} 结束")
     if on > today:
-        raise ValidationFailed([ValueRuleError("结束日期", "不能晚于今天")])
+        raise ValidationFailed([ValueRuleError("ended_on", "不能晚于今天", table="tenancy")])
     if on < tenancy.lease_start:
-        raise ValidationFailed([ValueRuleError("结束日期", "不能早于起租日期")])
+        raise ValidationFailed([ValueRuleError("ended_on", "不能早于起租日期", table="tenancy")])
     for tenant in tenants_of(session, tenancy.household_id, living_only=True):
         if tenant.tenancy_id in (None, tenancy.id):
             move_out(session, tenant.id, on=max(on, tenant.arrived_on), today=today)

@@ -39,25 +39,25 @@ def tenant_values(data: TenantInput, *, today: date | None = None) -> dict:
     today = today or date.today()
     errors: list[ValueRuleError] = []
     if data.arrived_on is None:
-        errors.append(ValueRuleError("来本地日期", "不能为空"))
+        errors.append(ValueRuleError("arrived_on", "不能为空"))
     elif data.arrived_on > today:
-        errors.append(ValueRuleError("来本地日期", "不能晚于今天"))
+        errors.append(ValueRuleError("arrived_on", "不能晚于今天"))
     texts = {}
-    for key, label in (("from_place", "户籍地（来自）"), ("workplace", "工作单位")):
+    for key in ("from_place", "workplace"):
         texts[key] = visible_text(getattr(data, key))
         if len(texts[key]) > 100:
-            errors.append(ValueRuleError(label, f"过长（{len(texts[key])}个字，最多100个）"))
+            errors.append(ValueRuleError(key, f"过长（{len(texts[key])}个字，最多100个）"))
     permit = ""
     try:
-        permit = normalize_permit_number(data.permit_number)
+        permit = normalize_permit_number(data.permit_number, field="permit_number")
     except ValueRuleError as exc:
         errors.append(exc)
     if permit and data.permit_expires is None:
-        errors.append(ValueRuleError("居住证有效期至", "填写了居住证号时必填"))
+        errors.append(ValueRuleError("permit_expires", "填写了居住证号时必填"))
     if data.permit_expires and not (permit or (data.permit_number or "").strip()):
-        errors.append(ValueRuleError("居住证号", "填写了有效期时必填"))
+        errors.append(ValueRuleError("permit_number", "填写了有效期时必填"))
     if data.permit_expires and data.arrived_on and data.permit_expires < data.arrived_on:
-        errors.append(ValueRuleError("居住证有效期至", "不能早于来本地日期"))
+        errors.append(ValueRuleError("permit_expires", "不能早于来本地日期"))
     if errors:
         raise ValidationFailed(errors)
     return {"arrived_on": data.arrived_on, "permit_number": permit, "permit_expires": data.permit_expires} | texts
@@ -66,7 +66,7 @@ def tenant_values(data: TenantInput, *, today: date | None = None) -> dict:
 def _check_status(resident: Resident) -> None:
     if resident.residence_status not in TENANT_STATUSES:
         raise ValidationFailed([ValueRuleError(
-            "居住状态", f"{resident.name}是户籍居民；登记为租户的应为“流动”或“常住（非户籍）”")])
+            "residence_status", f"{resident.name}是户籍居民；登记为租户的应为“流动”或“常住（非户籍）”")])
 
 
 def _new_tenant(session: Session, resident: Resident, values: dict) -> Tenant:
@@ -97,7 +97,7 @@ def add_tenant(session: Session, household_id: int, person: ResidentInput, detai
         errors = exc.errors + errors
     try:
         if ResidenceStatus.from_text(str(person.residence_status)) not in TENANT_STATUSES:
-            errors.append(ValueRuleError("居住状态", "租户应为“流动”或“常住（非户籍）”"))
+            errors.append(ValueRuleError("residence_status", "租户应为“流动”或“常住（非户籍）”"))
     except ValueError:
         pass  # resident_values named it
     if errors:
@@ -120,7 +120,7 @@ def update_tenant(session: Session, tenant_id: int, details: TenantInput, *, tod
     values = tenant_values(details, today=today)
     check_version(session, tenant, details.version, yours=values)
     if tenant.moved_out_on and values["arrived_on"] > tenant.moved_out_on:
-        raise ValidationFailed([ValueRuleError("来本地日期", "不能晚于搬离日期")])
+        raise ValidationFailed([ValueRuleError("arrived_on", "不能晚于搬离日期")])
     if tenant.resident_id:
         values |= identity(get(session, Resident, tenant.resident_id))
     for key, value in values.items():
@@ -143,9 +143,9 @@ def move_out(session: Session, tenant_id: int, *, on: date | None = None, today:
     if tenant.moved_out_on:
         raise ServiceError(f"{tenant.name}已于 {tenant.moved_out_on:%Y-%m-%d} 搬离")
     if on > today:
-        raise ValidationFailed([ValueRuleError("搬离日期", "不能晚于今天")])
+        raise ValidationFailed([ValueRuleError("moved_out_on", "不能晚于今天")])
     if on < tenant.arrived_on:
-        raise ValidationFailed([ValueRuleError("搬离日期", "不能早于来本地日期")])
+        raise ValidationFailed([ValueRuleError("moved_out_on", "不能早于来本地日期")])
     resident_id = tenant.resident_id
     if resident_id:
         for key, value in identity(get(session, Resident, resident_id)).items():

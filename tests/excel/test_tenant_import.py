@@ -115,3 +115,21 @@ def test_command_line_reports_the_rows_and_writes_nothing(tmp_path, capsys):
     assert code == 1
     assert "第5行“房东电话”列（1381234）：“1381234”不是有效的手机号或带区号的座机号" in out
     assert "第7行“居住证有效期至”列：填写了居住证号时必填" in out and "未导入任何数据" in out
+
+
+def test_each_rule_names_the_column_its_value_came_from(engine, place, tmp_path):
+    """The rules' errors are keyed by field name; each lands on its own column (letter_signed_on: the
+    治安消防责任书 column, workplace: 工作单位), read as the file's header names it."""
+    import csv
+
+    from tests.excel.make_tenant_fixtures import HEADER, ROWS, TITLE
+
+    row = [v.isoformat() if isinstance(v, date) else v for v in ROWS[0]]
+    row[HEADER.index("治安消防责任书")] = "2026年12月25日"  # signed after today
+    row[HEADER.index("工作单位")] = "厂" * 101
+    path = tmp_path / "tenants.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([TITLE, HEADER, row])
+    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    assert {(p.row, p.column, p.reason) for p in result.problems if p.severity == ERROR} == {
+        (3, "治安消防责任书", "不能晚于今天"), (3, "工作单位", "过长（101个字，最多100个）")}

@@ -68,10 +68,13 @@ def test_every_bad_field_is_named_and_nothing_is_saved(session, flat):
     with pytest.raises(ValidationFailed) as caught:
         rentals.create_tenancy(session, bad, today=TODAY)
     by_field = caught.value.by_field()
-    assert set(by_field) == {"房东姓名", "房东电话", "房东身份证号", "到期日期", "出租用途", "出租间数", "承租人数",
-                             "责任书签订日期"}
-    assert "校验位" in by_field["房东身份证号"] and "居住、经营、居住兼经营" in by_field["出租用途"]
-    assert by_field["到期日期"] == "不能早于起租日期"
+    assert set(by_field) == {"landlord_name", "landlord_phone", "landlord_id_number", "lease_end", "rent_use", "rooms",
+                             "tenant_count", "letter_signed_on"}
+    assert "校验位" in by_field["landlord_id_number"] and "居住、经营、居住兼经营" in by_field["rent_use"]
+    assert by_field["lease_end"] == "不能早于起租日期"
+    assert [e.label for e in caught.value.errors] == [  # read as the user read them before
+        "房东姓名", "房东电话", "房东身份证号", "到期日期", "责任书签订日期", "出租用途", "出租间数", "承租人数"]
+    assert "到期日期：不能早于起租日期" in str(caught.value) and "承租人数：“三”不是整数" in str(caught.value)
     with pytest.raises(ValidationFailed, match="起租日期：不能为空"):
         rentals.create_tenancy(session, _lease(flat["id"], lease_start=None), today=TODAY)
     with pytest.raises(ValidationFailed, match="租期不能超过20年"):
@@ -124,7 +127,11 @@ def test_tenant_details_are_validated_by_field(session, flat):
         _tenant(session, flat["id"], ResidentInput(name="", residence_status="户籍"), arrived_on=TODAY + timedelta(days=2),
                 permit_number="居住证!", workplace="厂" * 101)
     by_field = caught.value.by_field()
-    assert set(by_field) == {"姓名", "居住状态", "来本地日期", "居住证号", "工作单位"}
+    assert {"residence_status", "arrived_on", "permit_number", "workplace"} <= set(by_field)
+    shown = str(caught.value)
+    assert "姓名：不能为空" in shown and "居住状态：租户应为“流动”或“常住（非户籍）”" in shown
+    assert "来本地日期：不能晚于今天" in shown and "居住证号：“居住证!”不是有效的居住证号" in shown
+    assert "工作单位：过长（101个字，最多100个）" in shown
     with pytest.raises(ValidationFailed, match="居住证有效期至：填写了居住证号时必填"):
         _tenant(session, flat["id"], permit_number="410102199001011234")
     with pytest.raises(ValidationFailed, match="居住证号：填写了有效期时必填"):
@@ -199,8 +206,13 @@ def test_group_rental_follows_the_configured_rule(session, flat):
     session.commit()
     assert lists.list_rentals(session, group_only=True) == []
     assert lists.rental_figures(session)["group_rentals"] == 0
-    with pytest.raises(ValidationFailed, match="每间居住人数上限"):
+    with pytest.raises(ValidationFailed, match="每间居住人数上限：应为0到99") as caught:
         RentalRules.from_dict({"persons_per_room": -1})
+    assert list(caught.value.by_field()) == ["persons_per_room"]
+    with pytest.raises(ValidationFailed) as caught:
+        RentalRules.from_dict({"notice_days": 0, "persons_per_flat": "三"})
+    assert [str(e) for e in caught.value.errors] == ["提前提醒天数：应为1到366之间的天数", "群租认定：居住人数上限应为整数"]
+    assert list(caught.value.by_field()) == ["notice_days", "group_rental"]
 
 
 def test_rentals_in_force_during_a_month(session, flat, place):

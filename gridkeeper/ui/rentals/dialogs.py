@@ -66,7 +66,7 @@ class TenancyDialog(FormDialog):
         self.picker = None
         if self.household_id is None:
             self.picker = HouseholdPicker(ctx, self)
-            self.add_row(self.tr("Flat"), self.picker, "住户")
+            self.add_row(self.tr("Flat"), self.picker, "household_id")
         self.resident_mode = QRadioButton(self.tr("Lives in the community"), self)
         self.outside_mode = QRadioButton(self.tr("Lives elsewhere"), self)
         modes = QButtonGroup(self)
@@ -101,15 +101,15 @@ class TenancyDialog(FormDialog):
         self.add_row(self.tr("Landlord"), mode_row)
         self.add_row(self.tr("Landlord's household"), self.landlord_picker)
         self.add_row(self.tr("Landlord (resident)"), self.landlord_person)
-        self.add_row(self.tr("Name"), self.landlord_name, "房东姓名")
-        self.add_row(self.tr("Phone"), self.landlord_phone, "房东电话")
-        self.add_row(self.tr("ID number"), self.landlord_id, "房东身份证号")
-        self.add_row(self.tr("Lease starts"), self.lease_start, "起租日期")
-        self.add_row(self.tr("Lease ends"), self.lease_end, "到期日期")
-        self.add_row(self.tr("Let for"), self.rent_use, "出租用途")
-        self.add_row(self.tr("Rooms let"), self.rooms, "出租间数")
-        self.add_row(self.tr("Tenants (declared)"), self.tenant_count, "承租人数")
-        self.add_row(self.tr("Safety letter (治安消防责任书)"), self.letter, "责任书签订日期")
+        self.add_row(self.tr("Name"), self.landlord_name, "landlord_name")
+        self.add_row(self.tr("Phone"), self.landlord_phone, "landlord_phone")
+        self.add_row(self.tr("ID number"), self.landlord_id, "landlord_id_number")
+        self.add_row(self.tr("Lease starts"), self.lease_start, "lease_start")
+        self.add_row(self.tr("Lease ends"), self.lease_end, "lease_end")
+        self.add_row(self.tr("Let for"), self.rent_use, "rent_use")
+        self.add_row(self.tr("Rooms let"), self.rooms, "rooms")
+        self.add_row(self.tr("Tenants (declared)"), self.tenant_count, "tenant_count")
+        self.add_row(self.tr("Safety letter (治安消防责任书)"), self.letter, "letter_signed_on")
         self.add_row(self.tr("Notes"), self.notes)
         self.resident_mode.toggled.connect(self._mode)
         self.outside_mode.setChecked(True)
@@ -152,10 +152,10 @@ class TenancyDialog(FormDialog):
     def data(self) -> TenancyInput:
         household_id = self.picker.household_id if self.picker else self.household_id
         if not household_id:
-            raise required("住户", self.tr("Choose the rented flat"))
+            raise required("household_id", self.tr("Choose the rented flat"))
         resident_id = self.landlord_person.currentData() if self.resident_mode.isChecked() else None
         if self.resident_mode.isChecked() and not resident_id:
-            raise required("房东姓名", self.tr("Choose the landlord's household and the landlord"))
+            raise required("landlord_name", self.tr("Choose the landlord's household and the landlord"))
         outside = not self.resident_mode.isChecked()
         return TenancyInput(
             household_id=household_id, landlord_resident_id=resident_id,
@@ -190,7 +190,7 @@ class EndTenancyDialog(FormDialog):
         self.on = date_edit(min(ctx.today(), tenancy.lease_end or ctx.today()), self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. 租期届满退租、房东收回自住"))
-        self.add_row(self.tr("Ended on"), self.on, "结束日期")
+        self.add_row(self.tr("Ended on"), self.on, "ended_on")
         self.add_row(self.tr("Reason"), self.reason)
 
     def save(self, session):
@@ -231,21 +231,21 @@ class TenantDialog(FormDialog):
                     if person.id not in registered and person.residence_status != ResidenceStatus.REGISTERED:
                         self.who.addItem(self.tr("{0} (already a resident here)").format(person.name), person.id)
             self.add_row(self.tr("Tenant"), self.who)
-            self.add_row(self.tr("Name"), self.name, "姓名")
-            self.add_row(self.tr("ID number"), self.id_number, "身份证号")
-            self.add_row(self.tr("Gender"), self.gender, "性别")
-            self.add_row(self.tr("Phone"), self.phone, "联系电话")
-            self.add_row(self.tr("Residence status"), self.status, "居住状态")
+            self.add_row(self.tr("Name"), self.name, "name")
+            self.add_row(self.tr("ID number"), self.id_number, "id_number")
+            self.add_row(self.tr("Gender"), self.gender, "gender")
+            self.add_row(self.tr("Phone"), self.phone, "phone")
+            self.add_row(self.tr("Residence status"), self.status, "residence_status")
             self.who.currentIndexChanged.connect(self._who_changed)
         else:
             self.from_place.setText(tenant.from_place)
             self.workplace.setText(tenant.workplace)
             self.permit.setText(tenant.permit_number)
-        self.add_row(self.tr("Arrived on"), self.arrived, "来本地日期")
-        self.add_row(self.tr("From"), self.from_place, "户籍地（来自）")
-        self.add_row(self.tr("Workplace"), self.workplace, "工作单位")
-        self.add_row(self.tr("Permit number"), self.permit, "居住证号")
-        self.add_row(self.tr("Permit expires"), self.expires, "居住证有效期至")
+        self.add_row(self.tr("Arrived on"), self.arrived, "arrived_on")
+        self.add_row(self.tr("From"), self.from_place, "from_place")
+        self.add_row(self.tr("Workplace"), self.workplace, "workplace")
+        self.add_row(self.tr("Permit number"), self.permit, "permit_number")
+        self.add_row(self.tr("Permit expires"), self.expires, "permit_expires")
 
     def _who_changed(self, _index: int) -> None:
         new = self.who.currentData() == self.NEW
@@ -283,7 +283,7 @@ class MoveOutDialog(FormDialog):
         self.ctx, self.tenant = ctx, tenant
         self.version = tenant.version  # someone else's save meanwhile is a conflict to settle
         self.on = date_edit(ctx.today(), self)
-        self.add_row(self.tr("Moved out on"), self.on, "搬离日期")
+        self.add_row(self.tr("Moved out on"), self.on, "moved_out_on")
 
     def save(self, session):
         tenants.move_out(session, self.tenant.id, on=date_of(self.on), today=self.ctx.today(),
@@ -312,11 +312,10 @@ class RentalRulesDialog(FormDialog):
             box.setValue(value)
         self.per_room.setSpecialValueText(self.tr("no limit"))
         self.per_flat.setSpecialValueText(self.tr("no limit"))
-        self.add_row(self.tr("People per room let (群租 above this)"), self.per_room, "每间居住人数上限")
-        self.add_row(self.tr("People per flat"), self.per_flat, "每套居住人数上限")
-        self.add_row(self.tr("Warn of lease ends and permit expiries (days ahead)"), self.notice_days, "提前提醒天数")
-        self.add_row(self.tr("Residence permit expected after (days here)"), self.grace_days,
-                     "来本地多少天后应办居住证")
+        self.add_row(self.tr("People per room let (群租 above this)"), self.per_room, "persons_per_room")
+        self.add_row(self.tr("People per flat"), self.per_flat, "persons_per_flat")
+        self.add_row(self.tr("Warn of lease ends and permit expiries (days ahead)"), self.notice_days, "notice_days")
+        self.add_row(self.tr("Residence permit expected after (days here)"), self.grace_days, "arrival_grace_days")
 
     def save(self, session):
         rules = RentalRules.from_dict({"persons_per_room": self.per_room.value(),

@@ -32,8 +32,12 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
         d.landlord_phone.setText("12345")
     dialogs.fillers.append(no_landlord)
     assert not section.register_flat()
-    assert dialogs.seen[-1].errors.text("房东姓名") == "不能为空（房东是本社区居民时可从居民中选择）"
-    assert "不是有效的手机号" in dialogs.seen[-1].errors.text("房东电话")
+    assert dialogs.seen[-1].errors.text("landlord_name") == "不能为空（房东是本社区居民时可从居民中选择）"
+    assert "不是有效的手机号" in dialogs.seen[-1].errors.text("landlord_phone")
+    lease = dialogs.seen[-1]  # each reason sits under its own field, none in the general line
+    assert not lease.errors.general.text()
+    for field, widget in (("landlord_name", lease.landlord_name), ("landlord_phone", lease.landlord_phone)):
+        assert lease.errors._labels[field].parentWidget() is widget.parentWidget()
 
     def register(d):
         _choose(d.picker, "wjh")
@@ -57,7 +61,7 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
         d.permit.setText("JZ20260001")
     dialogs.fillers.append(tenant_without_arrival_permit)
     assert not section.add_tenant()
-    assert dialogs.seen[-1].errors.text("居住证有效期至") == "填写了居住证号时必填"
+    assert dialogs.seen[-1].errors.text("permit_expires") == "填写了居住证号时必填"
     for name in ("刘小军", "陈芳", "赵六"):
         def add(d, name=name):
             d.name.setText(name)

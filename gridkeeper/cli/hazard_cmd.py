@@ -50,11 +50,13 @@ def run_import_places(args) -> int:
     from gridkeeper.excel.places import import_places
     from gridkeeper.excel.problems import write_problem_report
     from gridkeeper.services.errors import ServiceError
+    from gridkeeper.storage.session import unit_of_work
 
     report = Path(args.report).expanduser() if args.report else None
     engine = open_engine(args)
-    try:
-        result = import_places(engine, args.file, grid_code=args.grid, dry_run=args.dry_run)
+    try:  # one unit of work: every place or none
+        with unit_of_work(engine) as session:
+            result = import_places(session, args.file, grid_code=args.grid, dry_run=args.dry_run)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     finally:

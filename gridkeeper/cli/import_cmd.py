@@ -64,11 +64,12 @@ def run_import(args) -> int:
                        "--grid-name 第三网格），或先运行 gridkeeper --db 该文件，按设置向导填写后再导入。未导入任何数据")
     engine = _import_target(args)
     started = time.perf_counter()
-    try:
-        result = import_roster(engine, roster, grid_code=args.grid, dry_run=args.dry_run,
-                               skip_invalid=args.skip_invalid, progress=_progress(),
-                               before_write=lambda: _backup(engine, args),
-                               grid_name=args.grid_name, community=args.community)
+    try:  # one unit of work: committed when the import returns, nothing kept if it fails part-way
+        with _unit_of_work(engine, dry_run=args.dry_run) as session:
+            result = import_roster(session, roster, grid_code=args.grid, dry_run=args.dry_run,
+                                   skip_invalid=args.skip_invalid, progress=_progress(),
+                                   before_write=lambda: _backup(engine, args),
+                                   grid_name=args.grid_name, community=args.community)
     except ServiceError as exc:  # the grid or community would need a name nobody gave: nothing written
         raise CliError(f"{exc}。未导入任何数据") from exc
     finally:
@@ -89,6 +90,15 @@ def run_import(args) -> int:
             why = describe(exc, saved_nothing=False) if isinstance(exc, OSError) else ""
             raise CliError(f"{saved}但问题报告没有写成（{report}）：{why or exc}") from exc
     return EXIT_ERROR if result.errors and not args.skip_invalid else EXIT_OK
+
+
+def _unit_of_work(engine, *, dry_run: bool):
+    """The import's transaction (a dry run's is only ever rolled back)."""
+    from sqlmodel import Session
+
+    from gridkeeper.storage.session import unit_of_work
+
+    return Session(engine) if dry_run else unit_of_work(engine)
 
 
 def _import_target(args):

@@ -1,4 +1,4 @@
-"""Importing a household roster: read the file, check every row, then write it all in one transaction."""
+"""Importing a household roster: read the file, check every row, then write it all in the caller's one transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from gridkeeper.excel.columns import HEADER_SEARCH_ROWS, Header, build_header, detect_header
@@ -90,7 +89,7 @@ def check_rows(roster: Roster, *, today: date | None = None, progress: Progress 
     return Checked(roster, parsed, reader, rows, problems)
 
 
-def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str, dry_run: bool = False,
+def import_roster(session: Session, roster: Roster | str | Path, *, grid_code: str, dry_run: bool = False,
                   skip_invalid: bool = False, today: date | None = None, progress: Progress | None = None,
                   before_write: Callable[[], None] | None = None, grid_name: str = "",
                   community: str = "") -> ImportResult:
@@ -100,52 +99,52 @@ def import_roster(engine: Engine, roster: Roster | str | Path, *, grid_code: str
     community yet, under `community`): otherwise GridMissing / NoCommunity before anything is read
     into the database. A dry run checks the file anyway and says what the real import would need.
 
-    Everything is one transaction: a crash or kill part-way leaves the database as it was.
+    Everything is written in the caller's unit of work (the CLI's own, the wizard's
+    `perform_in_background`), never committed here: a failure, crash or kill part-way leaves the database
+    as it was. A dry run's trial write is rolled back in `session` (give it a session of its own).
     `before_write` runs (e.g. a backup) once it is known that something will be written.
     """
     roster = roster if isinstance(roster, Roster) else open_roster(roster)
     if not dry_run:
-        with Session(engine) as session:
-            RosterWriter(session, grid_code, None, grid_name=grid_name, community=community).check_grid()
+        RosterWriter(session, grid_code, None, grid_name=grid_name, community=community).check_grid()
     result = ImportResult()
     if any(p.is_error for p in roster.header.problems):
         result.problems = sorted_problems(roster.header.problems)
         return result
     checked = check_rows(roster, today=today, progress=progress)
     result.data_rows, result.ignored_rows = checked.parsed.data_rows, checked.parsed.ignored_rows
-    with Session(engine, expire_on_commit=False) as session:
-        writer = RosterWriter(session, grid_code, checked.reader, grid_name=grid_name, community=community)
-        writer.dry_run = dry_run
-        writer.load(checked.rows)
-        problems = checked.problems + writer.row_problems(checked.rows)
-        rows = _without_errors(checked.rows, problems)
-        plans = group_households(rows)
-        head_problems = writer.head_problems(plans) + writer.lease_problems(plans)
-        if head_problems:
-            problems += head_problems
-            plans = group_households(_without_errors(rows, head_problems))
-        result.problems = sorted_problems(problems)
-        result.rows_imported = sum(len(plan.source_rows) for plan in plans)
-        result.notes = _notes(writer, checked, plans)
-        if (result.errors and not skip_invalid) or not plans:
-            result.rows_imported = 0 if result.errors and not skip_invalid else result.rows_imported
-            return result
-        if before_write and not dry_run:
-            before_write()
-        stage = "正在试写（试运行，不会保存）" if dry_run else "正在写入数据库"
-        if progress:
-            progress(0, len(plans), stage)
-        result.counts = writer.write(plans, (lambda d, t: progress(d, t, stage)) if progress else None)
-        result.rentals = writer.rental_counts
-        if dry_run:
-            session.rollback()
-        else:
-            from gridkeeper.storage.audit import record_event
+    writer = RosterWriter(session, grid_code, checked.reader, grid_name=grid_name, community=community)
+    writer.dry_run = dry_run
+    writer.load(checked.rows)
+    problems = checked.problems + writer.row_problems(checked.rows)
+    rows = _without_errors(checked.rows, problems)
+    plans = group_households(rows)
+    head_problems = writer.head_problems(plans) + writer.lease_problems(plans)
+    if head_problems:
+        problems += head_problems
+        plans = group_households(_without_errors(rows, head_problems))
+    result.problems = sorted_problems(problems)
+    result.rows_imported = sum(len(plan.source_rows) for plan in plans)
+    result.notes = _notes(writer, checked, plans)
+    if (result.errors and not skip_invalid) or not plans:
+        result.rows_imported = 0 if result.errors and not skip_invalid else result.rows_imported
+        return result
+    if before_write and not dry_run:
+        before_write()
+    stage = "正在试写（试运行，不会保存）" if dry_run else "正在写入数据库"
+    if progress:
+        progress(0, len(plans), stage)
+    result.counts = writer.write(plans, (lambda d, t: progress(d, t, stage)) if progress else None)
+    result.rentals = writer.rental_counts
+    if dry_run:
+        session.rollback()
+        return result
+    from gridkeeper.storage.audit import record_event
 
-            record_event(session, "import", f"导入住户名单到网格 {grid_code}",
-                         asdict(result.counts) | (asdict(result.rentals) if result.rentals else {}))
-            session.commit()
-            result.written = True
+    record_event(session, "import", f"导入住户名单到网格 {grid_code}",
+                 asdict(result.counts) | (asdict(result.rentals) if result.rentals else {}))
+    session.flush()
+    result.written = True
     return result
 
 

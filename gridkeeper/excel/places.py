@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from gridkeeper.domain.errors import ValueRuleError
@@ -26,7 +25,6 @@ from gridkeeper.services.geography import grid_by_code
 from gridkeeper.services.safety_places import PlaceInput, create_place, update_place
 from gridkeeper.storage.hazard_models import SafetyPlace
 from gridkeeper.storage.models import Building, Compound, Grid
-from gridkeeper.storage.session import unit_of_work
 
 COLUMNS = {  # field -> header names (after removing spaces), first match wins
     "name": ("场所名称", "名称", "店名", "店铺名称", "单位名称", "商户名称", "字号"),
@@ -214,16 +212,15 @@ def check_places(session: Session, path: str | Path, *, grid_code: str | None = 
     return result
 
 
-def import_places(engine: Engine, path: str | Path, *, grid_code: str | None = None,
+def import_places(session: Session, path: str | Path, *, grid_code: str | None = None,
                   dry_run: bool = False) -> PlacesImport:
-    """Check the file and, if it has no errors and this is not a dry run, write every place in one
-    transaction (a steward: rows of other grids are refused and nothing is written)."""
-    with Session(engine) as session:
-        result = check_places(session, path, grid_code=grid_code)
+    """Check the file and, if it has no errors and this is not a dry run, write every place in the caller's
+    unit of work (the CLI's own; the GUI checks, asks, then `write_places` through `perform`). A steward's
+    row of another grid is refused and, the caller's unit of work rolled back, nothing is written."""
+    result = check_places(session, path, grid_code=grid_code)
     if result.errors or dry_run or not result.rows:
         return result
-    with unit_of_work(engine) as session:
-        return write_places(session, result)
+    return write_places(session, result)
 
 
 def write_places(session: Session, result: PlacesImport) -> PlacesImport:

@@ -16,7 +16,7 @@ from gridkeeper.excel.importer import ImportResult, Roster, import_roster, open_
 from gridkeeper.excel.problems import Problem
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, RED_BG
-from gridkeeper.ui.operations import Change, announce
+from gridkeeper.ui.operations import Change, perform_in_background
 from gridkeeper.ui.worker import run_in_background
 
 FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
@@ -324,10 +324,9 @@ class ImportWizard(QWizard):
     def check(self) -> None:
         roster, grid = self.checked_roster, self.file_page.grid_code()
 
-        def work(progress):
-            with self.ctx.worker_engine() as engine:
-                return import_roster(engine, roster, grid_code=grid, dry_run=True, skip_invalid=True,
-                                     today=self.ctx.today(), progress=_stage_reporter(progress))
+        def work(session, progress):  # a trial write, rolled back by the importer
+            return import_roster(session, roster, grid_code=grid, dry_run=True, skip_invalid=True,
+                                 today=self.ctx.today(), progress=_stage_reporter(progress))
 
         def done(result: ImportResult) -> None:
             self.preview = result
@@ -338,23 +337,22 @@ class ImportWizard(QWizard):
             finally:
                 self.advancing = False
 
-        self._task = run_in_background(self, work, on_done=done, label=self.tr("Checking the rows…"))
+        self._task = perform_in_background(self, self.ctx, work, on_done=done, label=self.tr("Checking the rows…"))
 
     def run_import(self) -> None:
         roster, grid = self.checked_roster, self.file_page.grid_code()
 
-        def work(progress):
-            with self.ctx.worker_engine() as engine:
-                return import_roster(engine, roster, grid_code=grid, skip_invalid=True, today=self.ctx.today(),
-                                     progress=_stage_reporter(progress), before_write=self._backup)
+        def work(session, progress):  # committed when it returns, nothing kept if it fails part-way
+            return import_roster(session, roster, grid_code=grid, skip_invalid=True, today=self.ctx.today(),
+                                 progress=_stage_reporter(progress), before_write=self._backup)
 
         def done(result: ImportResult) -> None:
             self.result = result
-            announce(self.ctx, Change.EVERYTHING)
             QMessageBox.information(self, self.tr("Import finished"), "\n".join(summary_lines(result)))
             self.accept()
 
-        self._task = run_in_background(self, work, on_done=done, label=self.tr("Importing…"))
+        self._task = perform_in_background(self, self.ctx, work, changes=Change.EVERYTHING, on_done=done,
+                                           label=self.tr("Importing…"))
 
     def _backup(self) -> None:
         """A verified backup first, when the database is a file and this build has backups."""

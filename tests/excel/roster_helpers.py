@@ -46,3 +46,22 @@ def dump(engine) -> list[tuple]:
 def brief(engine) -> list[tuple]:
     """(compound, building, unit, room, housing use, household phone, name, relation, ID, phone, tags)."""
     return [(r[1], r[2], r[4], r[7], str(r[9]), r[10], r[12], r[15], r[18], r[21], r[-1]) for r in dump(engine)]
+
+
+def imported(engine, roster, **options):
+    """excel.importer.import_roster as the CLI runs it: in a unit of work of its own (committed when it
+    returns, rolled back when it raises); a dry run in a session that is only ever rolled back."""
+    from gridkeeper.excel.importer import import_roster
+    from gridkeeper.storage.session import unit_of_work
+
+    with (Session(engine) if options.get("dry_run") else unit_of_work(engine)) as session:
+        return import_roster(session, roster, **options)
+
+
+def places_imported(engine, path, **options):
+    """excel.places.import_places as the CLI runs it: in a unit of work of its own."""
+    from gridkeeper.excel.places import import_places
+    from gridkeeper.storage.session import unit_of_work
+
+    with unit_of_work(engine) as session:
+        return import_places(session, path, **options)

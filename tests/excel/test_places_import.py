@@ -11,11 +11,12 @@ import pytest
 from sqlmodel import Session, select
 
 from gridkeeper.cli import main
-from gridkeeper.excel.places import import_places, place_kind
+from gridkeeper.excel.places import place_kind
 from gridkeeper.domain.hazards import PlaceKind
 from gridkeeper.services import geography as geo
 from gridkeeper.services.accounts import CurrentUser
 from gridkeeper.storage.hazard_models import SafetyPlace
+from tests.excel.roster_helpers import places_imported
 
 HEADER = ["序号", "店名", "业态", "网格", "小区", "楼栋", "经营地址", "经营者", "联系电话"]
 GOOD = [
@@ -50,7 +51,7 @@ def test_kinds_from_labels_codes_and_everyday_words():
 
 def test_good_file_is_imported_and_a_second_import_updates(engine, place, tmp_path):
     path = _xlsx(tmp_path / "places.xlsx", GOOD)
-    result = import_places(engine, path, grid_code="FK-03")
+    result = places_imported(engine, path, grid_code="FK-03")
     assert not result.errors and result.written and (result.added, result.updated) == (3, 0)
     places = _places(engine)
     assert places["老王小吃"].kind == PlaceKind.RESTAURANT and places["老王小吃"].phone == "13904510011"
@@ -58,7 +59,7 @@ def test_good_file_is_imported_and_a_second_import_updates(engine, place, tmp_pa
     assert places["丽人美发"].grid_id == place["grid"]  # the grid column left blank: --grid
     changed = [list(r) for r in GOOD]
     changed[0][7] = "王建民"
-    again = import_places(engine, _xlsx(tmp_path / "again.xlsx", changed), grid_code="FK-03")
+    again = places_imported(engine, _xlsx(tmp_path / "again.xlsx", changed), grid_code="FK-03")
     assert (again.added, again.updated) == (0, 3) and len(_places(engine)) == 3
     assert _places(engine)["老王小吃"].person_in_charge == "王建民"
     assert any("已登记过" in p.reason and not p.is_error for p in again.problems)
@@ -71,7 +72,7 @@ def test_problems_name_row_and_column_and_nothing_is_written(engine, place, tmp_
            [6, "便民超市", "超市", "FK-99", "", "", "和平路3号", "", ""],
            [7, "车棚", "车棚", "FK-03", "幸福家园", "9号楼", "", "", ""],
            [8, "老王小吃", "小餐饮", "FK-03", "", "", "幸福路12号", "", "1390451"]]
-    result = import_places(engine, _xlsx(tmp_path / "bad.xlsx", bad), grid_code="FK-03")
+    result = places_imported(engine, _xlsx(tmp_path / "bad.xlsx", bad), grid_code="FK-03")
     described = [p.describe() for p in result.errors]
     assert described == [
         "第6行“场所名称”列：场所名称不能为空",
@@ -126,7 +127,31 @@ def test_a_steward_cannot_import_into_another_grid(engine, place, tmp_path):
     accounts._signed_in[engine] = CurrentUser("lixy", "steward", frozenset({place["grid"]}))
     try:
         with pytest.raises(ServiceError, match="第3行.*未导入任何场所"):
-            import_places(engine, path)
+            places_imported(engine, path)
     finally:
         accounts._signed_in.pop(engine, None)
     assert _places(engine) == {}
+
+
+def test_places_are_written_in_the_callers_unit_of_work(engine, place, tmp_path):
+    """import_places commits nothing itself: a caller that does not commit keeps nothing, and a failure on
+    the last row takes the rows before it back with it."""
+    from gridkeeper.excel.places import import_places
+    from gridkeeper.storage.session import unit_of_work
+    from tests.db_support import disk_full
+
+    path = _xlsx(tmp_path / "p.xlsx", GOOD)
+    with Session(engine) as session:
+        assert import_places(session, path, grid_code="FK-03").added == 3
+    assert _places(engine) == {}
+    inserts = []
+
+    def third_place(statement: str) -> bool:
+        if statement.lstrip().upper().startswith("INSERT INTO SAFETY_PLACE"):
+            inserts.append(statement)
+        return len(inserts) == 3
+
+    with pytest.raises(Exception, match="disk is full"):
+        with disk_full(third_place), unit_of_work(engine) as session:
+            import_places(session, path, grid_code="FK-03")
+    assert len(inserts) == 3 and _places(engine) == {}

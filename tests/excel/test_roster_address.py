@@ -9,10 +9,10 @@ import pytest
 
 from gridkeeper.domain.address_text import NO_UNIT
 from gridkeeper.excel.columns import detect_header, field_for
-from gridkeeper.excel.importer import import_roster, open_roster
+from gridkeeper.excel.importer import open_roster
 from gridkeeper.excel.problems import ERROR, WARNING
 from tests.conftest import TODAY
-from tests.excel.roster_helpers import brief, counts, dump
+from tests.excel.roster_helpers import brief, counts, dump, imported
 
 # (name, relation, address, 房号 column); Excel rows 3.. under a title row and the header row.
 PEOPLE = [
@@ -97,7 +97,7 @@ def _saved(engine) -> list[tuple]:
 def test_address_column_exact_problems_and_households(engine, tmp_path, layout, fmt):
     roster = open_roster(_write(tmp_path, layout, fmt))
     assert roster.header.row == 2 and roster.header.problems == []
-    result = import_roster(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    result = imported(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert [(p.row, p.column, p.value, p.reason, p.severity) for p in result.problems] == _problems(layout)
     expected = sorted(HOUSEHOLDS + (SPOUSES if layout == "person" else []))
     assert _saved(engine) == expected
@@ -105,7 +105,7 @@ def test_address_column_exact_problems_and_households(engine, tmp_path, layout, 
     assert "文件中没有“小区”列，地址中也没有小区名：这些住户归入以网格命名的小区“第三网格”" in result.notes
 
     before_counts, before = counts(engine), dump(engine)
-    again = import_roster(engine, _write(tmp_path, layout, fmt), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    again = imported(engine, _write(tmp_path, layout, fmt), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert again.written and vars(again.counts) == {"households_added": 0, "households_updated": 0,
                                                     "residents_added": 0, "residents_updated": 0}
     assert counts(engine) == before_counts and dump(engine) == before
@@ -121,7 +121,7 @@ def test_separate_columns_win_and_the_address_fills_the_blanks(engine, tmp_path)
         book.active.append(row)
     path = tmp_path / "both.xlsx"
     book.save(path)
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
         (5, "地址", "幸福家园9号楼2单元701", "地址中的楼栋“9号楼”与“楼栋”列（6号楼）不一致，已按“楼栋”列导入")]
     assert [r[:4] + (r[6],) for r in brief(engine)] == [
@@ -146,13 +146,13 @@ def test_export_keeps_separate_columns_that_import_reads_back(engine, tmp_path):
 
     from gridkeeper.excel.export import export_roster
 
-    import_roster(engine, _write(tmp_path, "person", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    imported(engine, _write(tmp_path, "person", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     before = dump(engine)
     path = tmp_path / "out.xlsx"
     with Session(engine) as session:
         export_roster(session, path, full=True)
     header = [c.value for c in openpyxl.load_workbook(path).active[3]]
     assert header[1:5] == ["小区", "楼栋", "单元", "房号"] and "地址" not in header
-    again = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    again = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert again.written and again.counts.households_added == again.counts.residents_added == 0
     assert dump(engine) == before

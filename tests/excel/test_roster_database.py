@@ -6,13 +6,12 @@ import openpyxl
 import pytest
 from sqlmodel import Session
 
-from gridkeeper.excel.importer import import_roster
 from gridkeeper.services import geography as geo
 from gridkeeper.services.households import create_household
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from tests.conftest import TODAY
 from tests.excel.make_fixtures import id_number
-from tests.excel.roster_helpers import brief, counts
+from tests.excel.roster_helpers import brief, counts, imported
 
 HEADER = ["小区", "楼栋", "单元", "房号", "户主姓名", "身份证号", "联系电话", "特殊人群"]
 WANG = id_number("11010519491231002")
@@ -32,7 +31,7 @@ def test_saved_household_is_updated_not_duplicated(engine, session, place, tmp_p
                      [ResidentInput(name="王建华", phone="13900000000", is_head=True)])
     session.commit()
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "七号楼", "2", "301室", "王建华", WANG, "138 1234 5678", "独居"]])
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert vars(result.counts) == {"households_added": 0, "households_updated": 1,
                                    "residents_added": 0, "residents_updated": 1}
     assert brief(engine) == [("幸福家园", "7号楼", "2单元", "301", "owner", "13812345678", "王建华", "户主", WANG,
@@ -44,14 +43,14 @@ def test_blank_cells_leave_saved_values(engine, session, place, tmp_path):
                      [ResidentInput(name="王建华", phone="13900000000", id_number=WANG, is_head=True, tags=["低保"])])
     session.commit()
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王建华", "", "", ""]])
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert result.written and result.counts.residents_updated == 0
     assert brief(engine)[0][-2:] == ("13900000000", ("minimum_allowance",))
 
 
 def test_default_compound_named_after_grid_and_grid_created(engine, tmp_path):
     path = _xlsx(tmp_path / "r.xlsx", [["5号楼", "1单元", "101", "吴芳"]], header=["楼栋", "单元", "房号", "户主"])
-    result = import_roster(engine, path, grid_code="fk-09", grid_name="第九网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="fk-09", grid_name="第九网格", community="福康社区居民委员会", today=TODAY)
     assert brief(engine)[0][:4] == ("第九网格", "5号楼", "1单元", "101")
     assert "文件中没有“小区”列：这些住户归入以网格命名的小区“第九网格”" in result.notes
     assert "网格 FK-09 原先不存在：导入时新建，名称“第九网格”（可在地点树中改名）" in result.notes
@@ -65,10 +64,10 @@ def test_missing_grid_without_a_name_is_refused_and_nothing_written(engine, tmp_
 
     path = _xlsx(tmp_path / "r.xlsx", [["5号楼", "1单元", "101", "吴芳"]], header=["楼栋", "单元", "房号", "户主"])
     with pytest.raises(GridMissing, match="没有编码为 FK-09 的网格.*--grid-name"):
-        import_roster(engine, path, grid_code="FK-09", today=TODAY)
+        imported(engine, path, grid_code="FK-09", today=TODAY)
     with pytest.raises(geo.NoCommunity, match="--community"):
-        import_roster(engine, path, grid_code="FK-09", grid_name="第九网格", today=TODAY)
-    checked = import_roster(engine, path, grid_code="FK-09", dry_run=True, today=TODAY)
+        imported(engine, path, grid_code="FK-09", grid_name="第九网格", today=TODAY)
+    checked = imported(engine, path, grid_code="FK-09", dry_run=True, today=TODAY)
     assert any("没有编码为 FK-09 的网格" in note for note in checked.notes)
     assert counts(engine)["Grid"] == 0 and counts(engine)["Household"] == 0
     with Session(engine) as session:
@@ -80,7 +79,7 @@ def test_building_of_another_grid_is_a_problem(engine, session, place, tmp_path)
     session.commit()
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7栋", "2单元", "301", "王建华", WANG, "", ""],
                                        ["幸福家园", "8栋", "1单元", "101", "李四", "", "", ""]])
-    result = import_roster(engine, path, grid_code="FK-04", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    result = imported(engine, path, grid_code="FK-04", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert [(p.row, p.column, p.value, p.reason) for p in result.errors] == [
         (2, "楼栋", "7号楼", "幸福家园7号楼属于网格 FK-03，不能导入到网格 FK-04")]
     assert [r[1] for r in brief(engine)] == ["8号楼"]
@@ -95,7 +94,7 @@ def test_different_head_and_id_saved_elsewhere_are_problems(engine, session, pla
     before = counts(engine)
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7号楼", "2单元", "301", "李四", "", "", ""],
                                        ["幸福家园", "7号楼", "2单元", "303", "王建华", WANG, "", ""]])
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert [(p.row, p.reason) for p in result.errors] == [
         (2, "该户已登记户主张三，与表中户主不同（如已更换户主，请先在软件中修改）"),
         (3, "该身份证号已登记在另一户（居民王建华），请先核对或迁出后再导入")]
@@ -105,7 +104,7 @@ def test_different_head_and_id_saved_elsewhere_are_problems(engine, session, pla
 def test_household_row_without_a_person_makes_an_empty_household(engine, tmp_path):
     header = ["小区", "楼栋", "单元", "房号", "房屋性质", "姓名", "与户主关系"]
     path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "1", "1", "101", "商铺", "", ""]], header=header)
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert result.written and result.counts.households_added == 1 and counts(engine)["Resident"] == 0
 
 
@@ -140,8 +139,37 @@ def test_cells_merged_down_a_column_apply_to_every_row(engine, tmp_path):
         sheet.merge_cells(cells)
     path = tmp_path / "merged.xlsx"
     book.save(path)
-    result = import_roster(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会")
+    result = imported(engine, path, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会")
     assert [p.describe() for p in result.problems] == []
     rows = {(r[0], r[1], r[2], r[3], r[6]) for r in brief(engine)}
     assert rows == {("幸福家园", "7号楼", "2单元", "301", "张三丰"), ("幸福家园", "7号楼", "2单元", "302", "单雄信"),
                     ("幸福家园", "7号楼", "3单元", "401", "王建华")}
+
+
+def test_the_import_is_written_in_the_callers_unit_of_work(engine, tmp_path):
+    """The importer commits nothing itself: the caller's unit of work keeps it all or none of it."""
+    from gridkeeper.excel.importer import import_roster
+    from gridkeeper.storage.session import unit_of_work
+    from tests.db_support import disk_full
+
+    path = _xlsx(tmp_path / "r.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王建华", WANG, "", ""],
+                                       ["幸福家园", "7号楼", "2单元", "302", "李四", "", "", ""]])
+    names = {"grid_code": "FK-03", "grid_name": "第三网格", "community": "福康社区居民委员会", "today": TODAY}
+    with Session(engine) as session:  # a caller that never commits
+        assert import_roster(session, path, **names).counts.households_added == 2
+    assert counts(engine)["Household"] == 0 and counts(engine)["Grid"] == 0
+    # writing the residents fails as on a full disk: the grid and households written before them are not kept
+    seen = []
+
+    def residents(statement: str) -> bool:
+        seen.append(statement.lstrip().upper())
+        return seen[-1].startswith("INSERT INTO RESIDENT ")
+
+    with pytest.raises(Exception, match="disk is full"):
+        with disk_full(residents), unit_of_work(engine) as session:
+            import_roster(session, path, **names)
+    assert any(s.startswith("INSERT INTO HOUSEHOLD ") for s in seen)
+    assert counts(engine)["Household"] == 0 and counts(engine)["Grid"] == 0
+    with unit_of_work(engine) as session:
+        assert import_roster(session, path, **names).written
+    assert counts(engine)["Household"] == 2

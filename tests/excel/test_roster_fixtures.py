@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.excel.roster_helpers import FORMATS, brief, counts, dump, fixture
+from tests.excel.roster_helpers import FORMATS, brief, counts, dump, fixture, imported
 
-from gridkeeper.excel.importer import check_rows, import_roster, open_roster, summary_lines
+from gridkeeper.excel.importer import check_rows, open_roster, summary_lines
 from gridkeeper.excel.problems import ERROR, WARNING
 
 from tests.conftest import TODAY  # noqa: E402
@@ -60,7 +60,7 @@ def _problems(result) -> list[tuple]:
 def test_household_layout_exact_problems_and_records(engine, fmt):
     roster = open_roster(fixture("household", fmt))
     assert roster.header.row == 3 and not roster.header.per_person
-    result = import_roster(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    result = imported(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert _problems(result) == HOUSEHOLD_PROBLEMS
     assert brief(engine) == HOUSEHOLD_RECORDS
     assert (result.data_rows, result.ignored_rows, result.rows_imported, result.rows_skipped) == (11, 2, 4, 7)
@@ -72,14 +72,14 @@ def test_household_layout_exact_problems_and_records(engine, fmt):
 def test_person_layout_exact_problems_and_records(engine, fmt):
     roster = open_roster(fixture("person", fmt))
     assert roster.header.row == 2 and roster.header.per_person
-    result = import_roster(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    result = imported(engine, roster, grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     assert _problems(result) == PERSON_PROBLEMS
     assert brief(engine) == PERSON_RECORDS
     assert (result.counts.households_added, result.counts.residents_added) == (3, 4)
 
 
 def test_derived_columns_are_filled(engine):
-    import_roster(engine, fixture("household", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+    imported(engine, fixture("household", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     wang = next(r for r in dump(engine) if r[12] == "王建华")
     # building sort 7, unit sort 2, room key 301 on floor 3; initials, pinyin, reversed ID, birth date, gender
     assert wang[3] == 7 and wang[5] == 2 and wang[8] == 3
@@ -90,10 +90,10 @@ def test_derived_columns_are_filled(engine):
 
 def test_reimport_changes_nothing(engine):
     for layout in ("household", "person"):
-        import_roster(engine, fixture(layout, "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+        imported(engine, fixture(layout, "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
     before_counts, before = counts(engine), dump(engine)
     for layout in ("household", "person"):
-        again = import_roster(engine, fixture(layout, "xls"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
+        again = imported(engine, fixture(layout, "xls"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True, today=TODAY)
         assert again.written
         assert vars(again.counts) == {"households_added": 0, "households_updated": 0,
                                       "residents_added": 0, "residents_updated": 0}
@@ -102,14 +102,14 @@ def test_reimport_changes_nothing(engine):
 
 
 def test_errors_without_skip_invalid_import_nothing(engine):
-    result = import_roster(engine, fixture("household", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    result = imported(engine, fixture("household", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     assert not result.written and len(result.errors) == 7
     assert counts(engine)["Household"] == 0 and counts(engine)["Grid"] == 0
     assert "导入 0 行，跳过 11 行" in summary_lines(result)[2]
 
 
 def test_dry_run_changes_nothing_but_reports(engine):
-    result = import_roster(engine, fixture("person", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True,
+    result = imported(engine, fixture("person", "xlsx"), grid_code="FK-03", grid_name="第三网格", community="福康社区居民委员会", skip_invalid=True,
                            dry_run=True, today=TODAY)
     assert not result.written and result.counts.residents_added == 4
     assert set(counts(engine).values()) == {0}

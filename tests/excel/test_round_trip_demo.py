@@ -10,14 +10,13 @@ from sqlmodel import Session, select
 
 from gridkeeper.cli import main
 from gridkeeper.demo.generator import generate
-from gridkeeper.excel.importer import import_roster
 from gridkeeper.services.households import create_household
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.storage.engine import open_database
 from gridkeeper.storage.models import Resident
 from tests.conftest import TODAY
 from tests.excel.make_fixtures import id_number
-from tests.excel.roster_helpers import brief, counts
+from tests.excel.roster_helpers import brief, counts, imported
 
 HEADER = ["小区", "楼栋", "单元", "房号", "姓名", "与户主关系", "身份证号"]
 TWIN_A, TWIN_B = id_number("11010520100101001"), id_number("11010520100101003")
@@ -81,18 +80,18 @@ def test_same_name_distinct_ids_are_two_people_with_a_warning(engine, place, tmp
     path = _xlsx(tmp_path / "twins.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王建华", "户主", ""],
                                            ["幸福家园", "7号楼", "2单元", "301", "王乐", "子女", TWIN_A],
                                            ["幸福家园", "7号楼", "2单元", "301", "王乐", "子女", TWIN_B]])
-    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", today=TODAY)
     assert result.written and result.counts.residents_added == 3
     (warning,) = [p for p in result.problems if not p.is_error]
     assert warning.row == 4 and "同名但身份证号不同" in warning.reason
-    again = import_roster(engine, path, grid_code="FK-03", today=TODAY)  # matched by ID: nothing new
+    again = imported(engine, path, grid_code="FK-03", today=TODAY)  # matched by ID: nothing new
     assert again.counts.residents_added == 0 and counts(engine)["Resident"] == 3
 
 
 def test_same_name_once_with_and_once_without_id_is_one_person(engine, place, tmp_path):
     path = _xlsx(tmp_path / "dup.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王乐", "户主", ""],
                                          ["幸福家园", "7号楼", "2单元", "301", "王乐", "户主", TWIN_A]])
-    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", today=TODAY)
     (problem,) = result.problems
     assert problem.is_error and problem.row == 3 and "同一户中同一人" in problem.reason
 
@@ -103,7 +102,7 @@ def test_a_saved_person_is_not_overwritten_by_a_namesake_with_another_id(engine,
                                                                                 relation="子女")], today=TODAY)
     session.commit()
     path = _xlsx(tmp_path / "b.xlsx", [["幸福家园", "7号楼", "2单元", "301", "王乐", "子女", TWIN_B]])
-    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", today=TODAY)
     assert result.counts.residents_added == 1 and result.counts.residents_updated == 0
     with Session(engine) as s:
         ids = set(s.exec(select(Resident.id_number)))

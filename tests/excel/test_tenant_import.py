@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 from sqlmodel import Session, func, select
 
-from gridkeeper.excel.importer import import_roster, summary_lines
+from gridkeeper.excel.importer import summary_lines
 from gridkeeper.excel.problems import ERROR
 from gridkeeper.excel.tenant_rows import BAD_DATE, parse_day, parse_lease, parse_letter
 from gridkeeper.services import rentals
 from gridkeeper.storage.models import Household, Resident
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 from tests.conftest import TODAY
-from tests.excel.roster_helpers import FIXTURES
+from tests.excel.roster_helpers import FIXTURES, imported
 
 FILES = ("tenants.xlsx", "tenants_gbk.csv")
 PROBLEMS = [
@@ -33,7 +33,7 @@ def _count(engine, model) -> int:
 
 
 def _import(engine, name, **options):
-    return import_roster(engine, FIXTURES / name, grid_code="FK-03", today=TODAY, **options)
+    return imported(engine, FIXTURES / name, grid_code="FK-03", today=TODAY, **options)
 
 
 @pytest.mark.parametrize("name", FILES)

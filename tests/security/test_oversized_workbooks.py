@@ -142,13 +142,13 @@ def test_formatting_far_away_without_a_value_is_not_a_reason_to_refuse(tmp_path)
 
 
 def test_a_csv_cell_over_the_csv_module_limit_is_a_plain_row_problem(tmp_path, engine):
-    from gridkeeper.excel.importer import import_roster
+    from tests.excel.roster_helpers import imported
 
     path = tmp_path / "long.csv"
     long_note = "很长" * 70_000  # 140,000 characters: over Python's csv limit of 131,072
     path.write_text(f"小区,楼栋,单元,房号,姓名,备注\n幸福家园,1,1,101,王建华,{long_note}\n幸福家园,1,1,102,李四,\n",
                     encoding="utf-8")
-    result = import_roster(engine, path, grid_code="FK-01", dry_run=True)
+    result = imported(engine, path, grid_code="FK-01", dry_run=True)
     assert [(p.row, p.column) for p in result.errors] == [(2, "备注")]
     assert "过长" in result.errors[0].reason and "32,767" in result.errors[0].reason
     assert result.data_rows == 2

@@ -33,14 +33,14 @@ def test_restore_and_full_export_are_audited(session, place, tmp_path):
 
 
 def test_import_is_audited_with_counts(tmp_path):
-    from gridkeeper.excel.importer import import_roster
+    from tests.excel.roster_helpers import imported
     from gridkeeper.services.database import open_database
 
     roster = tmp_path / "r.csv"
     roster.write_text("小区,楼栋,单元,房号,户主姓名,身份证号\n幸福家园,7号楼,2单元,301,张三丰,11010519491231002X\n",
                       encoding="utf-8")
     engine = open_database(tmp_path / "a.db", create=True).engine
-    import_roster(engine, roster, grid_code="FK-09", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
+    imported(engine, roster, grid_code="FK-09", grid_name="第三网格", community="福康社区居民委员会", today=TODAY)
     from sqlmodel import Session
 
     with Session(engine) as session:

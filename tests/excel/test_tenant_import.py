@@ -130,6 +130,6 @@ def test_each_rule_names_the_column_its_value_came_from(engine, place, tmp_path)
     path = tmp_path / "tenants.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([TITLE, HEADER, row])
-    result = import_roster(engine, path, grid_code="FK-03", today=TODAY)
+    result = imported(engine, path, grid_code="FK-03", today=TODAY)
     assert {(p.row, p.column, p.reason) for p in result.problems if p.severity == ERROR} == {
         (3, "治安消防责任书", "不能晚于今天"), (3, "工作单位", "过长（101个字，最多100个）")}

@@ -78,6 +78,11 @@ def test_bad_hazard_is_named_by_its_number(session, shop):
     with pytest.raises(ValidationFailed) as caught:
         _inspect(session, shop, hazards.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=11)))
     assert [(e.field, str(e)) for e in caught.value.errors] == [("deadline", "整改期限：不能早于发现日期")]
+    with pytest.raises(ValidationFailed) as caught:
+        _inspect(session, shop, hazards.HazardInput(item="楼道堆物"),
+                 hazards.HazardInput(item="电线私拉乱接", deadline=TODAY - timedelta(days=11)))
+    assert [(e.field, str(e)) for e in caught.value.errors] == [
+        ("hazards.2.deadline", "第2条隐患：整改期限：不能早于发现日期")]
     with pytest.raises(ValidationFailed, match="检查日期") as caught:
         _inspect(session, shop, on=TODAY + timedelta(days=1))
     assert list(caught.value.by_field()) == ["inspected_on"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QLa
                                QScrollArea, QWidget)
 from sqlmodel import select
 
+from gridkeeper.domain.fields import item_field
 from gridkeeper.domain.hazard_flow import needs_reason
 from gridkeeper.domain.hazards import DEFAULT_DEADLINE_DAYS, HazardLevel, HazardStatus, PlaceKind
 from gridkeeper.services.geography import get
@@ -18,10 +19,11 @@ from gridkeeper.services.safety_places import PlaceInput, checklist_for, create_
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.storage.models import Building, Compound, Grid
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, error_label
 
 H = HazardStatus
 ESCALATE_TO = ("街道办事处", "消防救援站", "街道安监办", "燃气公司", "供电公司")
+HAZARD_FIELDS = ("hazard_content", "level", "deadline", "responsible_phone")  # what a hazard's errors name
 
 
 def level_combo(parent: QWidget, value: str = HazardLevel.GENERAL.value) -> QComboBox:
@@ -95,7 +97,8 @@ class PlaceDialog(FormDialog):
 
 
 class ChecklistRow:
-    """One checklist item: problem found?, level, what exactly, deadline (follows the level until edited)."""
+    """One checklist item: problem found?, level, what exactly, deadline (follows the level until edited), and
+    under them the reason the service gave for this hazard (grid rows `row` and `row + 1`)."""
 
     def __init__(self, grid: QGridLayout, row: int, item: str, found_on, parent: QWidget):
         self.item, self.found_on = item, found_on
@@ -108,6 +111,8 @@ class ChecklistRow:
         self.found.toggled.connect(self._enable)
         for column, widget in enumerate((self.found, self.level, self.description, self.deadline)):
             grid.addWidget(widget, row, column)
+        self.error = error_label(parent)
+        grid.addWidget(self.error, row + 1, 0, 1, 4)
         self._enable(False)
 
     def follow_level(self, found_on=None) -> None:
@@ -147,12 +152,16 @@ class InspectionDialog(FormDialog):
         for column, text in enumerate((self.tr("Item"), self.tr("Level"), self.tr("What exactly"),
                                        self.tr("Deadline"))):
             grid.addWidget(QLabel(f"<b>{text}</b>", box), 0, column)
-        self.rows = [ChecklistRow(grid, n + 1, item, ctx.today(), box) for n, item in enumerate(self.items)]
+        self.rows = [ChecklistRow(grid, 2 * n + 1, item, ctx.today(), box) for n, item in enumerate(self.items)]
         self.other = QLineEdit(box)
         self.other.setPlaceholderText(self.tr("Another hazard not on the list (optional)"))
         self.other_level = level_combo(box)
-        grid.addWidget(self.other, len(self.rows) + 1, 0, 1, 3)
-        grid.addWidget(self.other_level, len(self.rows) + 1, 3)
+        self.other_error = error_label(box)
+        last = 2 * len(self.rows) + 1
+        grid.addWidget(self.other, last, 0, 1, 3)
+        grid.addWidget(self.other_level, last, 3)
+        grid.addWidget(self.other_error, last + 1, 0, 1, 4)
+        grid.setRowStretch(last + 2, 1)  # room to spare goes below the list, not between its rows
         scroll = QScrollArea(self)
         scroll.setWidget(box)
         scroll.setWidgetResizable(True)
@@ -166,10 +175,20 @@ class InspectionDialog(FormDialog):
     def row_for(self, item: str) -> ChecklistRow:
         return next(row for row in self.rows if row.item == item)
 
-    def save(self, session):
-        hazards = [h for h in (row.hazard() for row in self.rows) if h]
+    def _hazards(self) -> list[HazardInput]:
+        """The hazards ticked (and the other one written), each one's errors placed under its own row: the
+        service names the Nth hazard's fields "hazards.N.deadline" when there are several, plain when one."""
+        found = [(row.hazard(), row.error) for row in self.rows if row.found.isChecked()]
         if self.other.text().strip():
-            hazards.append(HazardInput(description=self.other.text(), level=self.other_level.currentData()))
+            found.append((HazardInput(description=self.other.text(), level=self.other_level.currentData()),
+                          self.other_error))
+        for number, (_hazard, label) in enumerate(found, start=1):
+            for name in HAZARD_FIELDS:
+                self.errors.add(item_field("hazards", number, name) if len(found) > 1 else name, label)
+        return [hazard for hazard, _label in found]
+
+    def save(self, session):
+        hazards = self._hazards()
         data = InspectionInput(inspected_on=date_of(self.on), inspectors=self.inspectors.text(),
                                place_id=self.place.id, checked_items=self.items, hazards=hazards)
         inspection, found = record_inspection(session, data, today=self.ctx.today(), actor=self.ctx.user)

@@ -101,6 +101,26 @@ def test_a_place_error_shows_under_its_field(qtbot, ctx, engine, place, dialogs)
         assert dialog.errors._labels[field].parentWidget() is widget.parentWidget()
 
 
+def test_a_hazard_error_shows_under_its_checklist_row(qtbot, ctx, engine, place, dialogs):
+    from gridkeeper.ui.hazards.dialogs import InspectionDialog
+
+    dialog = InspectionDialog(ctx, _shop(engine, place))
+    qtbot.addWidget(dialog)
+    first, second = dialog.row_for("消防通道堵塞"), dialog.row_for("燃气泄漏隐患")
+    first.found.setChecked(True)
+    second.found.setChecked(True)
+    second.deadline.setDate(TODAY - timedelta(days=1))  # before the inspection: the 2nd hazard is wrong
+    dialog.accept()
+    assert dialog.result() == 0 and not dialog.errors.general.text() and not first.error.text()
+    assert second.error.text() == "不能早于发现日期" and dialog.errors.text("hazards.2.deadline") == "不能早于发现日期"
+    first.found.setChecked(False)  # one hazard left: its errors are plain names, still under its row
+    dialog.accept()
+    assert second.error.text() == "不能早于发现日期" and not dialog.errors.general.text()
+    second.deadline.setDate(TODAY + timedelta(days=3))
+    dialog.accept()
+    assert dialog.result() == 1 and not second.error.text()
+
+
 def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, engine, place, dialogs):
     from gridkeeper.ui.hazards.section import HazardsSection
     from gridkeeper.ui.widgets.table_model import RED

@@ -75,7 +75,7 @@ def building_key(text: object) -> str:
     """The comparison key of a building label: "7" for 7号楼/7栋/七号楼/7#, "A" for A座."""
     value = _clean(text)
     if not value:
-        raise ValueRuleError("楼栋", "不能为空")
+        raise ValueRuleError("building", "不能为空")
     if m := _BUILDING_NUMBER.fullmatch(value):
         try:
             return _number_key(m.group(1))
@@ -100,17 +100,17 @@ def unit_key(text: object) -> str:
     """The comparison key of a unit label: "2" for 2单元/二单元/２/2.0; "东" for 东单元."""
     value = _clean(text)
     if not value:
-        raise ValueRuleError("单元", "不能为空")
+        raise ValueRuleError("unit", "不能为空")
     stripped = _UNIT_SUFFIX.sub("", value)
     if not stripped:
-        raise ValueRuleError("单元", f"“{value}”缺少单元号")
+        raise ValueRuleError("unit", f"“{value}”缺少单元号")
     if m := _UNIT_NUMBER.fullmatch(stripped):
         try:
             key = _number_key(m.group(1))
         except ValueError:
             return stripped
         if key == "0":
-            raise ValueRuleError("单元", "单元号不能为0")
+            raise ValueRuleError("unit", "单元号不能为0")
         return key
     # Some buildings name their stairwells (东单元, A单元): keep the name, letters upper-cased.
     return _ascii_upper(stripped)
@@ -126,7 +126,7 @@ def room_key(text: object) -> str:
     value = _clean(text).translate(_DASHES)
     value = _ROOM_SUFFIX.sub("", value)
     if not value:
-        raise ValueRuleError("房号", "不能为空")
+        raise ValueRuleError("room", "不能为空")
     return _ascii_upper(value)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from gridkeeper.domain.address import building_key, room_key, unit_key
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
 
-FIELD = "地址"
+FIELD = "address"
 NO_UNIT = "未写单元号，已按1单元登记（楼栋只有一个单元门时常这样写），请核对"
 
 _NUM = r"\d+|[零〇一二两三四五六七八九十百]+"
@@ -55,7 +55,7 @@ def normalize_address(text: object) -> str:
 
 
 def split_address(text: object, *, need_room: bool = True) -> AddressParts:
-    """The parts of a one-cell address; ValueRuleError(field="地址") when they cannot be told apart.
+    """The parts of a one-cell address; ValueRuleError(field="address") when they cannot be told apart.
 
     With need_room=False (the room is in a column of its own) an address may stop after the unit.
     An address without a unit (7号楼301) is unit "1", with a RuleWarning saying so.
@@ -79,7 +79,7 @@ def split_address(text: object, *, need_room: bool = True) -> AddressParts:
     try:
         parts.keys  # noqa: B018 - each part must pass the address rules (单元号不能为0 …)
     except ValueRuleError as exc:
-        raise ValueRuleError(FIELD, f"“{shown}”中的{exc.field}有误：{exc.reason}") from exc
+        raise ValueRuleError(FIELD, f"“{shown}”中的{exc.label}有误：{exc.reason}") from exc
     return parts
 
 

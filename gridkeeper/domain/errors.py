@@ -10,7 +10,7 @@ class ValueRuleError(ValueError):
 
     def __init__(self, field: str, reason: str, table: str = "") -> None:
         super().__init__(f"{field}：{reason}")
-        self.field = field  # a field name (visited_on), shown by its label (domain.fields)
+        self.field = field  # a field name (visited_on; residents.2.name: a list's item), read by its label (fields)
         self.reason = reason
         self.table = table  # where the same name means something else there (safety_place.name: 场所名称)
 

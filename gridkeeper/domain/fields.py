@@ -2,7 +2,9 @@
 `visited_on`) and turned into the Chinese label (走访日期) only where a person reads them — a form's field
 errors, an import's problem list, a conflict's comparison. A key not listed is shown as it is. Each register
 keeps its own block below; a name meaning something else in one table goes into TABLE_LABELS. A field of
-one item of a list (the 2nd hazard found) is keyed "hazards.2.level" (item_field) and reads 第2条隐患：隐患等级."""
+one item of a list (the 2nd hazard found, the 2nd resident of a household) is keyed "hazards.2.level"
+(item_field; N counted from 1 as the user counts) and reads 第2条隐患：隐患等级 (ITEM_LABELS); a form finds the
+item (its table's row N-1) and the field's widget or column by split_item_field."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ _PEOPLE = {
     "unit_id": "单元",
     "room": "房号",
     "housing_use": "房屋用途",
-    "phone": "电话",
+    "phone": "联系电话",
     "notes": "备注",
     "name": "姓名",
     "gender": "性别",
@@ -25,6 +27,22 @@ _PEOPLE = {
     "address": "地址",
     "household_id": "住户",
     "grid_id": "网格",
+    "grids": "网格",
+    "compound_id": "小区",
+    "building": "楼栋",
+    "unit": "单元",
+    "units": "单元数",
+    "floors": "层数",
+    "rooms_per_floor": "每层户数",
+    "code": "网格编码",
+    "steward_name": "网格员",
+    "steward_phone": "网格员电话",
+    "subdistrict": "街道",
+    "district": "区",
+    "hotline": "服务热线",
+    "supervision_phone": "监督电话",
+    "management": "管理模式",
+    "property_company": "物业服务企业",
 }
 
 # the three leaders and in-service Party members
@@ -149,9 +167,15 @@ TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other mea
                 "safety_hazard": {"deadline": "整改期限"},
                 "resident_request": {"description": "诉求内容", "deadline": "办结期限", "category": "诉求类别"},
                 "member": {"phone": "联系电话"},
-                "serviceactivity": {"title": "活动内容", "held_on": "活动日期"}}
+                "serviceactivity": {"title": "活动内容", "held_on": "活动日期"},
+                "household": {"phone": "户联系电话"},
+                "community": {"name": "社区名称"},
+                "grid": {"name": "网格名称"},
+                "compound": {"name": "小区名称"}}
 # Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
-ITEM_LABELS = {"hazards": "第{n}条隐患：{label}"}
+ITEM_LABELS = {"hazards": "第{n}条隐患：{label}",
+               "residents": "第{n}位居民的{label}",
+               "grids": "第{n}个网格的{label}"}
 
 
 def item_field(items: str, number: int, field: str) -> str:
@@ -161,11 +185,20 @@ def item_field(items: str, number: int, field: str) -> str:
     return f"{items}.{number}.{field}"
 
 
+def split_item_field(key: str) -> tuple[str, int, str] | None:
+    """(items, number, field) of an item's key ("residents.2.name" → ("residents", 2, "name")); None for a
+    plain field name."""
+    items, _, rest = key.partition(".")
+    number, _, name = rest.partition(".")
+    if items in ITEM_LABELS and number.isdigit() and name:
+        return items, int(number), name
+    return None
+
+
 def field_label(field: str, table: str = "") -> str:
     """The label of `field` (of `table`, where the name means something else there); an item's key
     ("hazards.2.level", see item_field) reads as that item's field."""
-    items, _, rest = field.partition(".")
-    number, _, name = rest.partition(".")
-    if items in ITEM_LABELS and number.isdigit() and name:
+    if item := split_item_field(field):
+        items, number, name = item
         return ITEM_LABELS[items].format(n=number, label=field_label(name, table))
     return TABLE_LABELS.get(table, {}).get(field) or FIELD_LABELS.get(field, field)

@@ -72,7 +72,7 @@ def _upgrade_15(number: str) -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
-def parse_id_number(text: str | None, *, today: date | None = None, field: str = "身份证号") -> IdInfo:
+def parse_id_number(text: str | None, *, today: date | None = None, field: str = "id_number") -> IdInfo:
     """Check a resident ID number and return its normalised 18-digit form with what it encodes."""
     number = normalize_id_number(text)
     if not number:
@@ -122,7 +122,7 @@ def check_against(
     *,
     birth_date: date | None = None,
     gender: Gender | str | None = None,
-    field: str = "身份证号",
+    field: str = "id_number",
 ) -> None:
     """Raise if a separately entered birth date or gender disagrees with the ID number."""
     if birth_date is not None and birth_date != info.birth_date:
@@ -131,7 +131,7 @@ def check_against(
         try:
             typed = gender if isinstance(gender, Gender) else Gender.from_text(gender)
         except ValueError:
-            raise ValueRuleError("性别", f"“{gender}”不是有效的性别，应为男或女") from None
+            raise ValueRuleError("gender", f"“{gender}”不是有效的性别，应为男或女") from None
         if typed != info.gender:
             raise ValueRuleError(field, f"性别与身份证号不一致（号码中为{info.gender.label}）")
 

@@ -93,7 +93,7 @@ def _landline(groups: list[str], ext: str) -> str | None:
     return None
 
 
-def normalize_phone(text: str | int | None, *, field: str = "联系电话") -> str:
+def normalize_phone(text: str | int | None, *, field: str = "phone") -> str:
     """The canonical form of a mobile or landline number; "" for an empty value."""
     shown = "" if text is None else str(text).strip()
     value = _unspreadsheet(unicodedata.normalize("NFKC", shown).strip())

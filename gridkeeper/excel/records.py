@@ -8,7 +8,7 @@ from datetime import date
 from gridkeeper.domain.address import building_key, building_label, room_key, unit_key, unit_label
 from gridkeeper.domain.cell_text import MAX_CELL_CHARS
 from gridkeeper.domain.address_text import AddressParts, split_address
-from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.errors import RuleWarning, ValueRuleError
 from gridkeeper.domain.enums import Relation, ResidenceStatus
 from gridkeeper.excel import cells
 from gridkeeper.excel.columns import PLACE, Header, field_label
@@ -17,10 +17,19 @@ from gridkeeper.excel.tenant_rows import TenantCells
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.services.people import HouseholdInput, ResidentInput, household_values, resident_values
 
-# Field names the value rules use in their errors -> the roster field whose column they came from.
-_RULE_FIELDS = {"姓名": "name", "身份证号": "id_number", "联系电话": "phone", "户联系电话": "household_phone",
-                "性别": "gender", "关爱标签": "tags", "政治面貌": "political_status", "居住状态": "residence_status",
-                "房号": "room", "房屋用途": "housing_use", "楼栋": "building", "单元": "unit"}
+# The fields the value rules name in their errors that are roster fields of the same name (their column);
+# the household's own phone is the roster's household_phone.
+_RULE_FIELDS = frozenset({"name", "id_number", "phone", "gender", "tags", "political_status", "residence_status",
+                          "room", "housing_use", "building", "unit"})
+_HOUSEHOLD_FIELDS = {"phone": "household_phone"}
+
+
+def _roster_field(error: ValueRuleError | RuleWarning) -> str | None:
+    """The roster field (column) a value rule's error or warning is about; None when it is no column's."""
+    if error.table == "household" and error.field in _HOUSEHOLD_FIELDS:
+        return _HOUSEHOLD_FIELDS[error.field]
+    return error.field if error.field in _RULE_FIELDS else None
+
 _NONE: frozenset[str] = frozenset()
 # Roster field -> the Resident columns it sets (updates touch only what the file gives).
 RESIDENT_COLUMNS = {
@@ -140,7 +149,7 @@ class RowReader:
 
     def _rule_errors(self, problems, excel_row, cells_, errors: list[ValueRuleError], from_address=()) -> None:
         for error in errors:
-            key = _RULE_FIELDS.get(error.field)
+            key = _roster_field(error)
             key = "address" if key in from_address else key
             reason = error.reason if key else str(error)
             self._problem(problems, excel_row, key or "name", cells_, reason)
@@ -256,7 +265,7 @@ class RowReader:
 
     def _household_values(self, room: str, use: str, phone: str, notes: str) -> dict | list[ValueRuleError]:
         if "*" in phone:
-            return [ValueRuleError("户联系电话", cells.PHONE_MASKED)]
+            return [ValueRuleError("phone", cells.PHONE_MASKED, "household")]
         try:
             values = household_values(HouseholdInput(unit_id=0, room=room, housing_use=use or "自住",
                                                      phone=phone, notes=notes))
@@ -299,7 +308,7 @@ class RowReader:
             errors.extend(exc.errors)
             return None, given, None
         for warning in warnings:
-            self._problem(problems, excel_row, _RULE_FIELDS.get(warning.field, "name"), row, warning.message, WARNING)
+            self._problem(problems, excel_row, _roster_field(warning) or "name", row, warning.message, WARNING)
         tag_values = values.pop("tags")
         return values, given, (tag_values if tags is not None else None)
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, delete, select
 
 from gridkeeper.domain.errors import RuleWarning, ValueRuleError
+from gridkeeper.domain.fields import item_field
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import Duplicate, NotFound, ValidationFailed
 from gridkeeper.services.geography import get
@@ -50,21 +51,22 @@ def _check_id_free(session: Session, id_number: str, *, except_id: int | None, r
     query = select(Resident).where(Resident.id_number == id_number)
     for other in session.exec(query):
         if other.id != except_id:
-            raise ValidationFailed([ValueRuleError("身份证号", f"{row}与已登记的居民 {other.name} 重复")])
+            raise ValidationFailed([ValueRuleError("id_number", f"{row}与已登记的居民 {other.name} 重复")])
 
 
 def _validate_residents(residents: list[ResidentInput], today: date | None) -> tuple[list[dict], list[RuleWarning]]:
-    """Validate every resident; errors are gathered with the row they belong to."""
+    """Validate every resident; each error is keyed by its resident's place in the list ("residents.2.name")."""
     values, warnings, errors = [], [], []
     seen_ids: dict[str, int] = {}
     for index, data in enumerate(residents, start=1):
         try:
             item, found = resident_values(data, today=today)
         except ValidationFailed as exc:
-            errors += [ValueRuleError(f"第{index}位居民的{e.field}", e.reason) for e in exc.errors]
+            errors += [ValueRuleError(item_field("residents", index, e.field), e.reason, e.table) for e in exc.errors]
             continue
         if item["id_number"] and item["id_number"] in seen_ids:
-            errors.append(ValueRuleError(f"第{index}位居民的身份证号", f"与第{seen_ids[item['id_number']]}位居民重复"))
+            errors.append(ValueRuleError(item_field("residents", index, "id_number"),
+                                         f"与第{seen_ids[item['id_number']]}位居民重复"))
         seen_ids.setdefault(item["id_number"], index) if item["id_number"] else None
         values.append(item | {"id": data.id, "_version": data.version})
         warnings += found

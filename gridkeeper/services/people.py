@@ -66,33 +66,33 @@ def resident_values(data: ResidentInput, *, today: date | None = None) -> tuple[
     warnings: list[RuleWarning] = []
     name = clean_name(data.name)
     if not name:
-        errors.append(ValueRuleError("姓名", "不能为空"))
+        errors.append(ValueRuleError("name", "不能为空"))
     elif len(name) > MAX_NAME:
-        errors.append(ValueRuleError("姓名", f"过长（{len(name)}个字，最多{MAX_NAME}个）"))
-    gender = _enum(Gender, data.gender, "性别", errors)
+        errors.append(ValueRuleError("name", f"过长（{len(name)}个字，最多{MAX_NAME}个）"))
+    gender = _enum(Gender, data.gender, "gender", errors)
     id_number, birth_date = "", data.birth_date
     if (data.id_number or "").strip():
         try:
-            info = parse_id_number(data.id_number, today=today)
-            check_against(info, birth_date=data.birth_date, gender=gender)
+            info = parse_id_number(data.id_number, today=today, field="id_number")
+            check_against(info, birth_date=data.birth_date, gender=gender, field="id_number")
             id_number, birth_date, gender = info.number, info.birth_date, info.gender
-            warnings.extend(RuleWarning("身份证号", w) for w in info.warnings)
+            warnings.extend(RuleWarning("id_number", w) for w in info.warnings)
         except ValueRuleError as exc:
             errors.append(exc)
     phone = ""
     try:
-        phone = normalize_phone(data.phone or "", field="联系电话")
+        phone = normalize_phone(data.phone or "", field="phone")
     except ValueRuleError as exc:
         errors.append(exc)
     tags: list[str] = []
     for tag in data.tags or []:
-        member = _enum(CareTag, tag, "关爱标签", errors)
+        member = _enum(CareTag, tag, "tags", errors)
         if member and member.value not in tags:
             tags.append(member.value)
     relation = clean_name(data.relation) or Relation.HEAD.label
     is_head = bool(data.is_head) or relation == Relation.HEAD.label
-    political = _enum(PoliticalStatus, data.political_status, "政治面貌", errors) or PoliticalStatus.MASSES
-    residence = _enum(ResidenceStatus, data.residence_status, "居住状态", errors) or ResidenceStatus.REGISTERED
+    political = _enum(PoliticalStatus, data.political_status, "political_status", errors) or PoliticalStatus.MASSES
+    residence = _enum(ResidenceStatus, data.residence_status, "residence_status", errors) or ResidenceStatus.REGISTERED
     if errors:
         raise ValidationFailed(errors)
     values = dict(
@@ -112,13 +112,13 @@ def household_values(data: HouseholdInput) -> dict:
         key = room_key(room)
     except ValueRuleError as exc:
         errors.append(exc)
-    use = _enum(HousingUse, data.housing_use, "房屋用途", errors) or HousingUse.OWNER
+    use = _enum(HousingUse, data.housing_use, "housing_use", errors) or HousingUse.OWNER
     phone = ""
     try:
-        phone = normalize_phone(data.phone or "", field="户联系电话")
+        phone = normalize_phone(data.phone or "", field="phone")
     except ValueRuleError as exc:
         errors.append(exc)
-    if errors:
-        raise ValidationFailed(errors)
+    if errors:  # named as the household's fields: its phone reads 户联系电话, not a resident's 联系电话
+        raise ValidationFailed([ValueRuleError(e.field, e.reason, "household") for e in errors])
     return dict(unit_id=data.unit_id, room=room[:40], room_key=key, floor=floor_of_room(key),
                 housing_use=use, phone=phone, notes=data.notes or "")

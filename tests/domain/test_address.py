@@ -51,7 +51,7 @@ def test_building_other_labels(typed, key, label):
 def test_building_empty(empty):
     with pytest.raises(ValueRuleError) as caught:
         building_key(empty)
-    assert caught.value.field == "楼栋"
+    assert caught.value.field == "building" and caught.value.label == "楼栋"
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_unit_key(typed, key):
 def test_unit_rejected(bad):
     with pytest.raises(ValueRuleError) as caught:
         unit_key(bad)
-    assert caught.value.field == "单元"
+    assert caught.value.field == "unit" and caught.value.label == "单元"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_room_key(typed, key):
 def test_room_rejected(bad):
     with pytest.raises(ValueRuleError) as caught:
         room_key(bad)
-    assert caught.value.field == "房号"
+    assert caught.value.field == "room" and caught.value.label == "房号"
 
 
 @pytest.mark.parametrize(

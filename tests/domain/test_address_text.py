@@ -41,7 +41,7 @@ def test_split(typed, compound, building, unit, room, keys):
 def test_no_unit_is_unit_one_with_a_warning(typed, keys):
     parts = split_address(typed)
     assert parts.keys == keys and parts.unit == "1"
-    assert parts.warnings == (RuleWarning("地址", NO_UNIT),)
+    assert parts.warnings == (RuleWarning("address", NO_UNIT),) and str(parts.warnings[0]) == f"地址：{NO_UNIT}"
 
 
 @pytest.mark.parametrize(("typed", "reason"), [
@@ -60,13 +60,14 @@ def test_no_unit_is_unit_one_with_a_warning(typed, keys):
 def test_refused(typed, reason):
     with pytest.raises(ValueRuleError) as caught:
         split_address(typed)
-    assert (caught.value.field, caught.value.reason) == ("地址", reason)
+    assert (caught.value.field, caught.value.reason) == ("address", reason)
+    assert str(caught.value) == f"地址：{reason}"
 
 
 def test_room_in_its_own_column():
     assert split_address("幸福家园7号楼2单元", need_room=False) == AddressParts("幸福家园", "7号楼", "2单元", "")
     assert split_address("7栋2单元301", need_room=False).room == "301"
-    assert split_address("幸福家园7号楼", need_room=False).warnings == (RuleWarning("地址", NO_UNIT),)
+    assert split_address("幸福家园7号楼", need_room=False).warnings == (RuleWarning("address", NO_UNIT),)
     with pytest.raises(ValueRuleError) as caught:
         split_address("红旗街88号", need_room=False)
     assert caught.value.reason == "无法从“红旗街88号”中识别楼栋和单元，请分列填写"

@@ -33,7 +33,7 @@ def reason(text: str) -> str:
     """The reason parse_id_number gives for rejecting `text`."""
     with pytest.raises(ValueRuleError) as caught:
         parse(text)
-    assert caught.value.field == "身份证号"
+    assert caught.value.field == "id_number" and caught.value.label == "身份证号"
     return caught.value.reason
 
 

@@ -93,7 +93,7 @@ def test_empty_is_allowed(empty):
 def test_rejected(bad):
     with pytest.raises(ValueRuleError) as caught:
         normalize_phone(bad)
-    assert caught.value.field == "联系电话"
+    assert caught.value.field == "phone"
 
 
 def test_error_wording_and_field():
@@ -101,8 +101,8 @@ def test_error_wording_and_field():
         normalize_phone("12345")
     assert str(caught.value) == "联系电话：“12345”不是有效的手机号或带区号的座机号"
     with pytest.raises(ValueRuleError) as caught:
-        normalize_phone("12345", field="楼栋长电话")
-    assert caught.value.field == "楼栋长电话"
+        normalize_phone("12345", field="person_phone")
+    assert caught.value.field == "person_phone"
 
 
 @pytest.mark.parametrize(

@@ -33,3 +33,39 @@ def test_the_visit_and_leader_services_report_field_names(session, place):
         assign_leader(session, LeaderInput(role=LeaderRole.UNIT, scope_id=place["unit"], person_name=""),
                       today=TODAY)
     assert [e.field for e in leader.value.errors] == ["person_name", "person_phone"]
+
+
+def test_an_item_of_a_list_is_keyed_by_its_number_and_read_as_before():
+    from gridkeeper.domain.fields import item_field, split_item_field
+
+    key = item_field("residents", 2, "id_number")
+    assert key == "residents.2.id_number" and split_item_field(key) == ("residents", 2, "id_number")
+    assert str(ValueRuleError(key, "校验位应为X")) == "第2位居民的身份证号：校验位应为X"
+    assert field_label("residents.1.phone") == "第1位居民的联系电话"
+    assert field_label(item_field("grids", 3, "name"), "grid") == "第3个网格的网格名称"
+    assert split_item_field("id_number") is None and split_item_field("notes.2.x") is None
+
+
+def test_a_household_phone_reads_as_the_household_s():
+    assert str(ValueRuleError("phone", "格式不对", "household")) == "户联系电话：格式不对"
+    assert str(ValueRuleError("phone", "格式不对")) == "联系电话：格式不对"
+
+
+def test_the_household_services_report_field_names(session, place):
+    import pytest
+
+    from gridkeeper.services import households as hh
+    from gridkeeper.services.errors import ValidationFailed
+    from gridkeeper.services.people import HouseholdInput, ResidentInput
+    from tests.conftest import TODAY
+
+    people = [ResidentInput(name="王芳"), ResidentInput(name="", gender="未知")]
+    with pytest.raises(ValidationFailed) as caught:
+        hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="", housing_use="别墅"), people,
+                            today=TODAY)
+    assert [(e.field, e.table) for e in caught.value.errors] == [("room", "household"), ("housing_use", "household")]
+    session.rollback()
+    with pytest.raises(ValidationFailed) as caught:
+        hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="301"), people, today=TODAY)
+    assert [e.field for e in caught.value.errors] == ["residents.2.name", "residents.2.gender"]
+    assert str(caught.value).startswith("第2位居民的姓名：不能为空；第2位居民的性别：")

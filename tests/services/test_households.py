@@ -39,14 +39,18 @@ def test_every_bad_field_is_named_and_nothing_is_saved(session, place):
     bad = [ResidentInput(name="", id_number="110105194912310021", phone="12345", tags=["外星人"])]
     with pytest.raises(ValidationFailed) as caught:
         hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="", phone="abc"), bad, today=TODAY)
-    fields = {e.field for e in caught.value.errors}
-    assert {"房号", "户联系电话"} <= fields
+    fields = {(e.field, e.table) for e in caught.value.errors}
+    assert {("room", "household"), ("phone", "household")} <= fields
+    assert "房号：不能为空" in str(caught.value) and "户联系电话：“abc”不是有效的手机号" in str(caught.value)
     session.rollback()
     with pytest.raises(ValidationFailed) as caught:
         hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="302"), bad, today=TODAY)
     by_field = caught.value.by_field()
-    assert "校验位" in by_field["第1位居民的身份证号"]
-    assert "第1位居民的姓名" in by_field and "第1位居民的联系电话" in by_field and "第1位居民的关爱标签" in by_field
+    assert "校验位" in by_field["residents.1.id_number"]
+    assert {"residents.1.name", "residents.1.phone", "residents.1.tags"} <= set(by_field)
+    for said in ("第1位居民的身份证号：校验位", "第1位居民的姓名：不能为空", "第1位居民的联系电话：“12345”",
+                 "第1位居民的关爱标签：“外星人”"):
+        assert said in str(caught.value)
     session.rollback()
     assert _count(session, Household) == 0 and _count(session, Resident) == 0
 

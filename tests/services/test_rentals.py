@@ -127,7 +127,7 @@ def test_tenant_details_are_validated_by_field(session, flat):
         _tenant(session, flat["id"], ResidentInput(name="", residence_status="户籍"), arrived_on=TODAY + timedelta(days=2),
                 permit_number="居住证!", workplace="厂" * 101)
     by_field = caught.value.by_field()
-    assert {"residence_status", "arrived_on", "permit_number", "workplace"} <= set(by_field)
+    assert {"name", "residence_status", "arrived_on", "permit_number", "workplace"} <= set(by_field)
     shown = str(caught.value)
     assert "姓名：不能为空" in shown and "居住状态：租户应为“流动”或“常住（非户籍）”" in shown
     assert "来本地日期：不能晚于今天" in shown and "居住证号：“居住证!”不是有效的居住证号" in shown

@@ -78,9 +78,27 @@ def test_household_field_errors_sit_next_to_the_field(qtbot, ctx, place):
     editor.phone.setText("12345")
     _set(editor.residents, 0, NAME, "王芳")
     assert editor.save() is False
-    assert editor.errors["房号"].isVisibleTo(editor) and editor.errors["房号"].text() == "不能为空"
-    assert "不是有效的手机号" in editor.errors["户联系电话"].text()
-    assert not editor.errors["房屋用途"].isVisibleTo(editor)
+    assert editor.errors["room"].isVisibleTo(editor) and editor.errors["room"].text() == "不能为空"
+    assert "不是有效的手机号" in editor.errors["phone"].text()
+    assert not editor.errors["housing_use"].isVisibleTo(editor)
+
+
+def test_an_error_of_the_second_resident_lands_on_its_row(qtbot, ctx, place):
+    editor = HouseholdEditor(ctx, unit_id=place["unit"])
+    qtbot.addWidget(editor)
+    editor.room.setText("503")
+    _set(editor.residents, 0, NAME, "欧阳娜娜")
+    editor.residents.add_resident()
+    _set(editor.residents, 1, NAME, "欧阳明")
+    _set(editor.residents, 1, ID_NUMBER, BAD_ID)
+    _set(editor.residents, 1, PHONE, "12345")
+    assert editor.save() is False
+    assert "校验位" in editor.residents.item(1, ID_NUMBER).toolTip()
+    assert "不是有效的手机号" in editor.residents.item(1, PHONE).toolTip()
+    assert not editor.residents.item(0, ID_NUMBER).toolTip() and not editor.residents.item(0, PHONE).toolTip()
+    shown = editor.resident_errors.text()  # the field read by its label, the resident by number
+    assert "2" in shown and "身份证号" in shown and "联系电话" in shown and "id_number" not in shown
+    assert not editor.errors["phone"].isVisibleTo(editor)  # a resident's phone is not the household's
 
 
 def test_delete_asks_and_recycle_bin_restores(qtbot, ctx, place, monkeypatch):

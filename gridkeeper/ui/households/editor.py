@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.fields import field_label, item_field, split_item_field
 from gridkeeper.services import households as household_service
 from gridkeeper.services import trash
 from gridkeeper.services.errors import Duplicate, EditConflict, ValidationFailed
@@ -24,7 +23,6 @@ from gridkeeper.ui.operations import Change, announce, perform, perform_edit
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import add_row
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
-_ROW_FIELD = re.compile(r"^第(\d+)位居民的(.+)$")
 
 
 def unit_choices(session) -> list[tuple[int, str]]:
@@ -90,11 +88,11 @@ class HouseholdEditor(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(54)
         self.errors = {
-            "单元": add_row(form, None, self.tr("Unit"), self.unit),
-            "房号": add_row(form, None, self.tr("Room"), self.room),
-            "房屋用途": add_row(form, None, self.tr("Housing use"), self.use),
-            "户联系电话": add_row(form, None, self.tr("Household phone"), self.phone),
-            "备注": add_row(form, None, self.tr("Notes"), self.notes),
+            "unit_id": add_row(form, None, self.tr("Unit"), self.unit),
+            "room": add_row(form, None, self.tr("Room"), self.room),
+            "housing_use": add_row(form, None, self.tr("Housing use"), self.use),
+            "phone": add_row(form, None, self.tr("Household phone"), self.phone),
+            "notes": add_row(form, None, self.tr("Notes"), self.notes),
         }
         layout.addLayout(form)
         self.tabs = QTabWidget(self)
@@ -232,26 +230,26 @@ class HouseholdEditor(QDialog):
         self.notice.hide()
         self.residents.clear_marks()
 
-    def show_field_error(self, field: str, reason: str) -> None:
+    def show_field_error(self, field: str, reason: str, table: str = "") -> None:
+        """`reason` under the household's field, or on the resident's cell ("residents.2.id_number": row 2)."""
         label = self.errors.get(field)
         if label is None:
-            self._resident_error(field, reason)
+            self._resident_error(field, reason, table)
             return
         label.setText(reason)
         label.show()
 
-    def _resident_error(self, field: str, reason: str) -> None:
-        match = _ROW_FIELD.match(field)
-        if match:
-            row, column = int(match[1]) - 1, FIELD_COLUMNS.get(match[2], NAME)
-            self.residents.mark(row, column, reason)
-            text = self.tr("Resident {0}, {1}: {2}").format(row + 1, match[2], reason)
+    def _resident_error(self, field: str, reason: str, table: str = "") -> None:
+        if item := split_item_field(field):
+            _items, number, name = item
+            self.residents.mark(number - 1, FIELD_COLUMNS.get(name, NAME), reason)
+            text = self.tr("Resident {0}, {1}: {2}").format(number, field_label(name, table), reason)
         else:
             for row in range(self.residents.rowCount()):
                 name = self.residents.text(row, NAME)
                 if name and name in reason:
                     self.residents.mark(row, FIELD_COLUMNS.get(field, ID_NUMBER), reason)
-            text = f"{field}：{reason}"
+            text = f"{field_label(field, table)}：{reason}"
         old = self.resident_errors.text()
         self.resident_errors.setText(f"{old}\n{text}" if not self.resident_errors.isHidden() and old else text)
         self.resident_errors.show()
@@ -259,7 +257,7 @@ class HouseholdEditor(QDialog):
     def household_input(self) -> HouseholdInput | None:
         if self.unit.currentIndex() < 0 or self.unit.currentData() is None or \
                 self.unit.currentText() != self.unit.itemText(self.unit.currentIndex()):
-            self.show_field_error("单元", self.tr("Choose the unit from the list"))
+            self.show_field_error("unit_id", self.tr("Choose the unit from the list"))
             return None
         return HouseholdInput(unit_id=int(self.unit.currentData()), room=self.room.text(),
                               housing_use=self.use.currentData(), phone=self.phone.text(),
@@ -272,7 +270,7 @@ class HouseholdEditor(QDialog):
         data = self.household_input()
         residents, unreadable = self.residents.residents()
         for row, column, reason in unreadable:
-            self._resident_error(f"第{row + 1}位居民的出生日期", reason)
+            self._resident_error(item_field("residents", row + 1, "birth_date"), reason)
         if data is None or unreadable:
             return False
 
@@ -285,7 +283,7 @@ class HouseholdEditor(QDialog):
                     result = household_service.update_household(session, self.household_id, data, residents,
                                                                 today=self.ctx.today(), shown=self.shown_residents)
             except Duplicate as exc:  # the room is taken: said next to the room
-                raise ValidationFailed([ValueRuleError("房号", str(exc))]) from exc
+                raise ValidationFailed([ValueRuleError("room", str(exc), "household")]) from exc
             session.flush()
             return (result.household.id, [(r.id, r.version) for r in result.residents], result.household.version,
                     result.warnings)
@@ -304,7 +302,7 @@ class HouseholdEditor(QDialog):
 
     def _show_field_errors(self, exc: ValidationFailed) -> None:
         for error in exc.errors:
-            self.show_field_error(error.field, error.reason)
+            self.show_field_error(error.field, error.reason, error.table)
 
     def _connection_lost(self, exc: ConnectionLost) -> None:
         """The server went away: say so in one sentence, keep every field as typed."""

@@ -26,8 +26,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ResidentsTable", "Care tags"),
 )
 # The field names the services use in their errors (Chinese, from the domain rules) → column.
-FIELD_COLUMNS = {"姓名": NAME, "性别": GENDER, "身份证号": ID_NUMBER, "出生日期": BIRTH, "联系电话": PHONE,
-                 "与户主关系": RELATION, "政治面貌": POLITICAL, "居住状态": RESIDENCE, "关爱标签": TAGS}
+FIELD_COLUMNS = {"name": NAME, "gender": GENDER, "id_number": ID_NUMBER, "birth_date": BIRTH, "phone": PHONE,
+                 "relation": RELATION, "political_status": POLITICAL, "residence_status": RESIDENCE, "tags": TAGS}
 CHOICES = {GENDER: [""] + Gender.labels(), RELATION: Relation.labels(), POLITICAL: PoliticalStatus.labels(),
            RESIDENCE: ResidenceStatus.labels()}
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -112,7 +112,7 @@ def test_household_resident_row(pcs, choices, qtbot):
     editor.residents.item(0, PHONE).setText("13904510002")
     choices.answers = [True]  # keep mine: the row is saved over their version
     assert editor.save(close=False) is True
-    choices.told("电话", "13904519999", "13904510002")
+    choices.told("联系电话", "13904519999", "13904510002")
     with Session(here.engine) as session:
         assert session.get(Resident, place["resident"]).phone == "13904510002"  # mine, as chosen
         assert len(hh.household_residents(session, place["household"])) == 1

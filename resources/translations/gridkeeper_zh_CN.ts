@@ -679,22 +679,22 @@
 <context>
     <name>ChecklistDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="278"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="297"/>
         <source>Inspection checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="284"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="303"/>
         <source>One item a line; leave empty to use the usual items</source>
         <translation>每行一项；留空则用常用检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="292"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="311"/>
         <source>Kind of place</source>
         <translation>场所类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="293"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="312"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
@@ -866,37 +866,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="107"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="82"/>
         <source>Someone else saved first</source>
         <translation>别人已先保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="114"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="114"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
         <source>Saved by them</source>
         <translation>对方保存的</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="114"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
         <source>Yours</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="129"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="104"/>
         <source>“Keep my changes” saves yours over theirs. “Use their version” drops your changes to this record and shows what is saved now.</source>
         <translation>“保留我的修改”：用您的内容覆盖对方保存的内容。“采用对方的版本”：放弃您对这条记录的修改，显示现在保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="134"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="109"/>
         <source>Keep my changes</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="110"/>
         <source>Use their version</source>
         <translation>采用对方的版本</translation>
     </message>
@@ -1007,17 +1007,17 @@ Households {1}, residents {2}, visits {3}.</source>
         <translation>请换一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="204"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="203"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="205"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="204"/>
         <source>GridKeeper backups (*.db);;All files (*)</source>
         <translation>网格管家备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="214"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="213"/>
         <source>Replace the open database with {0}?
 
 It holds households {1}, residents {2}, visits {3}. The current database is kept as a safety copy first.</source>
@@ -1026,76 +1026,89 @@ It holds households {1}, residents {2}, visits {3}. The current database is kept
 其中有住户 {1}、居民 {2}、走访 {3}。当前数据库会先保存为安全副本。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="220"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="219"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="233"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="232"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="234"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="233"/>
         <source>Only a community administrator can do this.</source>
         <translation>只有社区管理员才能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="260"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="259"/>
         <source>Restored</source>
         <translation>恢复完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="261"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="260"/>
         <source>Restored the backup of {0}: households {1}, residents {2}, visits {3} — equal to the backup.
 The database as it was before is kept as {4}.</source>
         <translation>已恢复 {0} 的备份：住户 {1} 户，居民 {2} 人，走访 {3} 次，与备份一致。
 恢复前的数据库已另存为 {4}。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="275"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="274"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="280"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="279"/>
         <source>Check passed</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="281"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="280"/>
         <source>The file is sound, the data is consistent and the audit trail is unbroken.</source>
         <translation>数据库文件完好，数据前后一致，审计记录完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="283"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="282"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="287"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="286"/>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="288"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="287"/>
         <source>{0} problems were found:</source>
         <translation>发现 {0} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="320"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="319"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="325"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="324"/>
         <source>Restore the newest good backup</source>
         <translation>从最近一份完好的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/data_menu.py" line="328"/>
+        <location filename="../../gridkeeper/ui/data_menu.py" line="327"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/deadlines.py" line="31"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/deadlines.py" line="35"/>
+        <source>%n day(s) overdue</source>
+        <translation>超期 %n 天</translation>
     </message>
 </context>
 <context>
@@ -1747,57 +1760,57 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardStepDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="215"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="234"/>
         <source>Hazard #{0}: {1}</source>
         <translation>隐患 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="220"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="239"/>
         <source>{0} → {1}: {2}</source>
         <translation>{0} → {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="229"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="248"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="230"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="249"/>
         <source>Print the rectification notice (整改通知单) now</source>
         <translation>现在打印整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="236"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="255"/>
         <source>What was done, e.g. 已清理楼道堆物</source>
         <translation>怎样整改的，例如：已清理楼道堆物</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="238"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="257"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="241"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="260"/>
         <source>Re-inspected by</source>
         <translation>复查人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="246"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="265"/>
         <source>Escalate to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="249"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="268"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="250"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="269"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="253"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="272"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1855,199 +1868,177 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="45"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="43"/>
         <source>Save the rectification notice</source>
         <translation>保存整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="46"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="44"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="243"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="252"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="253"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="254"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="270"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="313"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="403"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="361"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="271"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="273"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="274"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="275"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="307"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
-        <source>due today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="310"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="318"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="319"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="320"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="321"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="399"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="357"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="332"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="333"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="340"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="302"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="304"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="373"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="331"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="398"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="404"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="362"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="406"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="364"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="410"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="368"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="411"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="412"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="370"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="413"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="371"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="415"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="373"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2055,12 +2046,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="476"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="432"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="477"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="433"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -2068,171 +2059,171 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="338"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="67"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="336"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="67"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="85"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="83"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="91"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="92"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="96"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="97"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="115"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="119"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="120"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="118"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="47"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="136"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="134"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="43"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="41"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="44"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="42"/>
         <source>This household has changes that are not saved yet. Save them?</source>
         <translation>这一户有修改还没有保存。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="48"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="46"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="50"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="100"/>
         <source>Residents</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="103"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="138"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="136"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="139"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="137"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="142"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="140"/>
         <source>Create a building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="146"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="144"/>
         <source>Log a visit…</source>
         <translation>记录走访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="145"/>
         <source>Close this window and log a visit to this household in Visits</source>
         <translation>关闭本窗口，到“走访”里为这户记录一次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="148"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="146"/>
         <source>New request…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="178"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="176"/>
         <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
         <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="248"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="246"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="262"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="260"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="344"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="342"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="355"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="353"/>
         <source>Visits ({0})</source>
         <translation>走访记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="356"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="354"/>
         <source>Requests ({0})</source>
         <translation>诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="410"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="408"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="411"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="409"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -2504,17 +2495,17 @@ It can be restored from the recycle bin.</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="341"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="340"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="354"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="351"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="357"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="355"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -2522,62 +2513,62 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="105"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="108"/>
         <source>What exactly (optional)</source>
         <translation>具体情况（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="135"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="140"/>
         <source>Inspect {0}</source>
         <translation>检查 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="149"/>
         <source>Who inspected, e.g. 李晓燕、张伟</source>
         <translation>检查人，例如：李晓燕、张伟</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="145"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="150"/>
         <source>Checklist: tick each item where a hazard was found</source>
         <translation>检查项目：发现隐患的项目打勾</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="147"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="147"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="147"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="148"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="153"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="157"/>
         <source>Another hazard not on the list (optional)</source>
         <translation>清单以外的其他隐患（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="161"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="162"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="171"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="163"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="172"/>
         <source>Inspectors</source>
         <translation>检查人</translation>
     </message>
@@ -3838,57 +3829,57 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="41"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="43"/>
         <source>Edit place</source>
         <translation>修改场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="41"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="43"/>
         <source>New place</source>
         <translation>登记场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="62"/>
         <source>Street frontage (幸福路12号), or where in the building</source>
         <translation>沿街门面（如幸福路12号），或楼内位置</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="63"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="65"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="64"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="66"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="65"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="67"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="66"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="68"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="67"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="69"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="68"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="70"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="69"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="71"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="81"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="83"/>
         <source>(none: a street frontage)</source>
         <translation>（无：沿街门面）</translation>
     </message>
@@ -3909,117 +3900,117 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlacesPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="56"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="54"/>
         <source>Import places</source>
         <translation>导入检查场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="57"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="55"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="74"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="94"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="79"/>
         <source>Filter: name, address or person in charge</source>
         <translation>筛选：名称、地址或负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="86"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="88"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="97"/>
         <source>New place…</source>
         <translation>登记场所…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="98"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="114"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="115"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
         <source>Checklists…</source>
         <translation>检查清单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
         <source>The items inspected at each kind of place</source>
         <translation>各类场所的检查项目</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="119"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
         <source>Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)</source>
         <translation>从表格导入检查场所（店名、业态、地址、经营者、电话……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="121"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
         <source>Inspect…</source>
         <translation>检查…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="122"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="107"/>
         <source>Record an inspection of the selected place with its checklist</source>
         <translation>按检查清单记录对所选场所的一次检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="149"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="134"/>
         <source>{0} places</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="186"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="171"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="219"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="204"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
@@ -4456,245 +4447,245 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="56"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="44"/>
         <source>Possible group rentals only</source>
         <translation>只看疑似群租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="47"/>
         <source>Register rented flat…</source>
         <translation>登记出租房屋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="61"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="49"/>
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="62"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="50"/>
         <source>When a flat counts as a possible group rental; how soon Today warns</source>
         <translation>疑似群租的认定标准；今日提前几天提醒</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="55"/>
         <source>Edit lease…</source>
         <translation>修改租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="69"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="57"/>
         <source>End lease…</source>
         <translation>结束租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="71"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
         <source>Delete lease…</source>
         <translation>删除租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="60"/>
         <source>A lease registered by mistake goes to the recycle bin (数据 › 回收站)</source>
         <translation>误登记的租约移入回收站（数据 › 回收站）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="62"/>
         <source>New lease…</source>
         <translation>新租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="79"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
         <source>Add tenant…</source>
         <translation>添加租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="81"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="69"/>
         <source>Edit tenant…</source>
         <translation>修改租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="83"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="71"/>
         <source>Tenant moved out…</source>
         <translation>租户搬离…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="86"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="122"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
         <source>Lease</source>
         <translation>租期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="87"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="117"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="88"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="89"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="90"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="78"/>
         <source>in force</source>
         <translation>在租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="92"/>
         <source>possible group rental ({0} people, {1} rooms)</source>
         <translation>疑似群租（{0}人/{1}间）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="96"/>
         <source>lease ran out</source>
         <translation>租约已到期未续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="98"/>
         <source>lease ends soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="100"/>
         <source>letter not signed</source>
         <translation>未签责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="116"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="118"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="106"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="119"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="107"/>
         <source>Tenants</source>
         <translation>租住人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="121"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
         <source>Rooms</source>
         <translation>间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
         <source>Letter</source>
         <translation>责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
         <source>signed</source>
         <translation>已签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
         <source>not signed</source>
         <translation>未签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="125"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
         <source>Needs attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="120"/>
         <source>moved out {0}</source>
         <translation>{0} 搬离</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="122"/>
         <source>permit expired</source>
         <translation>居住证已过期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
         <source>no permit yet</source>
         <translation>未办居住证</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="138"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="139"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="140"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="141"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
         <source>From</source>
         <translation>户籍地（来自）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="142"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
         <source>Arrived</source>
         <translation>来本地日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="143"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="144"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
         <source>Permit</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="145"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="146"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="163"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="151"/>
         <source>Tenants (those who moved out stay listed)</source>
         <translation>租户（已搬离的仍列出）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="197"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="185"/>
         <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
         <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="214"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="202"/>
         <source>Choose a rented flat above, or register one.</source>
         <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="222"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="210"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="224"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="212"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="276"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="264"/>
         <source>Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; the lease can be restored from 数据 › 回收站.</source>
         <translation>将这份租约（房东 {0}）移入回收站吗？租户仍登记在该房屋；租约可在“数据 › 回收站”中恢复。</translation>
     </message>
@@ -4702,213 +4693,191 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="68"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="80"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="275"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="237"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="127"/>
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
-        <source>due today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="137"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="138"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="139"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="162"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>Turn into a dispute…</source>
         <translation>转为矛盾纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="166"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>Mediate this neighbour dispute in the dispute register; the request is closed and its history kept</source>
         <translation>转入矛盾纠纷台账调解；诉求随之办结，办理经过保留</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="219"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="181"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="276"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="238"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="278"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="240"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="282"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="244"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="284"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="246"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="284"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="246"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="285"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="247"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="286"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="248"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>
@@ -5447,6 +5416,19 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <location filename="../../gridkeeper/ui/setup_wizard.py" line="324"/>
         <source>Create the database</source>
         <translation>新建数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StepDetail</name>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/step_detail.py" line="37"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/widgets/step_detail.py" line="39"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -6059,32 +6041,32 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>VisitHazardDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="185"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="204"/>
         <source>Record a hazard from this visit</source>
         <translation>登记走访发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="195"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="214"/>
         <source>Who must put it right (the household, the property company…)</source>
         <translation>由谁整改（住户、物业公司……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="196"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="215"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="197"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="216"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="198"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="217"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="199"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="218"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>

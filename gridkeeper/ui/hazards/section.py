@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QTabBar, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QTabBar, QTabWidget, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.hazard_flow import allowed_next
 from gridkeeper.domain.hazards import HazardLevel, HazardStatus, PlaceKind
@@ -22,21 +22,18 @@ from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.errors import show_error
 from gridkeeper.ui.hazards.dialogs import ChecklistDialog, HazardStepDialog, InspectionDialog, PlaceDialog
 from gridkeeper.ui.operations import perform
-from gridkeeper.ui.sections.requests import local_time
-from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets import deadlines, forms
+from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
+from gridkeeper.ui.widgets.step_detail import StepDetail
 from gridkeeper.ui.widgets.tables import list_view
-from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
+from gridkeeper.ui.widgets.table_model import RED, Column, PagedRowsModel, RowsModel
 
 H = HazardStatus
-DUE_SOON_DAYS = 2
 FILTER_DELAY_MS = 250
 
 
 def urgency(hazard: SafetyHazard, today) -> str:
-    left = days_left(hazard, today)
-    if left is None:
-        return ""
-    return "overdue" if left < 0 else "soon" if left <= DUE_SOON_DAYS else ""
+    return deadlines.urgency(days_left(hazard, today))
 
 
 def save_notice_path(parent: QWidget, suggested: str) -> Path | None:
@@ -249,8 +246,8 @@ class HazardsPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
         today = ctx.today
-        colour = lambda r: {"overdue": RED, "soon": AMBER}.get(urgency(r.hazard, today()))  # noqa: E731
-        shade = lambda r: {"overdue": RED_BG, "soon": AMBER_BG}.get(urgency(r.hazard, today()))  # noqa: E731
+        colour = lambda r: FOREGROUND.get(urgency(r.hazard, today()))  # noqa: E731
+        shade = lambda r: BACKGROUND.get(urgency(r.hazard, today()))  # noqa: E731
         self.model = PagedRowsModel([
             Column(self.tr("No."), lambda r: r.hazard.id, align_right=True),
             Column(self.tr("Found"), lambda r: r.hazard.found_on.isoformat()),
@@ -290,41 +287,18 @@ class HazardsPage(QWidget):
         return "：".join(p for p in (hazard.item, hazard.description) if p)
 
     def days_text(self, hazard: SafetyHazard) -> str:
-        left = days_left(hazard, self.ctx.today())
-        if left is None:
-            return self.tr("late") if is_overdue(hazard, self.ctx.today()) else ""
-        if left < 0:
-            return self.tr("%n day(s) overdue", "", -left)
-        return self.tr("due today") if left == 0 else self.tr("%n day(s) left", "", left)
+        today = self.ctx.today()
+        return days_text(days_left(hazard, today), is_overdue(hazard, today), self.wording)
 
     def _build_detail(self) -> None:
-        self.detail = QGroupBox(self.tr("Hazard"), self)
-        self.detail_text = QLabel(self.detail)
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_model = RowsModel([
-            Column(self.tr("When"), lambda e: local_time(e.at)),
-            Column(self.tr("Step"), lambda e: label_of(H, e.to_status)),
-            Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
-            Column(self.tr("By"), lambda e: e.actor),
-        ], self)
-        self.history_view = QTableView(self.detail)
-        self.history_view.setModel(self.history_model)
-        self.history_view.verticalHeader().hide()
-        header = self.history_view.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.history_view.setMinimumHeight(100)
-        self.step_buttons: dict[HazardStatus, QPushButton] = {}
-        steps = [(H.NOTIFIED, self.tr("Notify (print notice)…")), (H.RECTIFIED, self.tr("Rectified…")),
-                 (H.CLOSED, self.tr("Re-inspected, close…")), (H.ESCALATED, self.tr("Escalate…"))]
-        buttons = QHBoxLayout()
-        for target, text in steps:
-            button = QPushButton(text, self.detail)
-            button.clicked.connect(lambda _c=False, t=target: self.advance(t))
-            self.step_buttons[target] = button
-            buttons.addWidget(button)
+        self.wording = Wording(self.tr("late"), lambda n: self.tr("%n day(s) left", "", n))
+        self.detail = StepDetail(self.tr("Hazard"), H, self, step_title=self.tr("Step"), actor_title=self.tr("By"))
+        self.detail_text, self.history_model = self.detail.text, self.detail.history_model
+        self.step_buttons: dict[HazardStatus, QPushButton] = self.detail.step_buttons(
+            [(H.NOTIFIED, self.tr("Notify (print notice)…")), (H.RECTIFIED, self.tr("Rectified…")),
+             (H.CLOSED, self.tr("Re-inspected, close…")), (H.ESCALATED, self.tr("Escalate…"))],
+            lambda target: self.advance(target))
+        buttons = self.detail.buttons
         self.notice_button = QPushButton(self.tr("Print notice…"), self.detail)
         self.notice_button.clicked.connect(lambda: self.print_notice())
         self.household_button = QPushButton(self.tr("Open household"), self.detail)
@@ -333,10 +307,6 @@ class HazardsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
         buttons.addWidget(self.notice_button)
-        layout = QVBoxLayout(self.detail)
-        layout.addLayout(buttons)
-        layout.addWidget(self.detail_text)
-        layout.addWidget(self.history_view, 1)
 
     def set_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(HAZARD_TABS.index(key))
@@ -410,9 +380,7 @@ class HazardsPage(QWidget):
                     break
 
     def _days_html(self, hazard: SafetyHazard) -> str:
-        colour = {"overdue": RED, "soon": AMBER}.get(urgency(hazard, self.ctx.today()))
-        text = html.escape(self.days_text(hazard))
-        return f"　<span style='color:{colour.name()}'>{text}</span>" if colour else f"　{text}"
+        return days_html(self.days_text(hazard), urgency(hazard, self.ctx.today()))
 
     def make_step_dialog(self, target: HazardStatus) -> HazardStepDialog:
         return HazardStepDialog(self.ctx, self.current, target, self)

@@ -17,7 +17,7 @@ from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.dispute_dialogs import (EditDisputeDialog, FollowUpDialog, OutcomeDialog, PartyDialog,
                                                     ReasonDialog, SessionDialog)
-from gridkeeper.ui.sections.requests import local_time
+from gridkeeper.ui.widgets.step_detail import local_time
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import Column, RowsModel
 

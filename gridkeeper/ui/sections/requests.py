@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableView, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabBar, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.domain.request_flow import allowed_next
@@ -20,12 +19,13 @@ from gridkeeper.services.requests import days_left, history, is_overdue
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
-from gridkeeper.ui.widgets import forms
-from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel, RowsModel
+from gridkeeper.ui.widgets import deadlines, forms
+from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
+from gridkeeper.ui.widgets.step_detail import StepDetail
+from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
 from gridkeeper.ui.widgets.tables import list_view
 
 S = RequestStatus
-DUE_SOON_DAYS = 2
 FILTER_DELAY_MS = 250
 
 
@@ -43,19 +43,9 @@ class RequestRow:
         return self.place.head_name if self.place else ""
 
 
-def local_time(at: datetime) -> str:
-    """Events are stored in UTC (naive in SQLite); show them in the computer's local time."""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def urgency(request: ResidentRequest, today: date) -> str:
     """"overdue", "soon" (due within two days) or ""."""
-    left = days_left(request, today)
-    if left is None:
-        return ""
-    return "overdue" if left < 0 else "soon" if left <= DUE_SOON_DAYS else ""
+    return deadlines.urgency(days_left(request, today))
 
 
 class RequestsSection(QWidget):
@@ -104,8 +94,8 @@ class RequestsSection(QWidget):
 
     def _columns(self) -> list[Column]:
         today = self.ctx.today
-        colour = lambda r: {"overdue": RED, "soon": AMBER}.get(urgency(r.request, today()))  # noqa: E731
-        shade = lambda r: {"overdue": RED_BG, "soon": AMBER_BG}.get(urgency(r.request, today()))  # noqa: E731
+        colour = lambda r: FOREGROUND.get(urgency(r.request, today()))  # noqa: E731
+        shade = lambda r: BACKGROUND.get(urgency(r.request, today()))  # noqa: E731
         return [
             Column(self.tr("No."), lambda r: r.request.id, align_right=True),
             Column(self.tr("Raised"), lambda r: r.request.raised_on.isoformat()),
@@ -120,43 +110,19 @@ class RequestsSection(QWidget):
         ]
 
     def days_text(self, request: ResidentRequest) -> str:
-        left = days_left(request, self.ctx.today())
-        if left is None:
-            return self.tr("late") if is_overdue(request, self.ctx.today()) else ""
-        if left < 0:
-            return self.tr("%n day(s) overdue", "", -left)
-        return self.tr("due today") if left == 0 else self.tr("%n day(s) left", "", left)
+        today = self.ctx.today()
+        return days_text(days_left(request, today), is_overdue(request, today), self.wording)
 
     def _build_detail(self) -> None:
-        self.detail = QGroupBox(self.tr("Request"), self)
-        self.detail_text = QLabel(self.detail)
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_model = RowsModel([
-            Column(self.tr("When"), lambda e: local_time(e.at)),
-            Column(self.tr("Step"), lambda e: label_of(S, e.to_status)),
-            Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
-            Column(self.tr("By"), lambda e: e.actor),
-        ], self)
-        self.history_view = QTableView(self.detail)
-        self.history_view.setModel(self.history_model)
-        self.history_view.verticalHeader().hide()
-        self.history_view.horizontalHeader().setResizeContentsPrecision(100)  # measure a sample, not 100,000 rows
-        header = self.history_view.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.history_view.setMinimumHeight(120)
-        self.step_buttons: dict[RequestStatus, QPushButton] = {}
-        steps = [(S.DISPATCHED, self.tr("Dispatch…")), (S.IN_PROGRESS, self.tr("Start handling…")),
-                 (S.RESOLVED, self.tr("Resolve…")), (S.RATED, self.tr("Follow-up and rating…")),
-                 (S.WITHDRAWN, self.tr("Withdraw…"))]
-        buttons = QHBoxLayout()
-        for target, text in steps:
-            button = QPushButton(text, self.detail)
-            button.clicked.connect(lambda _c=False, t=target: self.advance(t))
-            self.step_buttons[target] = button
-            buttons.addWidget(button)
+        self.wording = Wording(self.tr("late"), lambda n: self.tr("%n day(s) left", "", n))
+        self.detail = StepDetail(self.tr("Request"), S, self, step_title=self.tr("Step"), actor_title=self.tr("By"),
+                                 history_height=120)
+        self.detail_text, self.history_model = self.detail.text, self.detail.history_model
+        self.step_buttons: dict[RequestStatus, QPushButton] = self.detail.step_buttons(
+            [(S.DISPATCHED, self.tr("Dispatch…")), (S.IN_PROGRESS, self.tr("Start handling…")),
+             (S.RESOLVED, self.tr("Resolve…")), (S.RATED, self.tr("Follow-up and rating…")),
+             (S.WITHDRAWN, self.tr("Withdraw…"))], lambda target: self.advance(target))
+        buttons = self.detail.buttons
         self.reopen_button = QPushButton(self.tr("Reopen…"), self.detail)
         self.reopen_button.clicked.connect(lambda: self.advance(S.IN_PROGRESS))
         self.household_button = QPushButton(self.tr("Open household"), self.detail)
@@ -169,10 +135,6 @@ class RequestsSection(QWidget):
         buttons.addWidget(self.dispute_button)
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
-        layout = QVBoxLayout(self.detail)
-        layout.addLayout(buttons)  # first: the buttons stay where they are however long the details grow
-        layout.addWidget(self.detail_text)
-        layout.addWidget(self.history_view, 1)
 
     def _layout(self) -> None:
         tabs = QHBoxLayout()  # the tabs get the whole width: with their counts they are wide
@@ -288,9 +250,7 @@ class RequestsSection(QWidget):
         self.detail_text.setText("<br>".join(lines))
 
     def _days_html(self, request: ResidentRequest) -> str:
-        colour = {"overdue": RED, "soon": AMBER}.get(urgency(request, self.ctx.today()))
-        text = self.days_text(request)
-        return f"　<span style='color:{colour.name()}'>{text}</span>" if colour else f"　{text}"
+        return days_html(self.days_text(request), urgency(request, self.ctx.today()))
 
     # --- actions ---------------------------------------------------------------------------
     def make_transition_dialog(self, target: RequestStatus) -> TransitionDialog:

@@ -88,21 +88,28 @@ _REQUESTS = {
 
 # disputes and mediation
 _DISPUTES = {
-    "subject": "事由",
+    "subject": "纠纷事由",
     "details": "详细情况",
     "kind": "类别",
     "risk": "风险等级",
+    "source": "发现途径",
     "found_on": "发现日期",
     "found_by": "发现人",
-    "outcome": "化解结果",
-    "outcome_on": "化解日期",
-    "referred_to": "移交单位",
+    "parties": "当事人",
+    "mediators": "调解人",
+    "outcome": "调解结果",
+    "outcome_on": "结果日期",
+    "referred_to": "转交单位",
     "outcome_note": "结果说明",
     "follow_up_due": "回访期限",
     "followed_up_on": "回访日期",
     "follow_up_held": "回访时是否稳定",
     "follow_up_note": "回访情况",
     "closed_on": "办结日期",
+    "closing_reason": "结案原因",
+    "reopen_reason": "重新调解原因",
+    "follow_up_days": "回访间隔天数",
+    "stale_days": "纠纷提醒天数",
 }
 
 # safety places, inspections and hazards
@@ -171,18 +178,23 @@ TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other mea
                 "household": {"phone": "户联系电话"},
                 "community": {"name": "社区名称"},
                 "grid": {"name": "网格名称"},
-                "compound": {"name": "小区名称"}}
+                "compound": {"name": "小区名称"},
+                "dispute": {"kind": "纠纷类型", "grid_id": "所属网格", "closed_on": "结案日期"},
+                "dispute_party": {"phone": "电话", "id_number": "身份证号"},
+                "mediation_session": {"held_on": "调解日期"}}
 # Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
 ITEM_LABELS = {"hazards": "第{n}条隐患：{label}",
                "residents": "第{n}位居民的{label}",
-               "grids": "第{n}个网格的{label}"}
+               "grids": "第{n}个网格的{label}",
+               "parties": "当事人{n}{label}"}
 
 
-def item_field(items: str, number: int, field: str) -> str:
+def item_field(items: str, number: int, field: str = "") -> str:
     """The key of `field` of the `number`th item of a list (the 2nd hazard of an inspection): "hazards.2.level",
     read as 第2条隐患：隐患等级 (ITEM_LABELS). The field stays a name and the position travels in the key, so a
-    form can place the error under that item's widget and an importer can find the item's row."""
-    return f"{items}.{number}.{field}"
+    form can place the error under that item's widget and an importer can find the item's row. Without a
+    field the key is the item itself ("parties.1", read 当事人1: who the first party is)."""
+    return f"{items}.{number}.{field}" if field else f"{items}.{number}"
 
 
 def split_item_field(key: str) -> tuple[str, int, str] | None:
@@ -201,4 +213,7 @@ def field_label(field: str, table: str = "") -> str:
     if item := split_item_field(field):
         items, number, name = item
         return ITEM_LABELS[items].format(n=number, label=field_label(name, table))
+    items, _, number = field.partition(".")
+    if items in ITEM_LABELS and number.isdigit():  # the item itself ("parties.1": 当事人1)
+        return ITEM_LABELS[items].format(n=number, label="")
     return TABLE_LABELS.get(table, {}).get(field) or FIELD_LABELS.get(field, field)

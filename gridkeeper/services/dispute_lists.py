@@ -68,7 +68,7 @@ def stale_days(session: Session) -> int:
 
 def set_stale_days(session: Session, days: int) -> None:
     if not 1 <= int(days) <= 365:
-        raise ValidationFailed([ValueRuleError("纠纷提醒天数", "应为1到365天")])
+        raise ValidationFailed([ValueRuleError("stale_days", "应为1到365天")])
     set_setting(session, STALE_DAYS_KEY, str(int(days)))
 
 

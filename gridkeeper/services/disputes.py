@@ -18,6 +18,7 @@ from gridkeeper.domain.dispute_flow import (
 )
 from gridkeeper.domain.enums import RequestStatus, label_of
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.fields import field_label, item_field
 from gridkeeper.domain.idnumber import parse_id_number
 from gridkeeper.domain.names import clean_name
 from gridkeeper.domain.phone import normalize_phone
@@ -32,6 +33,7 @@ from gridkeeper.storage.portable_sql import one_of
 
 S, O = DisputeStatus, DisputeOutcome
 FOLLOW_UP_DAYS_KEY = "dispute_follow_up_days"
+TABLE, PARTY, SESSION = "dispute", "dispute_party", "mediation_session"  # where a name reads its own way
 
 
 @dataclass
@@ -62,22 +64,23 @@ class DisputeInput:
     source_visit_id: int | None = None
 
 
-def _choice(enum, value, field_name: str, errors: list[ValueRuleError]):
+def _choice(enum, value, field: str, errors: list[ValueRuleError]):
     try:
         return enum.from_text(str(value))
     except ValueError:
-        errors.append(ValueRuleError(field_name, f"“{value}”不是可选的{field_name}（可选：{'、'.join(enum.labels())}）"))
+        shown = field_label(field, TABLE)
+        errors.append(ValueRuleError(field, f"“{value}”不是可选的{shown}（可选：{'、'.join(enum.labels())}）", TABLE))
         return None
 
 
-def _date_not_future(value: date, field_name: str, today: date, errors: list[ValueRuleError]) -> None:
+def _date_not_future(value: date, field: str, today: date, errors: list[ValueRuleError], table: str = TABLE) -> None:
     if value > today:
-        errors.append(ValueRuleError(field_name, "不能晚于今天"))
+        errors.append(ValueRuleError(field, "不能晚于今天", table))
 
 
 def _party(session: Session, data: PartyInput, number: int, today: date, errors: list[ValueRuleError]) -> DisputeParty | None:
-    """The party row for `data` (None, with the reasons in `errors`, when it cannot be saved)."""
-    label = f"当事人{number}"
+    """The party row for `data` (None, with the reasons in `errors`, when it cannot be saved); its errors are
+    keyed parties.N (who it is), parties.N.phone, parties.N.id_number: 当事人N, 当事人N电话, 当事人N身份证号."""
     if data.resident_id:
         resident = get(session, Resident, data.resident_id)
         place = summaries(session, [resident.household_id])
@@ -90,18 +93,18 @@ def _party(session: Session, data: PartyInput, number: int, today: date, errors:
                             address=place.address)
     name = clean_name(data.name)
     if not name:
-        errors.append(ValueRuleError(label, "请填写姓名，或选择社区里的居民、住户"))
+        errors.append(ValueRuleError(item_field("parties", number), "请填写姓名，或选择社区里的居民、住户", PARTY))
         return None
     party = DisputeParty(name=name[:100], address=(data.address or "").strip()[:200])
     try:
-        party.phone = normalize_phone(data.phone or "", field=f"{label}电话")
+        party.phone = normalize_phone(data.phone or "", field="phone")
     except ValueRuleError as exc:
-        errors.append(exc)
+        errors.append(ValueRuleError(item_field("parties", number, "phone"), exc.reason, PARTY))
     if (data.id_number or "").strip():
         try:
-            party.id_number = parse_id_number(data.id_number, today=today, field=f"{label}身份证号").number
+            party.id_number = parse_id_number(data.id_number, today=today, field="id_number").number
         except ValueRuleError as exc:
-            errors.append(exc)
+            errors.append(ValueRuleError(item_field("parties", number, "id_number"), exc.reason, PARTY))
     return party
 
 
@@ -112,25 +115,25 @@ def create_dispute(session: Session, data: DisputeInput, *, today: date | None =
     errors: list[ValueRuleError] = []
     subject = " ".join((data.subject or "").split())
     if not subject:
-        errors.append(ValueRuleError("纠纷事由", "不能为空"))
+        errors.append(ValueRuleError("subject", "不能为空"))
     elif len(subject) > 200:
-        errors.append(ValueRuleError("纠纷事由", f"最多200字（现在{len(subject)}字），详情请写在“情况描述”里"))
-    kind = _choice(DisputeKind, data.kind, "纠纷类型", errors)
-    risk = _choice(DisputeRisk, data.risk, "风险等级", errors)
-    source = _choice(DisputeSource, data.source, "发现途径", errors)
+        errors.append(ValueRuleError("subject", f"最多200字（现在{len(subject)}字），详情请写在“情况描述”里"))
+    kind = _choice(DisputeKind, data.kind, "kind", errors)
+    risk = _choice(DisputeRisk, data.risk, "risk", errors)
+    source = _choice(DisputeSource, data.source, "source", errors)
     found_on = data.found_on or today
-    _date_not_future(found_on, "发现日期", today, errors)
+    _date_not_future(found_on, "found_on", today, errors)
     if not data.parties:
-        errors.append(ValueRuleError("当事人", "至少登记一位当事人"))
+        errors.append(ValueRuleError("parties", "至少登记一位当事人"))
     parties = [_party(session, p, i, today, errors) for i, p in enumerate(data.parties, start=1)]
     if data.source_visit_id:
         visit = get(session, Visit, data.source_visit_id)
         if visit.visited_on > found_on:
-            errors.append(ValueRuleError("发现日期", "不能早于发现它的那次走访"))
+            errors.append(ValueRuleError("found_on", "不能早于发现它的那次走访"))
     household_id = data.household_id or next((p.household_id for p in parties if p and p.household_id), None)
     grid_id = data.grid_id or _grid_of_household(session, household_id)
     if grid_id is None:
-        errors.append(ValueRuleError("所属网格", "当事人都不是本社区住户时，请选择纠纷所在的网格"))
+        errors.append(ValueRuleError("grid_id", "当事人都不是本社区住户时，请选择纠纷所在的网格", TABLE))
     if errors:
         raise ValidationFailed(errors)
     get(session, Grid, grid_id)
@@ -196,11 +199,11 @@ def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, ris
     errors: list[ValueRuleError] = []
     subject = " ".join((subject or "").split())
     if not subject:
-        errors.append(ValueRuleError("纠纷事由", "不能为空"))
+        errors.append(ValueRuleError("subject", "不能为空"))
     elif len(subject) > 200:
-        errors.append(ValueRuleError("纠纷事由", f"最多200字（现在{len(subject)}字）"))
-    new_kind = _choice(DisputeKind, kind, "纠纷类型", errors)
-    new_risk = _choice(DisputeRisk, risk, "风险等级", errors)
+        errors.append(ValueRuleError("subject", f"最多200字（现在{len(subject)}字）"))
+    new_kind = _choice(DisputeKind, kind, "kind", errors)
+    new_risk = _choice(DisputeRisk, risk, "risk", errors)
     if errors:
         raise ValidationFailed(errors)
     if new_risk != dispute.risk:
@@ -244,12 +247,12 @@ def add_session(session: Session, dispute_id: int, *, held_on: date, mediators: 
     mediators = "、".join(clean_name(m) for m in mediators.replace(",", "、").replace("，", "、").split("、")
                          if clean_name(m))
     if not mediators:
-        errors.append(ValueRuleError("调解人", "请填写主持调解的人（多人用“、”分开）"))
+        errors.append(ValueRuleError("mediators", "请填写主持调解的人（多人用“、”分开）"))
     elif len(mediators) > 200:
-        errors.append(ValueRuleError("调解人", "最多200字"))
-    _date_not_future(held_on, "调解日期", today, errors)
+        errors.append(ValueRuleError("mediators", "最多200字"))
+    _date_not_future(held_on, "held_on", today, errors, SESSION)
     if held_on < dispute.found_on:
-        errors.append(ValueRuleError("调解日期", f"不能早于发现日期 {dispute.found_on.isoformat()}"))
+        errors.append(ValueRuleError("held_on", f"不能早于发现日期 {dispute.found_on.isoformat()}", SESSION))
     if errors:
         raise ValidationFailed(errors)
     record = MediationSession(dispute_id=dispute.id, held_on=held_on, mediators=mediators,
@@ -274,7 +277,7 @@ def follow_up_days(session: Session) -> int:
 
 def set_follow_up_days(session: Session, days: int) -> None:
     if not 1 <= int(days) <= 180:
-        raise ValidationFailed([ValueRuleError("回访间隔天数", "应为1到180天")])
+        raise ValidationFailed([ValueRuleError("follow_up_days", "应为1到180天")])
     set_setting(session, FOLLOW_UP_DAYS_KEY, str(int(days)))
 
 
@@ -287,19 +290,19 @@ def record_outcome(session: Session, dispute_id: int, outcome: DisputeOutcome | 
     dispute = _locked(session, dispute_id)
     check_version(session, dispute, expected_version)
     errors: list[ValueRuleError] = []
-    outcome = _choice(DisputeOutcome, outcome, "调解结果", errors)
-    _date_not_future(on, "结果日期", today, errors)
+    outcome = _choice(DisputeOutcome, outcome, "outcome", errors)
+    _date_not_future(on, "outcome_on", today, errors)
     if on < dispute.last_step_on:
-        errors.append(ValueRuleError("结果日期", f"不能早于最近一次调解或发现日期 {dispute.last_step_on.isoformat()}"))
+        errors.append(ValueRuleError("outcome_on", f"不能早于最近一次调解或发现日期 {dispute.last_step_on.isoformat()}"))
     referred_to, note = referred_to.strip(), note.strip()
     if outcome == O.REFERRED and not referred_to:
-        errors.append(ValueRuleError("转交单位", "转交相关部门时要写明转交给谁（如街道综治中心、派出所、劳动监察）"))
+        errors.append(ValueRuleError("referred_to", "转交相关部门时要写明转交给谁（如街道综治中心、派出所、劳动监察）"))
     if outcome == O.FAILED and not note:
-        errors.append(ValueRuleError("结果说明", "调解未成功时要写明后续去向（如引导当事人申请仲裁或诉讼）"))
+        errors.append(ValueRuleError("outcome_note", "调解未成功时要写明后续去向（如引导当事人申请仲裁或诉讼）"))
     if outcome in (O.SUCCESS, O.PARTIAL) and not sessions(session, dispute.id):
-        errors.append(ValueRuleError("调解结果", "还没有调解记录：请先登记调解的日期、调解人和达成的内容"))
+        errors.append(ValueRuleError("outcome", "还没有调解记录：请先登记调解的日期、调解人和达成的内容"))
     if follow_up_due is not None and follow_up_due < on:
-        errors.append(ValueRuleError("回访日期", "不能早于结果日期"))
+        errors.append(ValueRuleError("follow_up_due", "不能早于结果日期"))
     if errors:
         raise ValidationFailed(errors)
     target = flow.status_after_outcome(outcome)
@@ -327,12 +330,12 @@ def record_follow_up(session: Session, dispute_id: int, *, on: date, held: bool,
     if dispute.status not in flow.FOLLOW_UP_STATUSES:
         raise ServiceError(f"“{label_of(DisputeStatus, dispute.status)}”的纠纷不需要回访：先记录调解结果")
     errors: list[ValueRuleError] = []
-    _date_not_future(on, "回访日期", today, errors)
+    _date_not_future(on, "followed_up_on", today, errors)
     if dispute.outcome_on and on < dispute.outcome_on:
-        errors.append(ValueRuleError("回访日期", f"不能早于调解结果日期 {dispute.outcome_on.isoformat()}"))
+        errors.append(ValueRuleError("followed_up_on", f"不能早于调解结果日期 {dispute.outcome_on.isoformat()}"))
     note = note.strip()
     if not held and not note:
-        errors.append(ValueRuleError("回访情况", "协议没有履行时要写明情况，纠纷将重新调解"))
+        errors.append(ValueRuleError("follow_up_note", "协议没有履行时要写明情况，纠纷将重新调解"))
     if errors:
         raise ValidationFailed(errors)
     text = ("回访：协议履行良好" if held else "回访：协议未履行") + (f"（{note}）" if note else "")
@@ -356,11 +359,11 @@ def close_dispute(session: Session, dispute_id: int, *, on: date, reason: str, t
     dispute = _locked(session, dispute_id)
     check_version(session, dispute, expected_version)
     errors: list[ValueRuleError] = []
-    _date_not_future(on, "结案日期", today, errors)
+    _date_not_future(on, "closed_on", today, errors)
     if on < dispute.found_on:
-        errors.append(ValueRuleError("结案日期", f"不能早于发现日期 {dispute.found_on.isoformat()}"))
+        errors.append(ValueRuleError("closed_on", f"不能早于发现日期 {dispute.found_on.isoformat()}", TABLE))
     if not reason.strip():
-        errors.append(ValueRuleError("结案原因", "请写明为什么结案"))
+        errors.append(ValueRuleError("closing_reason", "请写明为什么结案"))
     if errors:
         raise ValidationFailed(errors)
     _move(session, dispute, S.CLOSED, f"结案：{reason.strip()}", actor, reason=reason)
@@ -376,7 +379,7 @@ def reopen_dispute(session: Session, dispute_id: int, *, reason: str, on: date |
     dispute = _locked(session, dispute_id)
     check_version(session, dispute, expected_version)
     if not reason.strip():
-        raise ValidationFailed([ValueRuleError("重新调解原因", "请说明为什么重新调解")])
+        raise ValidationFailed([ValueRuleError("reopen_reason", "请说明为什么重新调解")])
     _move(session, dispute, S.MEDIATING, f"重新调解：{reason.strip()}", actor, reason=reason)
     dispute.outcome, dispute.outcome_on, dispute.referred_to, dispute.outcome_note = None, None, "", ""
     dispute.follow_up_due, dispute.closed_on = None, None

@@ -75,12 +75,16 @@ def test_every_field_problem_is_reported_at_once(session, people):
             parties=[PartyInput(name=""), PartyInput(name="刘强", phone="12345", id_number="440524188001010015")]),
             today=TODAY)
     fields = caught.value.by_field()
-    assert fields["纠纷事由"] == "不能为空"
-    assert "可选：邻里、家庭/婚姻" in fields["纠纷类型"]
-    assert fields["发现日期"] == "不能晚于今天"
-    assert "请填写姓名" in fields["当事人1"]
-    assert "当事人2电话" in fields and "校验位" in fields["当事人2身份证号"]
-    assert "请选择纠纷所在的网格" in fields["所属网格"]
+    assert fields["subject"] == "不能为空"
+    assert "可选：邻里、家庭/婚姻" in fields["kind"]
+    assert fields["found_on"] == "不能晚于今天"
+    assert "请填写姓名" in fields["parties.1"]
+    assert "parties.2.phone" in fields and "校验位" in fields["parties.2.id_number"]
+    assert "请选择纠纷所在的网格" in fields["grid_id"]
+    read = str(caught.value)  # keyed by name, read by the same labels as ever
+    for text in ("纠纷事由：不能为空", "纠纷类型：“打架”不是可选的纠纷类型（可选：邻里、家庭/婚姻", "发现日期：不能晚于今天",
+                 "当事人1：请填写姓名", "当事人2电话：“12345”", "当事人2身份证号：", "所属网格：当事人都不是本社区住户时"):
+        assert text in read
     with pytest.raises(ValidationFailed, match="当事人：至少登记一位当事人"):
         disputes.create_dispute(session, leak(people, parties=[]), today=TODAY)
     assert session.exec(select(Dispute)).first() is None  # nothing half-saved
@@ -92,7 +96,8 @@ def test_mediation_to_agreement_follow_up_and_close(session, people):
         disputes.record_outcome(session, dispute.id, "调解成功", on=TODAY, today=TODAY)
     with pytest.raises(ValidationFailed) as caught:
         disputes.add_session(session, dispute.id, held_on=TODAY - timedelta(days=20), mediators=" ，", today=TODAY)
-    assert set(caught.value.by_field()) == {"调解人", "调解日期"}
+    assert set(caught.value.by_field()) == {"mediators", "held_on"}
+    assert str(caught.value).startswith("调解人：请填写主持调解的人（多人用“、”分开）；调解日期：不能早于发现日期")
     disputes.add_session(session, dispute.id, held_on=TODAY - timedelta(days=6), mediators="李晓燕，张卫国",
                          agreed="物业先查漏点", today=TODAY)
     assert dispute.status == S.MEDIATING and dispute.last_step_on == TODAY - timedelta(days=6)
@@ -120,7 +125,8 @@ def test_follow_up_not_held_mediates_again_and_outcomes_ask_what_they_need(sessi
     assert dispute.status == S.MEDIATING and dispute.outcome is None and dispute.follow_up_due is None
     with pytest.raises(ValidationFailed) as caught:
         disputes.record_outcome(session, dispute.id, "转交相关部门", on=TODAY, today=TODAY)
-    assert "转交给谁" in caught.value.by_field()["转交单位"]
+    assert "转交给谁" in caught.value.by_field()["referred_to"]
+    assert str(caught.value).startswith("转交单位：转交相关部门时要写明转交给谁")
     with pytest.raises(ValidationFailed, match="后续去向"):
         disputes.record_outcome(session, dispute.id, "未成功", on=TODAY, today=TODAY)
     disputes.record_outcome(session, dispute.id, "转交相关部门", referred_to="街道司法所", on=TODAY, today=TODAY)

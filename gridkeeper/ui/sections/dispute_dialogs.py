@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, 
 from sqlmodel import select
 
 from gridkeeper.domain.dispute_flow import DisputeKind, DisputeOutcome, DisputeRisk, DisputeSource
+from gridkeeper.domain.fields import item_field
 from gridkeeper.services import dispute_requests, disputes
 from gridkeeper.services.disputes import DisputeInput, PartyInput
 from gridkeeper.storage.dispute_models import Dispute
@@ -149,16 +150,16 @@ class NewDisputeDialog(FormDialog):
                 self.grid.addItem(f"{grid.code} {grid.name}", grid.id)
         if ctx.scope.grid_id:
             self.grid.setCurrentIndex(self.grid.findData(ctx.scope.grid_id))
-        self.add_row(self.tr("Subject"), self.subject, "纠纷事由")
-        self.add_row(self.tr("Parties"), self.party_list, "当事人")
+        self.add_row(self.tr("Subject"), self.subject, "subject")
+        self.add_row(self.tr("Parties"), self.party_list, "parties")
         self.add_row("", self.picker)
         self.add_row("", self.add_party_button)
-        self.add_row(self.tr("Kind"), self.kind, "纠纷类型")
-        self.add_row(self.tr("Risk"), self.risk, "风险等级")
-        self.add_row(self.tr("Found through"), self.source, "发现途径")
-        self.add_row(self.tr("Found on"), self.found_on, "发现日期")
+        self.add_row(self.tr("Kind"), self.kind, "kind")
+        self.add_row(self.tr("Risk"), self.risk, "risk")
+        self.add_row(self.tr("Found through"), self.source, "source")
+        self.add_row(self.tr("Found on"), self.found_on, "found_on")
         self.add_row(self.tr("Found by"), self.found_by)
-        self.add_row(self.tr("Grid"), self.grid, "所属网格")
+        self.add_row(self.tr("Grid"), self.grid, "grid_id")
         self.add_row(self.tr("Details"), self.details)
         if visit is not None:
             self._from_visit(visit)
@@ -207,9 +208,9 @@ class EditDisputeDialog(FormDialog):
         self.risk = choice_box(DisputeRisk, self, dispute.risk)
         self.details = text_box(self, self.tr("What happened, what each side says (optional)"))
         self.details.setPlainText(dispute.details)
-        self.add_row(self.tr("Subject"), self.subject, "纠纷事由")
-        self.add_row(self.tr("Kind"), self.kind, "纠纷类型")
-        self.add_row(self.tr("Risk"), self.risk, "风险等级")
+        self.add_row(self.tr("Subject"), self.subject, "subject")
+        self.add_row(self.tr("Kind"), self.kind, "kind")
+        self.add_row(self.tr("Risk"), self.risk, "risk")
         self.add_row(self.tr("Details"), self.details)
 
     def save(self, session) -> Dispute:
@@ -238,12 +239,12 @@ class PartyDialog(FormDialog):
         super().__init__(ctx, self.tr("Add a party"), parent)
         self.ctx, self.dispute_id = ctx, dispute_id
         self.picker = PartyPicker(ctx, self)
-        self.add_row(self.tr("Party"), self.picker, "当事人")
+        self.add_row(self.tr("Party"), self.picker, "parties")
 
     def save(self, session):
         party = self.picker.party()
         if party is None:
-            raise required("当事人", self.tr("Choose a resident or household, or type the name"))
+            raise required("parties", self.tr("Choose a resident or household, or type the name"))
         added = disputes.add_party(session, self.dispute_id, party, today=self.ctx.today())
         return added
 
@@ -263,8 +264,8 @@ class SessionDialog(FormDialog):
         self.mediators.setPlaceholderText(self.tr("Mediators, separated by 、"))
         self.agreed = text_box(self, self.tr("What the parties agreed (or where they still differ)"))
         self.notes = text_box(self, self.tr("Notes (optional)"), 40)
-        self.add_row(self.tr("Held on"), self.held_on, "调解日期")
-        self.add_row(self.tr("Mediators"), self.mediators, "调解人")
+        self.add_row(self.tr("Held on"), self.held_on, "held_on")
+        self.add_row(self.tr("Mediators"), self.mediators, "mediators")
         self.add_row(self.tr("Agreed"), self.agreed)
         self.add_row(self.tr("Notes"), self.notes)
 
@@ -292,10 +293,10 @@ class OutcomeDialog(FormDialog):
         self.referred_to.setEditable(True)
         self.referred_to.addItems(["", "街道综治中心", "司法所", "派出所", "劳动监察大队", "住建部门", "人民法院"])
         self.note = text_box(self, self.tr("Required when mediation failed: what happens next"), 50)
-        self.add_row(self.tr("Outcome"), self.outcome, "调解结果")
-        self.add_row(self.tr("Date"), self.on, "结果日期")
-        self.add_row(self.tr("Referred to"), self.referred_to, "转交单位")
-        self.add_row(self.tr("Note"), self.note, "结果说明")
+        self.add_row(self.tr("Outcome"), self.outcome, "outcome")
+        self.add_row(self.tr("Date"), self.on, "outcome_on")
+        self.add_row(self.tr("Referred to"), self.referred_to, "referred_to")
+        self.add_row(self.tr("Note"), self.note, "outcome_note")
         self.outcome.currentIndexChanged.connect(self._follow_outcome)
         self._follow_outcome()
 
@@ -325,9 +326,9 @@ class FollowUpDialog(FormDialog):
         self.held = QCheckBox(self.tr("The agreement held (the dispute is closed)"), self)
         self.held.setChecked(True)
         self.note = text_box(self, self.tr("What was found; required when it did not hold"), 50)
-        self.add_row(self.tr("Visited on"), self.on, "回访日期")
+        self.add_row(self.tr("Visited on"), self.on, "followed_up_on")
         self.add_row("", self.held)
-        self.add_row(self.tr("Note"), self.note, "回访情况")
+        self.add_row(self.tr("Note"), self.note, "follow_up_note")
 
     def save(self, session):
         dispute = disputes.record_follow_up(session, self.dispute.id, on=date_of(self.on),
@@ -351,8 +352,8 @@ class ReasonDialog(FormDialog):
         self.on.setMaximumDate(self.on.date())
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Required: why"))
-        self.add_row(self.tr("Date"), self.on, "结案日期")
-        self.add_row(self.tr("Reason"), self.reason, "重新调解原因" if reopen else "结案原因")
+        self.add_row(self.tr("Date"), self.on, "closed_on")
+        self.add_row(self.tr("Reason"), self.reason, "reopen_reason" if reopen else "closing_reason")
 
     def save(self, session):
         if self.reopen:
@@ -381,9 +382,11 @@ class FromRequestDialog(FormDialog):
         self.kind = choice_box(DisputeKind, self)
         self.risk = choice_box(DisputeRisk, self)
         self.picker = PartyPicker(ctx, self)
-        self.add_row(self.tr("Kind"), self.kind, "纠纷类型")
-        self.add_row(self.tr("Risk"), self.risk, "风险等级")
-        self.add_row(self.tr("Other party (optional)"), self.picker, "当事人2")
+        self.add_row(self.tr("Kind"), self.kind, "kind")
+        self.add_row(self.tr("Risk"), self.risk, "risk")
+        shown = self.add_row(self.tr("Other party (optional)"), self.picker, item_field("parties", 2))
+        for field in ("phone", "id_number"):  # the other party typed in: its phone and ID show there too
+            self.errors.add(item_field("parties", 2, field), shown)
 
     def save(self, session) -> Dispute:
         other = self.picker.party()

@@ -30,8 +30,8 @@ class DisputeSettingsDialog(FormDialog):
         self.follow_up.setRange(1, 180)
         self.follow_up.setValue(follow_up)
         self.follow_up.setSuffix(self.tr(" days"))
-        self.add_row(self.tr("No session for"), self.stale, "纠纷提醒天数")
-        self.add_row(self.tr("Follow-up after the outcome"), self.follow_up, "回访间隔天数")
+        self.add_row(self.tr("No session for"), self.stale, "stale_days")
+        self.add_row(self.tr("Follow-up after the outcome"), self.follow_up, "follow_up_days")
 
     def save(self, session) -> bool:
         dispute_lists.set_stale_days(session, self.stale.value())

@@ -38,7 +38,7 @@ def test_register_mediate_outcome_and_follow_up_through_the_buttons(qtbot, qtmod
         d.subject.setText("楼上漏水渗到楼下")
     dialogs.fillers.append(without_parties)
     assert section.new_dispute() is None
-    assert dialogs.seen[-1].errors.text("当事人") == "至少登记一位当事人"
+    assert dialogs.seen[-1].errors.text("parties") == "至少登记一位当事人"
 
     def register(d):
         d.subject.setText("楼上漏水渗到楼下，维修费用有争议")
@@ -62,7 +62,7 @@ def test_register_mediate_outcome_and_follow_up_through_the_buttons(qtbot, qtmod
         d.mediators.setText("")
     dialogs.fillers.append(session_without_mediators)
     assert not section.view.act("session")
-    assert "请填写主持调解的人" in dialogs.seen[-1].errors.text("调解人")
+    assert "请填写主持调解的人" in dialogs.seen[-1].errors.text("mediators")
     dialogs.fillers.append(lambda d: d.agreed.setPlainText("王家承担维修费八成"))
     section.view.buttons["session"].click()
     assert section.view.session_model.rowCount() == 1
@@ -117,6 +117,28 @@ def test_neighbour_request_turned_into_a_dispute_from_the_requests_section(qtbot
         assert [p.name for p in disputes.parties(session, dispute.id)] == ["赵秀兰", "陈志强"]
         assert session.get(ResidentRequest, request_id).status == RequestStatus.RESOLVED
     assert not section.dispute_button.isEnabled()
+
+
+def test_an_outside_partys_wrong_numbers_show_under_the_party(qtbot, ctx, engine, homes):
+    from gridkeeper.ui.sections.dispute_dialogs import FromRequestDialog
+
+    with Session(engine, expire_on_commit=False) as session:
+        request = raise_request(session, RequestInput(household_id=homes["赵秀兰"], category="邻里纠纷",
+                                                      description="楼上装修噪音大"), today=TODAY)
+        session.commit()
+    dialog = FromRequestDialog(ctx, request)
+    qtbot.addWidget(dialog)
+    dialog.picker.outside_mode.setChecked(True)
+    dialog.picker.name.setText("刘强")
+    dialog.picker.phone.setText("12345")
+    dialog.picker.id_number.setText("440524188001010015")
+    dialog.accept()
+    assert dialog.result() != 1 and not dialog.errors.general.text()
+    shown = dialog.errors.text("parties.2.phone")  # the second party's phone and ID, under the party picker
+    assert shown == dialog.errors.text("parties.2.id_number")
+    assert "“12345”不是有效的手机号" in shown and "校验位" in shown
+    with Session(engine) as session:
+        assert session.exec(select(Dispute)).first() is None
 
 
 def test_today_lists_stale_disputes_and_follow_ups_due(qtbot, qtmodeltester, ctx, engine, homes):
@@ -207,7 +229,7 @@ def test_edit_raises_the_risk_and_the_history_says_so(qtbot, ctx, engine, homes,
     section.show_dispute(made_id)
     dialogs.fillers.append(lambda d: d.subject.setText(""))
     assert not section.view.act("edit")
-    assert dialogs.seen[-1].errors.text("纠纷事由") == "不能为空"
+    assert dialogs.seen[-1].errors.text("subject") == "不能为空"
     dialogs.fillers.append(lambda d: d.risk.setCurrentIndex(d.risk.findData("high")))
     assert section.view.act("edit")
     assert section.view.dispute.risk == "high"

@@ -303,7 +303,7 @@ def test_dispute_step_after_someone_elses_correction(pcs, choices, qtbot):
     choices.answers = [True]  # keep mine: closed all the same
     dialog.accept()
     message, rows = choices.shown[-1]
-    assert OTHER in message and ("事由", "楼道堆物，堵塞消防通道", "") in rows
+    assert OTHER in message and ("纠纷事由", "楼道堆物，堵塞消防通道", "") in rows
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert read(here, Dispute, dispute_id).closed_on == TODAY
 

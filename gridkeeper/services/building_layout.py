@@ -26,8 +26,8 @@ class BuildingPlan:
 
     def check(self) -> None:
         errors = []
-        for field, value, most in (("单元数", self.units, MAX_UNITS), ("层数", self.floors, MAX_FLOORS),
-                                   ("每层户数", self.rooms_per_floor, MAX_ROOMS)):
+        for field, value, most in (("units", self.units, MAX_UNITS), ("floors", self.floors, MAX_FLOORS),
+                                   ("rooms_per_floor", self.rooms_per_floor, MAX_ROOMS)):
             if not isinstance(value, int) or not 1 <= value <= most:
                 errors.append(ValueRuleError(field, f"应为1到{most}之间的整数"))
         if errors:

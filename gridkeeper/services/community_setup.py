@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from gridkeeper.domain.errors import ValueRuleError
+from gridkeeper.domain.fields import item_field
 from gridkeeper.domain.names import visible_text
 from gridkeeper.domain.phone import phone_or_error
 from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.storage.models import Community, Grid
 
-# Field names used in errors (the GUI puts each message next to its field).
-NAME, SUBDISTRICT, DISTRICT, HOTLINE, SUPERVISION = "社区名称", "街道", "区", "服务热线", "监督电话"
-GRID_CODE, GRID_NAME, STEWARD, STEWARD_PHONE = "网格编码", "网格名称", "网格员", "网格员电话"
+# Field names used in errors (the GUI puts each message next to its field; domain.fields reads them as
+# 社区名称, 服务热线 … — a community's or grid's `name` by its table).
+NAME, SUBDISTRICT, DISTRICT, HOTLINE, SUPERVISION = "name", "subdistrict", "district", "hotline", "supervision_phone"
+GRID_CODE, GRID_NAME, STEWARD, STEWARD_PHONE = "code", "name", "steward_name", "steward_phone"
 
 
 @dataclass
@@ -51,14 +53,14 @@ def checked_community(details: CommunityDetails) -> CommunityDetails:
     hotline = phone_or_error(details.hotline, HOTLINE, errors)
     supervision = phone_or_error(details.supervision_phone, SUPERVISION, errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed([ValueRuleError(e.field, e.reason, "community") for e in errors])
     return CommunityDetails(name, _squeeze(details.subdistrict)[:100], _squeeze(details.district)[:100],
                             hotline, supervision)
 
 
 def grid_field(index: int, field: str) -> str:
-    """The error field of one grid row: "第2个网格的网格编码"."""
-    return f"第{index + 1}个网格的{field}"
+    """The error field of the grid in row `index` (from 0): "grids.2.code", read 第2个网格的网格编码."""
+    return item_field("grids", index + 1, field)
 
 
 def checked_grid(details: GridDetails, *, field=lambda name: name) -> GridDetails:
@@ -73,8 +75,8 @@ def checked_grid(details: GridDetails, *, field=lambda name: name) -> GridDetail
     if not name:
         errors.append(ValueRuleError(field(GRID_NAME), "不能为空（例如 第一网格）"))
     phone = phone_or_error(details.steward_phone, field(STEWARD_PHONE), errors)
-    if errors:
-        raise ValidationFailed(errors)
+    if errors:  # a grid's fields: its name reads 网格名称
+        raise ValidationFailed([ValueRuleError(e.field, e.reason, "grid") for e in errors])
     return GridDetails(code, name[:100], _squeeze(details.steward_name)[:50], phone)
 
 
@@ -94,12 +96,12 @@ def checked_grids(session: Session, grids: list[GridDetails]) -> list[GridDetail
                 continue
         code = _squeeze(grid.code).upper()
         if code in seen:
-            errors.append(ValueRuleError(code_field, f"{code} 与第{seen[code] + 1}个网格重复"))
+            errors.append(ValueRuleError(code_field, f"{code} 与第{seen[code] + 1}个网格重复", "grid"))
         elif code in existing:
-            errors.append(ValueRuleError(code_field, f"{code} 已经存在"))
+            errors.append(ValueRuleError(code_field, f"{code} 已经存在", "grid"))
         seen.setdefault(code, index)
     if not grids:
-        errors.append(ValueRuleError("网格", "至少需要一个网格"))
+        errors.append(ValueRuleError("grids", "至少需要一个网格"))
     if errors:
         raise ValidationFailed(errors)
     return cleaned

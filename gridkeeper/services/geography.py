@@ -49,6 +49,11 @@ def update_community(session: Session, *, name: str, subdistrict: str = "", hotl
     return save_community(session, CommunityDetails(name, subdistrict, district, hotline, supervision_phone))
 
 
+def _of(table: str, errors: list[ValueRuleError]) -> list[ValueRuleError]:
+    """The errors as fields of `table` (a grid's name reads 网格名称, a compound's 小区名称)."""
+    return [ValueRuleError(e.field, e.reason, table) for e in errors]
+
+
 def _required(value: str, field_name: str, errors: list[ValueRuleError]) -> str:
     value = visible_text(value)
     if not value:
@@ -60,11 +65,11 @@ def create_grid(session: Session, *, code: str, name: str, steward_name: str = "
                 steward_phone: str = "") -> Grid:
     """A new grid with a unique code (e.g. FK-03)."""
     errors: list[ValueRuleError] = []
-    code = _required(code, "网格编码", errors).upper()
-    name = _required(name, "网格名称", errors)
-    phone = phone_or_error(steward_phone, "网格员电话", errors)
+    code = _required(code, "code", errors).upper()
+    name = _required(name, "name", errors)
+    phone = phone_or_error(steward_phone, "steward_phone", errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(_of("grid", errors))
     if session.exec(select(Grid).where(Grid.code == code)).first():
         raise Duplicate(f"网格编码 {code} 已存在")
     grid = Grid(community_id=ensure_community(session).id, code=code, name=name,
@@ -79,10 +84,10 @@ def update_grid(session: Session, grid_id: int, *, name: str, steward_name: str 
     """Rename a grid or change its steward."""
     grid = get(session, Grid, grid_id)
     errors: list[ValueRuleError] = []
-    grid.name = _required(name, "网格名称", errors)
-    grid.steward_phone = phone_or_error(steward_phone, "网格员电话", errors)
+    grid.name = _required(name, "name", errors)
+    grid.steward_phone = phone_or_error(steward_phone, "steward_phone", errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(_of("grid", errors))
     grid.steward_name = visible_text(steward_name)
     session.add(grid)
     return grid
@@ -112,9 +117,9 @@ def create_compound(session: Session, *, name: str, management: Management = Man
                     property_company: str = "") -> Compound:
     """A new compound (小区)."""
     errors: list[ValueRuleError] = []
-    name = _required(name, "小区名称", errors)
+    name = _required(name, "name", errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(_of("compound", errors))
     community = ensure_community(session)
     if session.exec(select(Compound).where(Compound.community_id == community.id, Compound.name == name)).first():
         raise Duplicate(f"小区“{name}”已存在")

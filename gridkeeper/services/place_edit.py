@@ -46,7 +46,7 @@ def add_grid(session: Session, details: GridDetails) -> Grid:
     clean = checked_grid(details)
     other = session.exec(select(Grid).where(Grid.code == clean.code)).first()
     if other is not None:
-        raise ValidationFailed([ValueRuleError("网格编码", f"{clean.code} 已被“{other.name}”使用")])
+        raise ValidationFailed([ValueRuleError("code", f"{clean.code} 已被“{other.name}”使用", "grid")])
     grid = Grid(community_id=ensure_community(session).id, code=clean.code, name=clean.name,
                 steward_name=clean.steward_name, steward_phone=clean.steward_phone)
     session.add(grid)
@@ -60,9 +60,9 @@ def add_compound(session: Session, *, name: str, management: Management | str = 
 
     name = _clean(name)
     if not name:
-        raise ValidationFailed([ValueRuleError("小区名称", "不能为空")])
+        raise ValidationFailed([ValueRuleError("name", "不能为空", "compound")])
     if session.exec(select(Compound).where(Compound.name == name)).first():
-        raise ValidationFailed([ValueRuleError("小区名称", f"小区“{name}”已存在")])
+        raise ValidationFailed([ValueRuleError("name", f"小区“{name}”已存在", "compound")])
     management = Management(management)
     company = _clean(property_company) if management == Management.PROPERTY_COMPANY else ""
     return create_compound(session, name=name, management=management, property_company=company)
@@ -71,19 +71,19 @@ def add_compound(session: Session, *, name: str, management: Management | str = 
 def add_building(session: Session, *, grid_id: int, compound_id: int, label: str) -> Building:
     from gridkeeper.services.geography import create_building
 
-    label, key = _label_key(label, "楼栋", building_key, building_label)
+    label, key = _label_key(label, "building", building_key, building_label)
     clash = session.exec(select(Building).where(Building.compound_id == compound_id, Building.key == key)).first()
     if clash is not None:
-        raise ValidationFailed([ValueRuleError("楼栋", f"该小区已有{clash.label}")])
+        raise ValidationFailed([ValueRuleError("building", f"该小区已有{clash.label}")])
     return create_building(session, grid_id=grid_id, compound_id=compound_id, label=label)
 
 
 def add_unit(session: Session, *, building_id: int, label: str) -> Unit:
     from gridkeeper.services.geography import create_unit
 
-    label, key = _label_key(label, "单元", unit_key, unit_label)
+    label, key = _label_key(label, "unit", unit_key, unit_label)
     if session.exec(select(Unit).where(Unit.building_id == building_id, Unit.key == key)).first():
-        raise ValidationFailed([ValueRuleError("单元", f"该楼栋已有{label}")])
+        raise ValidationFailed([ValueRuleError("unit", f"该楼栋已有{label}")])
     return create_unit(session, building_id=building_id, label=label)
 
 
@@ -95,7 +95,7 @@ def update_grid(session: Session, grid_id: int, details: GridDetails) -> Grid:
     clean = checked_grid(details)
     other = session.exec(select(Grid).where(Grid.code == clean.code, Grid.id != grid_id)).first()
     if other is not None:
-        raise ValidationFailed([ValueRuleError("网格编码", f"{clean.code} 已被“{other.name}”使用")])
+        raise ValidationFailed([ValueRuleError("code", f"{clean.code} 已被“{other.name}”使用", "grid")])
     grid.code, grid.name = clean.code, clean.name
     grid.steward_name, grid.steward_phone = clean.steward_name, clean.steward_phone
     session.add(grid)
@@ -109,11 +109,11 @@ def update_compound(session: Session, compound_id: int, *, name: str, management
     compound = get(session, Compound, compound_id)
     name = _clean(name)
     if not name:
-        raise ValidationFailed([ValueRuleError("小区名称", "不能为空")])
+        raise ValidationFailed([ValueRuleError("name", "不能为空", "compound")])
     clash = session.exec(select(Compound).where(Compound.community_id == compound.community_id,
                                                 Compound.name == name, Compound.id != compound_id)).first()
     if clash is not None:
-        raise ValidationFailed([ValueRuleError("小区名称", f"小区“{name}”已存在")])
+        raise ValidationFailed([ValueRuleError("name", f"小区“{name}”已存在", "compound")])
     management = Management(management)
     company = _clean(property_company)
     if management != Management.PROPERTY_COMPANY:
@@ -134,13 +134,13 @@ def _label_key(text: str, field: str, key_of, label_of) -> tuple[str, str]:
 def update_building(session: Session, building_id: int, *, label: str, floors: int | None = None) -> Building:
     """Rename a building (7号楼/7栋/7# are the same building) or change its number of floors."""
     building = get(session, Building, building_id)
-    label, key = _label_key(label, "楼栋", building_key, building_label)
+    label, key = _label_key(label, "building", building_key, building_label)
     clash = session.exec(select(Building).where(Building.compound_id == building.compound_id, Building.key == key,
                                                 Building.id != building_id)).first()
     if clash is not None:
-        raise ValidationFailed([ValueRuleError("楼栋", f"该小区已有{clash.label}")])
+        raise ValidationFailed([ValueRuleError("building", f"该小区已有{clash.label}")])
     if floors is not None and not 1 <= int(floors) <= 200:
-        raise ValidationFailed([ValueRuleError("层数", "应在1到200之间")])
+        raise ValidationFailed([ValueRuleError("floors", "应在1到200之间")])
     building.label, building.key, building.sort_no, building.floors = label, key, sort_number(key), floors
     session.add(building)
     session.flush()
@@ -150,11 +150,11 @@ def update_building(session: Session, building_id: int, *, label: str, floors: i
 def rename_unit(session: Session, unit_id: int, label: str) -> Unit:
     """Rename a unit (2单元/二单元/2 are the same unit)."""
     unit = get(session, Unit, unit_id)
-    label, key = _label_key(label, "单元", unit_key, unit_label)
+    label, key = _label_key(label, "unit", unit_key, unit_label)
     clash = session.exec(select(Unit).where(Unit.building_id == unit.building_id, Unit.key == key,
                                             Unit.id != unit_id)).first()
     if clash is not None:
-        raise ValidationFailed([ValueRuleError("单元", f"该楼栋已有{clash.label}")])
+        raise ValidationFailed([ValueRuleError("unit", f"该楼栋已有{clash.label}")])
     unit.label, unit.key, unit.sort_no = label, key, sort_number(key)
     session.add(unit)
     session.flush()

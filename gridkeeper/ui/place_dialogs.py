@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
 from gridkeeper.domain.enums import Management
 from gridkeeper.services import place_edit
 from gridkeeper.services.building_layout import BuildingPlan, lay_out_building
-from gridkeeper.services.community_setup import CommunityDetails, GridDetails, save_community
+from gridkeeper.services.community_setup import (DISTRICT, GRID_CODE, GRID_NAME, HOTLINE, NAME, STEWARD,
+                                                 STEWARD_PHONE, SUBDISTRICT, SUPERVISION, CommunityDetails,
+                                                 GridDetails, save_community)
 from gridkeeper.services.geography import get_community
 from gridkeeper.storage.models import Building, Compound, Grid, Unit
 from gridkeeper.ui.context import Change
@@ -48,11 +50,11 @@ class CommunityDialog(PlaceDialog):
         self.district = _line(community.district if community else "", self.tr("e.g. 道里区"))
         self.hotline = _line(community.hotline if community else "", self.tr("e.g. 0451-86123456"))
         self.supervision = _line(community.supervision_phone if community else "", self.tr("e.g. 0451-86120000"))
-        self.add_row(self.tr("Community name"), self.name, "社区名称")
-        self.add_row(self.tr("Subdistrict (street)"), self.subdistrict, "街道")
-        self.add_row(self.tr("District"), self.district, "区")
-        self.add_row(self.tr("Service hotline"), self.hotline, "服务热线")
-        self.add_row(self.tr("Supervision phone"), self.supervision, "监督电话")
+        self.add_row(self.tr("Community name"), self.name, NAME)
+        self.add_row(self.tr("Subdistrict (street)"), self.subdistrict, SUBDISTRICT)
+        self.add_row(self.tr("District"), self.district, DISTRICT)
+        self.add_row(self.tr("Service hotline"), self.hotline, HOTLINE)
+        self.add_row(self.tr("Supervision phone"), self.supervision, SUPERVISION)
         self.form.addRow(QLabel(self.tr("These appear on every printed ledger, notice and wall roster.")))
 
     def details(self) -> CommunityDetails:
@@ -77,10 +79,10 @@ class GridDialog(PlaceDialog):
         self.name = _line(grid.name if grid else "", self.tr("e.g. 第三网格"))
         self.steward = _line(grid.steward_name if grid else "")
         self.phone = _line(grid.steward_phone if grid else "")
-        self.add_row(self.tr("Grid code"), self.code, "网格编码")
-        self.add_row(self.tr("Grid name"), self.name, "网格名称")
-        self.add_row(self.tr("Steward"), self.steward, "网格员")
-        self.add_row(self.tr("Steward's phone"), self.phone, "网格员电话")
+        self.add_row(self.tr("Grid code"), self.code, GRID_CODE)
+        self.add_row(self.tr("Grid name"), self.name, GRID_NAME)
+        self.add_row(self.tr("Steward"), self.steward, STEWARD)
+        self.add_row(self.tr("Steward's phone"), self.phone, STEWARD_PHONE)
 
     def save(self, session):
         details = GridDetails(self.code.text(), self.name.text(), self.steward.text(), self.phone.text())
@@ -106,9 +108,9 @@ class CompoundDialog(PlaceDialog):
         if compound:
             self.management.setCurrentIndex(self.management.findData(str(compound.management)))
         self.company = _line(compound.property_company if compound else "", self.tr("e.g. 南方物业公司"))
-        self.add_row(self.tr("Compound name"), self.name, "小区名称")
-        self.add_row(self.tr("Management"), self.management, "管理模式")
-        self.add_row(self.tr("Property company"), self.company, "物业服务企业")
+        self.add_row(self.tr("Compound name"), self.name, "name")
+        self.add_row(self.tr("Management"), self.management, "management")
+        self.add_row(self.tr("Property company"), self.company, "property_company")
         self.management.currentIndexChanged.connect(self._company_enabled)
         self._company_enabled()
 
@@ -152,20 +154,20 @@ class BuildingDialog(PlaceDialog):
             with ctx.read() as session:
                 building = session.get(Building, building_id)
         self.label = _line(building.label if building else "", self.tr("e.g. 7号楼"))
-        self.add_row(self.tr("Building"), self.label, "楼栋")
+        self.add_row(self.tr("Building"), self.label, "building")
         if building is None:
             grids, compounds = _grid_and_compound_choices(ctx)
             self.grid, self.compound = QComboBox(), QComboBox()
             _fill(self.grid, grids, grid_id)
             _fill(self.compound, compounds, compound_id)
-            self.add_row(self.tr("Grid"), self.grid, "网格")
-            self.add_row(self.tr("Compound"), self.compound, "小区")
+            self.add_row(self.tr("Grid"), self.grid, "grid_id")
+            self.add_row(self.tr("Compound"), self.compound, "compound_id")
             self.units, self.rooms = _spin(0, 0, 30), _spin(2, 1, 30)
-            self.add_row(self.tr("Units (0: add them later)"), self.units, "单元数")
+            self.add_row(self.tr("Units (0: add them later)"), self.units, "units")
         self.floors = _spin(building.floors or 0 if building else 6, 0, 100)
-        self.add_row(self.tr("Floors"), self.floors, "层数")
+        self.add_row(self.tr("Floors"), self.floors, "floors")
         if building is None:
-            self.add_row(self.tr("Rooms a floor"), self.rooms, "每层户数")
+            self.add_row(self.tr("Rooms a floor"), self.rooms, "rooms_per_floor")
             note = QLabel(self.tr(
                 "With units, one household record is made for every room (101, 102 … numbered by floor), marked "
                 "vacant until someone is registered, so the visit matrix is complete from the first day."))
@@ -180,7 +182,7 @@ class BuildingDialog(PlaceDialog):
             from gridkeeper.services.errors import ValidationFailed
             from gridkeeper.domain.errors import ValueRuleError
 
-            missing = [ValueRuleError("网格" if self.grid.currentData() is None else "小区",
+            missing = [ValueRuleError("grid_id" if self.grid.currentData() is None else "compound_id",
                                       self.tr("Create it first (right-click the community in the place tree)"))]
             raise ValidationFailed(missing)
         building = place_edit.add_building(session, grid_id=self.grid.currentData(),
@@ -208,9 +210,9 @@ class LayoutDialog(PlaceDialog):
         self.units = _spin(max(units, 1), 1, 30)
         self.floors = _spin(building.floors or 6, 1, 100)
         self.rooms = _spin(2, 1, 30)
-        self.add_row(self.tr("Units"), self.units, "单元数")
-        self.add_row(self.tr("Floors"), self.floors, "层数")
-        self.add_row(self.tr("Rooms a floor"), self.rooms, "每层户数")
+        self.add_row(self.tr("Units"), self.units, "units")
+        self.add_row(self.tr("Floors"), self.floors, "floors")
+        self.add_row(self.tr("Rooms a floor"), self.rooms, "rooms_per_floor")
         note = QLabel(self.tr("Rooms are numbered by floor (101, 102 … 1802) and marked vacant until someone is "
                               "registered. Units and rooms that already exist are kept as they are."))
         note.setWordWrap(True)
@@ -232,7 +234,7 @@ class UnitDialog(PlaceDialog):
             with ctx.read() as session:
                 unit = session.get(Unit, unit_id)
         self.label = _line(unit.label if unit else "", self.tr("e.g. 2单元"))
-        self.add_row(self.tr("Unit"), self.label, "单元")
+        self.add_row(self.tr("Unit"), self.label, "unit")
 
     def save(self, session):
         if self.unit_id:
@@ -252,8 +254,8 @@ class MoveBuildingDialog(PlaceDialog):
         self.grid, self.compound = QComboBox(), QComboBox()
         _fill(self.grid, grids, building.grid_id)
         _fill(self.compound, compounds, building.compound_id)
-        self.add_row(self.tr("To grid"), self.grid, "网格")
-        self.add_row(self.tr("In compound"), self.compound, "小区")
+        self.add_row(self.tr("To grid"), self.grid, "grid_id")
+        self.add_row(self.tr("In compound"), self.compound, "compound_id")
         note = QLabel(self.tr("Its units, households, visits, requests and leader posts move with {0}.").format(
             building.label))
         note.setWordWrap(True)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QHBoxLayout, QHeaderVi
                                QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
                                QWizardPage)
 
-from gridkeeper.services.community_setup import (GRID_CODE, GRID_NAME, STEWARD, STEWARD_PHONE, CommunityDetails,
+from gridkeeper.services.community_setup import (DISTRICT, GRID_CODE, GRID_NAME, HOTLINE, NAME, STEWARD,
+                                                 STEWARD_PHONE, SUBDISTRICT, SUPERVISION, CommunityDetails,
                                                  GridDetails, checked_community, checked_grids, grid_field,
                                                  invented_names, needs_setup, set_up)
 from gridkeeper.services.errors import ValidationFailed
@@ -49,11 +50,11 @@ class CommunityPage(QWizardPage):
         self.hotline.setPlaceholderText(self.tr("e.g. 0451-86123456"))
         self.supervision = QLineEdit(community.supervision_phone if community else "")
         self.supervision.setPlaceholderText(self.tr("e.g. 0451-86120000"))
-        add_row(form, self.errors, self.tr("Community name"), self.name, "社区名称")
-        add_row(form, self.errors, self.tr("Subdistrict (street)"), self.subdistrict, "街道")
-        add_row(form, self.errors, self.tr("District"), self.district, "区")
-        add_row(form, self.errors, self.tr("Service hotline"), self.hotline, "服务热线")
-        add_row(form, self.errors, self.tr("Supervision phone"), self.supervision, "监督电话")
+        add_row(form, self.errors, self.tr("Community name"), self.name, NAME)
+        add_row(form, self.errors, self.tr("Subdistrict (street)"), self.subdistrict, SUBDISTRICT)
+        add_row(form, self.errors, self.tr("District"), self.district, DISTRICT)
+        add_row(form, self.errors, self.tr("Service hotline"), self.hotline, HOTLINE)
+        add_row(form, self.errors, self.tr("Supervision phone"), self.supervision, SUPERVISION)
         form.addRow(self.errors.general)
 
     def details(self) -> CommunityDetails:

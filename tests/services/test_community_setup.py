@@ -33,11 +33,15 @@ def test_every_wrong_field_is_named(session):
                [GridDetails("FK-01", "第一网格", steward_phone="555"), GridDetails("fk-01", ""),
                 GridDetails("", "第三网格")])
     errors = caught.value.by_field()
-    assert "福康社区居民委员会" in errors["社区名称"]
-    assert "服务热线" in errors
-    assert "第1个网格的网格员电话" in errors
-    assert errors["第2个网格的网格编码"] == "FK-01 与第1个网格重复"
-    assert "第2个网格的网格名称" in errors and "第3个网格的网格编码" in errors
+    assert "福康社区居民委员会" in errors["name"]
+    assert "hotline" in errors
+    assert "grids.1.steward_phone" in errors
+    assert errors["grids.2.code"] == "FK-01 与第1个网格重复"
+    assert "grids.2.name" in errors and "grids.3.code" in errors
+    shown = str(caught.value)  # as the user reads them
+    for said in ("社区名称：不能为空", "服务热线：“12345”", "第1个网格的网格员电话：“555”", "第2个网格的网格编码：FK-01 与第1个网格重复",
+                 "第2个网格的网格名称：不能为空", "第3个网格的网格编码：不能为空"):
+        assert said in shown
     assert session.exec(select(Grid)).all() == [] and session.exec(select(Community)).all() == []
 
 

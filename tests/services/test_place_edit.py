@@ -39,7 +39,8 @@ def test_lay_out_a_building_creates_units_and_vacant_rooms(session, place):
 def test_layout_plan_is_checked(session, place):
     with pytest.raises(ValidationFailed) as caught:
         lay_out_building(session, place["building"], BuildingPlan(units=0, floors=500, rooms_per_floor=2))
-    assert set(caught.value.by_field()) == {"单元数", "层数"}
+    assert set(caught.value.by_field()) == {"units", "floors"}
+    assert str(caught.value) == "单元数：应为1到30之间的整数；层数：应为1到100之间的整数"
 
 
 def test_registering_a_laid_out_room_fills_it(session, place):

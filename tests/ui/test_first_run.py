@@ -93,7 +93,7 @@ def drive_setup(qtbot):
         _type(qtbot, page.hotline, "12345")
         _next(wizard)
         assert wizard.currentPage() is page  # refused, with the reasons next to the fields
-        assert "福康社区居民委员会" in page.errors.text("社区名称") and page.errors.text("服务热线")
+        assert "福康社区居民委员会" in page.errors.text("name") and page.errors.text("hotline")
         _type(qtbot, page.name, "福康社区居民委员会")
         _type(qtbot, page.subdistrict, "新华街道")
         _type(qtbot, page.district, "道里区")
@@ -244,11 +244,45 @@ def test_grid_dialog_shows_duplicate_code_next_to_the_field(qtbot, set_up_window
     _type(qtbot, dialog.phone, "123")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "“123”不是有效的" in dialog.errors.text("网格员电话") or "123" in dialog.errors.text("网格员电话")
+    assert "“123”不是有效的" in dialog.errors.text("steward_phone")
     _type(qtbot, dialog.phone, "13904510009")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.errors.text("网格编码") == "FK-02 已被“第二网格”使用" and dialog.errors.text("网格员电话") == ""
+    assert dialog.errors.text("code") == "FK-02 已被“第二网格”使用" and dialog.errors.text("steward_phone") == ""
+    assert not dialog.errors.general.text()  # each reason under its field, none in the general line
+
+
+def test_place_dialogs_put_each_reason_under_its_field(qtbot, set_up_window):
+    from gridkeeper.ui.place_dialogs import CommunityDialog, UnitDialog
+
+    ctx = set_up_window.ctx
+    compound = CompoundDialog(ctx)
+    qtbot.addWidget(compound)
+    compound.accept()  # no name
+    assert compound.errors.text("name") == "不能为空" and not compound.errors.general.text()
+    from gridkeeper.services import place_edit
+
+    with ctx.write() as session:
+        grid_id = session.exec(select(Grid.id)).first()
+        compound_id = place_edit.add_compound(session, name="幸福家园").id
+        building_id = place_edit.add_building(session, grid_id=grid_id, compound_id=compound_id, label="7号楼").id
+    unit = UnitDialog(ctx, building_id=building_id)
+    qtbot.addWidget(unit)
+    _type(qtbot, unit.label, "0单元")
+    unit.accept()
+    assert unit.errors.text("unit") == "单元号不能为0" and not unit.errors.general.text()
+    community = CommunityDialog(ctx)
+    qtbot.addWidget(community)
+    _type(qtbot, community.name, "")
+    _type(qtbot, community.supervision, "12345")
+    community.accept()
+    assert community.errors.text("name").startswith("不能为空") and "“12345”" in community.errors.text("supervision_phone")
+    assert not community.errors.general.text()
+    building = BuildingDialog(ctx, building_id)
+    qtbot.addWidget(building)
+    _type(qtbot, building.label, "")
+    building.accept()
+    assert building.errors.text("building") == "不能为空" and not building.errors.general.text()
 
 
 def test_delete_refused_with_reason_then_allowed(qtbot, set_up_window, driver, errors):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlmodel import Session, select, update
 
@@ -23,6 +23,7 @@ from gridkeeper.domain.idnumber import parse_id_number
 from gridkeeper.domain.names import clean_name
 from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.services.addresses import summaries
+from gridkeeper.services import steps
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
@@ -32,6 +33,8 @@ from gridkeeper.storage.models import Building, Grid, Household, RequestEvent, R
 from gridkeeper.storage.portable_sql import one_of
 
 S, O = DisputeStatus, DisputeOutcome
+DISPUTES = steps.Register(Dispute, DisputeEvent, "dispute_id", "矛盾纠纷", DisputeStatus, flow.check_transition,
+                          DisputeTransitionError)
 FOLLOW_UP_DAYS_KEY = "dispute_follow_up_days"
 TABLE, PARTY, SESSION = "dispute", "dispute_party", "mediation_session"  # where a name reads its own way
 
@@ -163,30 +166,21 @@ def _grid_of_household(session: Session, household_id: int | None) -> int | None
 
 
 def _log(session: Session, dispute: Dispute, old, new, note: str, actor: str) -> None:
-    session.add(DisputeEvent(dispute_id=dispute.id, at=datetime.now(UTC), from_status=old, to_status=new,
-                             note=note, actor=actor))
+    steps.log(session, DISPUTES, dispute, old, new, note, actor)
 
 
 def _locked(session: Session, dispute_id: int) -> Dispute:
-    """The dispute as it is now, its row locked until the end of this transaction (FOR UPDATE on a server)."""
-    query = (select(Dispute).where(Dispute.id == dispute_id).with_for_update()
-             .execution_options(populate_existing=True))
-    dispute = session.exec(query).first()
-    if dispute is None:
-        raise NotFound(f"找不到矛盾纠纷 #{dispute_id}")
-    return dispute
+    return steps.locked(session, DISPUTES, dispute_id)
 
 
 def _move(session: Session, dispute: Dispute, target: DisputeStatus, note: str, actor: str, *,
           reason: str = "") -> None:
-    current = S(dispute.status)
+    """One step (a dispute's steps come with sessions, outcomes and follow-ups: they check its version first)."""
     try:
-        flow.check_transition(current, target, reason=reason)
+        flow.check_transition(S(dispute.status), target, reason=reason)
     except DisputeTransitionError as exc:
         raise ServiceError(str(exc)) from exc
-    dispute.status = target
-    session.add(dispute)
-    _log(session, dispute, current, target, note, actor)
+    steps.finish(session, DISPUTES, dispute, target, note, actor)
 
 
 def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, risk, details: str = "",

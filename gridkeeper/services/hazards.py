@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
@@ -28,8 +28,9 @@ from gridkeeper.domain.hazards import (
 )
 from gridkeeper.domain.names import clean_name, visible_text
 from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.services import steps
 from gridkeeper.services.conflicts import check_version
-from gridkeeper.services.errors import NotFound, ServiceError, ValidationFailed
+from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.safety_places import scoped
 from gridkeeper.services.scope import EVERYWHERE, Scope
@@ -38,6 +39,9 @@ from gridkeeper.storage.hazard_models import HazardEvent, SafetyHazard, SafetyIn
 from gridkeeper.storage.models import Building, Household, Unit, Visit
 
 H = HazardStatus
+HAZARDS = steps.Register(SafetyHazard, HazardEvent, "hazard_id", "隐患", HazardStatus, check_transition,
+                         HazardTransitionError, event_values=lambda hazard: {"grid_id": hazard.grid_id},
+                         note_limit=500)
 
 
 @dataclass
@@ -100,7 +104,7 @@ def _add_hazard(session: Session, values: dict, *, grid_id: int, found_on: date,
     hazard = SafetyHazard(grid_id=grid_id, found_on=found_on, status=H.FOUND, **links, **values)
     session.add(hazard)
     session.flush()
-    _log(session, hazard, None, H.FOUND, "发现隐患", actor)
+    steps.log(session, HAZARDS, hazard, None, H.FOUND, "发现隐患", actor)
     return hazard
 
 
@@ -175,30 +179,6 @@ def update_hazard(session: Session, hazard_id: int, data: HazardInput, *,
     return hazard
 
 
-def _log(session: Session, hazard: SafetyHazard, old, new, note: str, actor: str) -> None:
-    session.add(HazardEvent(hazard_id=hazard.id, grid_id=hazard.grid_id, at=datetime.now(UTC), from_status=old,
-                            to_status=new, note=note[:500], actor=actor[:50]))
-
-
-def _locked(session: Session, hazard_id: int) -> SafetyHazard:
-    """The hazard as it is now, its row locked until the end of this transaction."""
-    query = (select(SafetyHazard).where(SafetyHazard.id == hazard_id).with_for_update()
-             .execution_options(populate_existing=True))
-    hazard = session.exec(query).first()
-    if hazard is None:
-        raise NotFound(f"找不到隐患 #{hazard_id}")
-    return hazard
-
-
-def _latest_step(session: Session, hazard: SafetyHazard) -> str:
-    event = session.exec(select(HazardEvent).where(HazardEvent.hazard_id == hazard.id)
-                         .order_by(HazardEvent.id.desc()).limit(1)).first()
-    if event is None:
-        return ""
-    at = event.at.astimezone() if event.at.tzinfo else event.at
-    return f"（{event.actor or '别人'} 于 {at:%Y-%m-%d %H:%M} 已改为“{H(hazard.status).label}”）"
-
-
 def advance(session: Session, hazard_id: int, target: HazardStatus | str, *, on: date | None = None,
             reason: str = "", deadline: date | None = None, rectification: str = "", reinspected_by: str = "",
             escalated_to: str = "", actor: str = "", expected_version: int | None = None) -> SafetyHazard:
@@ -210,14 +190,9 @@ def advance(session: Session, hazard_id: int, target: HazardStatus | str, *, on:
     - 复查销号: who re-inspected (`reinspected_by`) and the date;
     - 已上报: to whom (`escalated_to`) and why (`reason`).
     """
-    hazard = _locked(session, hazard_id)
-    target = HazardStatus.from_text(str(target))
+    hazard, target = steps.begin(session, HAZARDS, hazard_id, target, reason=reason,
+                                 expected_version=expected_version)
     on = on or date.today()
-    try:
-        check_transition(H(hazard.status), target, reason=reason)
-    except HazardTransitionError as exc:
-        raise ServiceError(f"{exc}{_latest_step(session, hazard)}") from exc
-    check_version(session, hazard, expected_version)
     errors: list[ValueRuleError] = []
     if on < hazard.found_on:
         errors.append(ValueRuleError("step_on", f"不能早于发现日期 {hazard.found_on:%Y-%m-%d}"))
@@ -251,12 +226,7 @@ def advance(session: Session, hazard_id: int, target: HazardStatus | str, *, on:
         note = f"上报{escalated_to.strip()}：{reason.strip()}"
     if errors:
         raise ValidationFailed(errors)
-    old = hazard.status
-    hazard.status = target
-    session.add(hazard)
-    _log(session, hazard, old, target, note, actor)
-    session.flush()
-    return hazard
+    return steps.finish(session, HAZARDS, hazard, target, note, actor)
 
 
 def history(session: Session, hazard_id: int) -> list[HazardEvent]:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, DispatchTarget, Rating, RequestCategory, RequestStatus, label_of
+from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, DispatchTarget, Rating, RequestCategory, RequestStatus
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, TransitionError, check_transition
-from gridkeeper.services.conflicts import check_version
-from gridkeeper.services.errors import NotFound, ServiceError, ValidationFailed
+from gridkeeper.services import steps
+from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, RequestEvent, Resident, ResidentRequest, Visit
 from gridkeeper.services.visibility import readable_scope
 
 S = RequestStatus
+REQUESTS = steps.Register(ResidentRequest, RequestEvent, "request_id", "诉求", RequestStatus, check_transition,
+                          TransitionError)
 TABLE = "resident_request"  # its description, deadline and category read as 诉求内容, 办结期限, 诉求类别
 
 
@@ -61,13 +63,8 @@ def raise_request(session: Session, data: RequestInput, *, today: date | None = 
                               status=S.RECEIVED, deadline=deadline)
     session.add(request)
     session.flush()
-    _log(session, request.id, None, S.RECEIVED, "受理", actor)
+    steps.log(session, REQUESTS, request, None, S.RECEIVED, "受理", actor)
     return request
-
-
-def _log(session: Session, request_id: int, old, new, note: str, actor: str) -> None:
-    session.add(RequestEvent(request_id=request_id, at=datetime.now(UTC), from_status=old, to_status=new,
-                             note=note, actor=actor))
 
 
 def advance(session: Session, request_id: int, target: RequestStatus | str, *, reason: str = "",
@@ -79,17 +76,12 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
 
     The request's row is locked first (FOR UPDATE on a server; SQLite has one writer): two people
     pressing 派单 at once give one dispatch, and the second is told who dispatched it and when."""
-    request = _locked(session, request_id)
-    target = RequestStatus.from_text(str(target))
+    wanted = dict(dispatched_to=dispatched_to.strip(), feedback=feedback.strip(), rating=rating,
+                  withdrawn_reason=reason.strip() if S.from_text(str(target)) == S.WITHDRAWN else "")
+    request, target = steps.begin(session, REQUESTS, request_id, target, reason=reason,
+                                  expected_version=expected_version,
+                                  yours={key: value for key, value in wanted.items() if value})
     on = on or date.today()
-    try:
-        check_transition(RequestStatus(request.status), target, reason=reason)  # as read: the stored code
-    except TransitionError as exc:
-        raise ServiceError(f"{exc}{_latest_step(session, request)}") from exc
-    wanted = dict(status=target, dispatched_to=dispatched_to.strip(), feedback=feedback.strip(), rating=rating,
-                  withdrawn_reason=reason.strip() if target == S.WITHDRAWN else "")
-    check_version(session, request, expected_version,
-                  yours={key: value for key, value in wanted.items() if key == "status" or value})
     errors: list[ValueRuleError] = []
     if target == S.DISPATCHED or (target in (S.IN_PROGRESS, S.RESOLVED) and not request.dispatched_to):
         if dispatched_to.strip():
@@ -112,35 +104,9 @@ def advance(session: Session, request_id: int, target: RequestStatus | str, *, r
         request.resolved_on, request.rating, request.followed_up_on = None, None, None
     if errors:
         raise ValidationFailed(errors)
-    old = request.status
-    request.status = target
-    session.add(request)
     note = reason.strip() or feedback.strip() or dispatched_to.strip()
     note = "；".join(part for part in (note, comment.strip()) if part)
-    _log(session, request.id, old, target, note, actor)
-    session.flush()
-    return request
-
-
-def _locked(session: Session, request_id: int) -> ResidentRequest:
-    """The request as it is now, its row locked until the end of this transaction."""
-    query = (select(ResidentRequest).where(ResidentRequest.id == request_id).with_for_update()
-             .execution_options(populate_existing=True))
-    request = session.exec(query).first()
-    if request is None:
-        raise NotFound(f"找不到诉求 #{request_id}")
-    return request
-
-
-def _latest_step(session: Session, request: ResidentRequest) -> str:
-    """"（李晓燕 11-20 10:03 已改为已派单）": who made the request's latest step, and when."""
-    event = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id)
-                         .order_by(RequestEvent.id.desc()).limit(1)).first()
-    if event is None:
-        return ""
-    at = event.at.astimezone() if event.at.tzinfo else event.at
-    who = event.actor or "别人"
-    return f"（{who} 于 {at:%Y-%m-%d %H:%M} 已改为“{label_of(RequestStatus, request.status)}”）"
+    return steps.finish(session, REQUESTS, request, target, note, actor)
 
 
 def history(session: Session, request_id: int) -> list[RequestEvent]:

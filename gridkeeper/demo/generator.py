@@ -16,7 +16,7 @@ from gridkeeper.domain.care import VisitFrequency
 from gridkeeper.domain.idnumber import id_reversed
 from gridkeeper.domain.pinyin import given_name, name_initials, name_pinyin
 from gridkeeper.services.errors import ServiceError
-from gridkeeper.storage import audit, bulk
+from gridkeeper.storage import bulk
 from gridkeeper.storage import models as M
 
 HOUSEHOLDS_PER_GRID = 250
@@ -69,8 +69,10 @@ class Demo:
         return self.today - timedelta(days=self.rng.randint(age_min * 365 + 1, age_max * 365 + 300))
 
 
-def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: date | None = None) -> dict[str, int]:
-    """Fill an empty database; returns how many of each thing were made."""
+def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: date | None = None,
+             through_session: bool = False) -> dict[str, int]:
+    """Fill an empty database; returns how many of each thing were made. `through_session`: write the
+    rows through the session's audited INSERT instead of the bulk path (the tests' reference; see _write)."""
     if households < 1 or households > MAX_HOUSEHOLDS:
         raise ServiceError(f"户数应在1到{MAX_HOUSEHOLDS}之间")
     with Session(engine) as session:
@@ -87,7 +89,7 @@ def generate(engine: Engine, *, households: int = 2000, seed: int = 1, today: da
     add_hazard_register(demo, households=households)
     make_disputes(demo)
     add_rentals(demo, random.Random(f"rentals-{seed}"))  # its own stream: the rest stays as it was
-    _write(engine, demo)
+    _write(engine, demo, through_session=through_session)
     return {table: len(rows) for table, rows in demo.rows.items()}
 
 
@@ -373,6 +375,15 @@ def _company_service(demo: Demo, household_id: int) -> tuple[float, int]:
     return COMPANY_SERVICE.get(demo.company_of.get(household_id, ""), (1.0, 80))
 
 
+def _ready(table: str, rows: list[dict]) -> list[dict]:
+    """The rows as stored: a resident's working age dropped, the reversed phone added (as services.people writes it)."""
+    if table == "resident":
+        for row in rows:
+            row.pop("_age", None)
+            row["phone_reversed"] = row["phone"][::-1]
+    return rows
+
+
 TABLE_ORDER = ("community", "grid", "compound", "building", "unit", "household", "resident", "residenttag",
                "leaderassignment", "member", "serviceactivity", "servicerecord", "visit", "resident_request",
                "request_event")
@@ -382,28 +393,27 @@ TABLE_ORDER += RENTAL_TABLES
 BATCH = 20_000
 
 
-def _write(engine: Engine, demo: Demo) -> None:
-    """Everything in one transaction, in bulk (ORM add_all is ten times slower at this size).
+def _write(engine: Engine, demo: Demo, *, through_session: bool = False) -> None:
+    """Everything in one transaction, in bulk, through storage.bulk.insert_rows: the DBAPI's executemany
+    on SQLite, COPY on PostgreSQL, audited as one summary row per batch of BATCH rows of a table (as a
+    bulk insert through the session is), the row guards asked once per table (the demo is written by an
+    administrator, or before any account exists; a steward is refused as before), and a server's id
+    sequences moved past the ids given here.
 
-    SQLite: executemany through the session (audited as one summary row per batch). PostgreSQL: COPY,
-    with the same summary rows written here, and the id sequences moved past the ids given here."""
+    `through_session` writes the same rows the slow way, `session.execute(insert(table), rows)` through
+    the audit and guard hooks row by row, as before storage.bulk.insert_rows: the reference the tests
+    compare the fast path with (same rows, same audit rows)."""
     tables = M.SQLModel.metadata.tables
     with Session(engine) as session:
-        server = bulk.is_server(session)
-        for name in TABLE_ORDER:
-            rows = demo.rows.get(name, [])
-            if name == "resident":
-                for row in rows:
-                    row.pop("_age", None)
-                    row["phone_reversed"] = row["phone"][::-1]  # as services.people writes it
-            if server:
-                bulk.load_rows(session.connection(), tables[name], rows)
-            for start in range(0, len(rows), BATCH):
-                if server:
-                    audit.record_bulk_create(session, name, len(rows[start:start + BATCH]))
-                else:
+        if through_session:
+            for name in TABLE_ORDER:
+                rows = _ready(name, demo.rows.get(name, []))
+                for start in range(0, len(rows), BATCH):
                     session.execute(insert(tables[name]), rows[start:start + BATCH])
-        if server:
-            bulk.sync_sequences(session.connection(), [tables[name] for name in TABLE_ORDER])
-            bulk.analyze(session.connection())
+        else:
+            with bulk.filling_new_database(session, [tables[name] for name in TABLE_ORDER]):
+                for name in TABLE_ORDER:
+                    bulk.insert_rows(session, tables[name], _ready(name, demo.rows.get(name, [])), batch=BATCH)
+        bulk.sync_sequences(session.connection(), [tables[name] for name in TABLE_ORDER])
+        bulk.analyze(session.connection())
         session.commit()

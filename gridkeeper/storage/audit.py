@@ -213,6 +213,11 @@ def _guards_of(session: Session) -> tuple[RowGuard, ...]:
     return _engine_guards.get(engine, ()) if engine is not None else ()
 
 
+def row_guards(session: Session) -> tuple[RowGuard, ...]:
+    """The row guards of the session's database, for a bulk load below the ORM (storage.bulk.insert_rows)."""
+    return _guards_of(session)
+
+
 def _check_guards(guards, session: Session, table: str, before: dict | None, after: dict | None) -> None:
     for guard in guards:
         guard(session, table, before, after)

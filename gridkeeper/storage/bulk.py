@@ -4,15 +4,24 @@
   PostgreSQL they come from the table's own sequence (nextval), which other PCs share safely.
 - After rows were written with ids given by GridKeeper (the demo, `move`), a server's sequences are
   moved past them so the next ordinary insert does not collide.
-- Loading many rows: executemany on SQLite, COPY on PostgreSQL (several times faster than INSERT).
+- Loading many rows: executemany on SQLite, COPY on PostgreSQL (several times faster than INSERT),
+  both straight on the DBAPI connection with values converted column by column (SQLAlchemy's own
+  executemany builds and converts a parameter dict per row: most of the demo's write time).
+- `insert_rows`: that load inside a session, with the audit summary row and the row guards, for the
+  demo and fast imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import itemgetter
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Connection, Dialect, Table, text
 from sqlalchemy.orm import Session
+
+from gridkeeper.storage import audit
 
 
 def is_server(bind: Session | Connection) -> bool:
@@ -73,21 +82,155 @@ def copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iter
     return count
 
 
+@dataclass(frozen=True)
+class RowLayout:
+    """How dict rows with the same keys become DBAPI value tuples for one table on one dialect.
+
+    The columns are the rows' keys plus every column with a scalar Python-side default the rows leave
+    out (`version` = 1, `notes` = ""), as SQLAlchemy's INSERT fills them; each value goes through its
+    column type's bind processor for the dialect (dates to ISO text and booleans to 0/1 on SQLite,
+    UTC datetimes), once per column over the whole batch instead of once per parameter per row."""
+
+    table: Table
+    columns: tuple[str, ...]
+    given: tuple[str, ...]  # the columns read from each row, in `columns` order
+    defaults: tuple  # the processed default of each remaining column
+    processors: tuple  # per given column: the bind processor, or None
+
+    def values(self, rows: Sequence[dict]) -> list[tuple]:
+        """The rows as value tuples in `columns` order (built column by column: C-speed map and zip)."""
+        try:
+            if not self.defaults and not any(self.processors) and len(self.given) > 1:
+                return list(map(itemgetter(*self.given), rows))
+            columns = [list(map(itemgetter(name), rows)) for name in self.given]
+        except KeyError as exc:  # SQLAlchemy refuses a row without a value for a column the first row has
+            raise ValueError(f"{self.table.name}: a row has no value for {exc.args[0]}") from None
+        for index, process in enumerate(self.processors):
+            if process is not None:
+                columns[index] = _converted(process, columns[index])
+        columns += [(value,) * len(rows) for value in self.defaults]
+        return list(zip(*columns))
+
+
+def _converted(process, values: Sequence) -> list:
+    """`process` over a column: once per distinct value (a year of visits has a few hundred distinct
+    dates and two booleans), then looked up; values that cannot be hashed are converted one by one."""
+    try:
+        distinct = {value: process(value) for value in set(values)}
+    except TypeError:
+        return list(map(process, values))
+    return list(map(distinct.__getitem__, values))
+
+
+def row_layout(dialect: Dialect, table: Table, keys: Iterable[str]) -> RowLayout:
+    """The layout of rows with these keys (every row of a batch must have the same keys)."""
+    keys = list(keys)
+    unknown = [k for k in keys if k not in table.c]
+    if unknown:
+        raise ValueError(f"{table.name} has no column {', '.join(unknown)}")
+    given = tuple(c.name for c in table.columns if c.name in keys)
+    defaults, default_names = [], []
+    for column in table.columns:
+        if column.name in keys or column.default is None:
+            continue
+        if not column.default.is_scalar:  # a callable or SQL default would be evaluated per row
+            raise ValueError(f"{table.name}.{column.name}: bulk rows must give a value (its default is not a constant)")
+        value = column.default.arg
+        process = column.type._cached_bind_processor(dialect)  # what SQLAlchemy's INSERT does with a value
+        defaults.append(process(value) if process is not None and value is not None else value)
+        default_names.append(column.name)
+    processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in given)
+    return RowLayout(table, given + tuple(default_names), given, tuple(defaults), processors)
+
+
 def load_rows(conn: Connection, table: Table, rows: list[dict], *, batch: int = 20_000) -> None:
-    """Insert many dict rows: COPY on a server, executemany in batches on SQLite (no ORM, no audit hook)."""
+    """Insert many dict rows below the ORM (no audit row, no guard: see insert_rows for that): COPY on
+    a server, the DBAPI's executemany in batches on SQLite, values converted as SQLAlchemy would."""
     if not rows:
         return
+    layout = row_layout(conn.dialect, table, rows[0])
     if conn.dialect.name == "postgresql":
-        columns = [c.name for c in table.columns if c.name in rows[0]]
-        processors = [_bind_processor(conn, table.c[name]) for name in columns]
-        copy_rows(conn, table, columns,
-                  (tuple(p(row.get(name)) if p else row.get(name) for name, p in zip(columns, processors))
-                   for row in rows))
+        for start in range(0, len(rows), batch):
+            copy_rows(conn, table, layout.columns, layout.values(rows[start:start + batch]))
         return
+    statement = str(table.insert().compile(dialect=conn.dialect, column_keys=list(layout.columns)))
+    compiled_order = _positional_order(conn.dialect, table, layout.columns)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(rows), batch):
+            values = layout.values(rows[start:start + batch])
+            if compiled_order is not None:
+                values = [tuple(v[i] for i in compiled_order) for v in values]
+            cursor.executemany(statement, values)
+    finally:
+        cursor.close()
+
+
+def _positional_order(dialect: Dialect, table: Table, columns: Sequence[str]) -> list[int] | None:
+    """How the compiled INSERT orders its parameters, as indexes into `columns` (None: the same order)."""
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
+    order = list(compiled.positiontup or [])
+    if sorted(order) != sorted(columns):
+        raise ValueError(f"{table.name}: the INSERT does not take exactly the bulk columns ({order})")
+    return None if order == list(columns) else [list(columns).index(name) for name in order]
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict], *, batch: int = 20_000) -> None:
+    """The bulk path of the demo and of fast imports: many new rows in the session's transaction, below
+    the ORM (DBAPI executemany on SQLite, COPY on a server), audited exactly as an ORM bulk insert
+    through the session is (`session.execute(insert(table), rows)`): one summary row per batch.
+
+    The database's row guards still decide: a guard that can answer for a whole table at once
+    (`guard.allows_bulk(session, table_name)`, see storage.database) is asked once — an administrator
+    may write any row — and any other guard, or one that says no, is asked for every row, as before."""
+    if not rows:
+        return
+    _check_guards(session, table.name, rows)
+    conn = session.connection()
     for start in range(0, len(rows), batch):
-        conn.execute(table.insert(), rows[start:start + batch])
+        chunk = rows[start:start + batch]
+        load_rows(conn, table, chunk, batch=batch)
+        audit.record_bulk_create(session, table.name, len(chunk))
 
 
-def _bind_processor(conn: Connection, column):
-    """The type's own conversion (enums to their stored text) so COPY stores what INSERT would."""
-    return column.type.bind_processor(conn.dialect)
+# The SQLite page cache while a new database is filled (the default is 2 MB): the tables' B-trees and the
+# sorts that rebuild their indexes stay in memory instead of spilling to the file mid-transaction.
+LOAD_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def filling_new_database(session: Session, tables: Iterable[Table]) -> Iterator[None]:
+    """Around loading a new, empty database in one transaction (the demo). On SQLite the tables' own
+    indexes (those with CREATE INDEX text in sqlite_master; not the primary keys) are dropped for the
+    load and created again from the same text before the commit, one sort per index instead of keeping
+    nine of them up to date row by row; the page cache is raised for the transaction and put back
+    after. Same schema, same rows, same transaction: a failure rolls the whole of it back. On a
+    server nothing changes (COPY)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    names = {t.name for t in tables}
+    indexes = [(name, sql) for name, table, sql in conn.execute(text(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))
+        if table in names]
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
+    try:
+        preparer = conn.dialect.identifier_preparer
+        for name, _sql in indexes:
+            conn.exec_driver_sql(f"DROP INDEX {preparer.quote(name)}")
+        yield
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _check_guards(session: Session, table_name: str, rows: list[dict]) -> None:
+    for guard in audit.row_guards(session):
+        allows_bulk = getattr(guard, "allows_bulk", None)
+        if allows_bulk is not None and allows_bulk(session, table_name):
+            continue
+        for row in rows:
+            guard(session, table_name, None, row)

@@ -14,6 +14,10 @@ SQLITE, POSTGRESQL = "sqlite", "postgresql"
 # A row guard is called for every change before it is written: guard(session, table, before, after),
 # where before/after are column dicts (None for a create's before or a delete's after). It raises to
 # refuse the change. Guards are installed on a database where it is opened (see storage.engine).
+# A guard may also answer for a whole bulk load (the demo, a fast import) at once:
+# guard.allows_bulk(session, table) -> True when this session may write any row of `table` (an
+# administrator); storage.bulk.insert_rows then does not ask row by row. Without it, or on False,
+# every row is checked. Nothing else consults it: the ORM and session statements check each row.
 RowGuard = Callable[[Session, str, "dict | None", "dict | None"], None]
 
 

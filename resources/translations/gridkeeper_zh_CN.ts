@@ -558,57 +558,57 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="148"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="150"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="148"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="150"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="154"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="156"/>
         <source>e.g. 7号楼</source>
         <translation>例如 7号楼</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="155"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="157"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="161"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="163"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="162"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="164"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="164"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="166"/>
         <source>Units (0: add them later)</source>
         <translation>单元数（0：以后再添加）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="166"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="168"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="168"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="170"/>
         <source>Rooms a floor</source>
         <translation>每层户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="170"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="172"/>
         <source>With units, one household record is made for every room (101, 102 … numbered by floor), marked vacant until someone is registered, so the visit matrix is complete from the first day.</source>
         <translation>填写单元数后，每个房间生成一条住户记录（按楼层编号 101、102……），在登记居民之前标为“空置”，走访矩阵从第一天起就是完整的。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="184"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="186"/>
         <source>Create it first (right-click the community in the place tree)</source>
         <translation>请先新建（在左侧地点树中右键点击社区）</translation>
     </message>
@@ -702,62 +702,62 @@
 <context>
     <name>CommunityDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="43"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="45"/>
         <source>Community details</source>
         <translation>社区信息</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="46"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="48"/>
         <source>as printed, e.g. 福康社区居民委员会</source>
         <translation>打印时的名称，例如 福康社区居民委员会</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="47"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="49"/>
         <source>e.g. 新华街道</source>
         <translation>例如 新华街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="48"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="50"/>
         <source>e.g. 道里区</source>
         <translation>例如 道里区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="49"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="51"/>
         <source>e.g. 0451-86123456</source>
         <translation>例如 0451-86123456</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="50"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="52"/>
         <source>e.g. 0451-86120000</source>
         <translation>例如 0451-86120000</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="51"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="53"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="52"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="54"/>
         <source>Subdistrict (street)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="53"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="55"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="54"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="56"/>
         <source>Service hotline</source>
         <translation>服务热线</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="55"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="57"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="56"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="58"/>
         <source>These appear on every printed ledger, notice and wall roster.</source>
         <translation>这些信息印在每份台账、通知和公示牌上。</translation>
     </message>
@@ -765,62 +765,62 @@
 <context>
     <name>CommunityPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="35"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="36"/>
         <source>Your community</source>
         <translation>您的社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="36"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="37"/>
         <source>Welcome to GridKeeper. These details are printed on every ledger, notice and wall roster; all of them can be changed later (Settings › Community details).</source>
         <translation>欢迎使用网格管家。以下信息会印在每份台账、通知和公示牌上，以后都可以修改（设置 › 社区信息）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="43"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="44"/>
         <source>as printed, e.g. 福康社区居民委员会</source>
         <translation>打印时的名称，例如 福康社区居民委员会</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="45"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="46"/>
         <source>e.g. 新华街道</source>
         <translation>例如 新华街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="47"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="48"/>
         <source>e.g. 道里区</source>
         <translation>例如 道里区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="49"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="50"/>
         <source>e.g. 0451-86123456</source>
         <translation>例如 0451-86123456</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="51"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="52"/>
         <source>e.g. 0451-86120000</source>
         <translation>例如 0451-86120000</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="52"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="53"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="53"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="54"/>
         <source>Subdistrict (street)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="54"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="55"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="55"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="56"/>
         <source>Service hotline</source>
         <translation>服务热线</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="56"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="57"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
@@ -828,37 +828,37 @@
 <context>
     <name>CompoundDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="96"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="98"/>
         <source>Edit compound</source>
         <translation>编辑小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="96"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="98"/>
         <source>New compound</source>
         <translation>新建小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="102"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="104"/>
         <source>e.g. 幸福家园</source>
         <translation>例如 幸福家园</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="108"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="110"/>
         <source>e.g. 南方物业公司</source>
         <translation>例如 南方物业公司</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="109"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="111"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="110"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="112"/>
         <source>Management</source>
         <translation>管理模式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="111"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="113"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
@@ -1431,32 +1431,32 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>EditDisputeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="202"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="203"/>
         <source>Dispute #{0}: edit</source>
         <translation>矛盾纠纷 #{0}：修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="208"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="209"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="210"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="211"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="211"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -1590,27 +1590,27 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="320"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="321"/>
         <source>Dispute #{0}: follow-up</source>
         <translation>矛盾纠纷 #{0}：回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="325"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="326"/>
         <source>The agreement held (the dispute is closed)</source>
         <translation>协议已履行（纠纷结案）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="327"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="328"/>
         <source>What was found; required when it did not hold</source>
         <translation>回访情况；协议未履行时必填</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="328"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="329"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="330"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="331"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1626,29 +1626,29 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FromRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="375"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="376"/>
         <source>Request #{0}: turn into a dispute</source>
         <translation>诉求 #{0}：转为矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="377"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="378"/>
         <source>The request is closed as handed to mediation; its history stays readable from the dispute.
 {0}</source>
         <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="384"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="385"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="385"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="386"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="386"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="387"/>
         <source>Other party (optional)</source>
         <translation>另一方当事人（可不填）</translation>
     </message>
@@ -1656,42 +1656,42 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="70"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="72"/>
         <source>Edit grid</source>
         <translation>编辑网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="70"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="72"/>
         <source>New grid</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="76"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="78"/>
         <source>e.g. FK-03</source>
         <translation>例如 FK-03</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="77"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="79"/>
         <source>e.g. 第三网格</source>
         <translation>例如 第三网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="80"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="82"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="81"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="83"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="82"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="84"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="83"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="85"/>
         <source>Steward&apos;s phone</source>
         <translation>网格员电话</translation>
     </message>
@@ -1699,47 +1699,47 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="79"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="80"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="80"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="81"/>
         <source>One row per grid. The code is short (FK-01); the name is printed on ledgers (第一网格). Grids can be added, renamed or removed later in the place tree.</source>
         <translation>每行一个网格。编码要简短（如 FK-01），名称印在台账上（如 第一网格）。以后可以在地点树中添加、改名或删除网格。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="83"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="84"/>
         <source>Save and continue</source>
         <translation>保存并继续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="85"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="85"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="85"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="86"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="87"/>
         <source>Steward&apos;s phone</source>
         <translation>网格员电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="88"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="89"/>
         <source>Add grid</source>
         <translation>添加网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="88"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="89"/>
         <source>Remove grid</source>
         <translation>删除网格</translation>
     </message>
@@ -1818,49 +1818,37 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardTodayBox</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="34"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="36"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="37"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="40"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="38"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="41"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="40"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="43"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="41"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="35"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="37"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="57"/>
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="57"/>
-        <source>due today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="64"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="52"/>
         <source>Hazards due for rectification today or overdue ({0})</source>
         <translation>今天到期或超期未整改的隐患（{0}）</translation>
     </message>
@@ -2576,27 +2564,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>LayoutDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="201"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="203"/>
         <source>Lay out units and rooms</source>
         <translation>生成单元和房间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="211"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="213"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="212"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="214"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="213"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="215"/>
         <source>Rooms a floor</source>
         <translation>每层户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="216"/>
         <source>Rooms are numbered by floor (101, 102 … 1802) and marked vacant until someone is registered. Units and rooms that already exist are kept as they are.</source>
         <translation>房间按楼层编号（101、102……1802），登记居民之前标为“空置”。已有的单元和房间保持不变。</translation>
     </message>
@@ -3183,22 +3171,22 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MoveBuildingDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="247"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="249"/>
         <source>Move building</source>
         <translation>移动楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="255"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="257"/>
         <source>To grid</source>
         <translation>移到网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="256"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="258"/>
         <source>In compound</source>
         <translation>所属小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="257"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="259"/>
         <source>Its units, households, visits, requests and leader posts move with {0}.</source>
         <translation>{0}的单元、住户、走访、诉求和三长任职随楼栋一起移动。</translation>
     </message>
@@ -3219,72 +3207,72 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>NewDisputeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="127"/>
         <source>New dispute</source>
         <translation>登记矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="132"/>
         <source>What the dispute is about, in one line</source>
         <translation>一句话写明纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="139"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="140"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="144"/>
         <source>Add this party</source>
         <translation>添加这位当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="146"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="147"/>
         <source>The grid of the first party&apos;s household</source>
         <translation>按第一位当事人所在住户的网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="153"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="154"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
         <source>Found through</source>
         <translation>发现途径</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="162"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="162"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="163"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -3335,42 +3323,42 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>NextStepPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="170"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="171"/>
         <source>How do you want to start?</source>
         <translation>从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="171"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="172"/>
         <source>The community and its grids are saved. Choose how to enter the households.</source>
         <translation>社区和网格已保存。请选择如何录入住户。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="176"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="177"/>
         <source>Import a household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="177"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="178"/>
         <source>From the Excel, WPS or CSV list you already keep: the import checks every row first.</source>
         <translation>用您已有的 Excel、WPS 或 CSV 名单；导入前会逐行检查。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="178"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="179"/>
         <source>Enter compounds and buildings by hand</source>
         <translation>手工录入小区和楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="179"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="180"/>
         <source>Create a compound and a building; its units and rooms are laid out in one step.</source>
         <translation>新建小区和楼栋，一步生成单元和房间。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="180"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="181"/>
         <source>Look around in demo data first</source>
         <translation>先看看演示数据</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="181"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="182"/>
         <source>Opens a separate demo file ({0}) with made-up households; your community&apos;s data stays untouched.</source>
         <translation>打开一个单独的演示文件（{0}），里面是虚构的住户；您社区的数据不受影响。</translation>
     </message>
@@ -3451,32 +3439,32 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="285"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="286"/>
         <source>Dispute #{0}: outcome</source>
         <translation>矛盾纠纷 #{0}：调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="294"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="295"/>
         <source>Required when mediation failed: what happens next</source>
         <translation>调解未成功时必填：后续去向</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="295"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="296"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="296"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="297"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="297"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="298"/>
         <source>Referred to</source>
         <translation>转交单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="298"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="299"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3608,17 +3596,17 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="238"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="239"/>
         <source>Add a party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="241"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="247"/>
         <source>Choose a resident or household, or type the name</source>
         <translation>请选择居民或住户，或填写姓名</translation>
     </message>
@@ -3626,52 +3614,52 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyPicker</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="45"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="46"/>
         <source>Resident of the community</source>
         <translation>本社区居民</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="46"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="47"/>
         <source>Someone from outside</source>
         <translation>外来人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="64"/>
         <source>Name (and role, e.g. 刘强（装修队负责人）)</source>
         <translation>姓名（可注明身份，如 刘强（装修队负责人））</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="65"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="66"/>
         <source>ID number (optional)</source>
         <translation>身份证号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="67"/>
         <source>Where from / work unit (optional)</source>
         <translation>住址或单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="88"/>
         <source>(choose a household first)</source>
         <translation>（先选择住户）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="95"/>
         <source>The whole household</source>
         <translation>整户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="111"/>
         <source>{0} (from outside)</source>
         <translation>{0}（外来人员）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="112"/>
         <source>whole household</source>
         <translation>整户</translation>
     </message>
@@ -4289,27 +4277,27 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="346"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
         <source>Dispute #{0}: mediate again</source>
         <translation>矛盾纠纷 #{0}：重新调解</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="346"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
         <source>Dispute #{0}: close</source>
         <translation>矛盾纠纷 #{0}：结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="353"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="354"/>
         <source>Required: why</source>
         <translation>必填：原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="354"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="355"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="355"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="356"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4384,62 +4372,62 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalTodayBox</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="21"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="22"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="22"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="23"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="23"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="24"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="24"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="25"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="41"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="30"/>
         <source>lease ended %n day(s) ago</source>
         <translation>
             <numerusform>租约已到期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="42"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="31"/>
         <source>lease ends in %n day(s)</source>
         <translation>
             <numerusform>租约 %n 天后到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="44"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="33"/>
         <source>permit expired %n day(s) ago</source>
         <translation>
             <numerusform>居住证已过期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="45"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="34"/>
         <source>permit expires in %n day(s)</source>
         <translation>
             <numerusform>居住证 %n 天后到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="46"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="35"/>
         <source>no residence permit after %n day(s)</source>
         <translation>
             <numerusform>来本地 %n 天未办居住证</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="51"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="40"/>
         <source>Rented housing: leases, permits ({0})</source>
         <translation>出租房屋：租约与居住证提醒（{0}）</translation>
     </message>
@@ -5317,42 +5305,42 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="257"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="258"/>
         <source>Dispute #{0}: mediation session</source>
         <translation>矛盾纠纷 #{0}：调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="263"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
         <source>Mediators, separated by 、</source>
         <translation>调解人，多人用“、”分开</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
         <source>What the parties agreed (or where they still differ)</source>
         <translation>双方达成的内容（或仍有分歧之处）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
         <source>Notes (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="267"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="267"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="269"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="270"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5360,22 +5348,22 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="204"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="205"/>
         <source>Set up GridKeeper</source>
         <translation>设置网格管家</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="241"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="242"/>
         <source> — DEMO DATA</source>
         <translation> — 演示数据</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="247"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="248"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="247"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="248"/>
         <source>The demo data is in its own file:
 {0}
 
@@ -5386,7 +5374,7 @@ Nothing you do there touches your community&apos;s database ({1}). Close the dem
 在演示窗口中的任何操作都不会影响您社区的数据库（{1}）。关闭演示窗口即可回到您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="305"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="306"/>
         <source>These names were made up by an earlier import and are printed on every ledger and notice:
 {0}
 
@@ -5397,12 +5385,12 @@ Enter the community&apos;s real details now? (Grids are renamed in the place tre
 现在填写社区的真实信息吗？（网格在左侧地点树中改名：选中后按 F2。）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="319"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="320"/>
         <source>Database not found</source>
         <translation>找不到数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="320"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="321"/>
         <source>There is no database at
 {0}
 
@@ -5413,7 +5401,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
 要在这里新建一个空的社区数据库吗？随后设置向导会询问社区和网格的信息。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/setup_wizard.py" line="324"/>
+        <location filename="../../gridkeeper/ui/setup_wizard.py" line="325"/>
         <source>Create the database</source>
         <translation>新建数据库</translation>
     </message>
@@ -5668,183 +5656,169 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="67"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="68"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="107"/>
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="102"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="107"/>
-        <source>due today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="109"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="128"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="114"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="115"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="119"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="125"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="129"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="130"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="131"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="184"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="180"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="187"/>
         <source>Disputes to mediate or follow up ({0})</source>
         <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="193"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="189"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="194"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="190"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="195"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="196"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="192"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="197"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="193"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>
@@ -5920,22 +5894,22 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="228"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="230"/>
         <source>Rename unit</source>
         <translation>单元改名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="228"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="230"/>
         <source>New unit</source>
         <translation>新建单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="234"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="236"/>
         <source>e.g. 2单元</source>
         <translation>例如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/place_dialogs.py" line="235"/>
+        <location filename="../../gridkeeper/ui/place_dialogs.py" line="237"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from gridkeeper.domain.enums import label_of
 from gridkeeper.domain.hazards import HazardLevel, HazardStatus
 from gridkeeper.services.hazards import days_left, list_hazards, where_found
 from gridkeeper.storage.hazard_models import SafetyHazard
+from gridkeeper.ui.widgets.deadlines import due_text
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, RowsModel
+from gridkeeper.ui.widgets.today_box import TodayBox
 
 TODAY_LIMIT = 500  # a community with more overdue hazards than this has other problems; the count says all
 
@@ -22,7 +24,7 @@ class HazardDueRow:
     where: str
 
 
-class HazardTodayBox(QGroupBox):
+class HazardTodayBox(TodayBox):
     """A group box listing due or overdue hazards; double-click (or Enter) asks to open one."""
 
     open_hazard = Signal(int)
@@ -30,31 +32,17 @@ class HazardTodayBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._today = None
-        self.model = RowsModel([
+        self.show_list(RowsModel([
             Column(self.tr("No."), lambda r: r.hazard.id, align_right=True),
-            Column(self.tr("Deadline"), self._due, foreground=lambda r: RED if r.hazard.deadline < self._today
+            Column(self.tr("Deadline"), lambda r: due_text(days_left(r.hazard, self._today) or 0),
+                   foreground=lambda r: RED if r.hazard.deadline < self._today
                    else AMBER),  # second: the box is narrow, how late it is must show
             Column(self.tr("Place"), lambda r: r.where, tooltip=lambda r: r.where),
             Column(self.tr("Hazard"), lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p),
                    tooltip=lambda r: "：".join(p for p in (r.hazard.item, r.hazard.description) if p)),
             Column(self.tr("Level"), lambda r: label_of(HazardLevel, r.hazard.level)),
             Column(self.tr("Status"), lambda r: label_of(HazardStatus, r.hazard.status)),
-        ], self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(self._activated)
-        self.view.activated.connect(self._activated)
-        QVBoxLayout(self).addWidget(self.view)
-
-    def _due(self, row: HazardDueRow) -> str:
-        left = days_left(row.hazard, self._today) or 0
-        return self.tr("%n day(s) overdue", "", -left) if left < 0 else self.tr("due today")
+        ], self), lambda row: self.open_hazard.emit(row.hazard.id))
 
     def refresh(self, session, *, scope, today) -> None:
         self._today = today
@@ -64,8 +52,3 @@ class HazardTodayBox(QGroupBox):
         self.setTitle(self.tr("Hazards due for rectification today or overdue ({0})").format(len(hazards)))
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 180))
-
-    def _activated(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index.row())
-        if row:
-            self.open_hazard.emit(row.hazard.id)

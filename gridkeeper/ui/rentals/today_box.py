@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from gridkeeper.services.rental_lists import Reminder, reminders
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel
+from gridkeeper.ui.widgets.today_box import TodayBox
 
 
-class RentalTodayBox(QGroupBox):
+class RentalTodayBox(TodayBox):
     """A group box of reminders, shown a page at a time; double-click opens the flat."""
 
     open_rental = Signal(int)  # household id
@@ -17,24 +18,12 @@ class RentalTodayBox(QGroupBox):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = PagedRowsModel([
+        self.show_list(PagedRowsModel([
             Column(self.tr("What"), self._what, foreground=lambda r: RED if r.late else AMBER),
             Column(self.tr("Who"), lambda r: r.who),
             Column(self.tr("Address"), lambda r: r.address, tooltip=lambda r: r.address),
             Column(self.tr("Date"), lambda r: r.on.isoformat()),
-        ], page_size=200, parent=self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setResizeContentsPrecision(100)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(self._activated)
-        self.view.activated.connect(self._activated)
-        QVBoxLayout(self).addWidget(self.view)
+        ], page_size=200, parent=self), lambda row: self.open_rental.emit(row.household_id))
 
     def _what(self, line: Reminder) -> str:
         if line.kind == "lease":
@@ -51,8 +40,3 @@ class RentalTodayBox(QGroupBox):
         self.setTitle(self.tr("Rented housing: leases, permits ({0})").format(len(lines)))
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 240))
-
-    def _activated(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index.row())
-        if row:
-            self.open_rental.emit(row.household_id)

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import RequestCategory, RequestStatus, label_of
 from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.coverage import VisitDue, visits_due
 from gridkeeper.services.dispute_lists import TODAY_LINES, DisputeDueRow, disputes_due, due_count
-from gridkeeper.services.leader_posts import Post, posts
+from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.rentals.today_box import RentalTodayBox
+from gridkeeper.ui.widgets.deadlines import due_text
 from gridkeeper.ui.widgets.household_picker import tag_labels
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
-from gridkeeper.ui.widgets.tables import list_view
+from gridkeeper.ui.widgets.today_box import TodayBox
 
 
 @dataclass
@@ -66,11 +67,16 @@ class TodaySection(QWidget):
             Column(self.tr("Post"), lambda p: p.role.label),
             Column(self.tr("Place"), lambda p: p.label),
         ], self)
-        self.care_box, self.care_view = self._list(self.care_model, self._care_activated)
-        self.request_box, self.request_view = self._list(self.request_model, self._request_activated)
-        self.vacancy_box, self.vacancy_view = self._list(self.vacancy_model, self._vacancy_activated)
+        # a line double-clicked: its household opens, its request, its dispute; a vacant post asks whom to assign
+        self.care_box, self.care_view = self._list(self.care_model,
+                                                   lambda r: self.open_household.emit(r.due.household_id))
+        self.request_box, self.request_view = self._list(self.request_model,
+                                                         lambda r: self.open_request.emit(r.request.id))
+        self.vacancy_box, self.vacancy_view = self._list(
+            self.vacancy_model, lambda post: self.assign_post.emit(str(post.role.value), post.scope_id))
         self.dispute_model = RowsModel(self._dispute_columns(), self)
-        self.dispute_box, self.dispute_view = self._list(self.dispute_model, self._dispute_activated)
+        self.dispute_box, self.dispute_view = self._list(self.dispute_model,
+                                                         lambda r: self.open_dispute.emit(r.dispute.id))
         self.hazard_box = HazardTodayBox(self)
         self.hazard_box.open_hazard.connect(self.open_hazard)
         self.rental_box = RentalTodayBox(ctx, self)
@@ -98,13 +104,11 @@ class TodaySection(QWidget):
     def _due_text(self, row: DueRow) -> str:
         if row.due.last_visit_on is None:
             return self.tr("never visited")
-        days = row.due.overdue_days
-        return self.tr("%n day(s) overdue", "", days) if days > 0 else self.tr("due today")
+        return due_text(-row.due.overdue_days)
 
     def _request_columns(self) -> list[Column]:
         def due(r: RequestDueRow) -> str:
-            left = days_left(r.request, self.ctx.today()) or 0
-            return self.tr("%n day(s) overdue", "", -left) if left < 0 else self.tr("due today")
+            return due_text(days_left(r.request, self.ctx.today()) or 0)
         return [
             Column(self.tr("No."), lambda r: r.request.id, align_right=True),
             Column(self.tr("Household"), lambda r: r.place.address if r.place else ""),
@@ -127,18 +131,10 @@ class TodaySection(QWidget):
             Column(self.tr("Dispute"), lambda r: r.dispute.subject, tooltip=lambda r: r.dispute.subject),
         ]
 
-    def _dispute_activated(self, index: QModelIndex) -> None:
-        row = self.dispute_model.row_at(index.row())
-        if row:
-            self.open_dispute.emit(row.dispute.id)
-
-    def _list(self, model: RowsModel, activated) -> tuple[QGroupBox, QTableView]:
-        box = QGroupBox(self)
-        view = list_view(model, box)
-        view.doubleClicked.connect(activated)
-        view.activated.connect(activated)  # Enter on a line does the same
-        QVBoxLayout(box).addWidget(view)
-        return box, view
+    def _list(self, model: RowsModel, open_row) -> tuple[TodayBox, QTableView]:
+        box = TodayBox(self)
+        box.show_list(model, open_row)
+        return box, box.view
 
     def _layout(self) -> None:
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -204,18 +200,3 @@ class TodaySection(QWidget):
         with self.ctx.read() as session:
             places = {s.id: s for s in summaries(session, [d.household_id for d in due])}
         return [DueRow(d, places.get(d.household_id)) for d in due]
-
-    def _care_activated(self, index: QModelIndex) -> None:
-        row = self.care_model.row_at(index.row())
-        if row:
-            self.open_household.emit(row.due.household_id)
-
-    def _request_activated(self, index: QModelIndex) -> None:
-        row = self.request_model.row_at(index.row())
-        if row:
-            self.open_request.emit(row.request.id)
-
-    def _vacancy_activated(self, index: QModelIndex) -> None:
-        post: Post | None = self.vacancy_model.row_at(index.row())
-        if post:
-            self.assign_post.emit(str(post.role.value), post.scope_id)

@@ -165,7 +165,7 @@ def test_today_lists_stale_disputes_and_follow_ups_due(qtbot, qtmodeltester, ctx
     qtmodeltester.check(today.dispute_model)
     opened: list[int] = []
     today.open_dispute.connect(opened.append)
-    today._dispute_activated(today.dispute_model.index(1, 0))
+    today.dispute_view.doubleClicked.emit(today.dispute_model.index(1, 0))
     assert opened == [agreed_id]
 
 

@@ -164,6 +164,14 @@ _RENTALS = {
 
 # accounts and settings
 _ACCOUNTS_SETTINGS = {
+    "password": "密码",
+    "password_again": "再次输入密码",
+    "role": "角色",
+    "lock_minutes": "自动锁屏",
+    "on_time_below": "按期办结率下限",
+    "satisfaction_below": "满意度下限",
+    "min_requests": "参评最少诉求数",
+    "red_count": "红榜家数",
 }
 
 FIELD_LABELS = {**_PEOPLE, **_LEADERS_MEMBERS, **_VISITS, **_REQUESTS, **_DISPUTES, **_HAZARDS, **_RENTALS,
@@ -181,7 +189,8 @@ TABLE_LABELS = {"tenancy": {"ended_on": "结束日期"},  # same name, other mea
                 "compound": {"name": "小区名称"},
                 "dispute": {"kind": "纠纷类型", "grid_id": "所属网格", "closed_on": "结案日期"},
                 "dispute_party": {"phone": "电话", "id_number": "身份证号"},
-                "mediation_session": {"held_on": "调解日期"}}
+                "mediation_session": {"held_on": "调解日期"},
+                "account": {"name": "账号"}}
 # Items of a list keyed "list.N.field" (see item_field): how the Nth item's field reads.
 ITEM_LABELS = {"hazards": "第{n}条隐患：{label}",
                "residents": "第{n}位居民的{label}",

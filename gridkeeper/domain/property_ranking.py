@@ -20,10 +20,10 @@ class Thresholds:
     red_count: int = 3
 
     def __post_init__(self) -> None:
-        for name, value, low, high in (("按期办结率下限", self.on_time_below, 0, 100),
-                                       ("满意度下限", self.satisfaction_below, 0, 100),
-                                       ("参评最少诉求数", self.min_requests, 1, 10_000),
-                                       ("红榜家数", self.red_count, 1, 100)):
+        for name, value, low, high in (("on_time_below", self.on_time_below, 0, 100),
+                                       ("satisfaction_below", self.satisfaction_below, 0, 100),
+                                       ("min_requests", self.min_requests, 1, 10_000),
+                                       ("red_count", self.red_count, 1, 100)):
             if not isinstance(value, (int, float)) or not low <= value <= high:
                 raise ValueRuleError(name, f"应在 {low} 到 {high} 之间，实际为 {value}")
 

@@ -93,9 +93,31 @@ def verify_password(password: str, stored: str) -> bool:
     return scheme == "scrypt" and hmac.compare_digest(got, expected)
 
 
+TABLE = "account"  # an account's name reads 账号
+
+
+def _password_problem(password: str) -> ValueRuleError | None:
+    return ValueRuleError("password", f"至少{MIN_PASSWORD}个字符") if len(password or "") < MIN_PASSWORD else None
+
+
 def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise ValidationFailed([ValueRuleError("密码", f"至少{MIN_PASSWORD}个字符")])
+    if problem := _password_problem(password):
+        raise ValidationFailed([problem])
+
+
+def _role_problem(role: str) -> ValueRuleError:
+    return ValueRuleError("role", f"应为 {'、'.join(ROLES)} 之一")
+
+
+def check_new_account(name: str, password: str, role: str) -> str:
+    """The name as it will be saved; every field problem of a new account at once (the form shows each
+    under its field before anything is written)."""
+    name = unicodedata.normalize("NFKC", visible_text(name))
+    problems = [ValueRuleError("name", "不能为空", TABLE) if not name else None,
+                _role_problem(role) if role not in ROLES else None, _password_problem(password)]
+    if any(problems):
+        raise ValidationFailed([p for p in problems if p])
+    return name
 
 
 # ---- Accounts -------------------------------------------------------------------------------------------
@@ -148,18 +170,13 @@ def _grid_ids(session: Session, grid_codes: list[str]) -> list[int]:
 def create_account(session: Session, name: str, password: str, *, role: str = STEWARD,
                    grid_codes: list[str] = (), display_name: str = "") -> Account:
     """A new account; the first one must be an administrator (it turns accounts on)."""
-    name = unicodedata.normalize("NFKC", visible_text(name))
-    if not name:
-        raise ValidationFailed([ValueRuleError("账号", "不能为空")])
-    if role not in ROLES:
-        raise ValidationFailed([ValueRuleError("角色", f"应为 {'、'.join(ROLES)} 之一")])
+    name = check_new_account(name, password, role)
     if not accounts_enabled(session) and role != ADMINISTRATOR:
         raise ServiceError("第一个账号必须是社区管理员（它用来管理其他账号）")
     same = next((a for a in session.exec(select(Account)) if name_key(a.name) == name_key(name)), None)
     if same is not None:
         shown = "" if same.name == name else f"（与已有的“{same.name}”只差大小写、全角或看不见的字符）"
         raise Duplicate(f"账号“{name}”已存在{shown}")
-    _check_password(password)
     account = Account(name=name, display_name=display_name.strip() or name, role=role,
                       password_hash=hash_password(password), grid_ids=json.dumps(_grid_ids(session, grid_codes)),
                       created_at=datetime.now(UTC))
@@ -181,7 +198,7 @@ def update_account(session: Session, name: str, *, role: str | None = None, grid
     """Change an account's role, grids or whether it may sign in (one administrator always stays)."""
     account = find_account(session, name)
     if role is not None and role not in ROLES:
-        raise ValidationFailed([ValueRuleError("角色", f"应为 {'、'.join(ROLES)} 之一")])
+        raise ValidationFailed([_role_problem(role)])
     losing_admin = account.role == ADMINISTRATOR and (role == STEWARD or active is False)
     if losing_admin and _active_admins(session) <= 1:
         raise ServiceError("至少要保留一个可用的社区管理员账号")
@@ -247,7 +264,7 @@ def set_lock_minutes(session: Session, minutes: int) -> None:
     from gridkeeper.services.settings import set_setting
 
     if not 0 <= int(minutes) <= 24 * 60:
-        raise ValidationFailed([ValueRuleError("自动锁屏", "应为0到1440分钟（0表示不锁）")])
+        raise ValidationFailed([ValueRuleError("lock_minutes", "应为0到1440分钟（0表示不锁）")])
     set_setting(session, LOCK_MINUTES_KEY, str(int(minutes)))
 
 

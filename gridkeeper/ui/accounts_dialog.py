@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 from sqlmodel import select
 
 from gridkeeper.services import accounts
+from gridkeeper.services.errors import ValidationFailed
 from gridkeeper.storage.models import Grid
-from gridkeeper.ui.widgets.forms import ok_cancel, password_edit, problem_label
+from gridkeeper.ui.widgets.forms import FieldErrors, add_row, ok_cancel, password_edit, problem_label, required
 from gridkeeper.ui.operations import Change, perform
 
 
 class AccountForm(QDialog):
-    """A new account, or an existing one's role and grids (the password only for new ones)."""
+    """A new account, or an existing one's role and grids (the password only for new ones). OK checks a new
+    account's fields first and keeps the form open with each problem under its field."""
 
     def __init__(self, grids: list[Grid], *, first: bool, account=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,14 +51,15 @@ class AccountForm(QDialog):
             item = QListWidgetItem(f"{grid.code} {grid.name}", self.grids)
             item.setData(Qt.ItemDataRole.UserRole, grid.code)
             item.setCheckState(Qt.CheckState.Checked if grid.id in chosen else Qt.CheckState.Unchecked)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Role"), self.role)
+        self.problem = problem_label(self)
+        self.errors = FieldErrors(self.problem)
+        add_row(form, self.errors, self.tr("Name"), self.name, "name")
+        add_row(form, self.errors, self.tr("Role"), self.role, "role")
         form.addRow(self.tr("Grids a steward may edit"), self.grids)
         self.password, self.again = password_edit(self), password_edit(self)
         if account is None:
-            form.addRow(self.tr("Password"), self.password)
-            form.addRow(self.tr("Password again"), self.again)
-        self.problem = problem_label(self)
+            add_row(form, self.errors, self.tr("Password"), self.password, "password")
+            add_row(form, self.errors, self.tr("Password again"), self.again, "password_again")
         form.addRow(self.problem)
         form.addRow(ok_cancel(self, self._check))
 
@@ -65,9 +68,15 @@ class AccountForm(QDialog):
         return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def _check(self) -> None:
-        if not self.name.isReadOnly() and self.password.text() != self.again.text():
-            self.problem.setText(self.tr("The two passwords differ."))
-            return
+        self.errors.clear()
+        if not self.name.isReadOnly():
+            try:
+                accounts.check_new_account(self.name.text(), self.password.text(), self.role.currentData())
+                if self.password.text() != self.again.text():
+                    raise required("password_again", self.tr("The two passwords differ."))
+            except ValidationFailed as exc:
+                self.errors.show(exc)
+                return
         self.accept()
 
 

@@ -53,8 +53,10 @@ def test_thresholds_are_kept_and_checked(session):
     assert thresholds(session) == Thresholds()
     set_thresholds(session, Thresholds(on_time_below=90, satisfaction_below=90, min_requests=3, red_count=2))
     assert thresholds(session).min_requests == 3
-    with pytest.raises(ValueRuleError, match="满意度下限"):
+    with pytest.raises(ValueRuleError, match="满意度下限") as caught:
         Thresholds(satisfaction_below=120)
+    assert caught.value.field == "satisfaction_below"
+    assert str(caught.value) == "满意度下限：应在 0 到 100 之间，实际为 120"
 
 
 def test_a_handful_of_queries_whatever_the_number_of_companies(session, engine, community):

@@ -139,5 +139,16 @@ def test_lock_minutes_setting(session):
     assert accounts.lock_minutes(session) == accounts.DEFAULT_LOCK_MINUTES
     accounts.set_lock_minutes(session, 0)
     assert accounts.lock_minutes(session) == 0
-    with pytest.raises(accounts.ValidationFailed):
+    with pytest.raises(accounts.ValidationFailed) as caught:
         accounts.set_lock_minutes(session, -1)
+    assert caught.value.by_field() == {"lock_minutes": "应为0到1440分钟（0表示不锁）"}
+    assert str(caught.value) == "自动锁屏：应为0到1440分钟（0表示不锁）"
+
+
+def test_a_new_accounts_problems_are_keyed_by_field_and_read_as_before(session):
+    with pytest.raises(accounts.ValidationFailed) as caught:
+        accounts.create_account(session, " \u200b", "123", role="boss")
+    assert [e.field for e in caught.value.errors] == ["name", "role", "password"]
+    assert str(caught.value) == ("账号：不能为空；角色：应为 administrator、steward 之一；"
+                                 f"密码：至少{accounts.MIN_PASSWORD}个字符")
+    assert accounts.list_accounts(session) == []

@@ -75,6 +75,25 @@ def _validate_residents(residents: list[ResidentInput], today: date | None) -> t
     return values, warnings
 
 
+def _checked(data: HouseholdInput, residents: list[ResidentInput] | None,
+             today: date | None) -> tuple[dict, list[dict], list[RuleWarning]]:
+    """The household's and its residents' values, or ValidationFailed naming every wrong field of both at once."""
+    errors: list[ValueRuleError] = []
+    values, rows, warnings = {}, [], []
+    try:
+        values = household_values(data)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    if residents is not None:
+        try:
+            rows, warnings = _validate_residents(list(residents), today)
+        except ValidationFailed as exc:
+            errors += exc.errors
+    if errors:
+        raise ValidationFailed(errors)
+    return values, rows, warnings
+
+
 def _touch(record, attribute: str) -> None:
     """Count a change the record's own columns do not show (its care tags, its household's residents) as an
     edit: the UPDATE is issued and the version moves on, so a form opened before it sees a conflict."""
@@ -108,8 +127,7 @@ def create_household(session: Session, data: HouseholdInput, residents: list[Res
                      *, today: date | None = None) -> SavedHousehold:
     """A new household in a unit with its residents, all or nothing."""
     get(session, Unit, data.unit_id)
-    values = household_values(data)
-    resident_rows, warnings = _validate_residents(list(residents), today)
+    values, resident_rows, warnings = _checked(data, list(residents), today)
     household = _unregistered_room(session, data.unit_id, values["room_key"])
     if household is None:
         _check_room_free(session, data.unit_id, values["room_key"])
@@ -131,17 +149,15 @@ def update_household(session: Session, household_id: int, data: HouseholdInput,
     so one added on another PC meanwhile is kept. Adding or removing residents counts as an edit of the
     household (its version moves on)."""
     household = get(session, Household, household_id)
-    values = household_values(data)
+    values, resident_rows, warnings = _checked(data, residents, today)
     check_version(session, household, data.version, yours=values)
     get(session, Unit, values["unit_id"])
     _check_room_free(session, values["unit_id"], values["room_key"], except_id=household_id)
     for key, value in values.items():
         setattr(household, key, value)
     session.add(household)
-    warnings: list[RuleWarning] = []
     if residents is None:
         return SavedHousehold(household, household_residents(session, household_id), warnings)
-    resident_rows, warnings = _validate_residents(list(residents), today)
     kept = {row["id"] for row in resident_rows if row["id"]}
     changed = any(not row["id"] for row in resident_rows)
     for old in household_residents(session, household_id):

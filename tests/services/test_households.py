@@ -40,7 +40,7 @@ def test_every_bad_field_is_named_and_nothing_is_saved(session, place):
     with pytest.raises(ValidationFailed) as caught:
         hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="", phone="abc"), bad, today=TODAY)
     fields = {(e.field, e.table) for e in caught.value.errors}
-    assert {("room", "household"), ("phone", "household")} <= fields
+    assert {("room", "household"), ("phone", "household"), ("residents.1.name", "")} <= fields  # all at once
     assert "房号：不能为空" in str(caught.value) and "户联系电话：“abc”不是有效的手机号" in str(caught.value)
     session.rollback()
     with pytest.raises(ValidationFailed) as caught:

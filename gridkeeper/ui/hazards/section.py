@@ -7,9 +7,9 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTabBar, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from gridkeeper.domain.hazard_flow import allowed_next
 from gridkeeper.domain.hazards import HazardLevel, HazardStatus, PlaceKind
@@ -26,6 +26,7 @@ from gridkeeper.ui.widgets import deadlines, forms
 from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
 from gridkeeper.ui.widgets.step_detail import StepDetail
 from gridkeeper.ui.widgets.tables import list_view
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
 from gridkeeper.ui.widgets.table_model import RED, Column, PagedRowsModel, RowsModel
 
 H = HazardStatus
@@ -115,13 +116,7 @@ class PlacesPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
-        top = QHBoxLayout()
-        top.addWidget(self.kind)
-        top.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        section_layout(self, [list_head([self.kind, self.filter_edit], stretch=self.filter_edit), buttons], self.table)
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -265,18 +260,9 @@ class HazardsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel(self)
         self._build_detail()
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        section_layout(self, [list_head([self.tabs], stretch=self.tabs),
+                              list_head([self.filter_edit], self.count_label, stretch=self.filter_edit)],
+                       list_over_detail(self, self.table, self.detail))
 
     def _tab_label(self, key: str) -> str:
         names = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "all": self.tr("All")}

@@ -19,6 +19,7 @@ from gridkeeper.ui.rentals.dialogs import (EndTenancyDialog, MoveOutDialog, Rent
                                            TenantDialog)
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.tables import list_view
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
 from gridkeeper.ui.widgets.table_model import AMBER, RED, Column, PagedRowsModel, RowsModel
 
 
@@ -136,12 +137,7 @@ class RentalsSection(QWidget):
 
     # -- layout -----------------------------------------------------------------------------------
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.group_only)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.rules_button)
-        top.addWidget(self.new_button)
+        top = list_head([self.group_only], self.count_label, [self.rules_button, self.new_button])
         lower = QWidget(self)
         flat_row = QHBoxLayout()
         flat_row.addWidget(self.flat_label, 1)
@@ -161,14 +157,7 @@ class RentalsSection(QWidget):
         column.addLayout(flat_row)
         column.addLayout(tenant_row)
         column.addWidget(below, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        section_layout(self, [top], list_over_detail(self, self.table, lower))
 
     # -- reading ----------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QPushButton, QTabBar, QWidget
 
 from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, NOT_CLOSED, OPEN_DISPUTE_STATUSES, DisputeKind,
                                             DisputeRisk, DisputeStatus)
@@ -18,6 +17,8 @@ from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.dispute_dialogs import NewDisputeDialog
 from gridkeeper.ui.sections.dispute_view import DisputeView, DisputeWindow
 from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
+from gridkeeper.ui.widgets.tables import list_view
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel
 
 S = DisputeStatus
@@ -58,14 +59,7 @@ class DisputesSection(QWidget):
             self.tabs.addTab(self._tab_label(key))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = list_view(self.model, self, stretch_last=False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
@@ -124,18 +118,8 @@ class DisputesSection(QWidget):
         return ""
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.tabs, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        section_layout(self, [list_head([self.tabs], self.count_label, [self.new_button], stretch=self.tabs)],
+                       list_over_detail(self, self.table, self.view))
 
     def current_tab(self) -> str:
         return TABS[max(0, self.tabs.currentIndex())]

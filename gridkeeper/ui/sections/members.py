@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from gridkeeper.domain.enums import MemberStatus
 from gridkeeper.services.member_summary import GridTotal, HalfYear, list_members, recent_half_years, totals_by_grid
@@ -17,6 +15,7 @@ from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.operations import Change, perform_edit
 from gridkeeper.ui.sections.member_dialogs import MemberDialog, ServiceDialog
 from gridkeeper.ui.widgets import forms
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
 from gridkeeper.ui.widgets.table_model import AMBER_BG, Column, RowsModel
 from gridkeeper.ui.widgets.tables import MANY, list_view
 
@@ -97,24 +96,11 @@ class MembersSection(QWidget):
         return list_view(model, self, selection=MANY, stretch_last=False)
 
     def _layout(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Service in"), self))
-        bar.addWidget(self.period)
-        bar.addWidget(self.show_withdrawn)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        for button in self.buttons.values():
-            bar.addWidget(button)
+        bar = list_head([QLabel(self.tr("Service in"), self), self.period, self.show_withdrawn], self.count_label,
+                        list(self.buttons.values()))
         per_grid = QGroupBox(self.tr("Totals per grid"), self)
         QVBoxLayout(per_grid).addWidget(self.grid_table)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(per_grid)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        section_layout(self, [bar], list_over_detail(self, self.table, per_grid, detail_share=1))
 
     def chosen_half(self) -> HalfYear:
         return self.period.currentData()

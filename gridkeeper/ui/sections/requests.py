@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabBar, QWidget
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
 from gridkeeper.domain.request_flow import allowed_next
@@ -22,6 +22,7 @@ from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionD
 from gridkeeper.ui.widgets import deadlines, forms
 from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
 from gridkeeper.ui.widgets.step_detail import StepDetail
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
 from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
 from gridkeeper.ui.widgets.tables import list_view
 
@@ -137,21 +138,10 @@ class RequestsSection(QWidget):
         buttons.addWidget(self.household_button)
 
     def _layout(self) -> None:
-        tabs = QHBoxLayout()  # the tabs get the whole width: with their counts they are wide
-        tabs.addWidget(self.tabs, 1)
-        tabs.addWidget(self.new_button)
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(tabs)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        # the tabs get the whole width: with their counts they are wide
+        section_layout(self, [list_head([self.tabs], None, [self.new_button], stretch=self.tabs),
+                              list_head([self.filter_edit], self.count_label, stretch=self.filter_edit)],
+                       list_over_detail(self, self.table, self.detail))
 
     # --- loading ---------------------------------------------------------------------------
     def set_filter(self, key: str) -> None:

@@ -37,8 +37,9 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
                   full: bool = False, record_full: Callable[[str, dict], None] | None = None) -> int:
     """Write the roster for `scope`; ID numbers and phones masked unless `full`. Returns households written.
 
-    A full export is audited after the file is written: in the session, or by `record_full(what, detail)`
-    when the session only reads (the command line appends the row in its own short transaction)."""
+    A full export is audited after the file is written: in the session (the caller's unit of work commits
+    it), or by `record_full(what, detail)` when the session only reads (the command line appends the row in
+    its own short transaction)."""
     households = _households(session, readable_scope(session, scope, strict=True))  # a steward: their own grids only
     residents = _residents(session, [h["id"] for h in households])
     rows = []
@@ -57,8 +58,7 @@ def export_roster(session: Session, path: str | os.PathLike[str], *, scope: Scop
         else:
             from gridkeeper.storage.audit import record_event
 
-            record_event(session, "export", what, detail)
-            session.commit()
+            record_event(session, "export", what, detail)  # committed with the caller's unit of work
     return len(households)
 
 

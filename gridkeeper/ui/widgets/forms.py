@@ -68,7 +68,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 
 
 class FieldErrors:
-    """Red reasons under form fields, keyed by the field names services use (e.g. 走访日期)."""
+    """Red reasons under form fields, keyed by the field names services use (e.g. `visited_on`; an item of a list: `hazards.2.level`)."""
 
     def __init__(self, general: QLabel):
         self.general = general

@@ -104,7 +104,7 @@ def _bad_id_numbers(conn: sqlite3.Connection) -> list[Problem]:
     found = []
     for rid, name, number in conn.execute("SELECT id, name, id_number FROM resident WHERE id_number != ''"):
         try:
-            parse_id_number(number)
+            parse_id_number(number, field="id_number")
         except ValueRuleError as exc:
             found.append(Problem("bad_id_number", f"居民 {name}（#{rid}）的身份证号有误：{exc.reason}"))
     return found

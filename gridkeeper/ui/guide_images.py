@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,33 +16,11 @@ WIDTH = 880  # the pictures are scaled to fit the guide window without a sideway
 
 def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
     """One PNG per step the guide shows; returns the files written."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from gridkeeper.ui.screenshots import Shots, _pick_building, open_window, preview_ledger
 
-    from gridkeeper.ui.app import application, open_main_window
-    from gridkeeper.ui.data_menu import install_data_menu
-    from gridkeeper.ui.screenshots import _pick_building, preview_ledger
-
-    app = application("zh_CN")
-    window = open_main_window(db, create=False, today=today)
-    install_data_menu(window, window.ctx)
-    window.resize(*SIZE)
-    window.show()
+    app, window = open_window(db, lang="zh_CN", today=today, size=SIZE)
     window.statusBar().clearMessage()  # the pictures must not show where this machine keeps its files
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def shot(name: str, widget=None) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        image = (widget or window).grab()
-        if image.width() > WIDTH:
-            image = image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
-        path = out / f"{name}.png"
-        image.save(str(path))
-        written.append(path)
-
+    shot = Shots(out, window, width=WIDTH, settle=3)
     grid = window.tree.topLevelItem(0).child(0)
     window.tree.setCurrentItem(grid)
     window.show_section("today")
@@ -70,7 +47,7 @@ def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
     shot("print-preview")
     window.ctx.database.dispose()
     del app
-    return written
+    return shot.written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,44 +105,65 @@ def _pick_building(window) -> None:
         window.tree.setCurrentItem(grid.child(0).child(0))
 
 
-def shot_with_popup(window, path: Path) -> None:
-    """The window with the search popup (a separate top-level window) painted where it appears."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QApplication
+class Shots:
+    """Widgets saved as PNG files in `out`, scaled down to `width` when given (after `settle` rounds of the
+    event loop); `written` lists the files. A shot without a widget is of `window`."""
 
-    QApplication.processEvents()
-    image = window.grab()
-    popup = window.search.popup
-    painter = QPainter(image)
-    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
-    painter.end()
-    image.save(str(path))
+    def __init__(self, out: Path, window=None, *, width: int | None = None, settle: int = 1):
+        out.mkdir(parents=True, exist_ok=True)
+        self.out, self.window, self.width, self.settle = out, window, width, settle
+        self.written: list[Path] = []
+
+    def __call__(self, name: str, widget=None) -> Path:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(self.settle):
+            QApplication.processEvents()
+        image = (widget or self.window).grab()
+        if self.width and image.width() > self.width:
+            image = image.scaledToWidth(self.width, Qt.TransformationMode.SmoothTransformation)
+        return self._save(name, image)
+
+    def with_popup(self, name: str, popup) -> Path:
+        """The window with a popup (a separate top-level window: the search list, a context menu) painted
+        where it appears."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        image = self.window.grab()
+        painter = QPainter(image)
+        painter.drawPixmap(self.window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
+        painter.end()
+        return self._save(name, image)
+
+    def _save(self, name: str, image) -> Path:
+        path = self.out / f"{name}.png"
+        image.save(str(path))
+        self.written.append(path)
+        return path
+
+
+def open_window(db: Path, *, lang: str, today: date | None, size: tuple[int, int]):
+    """(app, window): the main window on `db`, offscreen, with the Data menu as the app installs it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gridkeeper.ui.app import application, open_main_window
+    from gridkeeper.ui.data_menu import install_data_menu
+
+    app = application(lang)
+    window = open_main_window(db, create=False, today=today)
+    install_data_menu(window, window.ctx)  # as the app does, so the menu bar shows 数据
+    window.resize(*size)
+    window.show()
+    return app, window
 
 
 def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = None) -> list[Path]:
     """Write one PNG per section (plus the matrix, the editor, the search popup, the import preview and the
     restore dialog); returns the files."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from gridkeeper.ui.app import application, open_main_window
-
-    app = application(lang)
-    window = open_main_window(db, create=False, today=today)
-    from gridkeeper.ui.data_menu import install_data_menu
-
-    install_data_menu(window, window.ctx)  # as the app does, so the menu bar shows 数据
-    window.resize(*SIZE)
-    window.show()
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-
-    def shot(name: str, widget=None) -> None:
-        QApplication.processEvents()
-        path = out / f"{name}.png"
-        (widget or window).grab().save(str(path))
-        written.append(path)
-
+    app, window = open_window(db, lang=lang, today=today, size=SIZE)
+    shot = Shots(out, window)
     for number, key in enumerate(window.section_keys(), start=1):
         page = window.show_section(key)
         if key == "printing":
@@ -159,8 +180,7 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
     editor.close()
     window.search.setText("zh")
     window.search.run_search()
-    shot_with_popup(window, out / "12-search.png")
-    written.append(out / "12-search.png")
+    shot.with_popup("12-search", window.search.popup)
     window.search.popup.hide()
     with tempfile.TemporaryDirectory() as folder:
         wizard = import_preview(window, Path(folder))
@@ -171,7 +191,7 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
     dialog.close()
     window.ctx.database.dispose()
     del app
-    return written
+    return shot.written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,39 +16,19 @@ from pathlib import Path
 TODAY = date(2026, 11, 20)
 
 
-def _grab_with_popup(window, popup, path: Path) -> None:
-    """The window with a popup (a separate top-level window, e.g. a context menu) painted where it appears."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
-    image = window.grab()
-    painter = QPainter(image)
-    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
-    painter.end()
-    image.save(str(path))
-
-
 def render(out: Path, *, lang: str = "zh_CN") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtWidgets import QWizard
 
     from gridkeeper.ui.app import application, open_main_window
     from gridkeeper.ui.place_dialogs import BuildingDialog
+    from gridkeeper.ui.screenshots import Shots
     from gridkeeper.ui.setup_wizard import SetupWizard
 
     application(lang)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def shot(name: str, widget) -> None:
-        QApplication.processEvents()
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        written.append(path)
-
+    shot = Shots(out)
     with tempfile.TemporaryDirectory() as folder:
-        window = open_main_window(Path(folder) / "福康社区.db", create=True, today=TODAY)
+        window = shot.window = open_main_window(Path(folder) / "福康社区.db", create=True, today=TODAY)
         window.resize(1280, 800)
         window.show()
         wizard = SetupWizard(window.ctx, window)
@@ -99,12 +79,10 @@ def render(out: Path, *, lang: str = "zh_CN") -> list[Path]:
         menu = window.tree.actions_menu()
         rect = window.tree.visualItemRect(window.tree.currentItem())
         menu.popup(window.tree.viewport().mapToGlobal(rect.center()))
-        path = out / "19-tree-context-menu.png"
-        _grab_with_popup(window, menu, path)
-        written.append(path)
+        shot.with_popup("19-tree-context-menu", menu)
         menu.hide()
         window.ctx.database.dispose()
-    return written
+    return shot.written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,3 +68,23 @@ def disk_full(refused=lambda statement: statement.lstrip().split(" ", 1)[0].uppe
         yield
     finally:
         event.remove(Engine, "before_cursor_execute", refuse)
+
+
+IGNORED_IN_DIGEST = {"audit_entry", "deleted_record", "alembic_version"}
+
+
+def table_digest(session, *, ignore_columns=("version",)) -> dict[str, list[tuple]]:
+    """Every row of every table (but the audit trail and the recycle bin itself), sorted, without the
+    edit counters: equal digests mean the same rows with the same links. Read through the session's own
+    connection, so it sees what the unit of work wrote."""
+    from sqlalchemy import select
+    from sqlmodel import SQLModel
+
+    digest = {}
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name in IGNORED_IN_DIGEST:
+            continue
+        columns = [c for c in table.columns if c.name not in ignore_columns]
+        rows = session.connection().execute(select(*columns)).all()
+        digest[table.name] = sorted((tuple(row) for row in rows), key=repr)
+    return digest

@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from gridkeeper.domain.dispute_flow import DisputeStatus
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
 from gridkeeper.services.errors import Duplicate, ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent, DisputeParty, MediationSession
-from gridkeeper.storage.models import DeletedRecord, Grid, Household, Resident
+from gridkeeper.storage.models import DeletedRecord, Grid
 
 KIND = "dispute"
 _PARTS = (("parties", DisputeParty), ("events", DisputeEvent))
@@ -32,8 +33,14 @@ def delete_dispute(session: Session, dispute_id: int) -> DeletedRecord:
         raise ServiceError(f"这件纠纷由诉求 #{dispute.source_request_id} 转来，不能删除；如登记有误，请“结案”并写明原因")
     rows = {name: list(session.exec(select(model).where(model.dispute_id == dispute_id))) for name, model in _PARTS}
     payload = {"dispute": snapshot(dispute)} | {name: [snapshot(r) for r in found] for name, found in rows.items()}
-    record = DeletedRecord(kind=KIND, label=f"矛盾纠纷 #{dispute.id} {dispute.subject}"[:200],
-                           payload=json.dumps(payload, ensure_ascii=False), deleted_at=datetime.now(UTC))
+    label = f"矛盾纠纷 #{dispute.id} {dispute.subject}"[:200]
+    leaving = {"dispute": {(dispute.id,)}} | {model.__table__.name: {(r.id,) for r in rows[name]} for name, model in _PARTS}
+    targets = {table: [key[0] for key in keys] for table, keys in leaving.items()}
+    with LinkWatch(session, targets, leaving) as watch:
+        cut_loose(session, targets, leaving, label)
+    payload["links"] = watch.links.as_json()
+    record = DeletedRecord(kind=KIND, label=label, payload=json.dumps(payload, ensure_ascii=False),
+                           deleted_at=datetime.now(UTC))
     for name, _ in reversed(_PARTS):
         for row in rows[name]:
             session.delete(row)
@@ -44,26 +51,25 @@ def delete_dispute(session: Session, dispute_id: int) -> DeletedRecord:
     return record
 
 
-def restore_dispute(session: Session, record: DeletedRecord) -> Dispute:
-    """Put the dispute back as it was; links to residents or households deleted meanwhile are dropped
-    (their names and phones were copied into the party lines)."""
+def restore_dispute(session: Session, record: DeletedRecord) -> Outcome:
+    """Put the dispute back as it was; links to residents, households or a visit deleted meanwhile are
+    dropped and named (the parties' names and phones were copied into their lines)."""
     payload = json.loads(record.payload)
-    dispute = Dispute.model_validate(payload["dispute"])
-    if session.get(Dispute, dispute.id) is not None:
-        raise Duplicate(f"矛盾纠纷 #{dispute.id} 已经存在，不能恢复")
-    get(session, Grid, dispute.grid_id)
-    if dispute.household_id and session.get(Household, dispute.household_id) is None:
-        dispute.household_id = None
-    session.add(dispute)
+    values = payload["dispute"]
+    what = f"“{record.label}”"
+    if session.get(Dispute, values["id"]) is not None:
+        raise Duplicate(f"矛盾纠纷 #{values['id']} 已经存在，不能恢复")
+    if session.get(Grid, values["grid_id"]) is None:
+        raise parent_missing(session, "grid", values["grid_id"], what)
+    rows = {"dispute": [values]} | {model.__table__.name: payload[name] for name, model in _PARTS}
+    notes, refusals = dangling(session, rows)
+    if refusals:
+        raise ServiceError(f"不能恢复{what}：" + "；".join(refusals))
+    session.add(Dispute.model_validate(values))
     session.flush()
-    for values in payload["parties"]:
-        party = DisputeParty.model_validate(values)
-        if party.resident_id and session.get(Resident, party.resident_id) is None:
-            party.resident_id = None
-        if party.household_id and session.get(Household, party.household_id) is None:
-            party.household_id = None
-        session.add(party)
-    session.add_all(DisputeEvent.model_validate(values) for values in payload["events"])
-    session.delete(record)
+    for name, model in _PARTS:
+        session.add_all(model.model_validate(row) for row in payload[name])
     session.flush()
-    return dispute
+    links = Links.from_json(payload.get("links"))
+    notes += relink(session, links, what)
+    return Outcome(notes, {"dispute", "dispute_party", "dispute_event"} | links.tables())

@@ -14,6 +14,7 @@ from gridkeeper.domain.address import building_key, building_label, unit_key, un
 from gridkeeper.domain.enums import Management
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import visible_text
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
 from gridkeeper.services.community_setup import GridDetails, checked_grid
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get, sort_number
@@ -312,6 +313,12 @@ def delete_place(session: Session, kind: str, record_id: int) -> DeletedRecord:
     rows = _rows(session, tree)
     empty_rooms = len(rows["household"])
     payload = {"kind": kind, "id": record_id, "rows": {t: [snapshot(r) for r in rows[t]] for t in _ORDER}}
+    leaving = {_TABLE_MODELS[t].__table__.name: {(r.id,) for r in rows[t]} for t in _ORDER}
+    with LinkWatch(session, {t: [k[0] for k in keys] for t, keys in leaving.items()}, leaving) as watch:
+        # rows elsewhere that point here (a visit made by a past leader of the building, a dispute's party
+        # naming an unregistered room) keep their copied names, unlinked until the restore
+        cut_loose(session, {t: [k[0] for k in keys] for t, keys in leaving.items()}, leaving, label)
+    payload["links"] = watch.links.as_json()
     for table in reversed(_ORDER):
         ids = [r.id for r in rows[table]]
         model = _TABLE_MODELS[table]
@@ -332,23 +339,28 @@ def _restore_clash(session: Session, table: str, row: dict) -> str | None:
     if table == "compound" and session.exec(select(Compound).where(Compound.name == row["name"])).first():
         return f"已有同名的小区“{row['name']}”"
     if table == "building":
-        if session.get(Grid, row["grid_id"]) is None or session.get(Compound, row["compound_id"]) is None:
-            return f"{row['label']}所属的网格或小区已不存在，请先恢复它们"
+        for parent, parent_id in (("grid", row["grid_id"]), ("compound", row["compound_id"])):
+            if session.get(_TABLE_MODELS[parent], parent_id) is None:
+                return str(parent_missing(session, parent, parent_id, row["label"]))
         if session.exec(select(Building).where(Building.compound_id == row["compound_id"],
                                                Building.key == row["key"])).first():
             return f"该小区已有新的{row['label']}"
     if table == "unit":
         if session.get(Building, row["building_id"]) is None:
-            return f"{row['label']}所属的楼栋已不存在，请先恢复楼栋"
+            return str(parent_missing(session, "building", row["building_id"], row["label"]))
         if session.exec(select(Unit).where(Unit.building_id == row["building_id"], Unit.key == row["key"])).first():
             return f"该楼栋已有新的{row['label']}"
     return None
 
 
-def restore_place(session: Session, record: DeletedRecord) -> str:
-    """Put a deleted place back exactly as it was (same ids); refused when its name or number was reused."""
+def restore_place(session: Session, record: DeletedRecord) -> Outcome:
+    """Put a deleted place back exactly as it was (same ids), with the links cut when it was deleted;
+    refused when its name or number was reused or its parent is gone (or in the bin itself)."""
     payload = json.loads(record.payload)
     rows = payload["rows"]
+    by_table = {_TABLE_MODELS[t].__table__.name: rows.get(t, []) for t in _ORDER}
+    notes, refusals = dangling(session, by_table)
+    tables = set()
     for table in _ORDER:  # parents first, so a child's check sees its restored parent
         for row in rows.get(table, []):
             clash = _restore_clash(session, table, row)
@@ -358,6 +370,10 @@ def restore_place(session: Session, record: DeletedRecord) -> str:
         values = [model.model_validate(row).model_dump() for row in rows.get(table, [])]
         if values:
             session.execute(insert(model), values)
-    session.delete(record)
+            tables.add(model.__table__.name)
+    if refusals:
+        raise ServiceError(f"不能恢复“{record.label}”：" + "；".join(refusals))
+    links = Links.from_json(payload.get("links"))
+    notes += relink(session, links, f"“{record.label}”")
     session.flush()
-    return payload["kind"]
+    return Outcome(notes, tables | links.tables())

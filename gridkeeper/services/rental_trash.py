@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_lists import flat_address
 from gridkeeper.services.rental_records import current_tenancy
 from gridkeeper.services.row_snapshot import snapshot
-from gridkeeper.storage.models import DeletedRecord, Household, Resident
+from gridkeeper.storage.models import DeletedRecord, Household
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 
 KIND = "tenancy"
@@ -22,44 +23,44 @@ _DATES = ("lease_start", "lease_end", "letter_signed_on", "ended_on")
 def delete_tenancy(session: Session, tenancy_id: int) -> DeletedRecord:
     """Move a lease into the recycle bin; the tenants registered under it stay with the flat, unlinked."""
     tenancy = get(session, Tenancy, tenancy_id)
-    tenants = list(session.exec(select(Tenant).where(Tenant.tenancy_id == tenancy_id)))
     values = snapshot(tenancy)
-    for tenant in tenants:
-        tenant.tenancy_id = None
-        session.add(tenant)
-    session.flush()
     label = f"租约 {flat_address(session, tenancy.household_id)}（房东 {tenancy.landlord_name}，{tenancy.lease_start:%Y-%m-%d} 起）"
+    leaving = {"tenancy": {(tenancy_id,)}}
+    with LinkWatch(session, {"tenancy": [tenancy_id]}, leaving) as watch:
+        cut_loose(session, {"tenancy": [tenancy_id]}, leaving, label)  # its tenants: tenancy_id emptied
     session.delete(tenancy)
     record = DeletedRecord(kind=KIND, label=label[:200], deleted_at=datetime.now(UTC),
-                           payload=json.dumps({"tenancy": values, "tenants": [t.id for t in tenants]},
-                                              ensure_ascii=False))
+                           payload=json.dumps({"tenancy": values, "links": watch.links.as_json()}, ensure_ascii=False))
     session.add(record)
     session.flush()
     return record
 
 
-def restore_tenancy(session: Session, record: DeletedRecord) -> Tenancy:
-    """Put a deleted lease back (same id) and relink its tenants; refused when the flat is gone or now
-    has another lease in force."""
+def restore_tenancy(session: Session, record: DeletedRecord) -> Outcome:
+    """Put a deleted lease back (same id) and relink its tenants; refused when the flat is gone (or in
+    the bin) or now has another lease in force."""
     payload = json.loads(record.payload)
     values = dict(payload["tenancy"])
-    for key in _DATES:
-        values[key] = date.fromisoformat(values[key]) if values.get(key) else None
+    what = f"“{record.label}”"
     if session.get(Household, values["household_id"]) is None:
-        raise ServiceError(f"“{record.label}”所在的住户已删除，请先恢复住户")
+        raise parent_missing(session, "household", values["household_id"], what)
     if values["ended_on"] is None and (other := current_tenancy(session, values["household_id"])):
         raise ServiceError(f"该房屋已登记 {other.lease_start:%Y-%m-%d} 起的在租租约（房东 {other.landlord_name}），"
                            "请先结束或删除它再恢复")
-    if values.get("landlord_resident_id") and session.get(Resident, values["landlord_resident_id"]) is None:
-        values["landlord_resident_id"] = None
+    notes, _ = dangling(session, {"tenancy": [values]})  # a landlord removed meanwhile: the copied name stays
+    for key in _DATES:
+        values[key] = date.fromisoformat(values[key]) if values.get(key) else None
     tenancy = Tenancy(**values)
     session.add(tenancy)
     session.flush()
-    for tenant_id in payload.get("tenants", []):
-        tenant = session.get(Tenant, tenant_id)
-        if tenant is not None and tenant.tenancy_id is None and tenant.household_id == tenancy.household_id:
-            tenant.tenancy_id = tenancy.id
-            session.add(tenant)
-    session.delete(record)
+    if "links" in payload:
+        links = Links.from_json(payload["links"])
+        notes += relink(session, links, what)
+    else:  # a bin filled before the links were kept: the tenants' ids
+        for tenant_id in payload.get("tenants", []):
+            tenant = session.get(Tenant, tenant_id)
+            if tenant is not None and tenant.tenancy_id is None and tenant.household_id == tenancy.household_id:
+                tenant.tenancy_id = tenancy.id
+                session.add(tenant)
     session.flush()
-    return tenancy
+    return Outcome(notes, {"tenancy", "tenant"})

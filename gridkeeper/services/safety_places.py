@@ -18,6 +18,7 @@ from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.hazards import PlaceKind, default_checklist
 from gridkeeper.domain.names import clean_name, visible_text
 from gridkeeper.domain.phone import normalize_phone
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, parent_missing, relink
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
@@ -103,8 +104,12 @@ def delete_place(session: Session, place_id: int) -> DeletedRecord:
     used += session.exec(select(func.count()).select_from(SafetyHazard).where(SafetyHazard.place_id == place_id)).one()
     if used:
         raise ServiceError(f"“{place.name}”已有检查或隐患记录，不能删除（记录要留作台账）；可在备注中写明已停业")
-    payload = {"safety_place": snapshot(place)}
-    record = DeletedRecord(kind="safety_place", label=f"{place.name}（{label_of(PlaceKind, place.kind)}）",
+    label = f"{place.name}（{label_of(PlaceKind, place.kind)}）"
+    leaving = {TABLE: {(place_id,)}}
+    with LinkWatch(session, {TABLE: [place_id]}, leaving) as watch:
+        cut_loose(session, {TABLE: [place_id]}, leaving, f"“{label}”")
+    payload = {"safety_place": snapshot(place), "links": watch.links.as_json()}
+    record = DeletedRecord(kind="safety_place", label=label,
                            payload=json.dumps(payload, ensure_ascii=False), deleted_at=datetime.now(UTC))
     session.delete(place)
     session.add(record)
@@ -112,21 +117,26 @@ def delete_place(session: Session, place_id: int) -> DeletedRecord:
     return record
 
 
-def restore_safety_place(session: Session, record: DeletedRecord) -> SafetyPlace:
-    """Put a deleted place back as it was (same id); refused when its grid or building is gone."""
+def restore_safety_place(session: Session, record: DeletedRecord) -> Outcome:
+    """Put a deleted place back as it was (same id); refused when its grid or building is gone (or in
+    the bin: restore that first)."""
     from datetime import date
 
-    values = json.loads(record.payload)["safety_place"]
+    payload = json.loads(record.payload)
+    values = payload["safety_place"]
+    what = f"“{record.label}”"
+    if session.get(Grid, values["grid_id"]) is None:
+        raise parent_missing(session, "grid", values["grid_id"], what)
+    if values.get("building_id") and session.get(Building, values["building_id"]) is None:
+        raise parent_missing(session, "building", values["building_id"], what)
     if values.get("last_inspected_on"):
         values["last_inspected_on"] = date.fromisoformat(values["last_inspected_on"])
-    if session.get(Grid, values["grid_id"]) is None or (
-            values.get("building_id") and session.get(Building, values["building_id"]) is None):
-        raise ServiceError(f"“{record.label}”所在的网格或楼栋已删除，不能恢复")
     place = SafetyPlace.model_validate(values)
     session.add(place)
-    session.delete(record)
     session.flush()
-    return place
+    links = Links.from_json(payload.get("links"))
+    notes = relink(session, links, what)
+    return Outcome(notes, {TABLE} | links.tables())
 
 
 def place_address(session: Session, place: SafetyPlace) -> str:

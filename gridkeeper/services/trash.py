@@ -1,14 +1,18 @@
-"""The recycle bin: a deleted household (with its residents, visits and requests) can be restored."""
+"""The recycle bin: a deleted household (with its residents, visits, requests and leases) can be restored
+with every link it had; `restore_any` restores whatever kind of record the bin holds."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select, update
 
 from gridkeeper.services import disputes
-from gridkeeper.services.errors import Duplicate
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
+from gridkeeper.services.changes import TOPICS, Change
+from gridkeeper.services.errors import Duplicate, NotFound, ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_records import release_resident
 from gridkeeper.services.row_snapshot import snapshot
@@ -62,33 +66,49 @@ def _rows(session: Session, household_id: int) -> dict[str, list]:
     }
 
 
+def _leaving(rows: dict[str, list], household: Household) -> dict[str, set]:
+    """The rows going into the bin, by table and key (the link watch leaves them out)."""
+    leaving: dict[str, set] = {"household": {(household.id,)}}
+    for name, model in _PARTS:
+        table = model.__table__
+        leaving.setdefault(table.name, set()).update(
+            tuple(getattr(row, c.name) for c in table.primary_key.columns) for row in rows[name])
+    return leaving
+
+
 def delete_household(session: Session, household_id: int, *, label: str = "") -> DeletedRecord:
-    """Move a household and everything hanging off it into the recycle bin."""
+    """Move a household and everything hanging off it into the recycle bin. Rows elsewhere that point at
+    it (hazards found there, disputes and their parties, leader posts and requests naming a resident,
+    leases of a landlord living here, members living here) stay, unlinked; what was cut is kept in the
+    bin so that the restore ties it back."""
     household = get(session, Household, household_id)
     rows = _rows(session, household_id)
-    members = list(session.exec(select(Member).where(Member.household_id == household_id)))
-    payload = {"household": snapshot(household),
-               "members": [m.id for m in members]}
+    payload = {"household": snapshot(household)}
     payload |= {name: [snapshot(row) for row in rows[name]] for name, _ in _PARTS}
-    for member in members:
-        member.household_id = None
-        session.add(member)
-    for resident in rows["residents"]:
-        detach_resident(session, resident.id)
-    from gridkeeper.services.hazards import detach_household
+    unit = session.get(Unit, household.unit_id)
+    label = label or f"{unit.label if unit else ''} {household.room}".strip()
+    leaving = _leaving(rows, household)
+    targets = {table: [key[0] for key in keys] for table, keys in leaving.items() if table != "residenttag"}
+    with LinkWatch(session, targets, leaving) as watch:
+        for member in session.exec(select(Member).where(Member.household_id == household_id)):
+            member.household_id = None
+            session.add(member)
+        for resident in rows["residents"]:
+            detach_resident(session, resident.id)
+        from gridkeeper.services.hazards import detach_household
 
-    detach_household(session, household_id, [v.id for v in rows["visits"]])
-    disputes.detach_household(session, household_id, [r.id for r in rows["requests"]],
-                              [v.id for v in rows["visits"]])
-    session.flush()
+        detach_household(session, household_id, [v.id for v in rows["visits"]])
+        disputes.detach_household(session, household_id, [r.id for r in rows["requests"]],
+                                  [v.id for v in rows["visits"]])
+        cut_loose(session, targets, leaving, f"住户 {label}")  # whatever a later register points with
+    payload["links"] = watch.links.as_json()
     for name, _ in reversed(_PARTS):
         for row in rows[name]:
             session.delete(row)
         session.flush()
     session.delete(household)
-    unit = session.get(Unit, household.unit_id)
-    record = DeletedRecord(kind="household", label=label or f"{unit.label if unit else ''} {household.room}".strip(),
-                           payload=json.dumps(payload, ensure_ascii=False), deleted_at=datetime.now(UTC))
+    record = DeletedRecord(kind="household", label=label, payload=json.dumps(payload, ensure_ascii=False),
+                           deleted_at=datetime.now(UTC))
     session.add(record)
     session.flush()
     return record
@@ -99,62 +119,93 @@ def deleted_records(session: Session, limit: int = 200) -> list[DeletedRecord]:
     return list(session.exec(select(DeletedRecord).order_by(DeletedRecord.deleted_at.desc()).limit(limit)))
 
 
-def restore(session: Session, deleted_id: int) -> Household:
-    """Put a deleted household back exactly as it was; refused if its room has been reused."""
-    record = get(session, DeletedRecord, deleted_id)
+@dataclass
+class Restored:
+    """What came back from the bin: its kind ("household", "place", "dispute", "tenancy", "safety_place"),
+    its label, the links that could not be tied back (plain words) and the kinds of lists to refresh."""
+
+    kind: str
+    label: str
+    notes: list[str] = field(default_factory=list)
+    changes: frozenset[Change] = frozenset()
+
+
+KIND_LABELS = {"household": "住户", "place": "位置", "dispute": "矛盾纠纷", "tenancy": "租约", "safety_place": "检查场所"}
+
+
+def locked_record(session: Session, deleted_id: int) -> DeletedRecord:
+    """The bin's record, locked on a server so that two PCs restoring it at once restore it once; gone
+    (restored on another PC, or twice) is a plain refusal."""
+    record = session.exec(select(DeletedRecord).where(DeletedRecord.id == deleted_id).with_for_update()).first()
+    if record is None:
+        raise NotFound("回收站里已没有这条记录：它可能刚在另一台电脑上恢复过。请关闭回收站再打开，看最新的内容")
+    return record
+
+
+def restore_household(session: Session, record: DeletedRecord) -> Outcome:
+    """Put a deleted household back exactly as it was, with the links cut when it was deleted; refused
+    when its unit is gone (or in the bin) or its room has been reused."""
     payload = json.loads(record.payload)
-    household = Household.model_validate(payload["household"])
-    get(session, Unit, household.unit_id)
-    taken = session.exec(select(Household).where(Household.unit_id == household.unit_id,
-                                                 Household.room_key == household.room_key)).first()
+    what = f"住户“{record.label}”"
+    values = payload["household"]
+    if session.get(Unit, values["unit_id"]) is None:
+        raise parent_missing(session, "unit", values["unit_id"], what)
+    taken = session.exec(select(Household).where(Household.unit_id == values["unit_id"],
+                                                 Household.room_key == values["room_key"])).first()
     if taken:
-        raise Duplicate(f"房号 {household.room} 已有新的住户登记，不能恢复")
+        raise Duplicate(f"不能恢复{what}：房号 {values['room']} 已登记了新的住户（#{taken.id}）。"
+                        "如要恢复，请先把新登记的住户删除或改到别的房号")
+    rows = {"household": [values]} | {model.__table__.name: payload.get(name, []) for name, model in _PARTS}
+    notes, refusals = dangling(session, rows)
+    if refusals:
+        raise ServiceError(f"不能恢复{what}：" + "；".join(refusals))
+    household = Household.model_validate(values)
     session.add(household)
     session.flush()
+    tables = {"household"}
     for name, model in _PARTS:
-        rows = [model.model_validate(row) for row in payload.get(name, [])]  # older bins lack the later parts
-        if model is Tenancy:  # a landlord who lived elsewhere may have been removed meanwhile
-            for row in rows:
-                if row.landlord_resident_id and session.get(Resident, row.landlord_resident_id) is None:
-                    row.landlord_resident_id = None
-        session.add_all(rows)
+        restored = [model.model_validate(row) for row in payload.get(name, [])]  # older bins lack later parts
+        session.add_all(restored)
         session.flush()
-    for member_id in payload.get("members", []):
-        member = session.get(Member, member_id)
-        if member and member.household_id is None:
-            member.household_id = household.id
-            session.add(member)
-    session.delete(record)
+        if restored:
+            tables.add(model.__table__.name)
+    if "links" in payload:
+        links = Links.from_json(payload["links"])
+        notes += relink(session, links, what)
+        tables |= links.tables()
+    else:  # a bin filled before the links were kept: members living here were its only link
+        for member_id in payload.get("members", []):
+            member = session.get(Member, member_id)
+            if member and member.household_id is None:
+                member.household_id = household.id
+                session.add(member)
+                tables.add("member")
+    return Outcome(notes, tables)
+
+
+def restore_any(session: Session, deleted_id: int) -> Restored:
+    """Restore whatever the record holds (a household, a place with its units and rooms, a dispute, a
+    lease, a safety place), all or nothing; one audit row says what came back."""
+    from gridkeeper.services.dispute_trash import restore_dispute
+    from gridkeeper.services.place_edit import PLACE_KIND, restore_place
+    from gridkeeper.services.rental_trash import restore_tenancy
+    from gridkeeper.services.safety_places import restore_safety_place
     from gridkeeper.storage.audit import record_event
 
-    record_event(session, "restore", f"从回收站恢复住户 {record.label}", {"household_id": household.id},
-                 entity="household", entity_id=household.id)
-    return household
+    record = locked_record(session, deleted_id)
+    restorers = {"household": restore_household, PLACE_KIND: restore_place, "dispute": restore_dispute,
+                 "tenancy": restore_tenancy, "safety_place": restore_safety_place}
+    if record.kind not in restorers:
+        raise ServiceError(f"回收站里的“{record.label}”是这一版本不认识的记录（{record.kind}），不能恢复")
+    outcome = restorers[record.kind](session, record)
+    kind, label = record.kind, record.label
+    session.delete(record)
+    session.flush()
+    record_event(session, "restore", f"从回收站恢复{KIND_LABELS.get(kind, kind)} {label}",
+                 {"kind": kind, "deleted_record": deleted_id, "notes": outcome.notes}, entity=kind,
+                 entity_id=deleted_id)
+    changes = frozenset(TOPICS[t] for t in outcome.tables if t in TOPICS)
+    return Restored(kind, label, outcome.notes, changes)
 
 
-def restore_any(session: Session, deleted_id: int) -> str:
-    """Restore whatever the record holds (a household, or a place with its units and rooms); returns
-    what it was: "household" or "place"."""
-    from gridkeeper.services.place_edit import PLACE_KIND, restore_place
-
-    record = get(session, DeletedRecord, deleted_id)
-    if record.kind == PLACE_KIND:
-        restore_place(session, record)
-        return PLACE_KIND
-    if record.kind == "dispute":
-        from gridkeeper.services.dispute_trash import restore_dispute
-
-        restore_dispute(session, record)
-        return record.kind
-    if record.kind == "tenancy":
-        from gridkeeper.services.rental_trash import restore_tenancy
-
-        restore_tenancy(session, record)
-        return record.kind
-    if record.kind == "safety_place":
-        from gridkeeper.services.safety_places import restore_safety_place
-
-        restore_safety_place(session, record)
-        return record.kind
-    restore(session, deleted_id)
-    return record.kind
+restore = restore_any

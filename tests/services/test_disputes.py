@@ -297,7 +297,7 @@ def test_a_dispute_registered_by_mistake_goes_to_the_bin_and_comes_back(session,
     session.commit()
     assert session.get(Dispute, mistake.id) is None and record.label.startswith(f"矛盾纠纷 #{mistake.id}")
     assert session.exec(select(DisputeParty).where(DisputeParty.dispute_id == mistake.id)).all() == []
-    assert trash.restore_any(session, record.id) == "dispute"
+    assert trash.restore_any(session, record.id).kind == "dispute"
     session.commit()
     back = session.get(Dispute, mistake.id)
     assert back.subject == mistake.subject and back.found_on == TODAY - timedelta(days=10)

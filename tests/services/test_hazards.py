@@ -224,7 +224,7 @@ def test_place_with_history_is_kept_and_unused_place_goes_to_the_bin(session, sh
     assert [p.name for p in safety_places.list_places(session)] == ["老王小吃"]
     from gridkeeper.services import trash
 
-    assert trash.restore_any(session, record.id) == "safety_place"
+    assert trash.restore_any(session, record.id).kind == "safety_place"
     assert sorted(p.name for p in safety_places.list_places(session)) == ["老王小吃", "车棚"]
 
 

@@ -104,9 +104,10 @@ def test_delete_and_restore_brings_everything_back(session, place):
     session.commit()
     assert _count(session, Household) == 0 and _count(session, Resident) == 0
     assert [r.label for r in trash.deleted_records(session)] == [record.label]
-    restored = trash.restore(session, record.id)
+    assert trash.restore(session, record.id).kind == "household"
     session.commit()
-    assert restored.id == saved.household.id and restored.last_visit_on == TODAY
+    restored = session.get(Household, saved.household.id)
+    assert restored.last_visit_on == TODAY
     assert [r.name for r in hh.household_residents(session, restored.id)] == ["赵秀兰"]
     assert len(requests.history(session, 1)) == 1
     assert trash.deleted_records(session) == []

@@ -91,7 +91,7 @@ def test_deleted_building_goes_to_recycle_bin_and_comes_back(session, place):
     record = place_edit.delete_place(session, "building", building.id)
     assert record.label == "楼栋 幸福家园9号楼（含 12 个未登记的房间）"
     assert session.get(Building, building.id) is None and _count(session, Unit, Unit.building_id == building.id) == 0
-    assert trash.restore_any(session, record.id) == "place"
+    assert trash.restore_any(session, record.id).kind == "place"
     assert session.get(Building, building.id).label == "9号楼" and _count(session, Household) == 12
     assert _count(session, DeletedRecord) == 0
 

@@ -292,7 +292,7 @@ def test_a_lease_registered_by_mistake_goes_to_the_bin_and_back(session, flat):
         trash.restore_any(session, record.id)
     session.rollback()
     rental_trash.delete_tenancy(session, other.id)
-    assert trash.restore_any(session, record.id) == "tenancy"
+    assert trash.restore_any(session, record.id).kind == "tenancy"
     session.commit()
     assert rental_records.current_tenancy(session, flat["id"]).id == tenancy.id
     session.refresh(tenant)

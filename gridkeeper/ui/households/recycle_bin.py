@@ -1,11 +1,12 @@
-"""The recycle bin: deleted households listed newest first, restorable one at a time."""
+"""The recycle bin: deleted households, places, disputes, leases and safety places, newest first, restorable
+one at a time."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gridkeeper.services import trash
@@ -29,6 +30,7 @@ class RecycleBin(QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.last_notes: list[str] = []
         self.setWindowTitle(self.tr("Recycle bin"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
@@ -64,16 +66,22 @@ class RecycleBin(QDialog):
         self.restore_button.setEnabled(bool(records))
 
     def restore_selected(self) -> str | None:
-        """Restore the selected record (a household, or a place with its units and rooms); returns what
-        it was ("household" or "place"), None if refused."""
+        """Restore the selected record (a household, a place with its units and rooms, a dispute, a lease, a
+        safety place) through the one write road; the lists showing what came back refresh, and links that
+        could not be tied back are named. Returns its kind, None if refused."""
         row = self.table.currentRow()
         if row < 0:
             return None
         record_id = self.table.item(row, 0).data(ID_ROLE)
         done = perform(self, self.ctx, lambda session: trash.restore_any(session, record_id))
+        self.reload()  # refused too: the record may have been restored on another PC meanwhile
         if done is None:
             return None
-        announce(self.ctx, {"place": Change.PLACES, "safety_place": Change.HAZARDS, "tenancy": Change.RENTALS,
-                            "dispute": Change.DISPUTES}.get(done.value, Change.HOUSEHOLDS))
-        self.reload()
-        return done.value
+        restored = done.value
+        announce(self.ctx, sorted(restored.changes) or Change.EVERYTHING)
+        self.last_notes = restored.notes
+        if restored.notes:
+            QMessageBox.information(self, self.tr("Restored"), self.tr(
+                "“{0}” was restored. Some links could not be restored as they were:").format(restored.label)
+                + "\n\n" + "\n".join(f"· {note}" for note in restored.notes))
+        return restored.kind

@@ -4,42 +4,42 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="36"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="38"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="36"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="38"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="52"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="53"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="57"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="54"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="58"/>
         <source>Grids a steward may edit</source>
         <translation>网格员可编辑的网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="57"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="61"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="58"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="62"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="69"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="76"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -47,92 +47,92 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="80"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="89"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="87"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="96"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="87"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="96"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="87"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="96"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="87"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="92"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="101"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="93"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="102"/>
         <source>Role and grids…</source>
         <translation>角色和网格…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="94"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="103"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="95"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="104"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="102"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="111"/>
         <source>Lock the screen after this many idle minutes (0 = never):</source>
         <translation>无人操作多少分钟后锁屏（0 = 不锁屏）：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="106"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="125"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="134"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="126"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="135"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="126"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="135"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="134"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="143"/>
         <source>Nobody needs to sign in until the first account is created. Create a community administrator first; after that GridKeeper asks who is working.</source>
         <translation>在建立第一个账号之前，无需登录。请先建立一个社区管理员账号；此后每次启动，网格管家都会询问由谁值班操作。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="136"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="145"/>
         <source>Administrators edit everything and manage accounts; a steward edits the grids ticked for them and sees the rest read-only.</source>
         <translation>管理员可以修改全部数据并管理账号；网格员只能修改为其勾选的网格，其他网格只能查看。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="173"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="182"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="174"/>
+        <location filename="../../gridkeeper/ui/accounts_dialog.py" line="183"/>
         <source>New password for {0}:</source>
         <translation>{0}的新密码：</translation>
     </message>
@@ -1334,96 +1334,96 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputesSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="67"/>
         <source>New dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="68"/>
         <source>Register a dispute found on a round or reported (Ctrl+N)</source>
         <translation>登记走访发现或群众反映的矛盾纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="81"/>
         <source>Not closed</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="81"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="99"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="100"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="101"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="102"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="103"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="104"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="111"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="105"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="108"/>
         <source>Sessions</source>
         <translation>调解次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="109"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="115"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="117"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="117"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="149"/>
         <source>{0} disputes</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1856,177 +1856,177 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="43"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="44"/>
         <source>Save the rectification notice</source>
         <translation>保存整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="44"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="45"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="243"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="238"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="252"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="253"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="248"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="254"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="249"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="361"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="250"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="347"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="251"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="253"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="254"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="261"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="282"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="295"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="357"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="285"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="299"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="285"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="302"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="288"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="304"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="331"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="317"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="362"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="348"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="364"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="350"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="368"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="354"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="370"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="371"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="357"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="373"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="359"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2034,12 +2034,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="432"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="418"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="433"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="419"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -3034,136 +3034,136 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MembersSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="50"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="49"/>
         <source>Show withdrawn</source>
         <translation>显示已退出的</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="53"/>
         <source>Register…</source>
         <translation>报到登记…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="54"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="55"/>
         <source>Withdraw…</source>
         <translation>退出…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="57"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="56"/>
         <source>Record service…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="62"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="61"/>
         <source>One activity for many members at once</source>
         <translation>一次活动，多名党员一并登记</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="64"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="65"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="66"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="67"/>
         <source>Own Party organisation</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="69"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="78"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="69"/>
         <source>Claimed post</source>
         <translation>认领岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="70"/>
         <source>Registered</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="73"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="72"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="81"/>
         <source>Services</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="74"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="82"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="76"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="84"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="83"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="78"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="80"/>
         <source>Served</source>
         <translation>参加服务</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
         <source>{0}, first half</source>
         <translation>{0}年上半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="94"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
         <source>{0}, second half</source>
         <translation>{0}年下半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="99"/>
         <source>Service in</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="101"/>
         <source>Totals per grid</source>
         <translation>各网格合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="129"/>
         <source>{0} members, {1} without service this half-year</source>
         <translation>共 {0} 名党员，本半年未参加服务 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="182"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="168"/>
         <source>Withdraw {0} from the community&apos;s register today?</source>
         <translation>今天将{0}从社区报到名册中退出？</translation>
     </message>
@@ -3888,117 +3888,117 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlacesPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="54"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="55"/>
         <source>Import places</source>
         <translation>导入检查场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="55"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="56"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="74"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="75"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="79"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="80"/>
         <source>Filter: name, address or person in charge</source>
         <translation>筛选：名称、地址或负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="85"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="86"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="88"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="88"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="97"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="98"/>
         <source>New place…</source>
         <translation>登记场所…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="98"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
         <source>Checklists…</source>
         <translation>检查清单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
         <source>The items inspected at each kind of place</source>
         <translation>各类场所的检查项目</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
         <source>Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)</source>
         <translation>从表格导入检查场所（店名、业态、地址、经营者、电话……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="107"/>
         <source>Inspect…</source>
         <translation>检查…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="107"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="108"/>
         <source>Record an inspection of the selected place with its checklist</source>
         <translation>按检查清单记录对所选场所的一次检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="134"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="129"/>
         <source>{0} places</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="171"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="166"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="204"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="199"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
@@ -4305,34 +4305,44 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RecycleBin</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="32"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="34"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="35"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="37"/>
         <source>Deleted households can be restored with their residents, visits and requests; deleted grids, compounds, buildings and units with their units and rooms.</source>
         <translation>删除的住户可以连同居民、走访和诉求一起恢复；删除的网格、小区、楼栋和单元可以连同其中的单元和房间一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="39"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="41"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="39"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="41"/>
         <source>Deleted</source>
         <translation>已删除的内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="45"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="47"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="46"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="48"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="84"/>
+        <source>Restored</source>
+        <translation>恢复完成</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="85"/>
+        <source>“{0}” was restored. Some links could not be restored as they were:</source>
+        <translation>“{0}”已恢复。以下关联未能按原样恢复：</translation>
     </message>
 </context>
 <context>
@@ -4435,245 +4445,245 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="44"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="45"/>
         <source>Possible group rentals only</source>
         <translation>只看疑似群租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="47"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="48"/>
         <source>Register rented flat…</source>
         <translation>登记出租房屋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="49"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="50"/>
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="50"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="51"/>
         <source>When a flat counts as a possible group rental; how soon Today warns</source>
         <translation>疑似群租的认定标准；今日提前几天提醒</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="55"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="56"/>
         <source>Edit lease…</source>
         <translation>修改租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="57"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="58"/>
         <source>End lease…</source>
         <translation>结束租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="60"/>
         <source>Delete lease…</source>
         <translation>删除租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="60"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="61"/>
         <source>A lease registered by mistake goes to the recycle bin (数据 › 回收站)</source>
         <translation>误登记的租约移入回收站（数据 › 回收站）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="62"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="63"/>
         <source>New lease…</source>
         <translation>新租约…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
         <source>Add tenant…</source>
         <translation>添加租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="69"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="70"/>
         <source>Edit tenant…</source>
         <translation>修改租户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="71"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
         <source>Tenant moved out…</source>
         <translation>租户搬离…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
         <source>Lease</source>
         <translation>租期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="106"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="78"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="78"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="79"/>
         <source>in force</source>
         <translation>在租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="92"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="93"/>
         <source>possible group rental ({0} people, {1} rooms)</source>
         <translation>疑似群租（{0}人/{1}间）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="96"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="97"/>
         <source>lease ran out</source>
         <translation>租约已到期未续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="98"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="99"/>
         <source>lease ends soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="100"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="101"/>
         <source>letter not signed</source>
         <translation>未签责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="106"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="107"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="107"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
         <source>Tenants</source>
         <translation>租住人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="109"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
         <source>Rooms</source>
         <translation>间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
         <source>Letter</source>
         <translation>责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
         <source>signed</source>
         <translation>已签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
         <source>not signed</source>
         <translation>未签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
         <source>Needs attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="120"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="121"/>
         <source>moved out {0}</source>
         <translation>{0} 搬离</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="122"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
         <source>permit expired</source>
         <translation>居住证已过期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
         <source>no permit yet</source>
         <translation>未办居住证</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="126"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
         <source>From</source>
         <translation>户籍地（来自）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
         <source>Arrived</source>
         <translation>来本地日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
         <source>Permit</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="151"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="147"/>
         <source>Tenants (those who moved out stay listed)</source>
         <translation>租户（已搬离的仍列出）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="185"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="174"/>
         <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
         <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="202"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="191"/>
         <source>Choose a rented flat above, or register one.</source>
         <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="210"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="199"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="212"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="201"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="253"/>
         <source>Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; the lease can be restored from 数据 › 回收站.</source>
         <translation>将这份租约（房东 {0}）移入回收站吗？租户仍登记在该房屋；租约可在“数据 › 回收站”中恢复。</translation>
     </message>
@@ -4681,191 +4691,191 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="69"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="80"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="81"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="92"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="237"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="227"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="127"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>Turn into a dispute…</source>
         <translation>转为矛盾纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
         <source>Mediate this neighbour dispute in the dispute register; the request is closed and its history kept</source>
         <translation>转入矛盾纠纷台账调解；诉求随之办结，办理经过保留</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="181"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="171"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="238"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="228"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="240"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="230"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="244"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="234"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="236"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="246"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="236"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="247"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="237"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="248"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="238"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>

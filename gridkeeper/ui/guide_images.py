@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,11 +15,16 @@ WIDTH = 880  # the pictures are scaled to fit the guide window without a sideway
 
 def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
     """One PNG per step the guide shows; returns the files written."""
-    from gridkeeper.ui.screenshots import Shots, _pick_building, open_window, preview_ledger
+    from gridkeeper.ui.screenshots import Shots, open_window
 
-    app, window = open_window(db, lang="zh_CN", today=today, size=SIZE)
-    window.statusBar().clearMessage()  # the pictures must not show where this machine keeps its files
-    shot = Shots(out, window, width=WIDTH, settle=3)
+    with open_window(db, lang="zh_CN", today=today, size=SIZE) as window:
+        window.statusBar().clearMessage()  # the pictures must not show where this machine keeps its files
+        return _render(window, Shots(out, window, width=WIDTH, settle=3))
+
+
+def _render(window, shot) -> list[Path]:
+    from gridkeeper.ui.screenshots import _pick_building, preview_ledger
+
     grid = window.tree.topLevelItem(0).child(0)
     window.tree.setCurrentItem(grid)
     window.show_section("today")
@@ -45,17 +49,13 @@ def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
     printing = window.show_section("printing")
     preview_ledger(printing)
     shot("print-preview")
-    window.ctx.database.dispose()
-    del app
     return shot.written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=Path("resources/help/images"))
-    parser.add_argument("--today", type=date.fromisoformat, default=None)
-    args = parser.parse_args(argv)
+    from gridkeeper.ui.screenshots import arguments
+
+    args = arguments(argv, __doc__, out="resources/help/images", languages=False)
     for path in render(args.db, args.out, today=args.today):
         print(path)
     return 0

@@ -9,6 +9,8 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -145,25 +147,44 @@ class Shots:
         return path
 
 
-def open_window(db: Path, *, lang: str, today: date | None, size: tuple[int, int]):
-    """(app, window): the main window on `db`, offscreen, with the Data menu as the app installs it."""
+@contextmanager
+def open_window(db: Path, *, lang: str, today: date | None, size: tuple[int, int]) -> Iterator:
+    """The main window on `db`, offscreen, with the Data menu as the app installs it; the database is
+    closed after."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from gridkeeper.ui.app import application, open_main_window
     from gridkeeper.ui.data_menu import install_data_menu
 
-    app = application(lang)
+    app = application(lang)  # noqa: F841 - held while the window lives
     window = open_main_window(db, create=False, today=today)
     install_data_menu(window, window.ctx)  # as the app does, so the menu bar shows 数据
     window.resize(*size)
     window.show()
-    return app, window
+    try:
+        yield window
+    finally:
+        window.ctx.database.dispose()
+
+
+def arguments(argv: list[str] | None, doc: str, *, out: str, languages: bool = True) -> argparse.Namespace:
+    """--db, --out (default `out`), --lang when the pictures come in either language, --today."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path(out))
+    if languages:
+        parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--today", type=date.fromisoformat, default=None)
+    return parser.parse_args(argv)
 
 
 def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = None) -> list[Path]:
     """Write one PNG per section (plus the matrix, the editor, the search popup, the import preview and the
     restore dialog); returns the files."""
-    app, window = open_window(db, lang=lang, today=today, size=SIZE)
-    shot = Shots(out, window)
+    with open_window(db, lang=lang, today=today, size=SIZE) as window:
+        return _render(window, Shots(out, window))
+
+
+def _render(window, shot: Shots) -> list[Path]:
     for number, key in enumerate(window.section_keys(), start=1):
         page = window.show_section(key)
         if key == "printing":
@@ -189,18 +210,11 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
     dialog = restore_dialog(window)
     shot("14-restore", dialog)
     dialog.close()
-    window.ctx.database.dispose()
-    del app
     return shot.written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--today", type=date.fromisoformat, default=None)
-    args = parser.parse_args(argv)
+    args = arguments(argv, __doc__, out="docs/screenshots")
     for path in render(args.db, args.out, lang=args.lang, today=args.today):
         print(path)
     return 0

@@ -41,3 +41,14 @@ def test_step_detail_buttons_history_and_titles(qtbot):
     model = box.history_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == ["When", "Step", "Note", "By"]
     assert [model.data(model.index(0, c)) for c in (1, 2, 3)] == [HazardStatus.NOTIFIED.label, "下发整改通知单", "李网格"]
+
+
+def test_a_step_happened_today_or_before(qtbot):
+    from datetime import date
+
+    from gridkeeper.ui.widgets.forms import date_of, past_date_edit
+
+    edit = past_date_edit(date(2026, 11, 20))
+    qtbot.addWidget(edit)
+    edit.setDate(edit.date().addDays(3))  # typed or picked after today: held at today
+    assert date_of(edit) == date(2026, 11, 20) and edit.maximumDate() == edit.date()

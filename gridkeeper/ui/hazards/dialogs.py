@@ -19,7 +19,7 @@ from gridkeeper.services.safety_places import PlaceInput, checklist_for, create_
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.storage.models import Building, Compound, Grid
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, error_label
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, error_label, past_date_edit
 
 H = HazardStatus
 ESCALATE_TO = ("街道办事处", "消防救援站", "街道安监办", "燃气公司", "供电公司")
@@ -143,8 +143,7 @@ class InspectionDialog(FormDialog):
         with ctx.read() as session:
             self.items = checklist_for(session, place.kind)
             steward = get(session, Grid, place.grid_id).steward_name
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.inspectors = QLineEdit(ctx.user or steward, self)
         self.inspectors.setPlaceholderText(self.tr("Who inspected, e.g. 李晓燕、张伟"))
         box = QGroupBox(self.tr("Checklist: tick each item where a hazard was found"), self)
@@ -267,8 +266,7 @@ class HazardStepDialog(FormDialog):
             self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
             self.add_row(self.tr("Reason"), self.reason, "reason")
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.add_row(self.tr("Date"), self.on, "step_on")
 
     def save(self, session) -> SafetyHazard:

@@ -15,7 +15,7 @@ from gridkeeper.services.disputes import DisputeInput, PartyInput
 from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.storage.models import Grid, Resident, ResidentRequest, Visit
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
+from gridkeeper.ui.widgets.forms import FormDialog, date_of, past_date_edit, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
 def choice_box(enum, parent: QWidget, current=None) -> QComboBox:
@@ -134,8 +134,7 @@ class NewDisputeDialog(FormDialog):
         self.risk = choice_box(DisputeRisk, self)
         self.source = choice_box(DisputeSource, self, DisputeSource.VISIT)
         self.source.removeItem(self.source.findData(DisputeSource.REQUEST.value))  # that road is 转为矛盾纠纷
-        self.found_on = date_edit(ctx.today(), self)
-        self.found_on.setMaximumDate(self.found_on.date())
+        self.found_on = past_date_edit(ctx.today(), self)
         self.found_by = QLineEdit(ctx.user, self)
         self.details = text_box(self, self.tr("What happened, what each side says (optional)"))
         self.party_list = QListWidget(self)
@@ -258,8 +257,7 @@ class SessionDialog(FormDialog):
         super().__init__(ctx, self.tr("Dispute #{0}: mediation session").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
-        self.held_on = date_edit(ctx.today(), self)
-        self.held_on.setMaximumDate(self.held_on.date())
+        self.held_on = past_date_edit(ctx.today(), self)
         self.mediators = QLineEdit(ctx.user, self)
         self.mediators.setPlaceholderText(self.tr("Mediators, separated by 、"))
         self.agreed = text_box(self, self.tr("What the parties agreed (or where they still differ)"))
@@ -287,8 +285,7 @@ class OutcomeDialog(FormDialog):
         self.ctx, self.dispute = ctx, dispute
         self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
         self.outcome = choice_box(DisputeOutcome, self)
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.referred_to = QComboBox(self)
         self.referred_to.setEditable(True)
         self.referred_to.addItems(["", "街道综治中心", "司法所", "派出所", "劳动监察大队", "住建部门", "人民法院"])
@@ -321,8 +318,7 @@ class FollowUpDialog(FormDialog):
         super().__init__(ctx, self.tr("Dispute #{0}: follow-up").format(dispute.id), parent)
         self.ctx, self.dispute = ctx, dispute
         self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.held = QCheckBox(self.tr("The agreement held (the dispute is closed)"), self)
         self.held.setChecked(True)
         self.note = text_box(self, self.tr("What was found; required when it did not hold"), 50)
@@ -348,8 +344,7 @@ class ReasonDialog(FormDialog):
         super().__init__(ctx, title.format(dispute.id), parent)
         self.ctx, self.dispute, self.reopen = ctx, dispute, reopen
         self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Required: why"))
         self.add_row(self.tr("Date"), self.on, "closed_on")

@@ -12,7 +12,7 @@ from gridkeeper.services.members import MemberInput, record_service, register_me
 from gridkeeper.services.place_lists import grids
 from gridkeeper.storage.models import Member, ServiceActivity
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, past_date_edit
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
 SERVICE_CATEGORIES = ["组织建设", "法律咨询与援助", "助困扶残与就业援助", "社区治理", "健康医疗", "文化体育",
@@ -120,8 +120,7 @@ class ServiceDialog(FormDialog):
             button.clicked.connect(lambda _c=False, s=state: self.set_all(s))
             row.addWidget(button)
         row.addWidget(self.find, 1)
-        self.held_on = date_edit(ctx.today(), self)
-        self.held_on.setMaximumDate(self.held_on.date())
+        self.held_on = past_date_edit(ctx.today(), self)
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("For example: weekend clean-up of the compound"))
         self.category = QComboBox(self)

@@ -12,7 +12,7 @@ from gridkeeper.domain.request_flow import DEFAULT_DEADLINE_DAYS, LOOP
 from gridkeeper.services.requests import RequestInput, advance, raise_request
 from gridkeeper.storage.models import Building, Compound, Household, ResidentRequest, Unit
 from gridkeeper.ui.context import AppContext, Change
-from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, required
+from gridkeeper.ui.widgets.forms import FormDialog, date_edit, date_of, past_date_edit, required
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
 S = RequestStatus
@@ -47,8 +47,7 @@ class NewRequestDialog(FormDialog):
         self.description.setPlaceholderText(self.tr("What the resident asks for, in their words"))
         self.description.setPlainText(description)
         self.description.setMinimumHeight(80)
-        self.raised_on = date_edit(ctx.today(), self)
-        self.raised_on.setMaximumDate(self.raised_on.date())
+        self.raised_on = past_date_edit(ctx.today(), self)
         self.deadline = date_edit(ctx.today() + timedelta(days=DEFAULT_DEADLINE_DAYS), self)
         self._deadline_touched = False
         self.raised_on.dateChanged.connect(self._follow_raised)
@@ -116,8 +115,7 @@ class TransitionDialog(FormDialog):
             self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Required: why this step is taken"))
             self.add_row(self.tr("Reason"), self.reason, "reason")
-        self.on = date_edit(ctx.today(), self)
-        self.on.setMaximumDate(self.on.date())
+        self.on = past_date_edit(ctx.today(), self)
         self.add_row(self.tr("Date"), self.on)
 
     def _dispatch_rows(self) -> None:

@@ -17,7 +17,7 @@ from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.operations import Change, announce, perform
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.sections.visit_input import entered_visit, visitor_display, visitor_input
-from gridkeeper.ui.widgets.forms import FieldErrors, add_row, date_edit, error_label
+from gridkeeper.ui.widgets.forms import FieldErrors, add_row, error_label, past_date_edit
 from gridkeeper.ui.widgets.household_picker import HouseholdPicker
 
 
@@ -36,8 +36,7 @@ class VisitForm(QWidget):
         self._automatic = False  # True while the form itself fills the visitor box
         self.picker = HouseholdPicker(ctx, self)
         self.picker.household_changed.connect(self._household_changed)
-        self.visited_on = date_edit(ctx.today(), self)
-        self.visited_on.setMaximumDate(self.visited_on.date())
+        self.visited_on = past_date_edit(ctx.today(), self)
         self.visitor = QComboBox(self)
         self.visitor.setEditable(True)
         self.visitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -33,6 +33,13 @@ def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
     return edit
 
 
+def past_date_edit(today: date, parent: QWidget | None = None) -> QDateEdit:
+    """A day that has happened (a visit, a step, a session): today at first, nothing after today."""
+    edit = date_edit(today, parent)
+    edit.setMaximumDate(edit.date())
+    return edit
+
+
 def date_of(edit: QDateEdit) -> date:
     return edit.date().toPython()
 

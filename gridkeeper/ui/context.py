@@ -50,8 +50,9 @@ class AppContext(QObject):
         return self._today or date.today()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._server_stopped(), Session(self.engine, expire_on_commit=False) as session:
+    def read(self, engine: Engine | None = None) -> Iterator[Session]:
+        """A session to read with (on a worker's own `engine` when given: `ui.background_read`)."""
+        with self._server_stopped(), Session(engine or self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager

@@ -18,7 +18,7 @@ check, reading a spreadsheet). Usage (Anki's CollectionOp style; keep per-area o
 
 API (stable):
     run_in_background(parent, fn, *, on_done=None, label="", cancellable=True,
-                      on_error=None, on_cancelled=None, title=None) -> BackgroundTask
+                      on_error=None, on_cancelled=None, title=None, dialog=True) -> BackgroundTask
 
     - `fn(progress)` runs in a QThreadPool thread. `progress(done, total)` updates the bar
       (total 0 = busy indicator) and raises `Cancelled` once the user has cancelled;
@@ -29,7 +29,8 @@ API (stable):
     - Any other exception goes to `on_error(exc)` if given; unless that returns True it is shown by
       `ui.errors.report_failure` (a refusal or a known fault in plain words, anything else as a short
       notice with its traceback logged) — never a traceback on screen.
-    - The progress dialog appears only if the work takes longer than ~400 ms.
+    - The progress dialog appears only if the work takes longer than ~400 ms; `dialog=False` shows none
+      (a section's read shows its own "正在统计…" instead: `ui.background_read`).
     - The returned BackgroundTask has `.cancel()`, `.finished` (Signal) and `.wait(ms)` (tests).
 """
 
@@ -67,7 +68,7 @@ class _Dispatcher(QObject):
         super().__init__()
         queued = Qt.ConnectionType.QueuedConnection
         self.progressed.connect(lambda tid, d, t: _task(tid) and _task(tid)._on_progress(d, t), queued)
-        self.labelled.connect(lambda tid, text: _task(tid) and _task(tid).dialog.setLabelText(text), queued)
+        self.labelled.connect(lambda tid, text: _task(tid) and _task(tid)._on_label(text), queued)
         self.outcome.connect(lambda tid, kind, value: _task(tid) and _task(tid)._on_outcome(kind, value), queued)
         self.released.connect(lambda tid: _task(tid) and _task(tid)._on_released(), queued)
 
@@ -135,12 +136,20 @@ class BackgroundTask(QObject):
 
     finished = Signal(str)  # "done" | "cancelled" | "error"
 
-    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, title: str | None):
+    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, title: str | None,
+                 dialog: bool = True):
         super().__init__()
         self._cancel = threading.Event()
         self._done_event = threading.Event()
         self._parent = parent
         self.on_done = self.on_error = self.on_cancelled = None
+        self.id = next(_NEXT_ID)
+        self._outcome_handled = self._released = False
+        self.dialog: QProgressDialog | None = None
+        if dialog:
+            self._make_dialog(parent, label, cancellable, title)
+
+    def _make_dialog(self, parent: QWidget | None, label: str, cancellable: bool, title: str | None) -> None:
         self.dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Cancel") if cancellable else None, 0, 0, parent)
         self.dialog.setWindowTitle(title or QCoreApplication.translate("worker", "Please wait"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -148,8 +157,6 @@ class BackgroundTask(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
         self.dialog.canceled.connect(self.cancel)
-        self.id = next(_NEXT_ID)
-        self._outcome_handled = self._released = False
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -158,15 +165,22 @@ class BackgroundTask(QObject):
         """Block until the worker has finished (tests); UI callbacks still need the event loop."""
         return self._done_event.wait(msecs / 1000)
 
+    def _on_label(self, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setLabelText(text)
+
     def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            return
         if self.dialog.maximum() != max(total, 0):
             self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total else 0)
 
     def _on_outcome(self, kind: str, value: object) -> None:
-        self.dialog.canceled.disconnect(self.cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
         try:
             if kind == "done" and self.on_done:
                 self.on_done(value)
@@ -194,9 +208,12 @@ class BackgroundTask(QObject):
 def run_in_background(parent: QWidget | None, fn: Callable[[Progress], Any], *,
                       on_done: Callable[[Any], None] | None = None, label: str = "",
                       cancellable: bool = True, on_error: Callable[[BaseException], bool] | None = None,
-                      on_cancelled: Callable[[], None] | None = None, title: str | None = None) -> BackgroundTask:
-    """Run `fn(progress)` off the UI thread with a progress dialog; see the module docstring."""
-    task = BackgroundTask(parent, label or QCoreApplication.translate("worker", "Working…"), cancellable, title)
+                      on_cancelled: Callable[[], None] | None = None, title: str | None = None,
+                      dialog: bool = True) -> BackgroundTask:
+    """Run `fn(progress)` off the UI thread with a progress dialog (none with `dialog=False`: the caller
+    shows its own busy state, as `ui.background_read` does); see the module docstring."""
+    task = BackgroundTask(parent, label or QCoreApplication.translate("worker", "Working…"), cancellable, title,
+                          dialog)
     task.on_done, task.on_error, task.on_cancelled = on_done, on_error, on_cancelled
     _RUNNING[task.id] = task
     QThreadPool.globalInstance().start(_Runner(task.id, fn, task._cancel, task._done_event, _events()))

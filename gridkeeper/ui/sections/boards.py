@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -17,13 +18,14 @@ from gridkeeper.domain.period import Period, recent_periods
 from gridkeeper.domain.property_ranking import Thresholds
 from gridkeeper.reports.property_poster import compounds_text, days, pct, write_property_board
 from gridkeeper.reports.scoreboard import change_text, write_scoreboard
-from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.grid_scoreboard import GridLine, GridScoreboard, grid_scoreboard
 from gridkeeper.services.property_board import CompanyRow, PropertyBoard, property_board, set_thresholds, thresholds
+from gridkeeper.ui.background_read import BackgroundRead
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.errors import show_error
 from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.printing import print_pages
+from gridkeeper.ui.worker import run_in_background
 from gridkeeper.ui.widgets.table_model import Column, RowsModel
 
 PERIODS_SHOWN = {"month": 13, "quarter": 8, "year": 4}
@@ -57,6 +59,8 @@ class BoardsSection(QWidget):
         self.companies: PropertyBoard | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="gridkeeper-boards-")
         self._stale = False  # data changed while the section was hidden: refresh when it is shown
+        self.reader = BackgroundRead(self, ctx)  # both boards are read in a worker thread (seconds at 100k)
+        self._grids_pending = False  # a read of both boards has been asked for and not yet shown
         self.kind = QComboBox(self)
         for key, text in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year"))):
             self.kind.addItem(text, key)
@@ -69,6 +73,7 @@ class BoardsSection(QWidget):
         top.addWidget(QLabel(self.tr("Period:"), self))
         top.addWidget(self.kind)
         top.addWidget(self.period)
+        top.addWidget(self.reader.label)
         top.addStretch(1)
         for text, slot in ((self.tr("Save as PDF…"), lambda: self.ask_save(".pdf")),
                            (self.tr("Save as Excel…"), lambda: self.ask_save(".xlsx")),
@@ -92,7 +97,6 @@ class BoardsSection(QWidget):
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tabs.currentChanged.connect(lambda _i: self._show_heading())
         ctx.data_changed.connect(self._data_changed)
-        self.refresh()
 
     # -- building the tabs --------------------------------------------------------------------------
     def _table(self, model: RowsModel) -> QTableView:
@@ -100,7 +104,9 @@ class BoardsSection(QWidget):
         view.setModel(model)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per result (set_rows below), not on every layout pass: 400 grids' rows measured on each
+        # tab switch took most of a second.
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         return view
@@ -233,22 +239,41 @@ class BoardsSection(QWidget):
             spin.blockSignals(False)
 
     def refresh(self) -> None:
-        """Both boards for the chosen period (a second at 100,000 households: only when shown, see
-        `_data_changed`)."""
+        """Both boards for the chosen period, read in the background (seconds at 100,000 households: only
+        when shown, see `_data_changed`); a newer request (another period) wins over one still running."""
         if not hasattr(self, "company_model") or self.period.count() == 0:
             return
         self._stale = False
-        with self.ctx.read() as session:
-            self.grids = grid_scoreboard(session, period=self.current_period(), today=self.ctx.today())
-        self.grid_model.set_rows([*self.grids.lines, self.grids.total])
-        self.refresh_companies()
+        self._grids_pending = True
+        period, today, rules = self.current_period(), self.ctx.today(), self.current_thresholds()
+
+        def read(session):
+            return (grid_scoreboard(session, period=period, today=today),
+                    property_board(session, period=period, today=today, rules=rules))
+
+        self.reader.start(read, self._show_boards)
 
     def refresh_companies(self) -> None:
-        """The red and black list alone: what the thresholds change."""
-        with self.ctx.read() as session:
-            self.companies = property_board(session, period=self.current_period(), today=self.ctx.today(),
-                                            rules=self.current_thresholds())
+        """The red and black list alone: what the thresholds change (both boards while the grids are still
+        being read, since only the newest read is shown)."""
+        if getattr(self, "_grids_pending", False):
+            self.refresh()
+            return
+        period, today, rules = self.current_period(), self.ctx.today(), self.current_thresholds()
+        self.reader.start(lambda session: property_board(session, period=period, today=today, rules=rules),
+                          self._show_companies)
+
+    def _show_boards(self, boards: tuple[GridScoreboard, PropertyBoard]) -> None:
+        self._grids_pending = False
+        self.grids = boards[0]
+        self.grid_model.set_rows([*self.grids.lines, self.grids.total])
+        self.grid_view.resizeColumnsToContents()
+        self._show_companies(boards[1])
+
+    def _show_companies(self, companies: PropertyBoard) -> None:
+        self.companies = companies
         self.company_model.set_rows([*self.companies.ranked, *self.companies.too_few])
+        self.company_view.resizeColumnsToContents()
         self.basis.setText(self.tr("Basis of the ranking: {0}").format(self.companies.thresholds.basis()))
         self._show_heading()
 
@@ -282,20 +307,35 @@ class BoardsSection(QWidget):
     # -- output ---------------------------------------------------------------------------------------
     def save_to(self, path: Path) -> None:
         """Write the board on the current tab to `path` (.pdf or .xlsx), without dialogs (tests call it)."""
+        self._writer(path)()
+
+    def _writer(self, path: Path) -> Callable[[], None]:
+        """Writing the board shown to `path`, as a function without widgets or sessions (400 grids' PDF take
+        seconds: the buttons run it in the background)."""
         if self.tabs.currentIndex() == 0:
-            write_scoreboard(self.grids, path)
-            return
+            grids = self.grids
+            return lambda: write_scoreboard(grids, path)
         with self.ctx.read() as session:
             from gridkeeper.services.geography import get_community
 
             community = get_community(session)
-        write_property_board(self.companies, path, hotline=community.hotline if community else "")
+        companies, hotline = self.companies, community.hotline if community else ""
+        return lambda: write_property_board(companies, path, hotline=hotline)
+
+    def _counted(self) -> bool:
+        """The figures shown are the period chosen (not still being counted); says so otherwise."""
+        if self.reader.loading() or self.grids is None or self.grids.period != self.current_period():
+            show_error(self, self.tr("The figures are still being counted: try again in a moment."))
+            return False
+        return True
 
     def suggested_name(self, suffix: str) -> str:
         what = "网格考核" if self.tabs.currentIndex() == 0 else "物业服务企业红黑榜"
         return f"{self.grids.community}{what}-{self.current_period().text}{suffix}"
 
     def ask_save(self, suffix: str) -> None:
+        if not self._counted():
+            return
         kind = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
         folder = QSettings().value("print/folder", "") or ""
         name = str(Path(folder) / self.suggested_name(suffix)) if folder else self.suggested_name(suffix)
@@ -303,14 +343,18 @@ class BoardsSection(QWidget):
         if not chosen:
             return
         QSettings().setValue("print/folder", str(Path(chosen).parent))
-        try:
-            self.save_to(Path(chosen).with_suffix(suffix))
-        except (OSError, ServiceError) as exc:
-            show_error(self, exc)
+        write = self._writer(Path(chosen).with_suffix(suffix))
+        self.task = run_in_background(self, lambda _progress: write(), label=self.tr("Saving…"), cancellable=False)
 
     def print_board(self) -> None:
+        if not self._counted():
+            return
         path = Path(self._folder.name) / "board.pdf"
-        self.save_to(path)
+        write = self._writer(path)
+        self.task = run_in_background(self, lambda _progress: write(), on_done=lambda _r: self._print_file(path),
+                                      label=self.tr("Preparing the pages…"), cancellable=False)
+
+    def _print_file(self, path: Path) -> None:
         document = QPdfDocument(self)
         document.load(str(path))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

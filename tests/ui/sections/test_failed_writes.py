@@ -289,6 +289,7 @@ def test_settings(qtbot, ctx, engine, dialogs, shown):
 
     boards = BoardsSection(ctx)
     qtbot.addWidget(boards)
+    qtbot.waitUntil(lambda: not boards.reader.loading())
     checklists = ChecklistDialog(ctx)
     qtbot.addWidget(checklists)
     checklists.items.setPlainText("灭火器过期")

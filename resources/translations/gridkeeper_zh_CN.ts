@@ -327,232 +327,255 @@
     </message>
 </context>
 <context>
+    <name>BackgroundRead</name>
+    <message>
+        <location filename="../../gridkeeper/ui/background_read.py" line="45"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
     <name>BoardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="65"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="65"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="65"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="66"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="294"/>
         <source>Grid scoreboard</source>
         <translation>网格考核</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="67"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="295"/>
         <source>Property companies&apos; red and black list</source>
         <translation>物业服务企业红黑榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="73"/>
         <source>Period:</source>
         <translation>统计期：</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="78"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="79"/>
         <source>Save as Excel…</source>
         <translation>保存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="80"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="111"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="114"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="158"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="123"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="124"/>
         <source>Care households on cadence</source>
         <translation>关爱户按时走访率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="125"/>
         <source>Requests on time</source>
         <translation>诉求按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="127"/>
         <source>Hazards rectified on time</source>
         <translation>隐患按期整改率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="128"/>
         <source>Vacant posts</source>
         <translation>空缺三长岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="129"/>
         <source>Service hours</source>
         <translation>党员服务时长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="130"/>
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="137"/>
         <source>Arrows compare with the previous period. The score is the mean of the percentages a grid has; grids are ranked by it. Visit coverage: households visited in the period; care households on cadence: not past their visiting interval at the end of the period (today while it runs).</source>
         <translation>箭头为与上期相比的变化。综合得分为各项百分比（有数据的各项）的平均数，按它排名。走访覆盖率：本期走访过的住户占比；关爱户按时走访率：期末（本期未结束时为今天）未超出走访间隔的关爱户占比。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
         <source>Red list</source>
         <translation>红榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
         <source>Black list</source>
         <translation>黑榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
         <source>Too few to rank</source>
         <translation>诉求过少，不排名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
         <source>List</source>
         <translation>榜单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="156"/>
         <source>Compounds</source>
         <translation>服务小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="159"/>
         <source>Requests</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="160"/>
         <source>On time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
         <source>Average days</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="163"/>
         <source>Overdue now</source>
         <translation>超期未办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="170"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="171"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="168"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="174"/>
         <source>Black list below on time</source>
         <translation>黑榜：按期办结率低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="169"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="175"/>
         <source>or satisfaction</source>
         <translation>或满意度低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="170"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="176"/>
         <source>Ranked from requests</source>
         <translation>参评最少诉求件数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="171"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="177"/>
         <source>Red list places</source>
         <translation>红榜名额</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="174"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="180"/>
         <source>Keep as the community&apos;s rule</source>
         <translation>设为本社区的标准</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="202"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="208"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="252"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
         <source>Basis of the ranking: {0}</source>
         <translation>排名依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="271"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="296"/>
         <source>{0} — {1}, compared with {2}</source>
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="299"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="328"/>
+        <source>The figures are still being counted: try again in a moment.</source>
+        <translation>数据正在统计，请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="339"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="299"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="339"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="302"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="342"/>
         <source>Save as</source>
         <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="347"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="355"/>
+        <source>Preparing the pages…</source>
+        <translation>正在生成页面…</translation>
     </message>
 </context>
 <context>
@@ -679,22 +702,22 @@
 <context>
     <name>ChecklistDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="295"/>
         <source>Inspection checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="303"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="301"/>
         <source>One item a line; leave empty to use the usual items</source>
         <translation>每行一项；留空则用常用检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="311"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="309"/>
         <source>Kind of place</source>
         <translation>场所类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="312"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="310"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
@@ -1431,32 +1454,32 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>EditDisputeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="203"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="202"/>
         <source>Dispute #{0}: edit</source>
         <translation>矛盾纠纷 #{0}：修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="209"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="208"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="211"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="210"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="211"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="212"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="213"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -1590,27 +1613,27 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="321"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="318"/>
         <source>Dispute #{0}: follow-up</source>
         <translation>矛盾纠纷 #{0}：回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="326"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="322"/>
         <source>The agreement held (the dispute is closed)</source>
         <translation>协议已履行（纠纷结案）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="328"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="324"/>
         <source>What was found; required when it did not hold</source>
         <translation>回访情况；协议未履行时必填</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="329"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="325"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="331"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="327"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1626,29 +1649,29 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FromRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="376"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="371"/>
         <source>Request #{0}: turn into a dispute</source>
         <translation>诉求 #{0}：转为矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="378"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="373"/>
         <source>The request is closed as handed to mediation; its history stays readable from the dispute.
 {0}</source>
         <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="385"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="380"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="386"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="381"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="387"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="382"/>
         <source>Other party (optional)</source>
         <translation>另一方当事人（可不填）</translation>
     </message>
@@ -1760,57 +1783,57 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardStepDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="234"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="233"/>
         <source>Hazard #{0}: {1}</source>
         <translation>隐患 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="239"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="238"/>
         <source>{0} → {1}: {2}</source>
         <translation>{0} → {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="248"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="247"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="249"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="248"/>
         <source>Print the rectification notice (整改通知单) now</source>
         <translation>现在打印整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="255"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="254"/>
         <source>What was done, e.g. 已清理楼道堆物</source>
         <translation>怎样整改的，例如：已清理楼道堆物</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="257"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="256"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="260"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="259"/>
         <source>Re-inspected by</source>
         <translation>复查人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="265"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="264"/>
         <source>Escalate to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="267"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="269"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="268"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="272"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="270"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2511,52 +2534,52 @@ It can be restored from the recycle bin.</source>
         <translation>检查 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="149"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="148"/>
         <source>Who inspected, e.g. 李晓燕、张伟</source>
         <translation>检查人，例如：李晓燕、张伟</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="150"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="149"/>
         <source>Checklist: tick each item where a hazard was found</source>
         <translation>检查项目：发现隐患的项目打勾</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="153"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="157"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="156"/>
         <source>Another hazard not on the list (optional)</source>
         <translation>清单以外的其他隐患（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="169"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="171"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="172"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="171"/>
         <source>Inspectors</source>
         <translation>检查人</translation>
     </message>
@@ -3217,62 +3240,62 @@ Offline desk software for community grid stewards.</source>
         <translation>一句话写明纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="139"/>
         <source>What happened, what each side says (optional)</source>
         <translation>经过和双方诉求（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="143"/>
         <source>Add this party</source>
         <translation>添加这位当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="147"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="146"/>
         <source>The grid of the first party&apos;s household</source>
         <translation>按第一位当事人所在住户的网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="152"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="153"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="156"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="157"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="158"/>
         <source>Found through</source>
         <translation>发现途径</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="159"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="160"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="162"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="161"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="163"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="162"/>
         <source>Details</source>
         <translation>情况描述</translation>
     </message>
@@ -3290,32 +3313,32 @@ Offline desk software for community grid stewards.</source>
         <translation>居民反映的内容（尽量用原话）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="55"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="57"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="57"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="59"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="58"/>
         <source>Raised on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="59"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="75"/>
         <source>Choose the household the request comes from</source>
         <translation>请选择提出诉求的住户</translation>
     </message>
@@ -3439,32 +3462,32 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="286"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="284"/>
         <source>Dispute #{0}: outcome</source>
         <translation>矛盾纠纷 #{0}：调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="295"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="292"/>
         <source>Required when mediation failed: what happens next</source>
         <translation>调解未成功时必填：后续去向</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="296"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="297"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="294"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="298"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="295"/>
         <source>Referred to</source>
         <translation>转交单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="299"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="296"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3596,17 +3619,17 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PartyDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="239"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="238"/>
         <source>Add a party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="242"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="241"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="247"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="246"/>
         <source>Choose a resident or household, or type the name</source>
         <translation>请选择居民或住户，或填写姓名</translation>
     </message>
@@ -4277,27 +4300,27 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="343"/>
         <source>Dispute #{0}: mediate again</source>
         <translation>矛盾纠纷 #{0}：重新调解</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="343"/>
         <source>Dispute #{0}: close</source>
         <translation>矛盾纠纷 #{0}：结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="354"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="349"/>
         <source>Required: why</source>
         <translation>必填：原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="355"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="350"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="356"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="351"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5267,47 +5290,47 @@ Nothing is printed or saved until you ask.</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="125"/>
         <source>For example: weekend clean-up of the compound</source>
         <translation>例如：周末小区环境清洁</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="135"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="134"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="139"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="138"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="140"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="139"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="142"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="143"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="142"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="144"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="143"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="144"/>
         <source>Hours each</source>
         <translation>每人时长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="146"/>
+        <location filename="../../gridkeeper/ui/sections/member_dialogs.py" line="145"/>
         <source>Points each</source>
         <translation>每人积分</translation>
     </message>
@@ -5315,42 +5338,42 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="258"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="257"/>
         <source>Dispute #{0}: mediation session</source>
         <translation>矛盾纠纷 #{0}：调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="262"/>
         <source>Mediators, separated by 、</source>
         <translation>调解人，多人用“、”分开</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="263"/>
         <source>What the parties agreed (or where they still differ)</source>
         <translation>双方达成的内容（或仍有分歧之处）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
         <source>Notes (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="267"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="269"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="267"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="270"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5836,67 +5859,67 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="90"/>
         <source>Request #{0}: {1}</source>
         <translation>诉求 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="94"/>
         <source>{0} → {1}: {2}</source>
         <translation>{0} → {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="104"/>
         <source>What was done, and the result</source>
         <translation>办理情况和结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="106"/>
         <source>Feedback</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="112"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="111"/>
         <source>What the resident said at the follow-up (optional)</source>
         <translation>回访时居民怎么说的（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="113"/>
         <source>Follow-up comment</source>
         <translation>回访意见</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="116"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="127"/>
         <source>Company, office or person</source>
         <translation>单位、部门或个人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="134"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="132"/>
         <source>Dispatch to</source>
         <translation>派往</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="135"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="133"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/request_dialogs.py" line="154"/>
         <source>Resident&apos;s rating</source>
         <translation>居民评价</translation>
     </message>
@@ -5927,72 +5950,72 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="44"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="43"/>
         <source>Steward, leader, member or any name</source>
         <translation>网格员、三长、党员或其他人的姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="53"/>
         <source>Someone was home</source>
         <translation>家中有人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="57"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="56"/>
         <source>What was found, in one line</source>
         <translation>走访发现（一句话）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="58"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="57"/>
         <source>Raise a request from this visit</source>
         <translation>由此次走访登记诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="60"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="59"/>
         <source>Record a safety hazard found on this visit</source>
         <translation>登记本次走访发现的安全隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="63"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="62"/>
         <source>Register a dispute found on this visit</source>
         <translation>登记这次走访发现的矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="66"/>
         <source>Save &amp;&amp; next (Enter)</source>
         <translation>保存并继续（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="69"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="87"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="86"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="89"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="88"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="90"/>
         <source>Kind</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="92"/>
         <source>Findings</source>
         <translation>走访发现</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="149"/>
         <source>Visitor changed from {0} to {1} to match the grid. Choose another if that is not right.</source>
         <translation>走访人已由 {0} 改为 {1}（随住户所在网格）。如不对，请另选。</translation>
     </message>
@@ -6007,17 +6030,17 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>谁去走访的？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="190"/>
         <source>Saved: {0} (visits entered here: {1})</source>
         <translation>已保存：{0}（本次共录入 {1} 次走访）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="208"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="207"/>
         <source>{0} was already visited on {1} (logged by {2}). Log another visit to this household on the same day?</source>
         <translation>{0} 在 {1} 已有一次走访记录（{2}）。同一天再记一次走访吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="210"/>
+        <location filename="../../gridkeeper/ui/sections/visit_form.py" line="209"/>
         <source>This household</source>
         <translation>这一户</translation>
     </message>
@@ -6025,32 +6048,32 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>VisitHazardDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="204"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="203"/>
         <source>Record a hazard from this visit</source>
         <translation>登记走访发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="213"/>
         <source>Who must put it right (the household, the property company…)</source>
         <translation>由谁整改（住户、物业公司……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="215"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="214"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="216"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="215"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="217"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="216"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="218"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="217"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
@@ -6228,12 +6251,12 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="144"/>
+        <location filename="../../gridkeeper/ui/worker.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="145"/>
+        <location filename="../../gridkeeper/ui/worker.py" line="154"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -6253,7 +6276,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/worker.py" line="199"/>
+        <location filename="../../gridkeeper/ui/worker.py" line="215"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>

@@ -112,7 +112,7 @@ class PlaceActions(QObject):
     # -- the actions -----------------------------------------------------------------------------
     def _run(self, dialog, select: str | None = None) -> bool:
         """Show the dialog; once it saved, select the new or changed place (`select` names its kind)."""
-        if not forms.run_dialog(dialog):
+        if not forms.accepted(dialog):
             return False
         if select and isinstance(dialog.result_value, int):
             self.tree.select_place(select, dialog.result_value)

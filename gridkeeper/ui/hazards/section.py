@@ -142,8 +142,7 @@ class PlacesPage(QWidget):
 
     def new_place(self) -> SafetyPlace | None:
         dialog = PlaceDialog(self.ctx, self)
-        place = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        place = dialog.result_value if forms.accepted(dialog) else None
         if place:
             self.refresh()
             self.select_place(place.id)
@@ -154,8 +153,7 @@ class PlacesPage(QWidget):
         if place is None:
             return None
         dialog = PlaceDialog(self.ctx, self, place=place)
-        saved = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        saved = dialog.result_value if forms.accepted(dialog) else None
         if saved:
             self.refresh()
             self.select_place(saved.id)
@@ -171,8 +169,7 @@ class PlacesPage(QWidget):
 
     def edit_checklists(self) -> bool:
         dialog = ChecklistDialog(self.ctx, self)
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         return done
 
     def import_places(self, path: Path | None = None) -> int:
@@ -211,8 +208,7 @@ class PlacesPage(QWidget):
         if place is None or self.ctx.read_only:
             return None
         dialog = InspectionDialog(self.ctx, place, self)
-        result = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        result = dialog.result_value if forms.accepted(dialog) else None
         if result:
             _, found = result
             self.inspected.emit(found[0].id if found else 0)
@@ -377,9 +373,8 @@ class HazardsPage(QWidget):
             return False
         hazard_id = self.current.id
         dialog = self.make_step_dialog(target)
-        done = forms.run_dialog(dialog)
+        done = forms.accepted(dialog)
         wants_notice = done and dialog.wants_notice
-        dialog.deleteLater()
         if done:
             self.show_hazard(hazard_id)
             if wants_notice:

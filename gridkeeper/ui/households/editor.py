@@ -393,8 +393,7 @@ class HouseholdEditor(QDialog):
         if self.household_id is None:
             return None
         dialog = NewRequestDialog(self.ctx, self, household_id=self.household_id)
-        request = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        request = dialog.result_value if forms.accepted(dialog) else None
         if request is not None:
             self.load_record()
             self.tabs.setCurrentIndex(2)

@@ -229,14 +229,14 @@ class RentalsSection(QWidget):
 
     # -- writing ----------------------------------------------------------------------------------
     def _run(self, dialog) -> bool:
-        done = forms.run_dialog(dialog)
+        done = forms.accepted(dialog)
         if done and dialog.result_value:
             self.show_flat(dialog.result_value if isinstance(dialog, (TenancyDialog, EndTenancyDialog))
                            else self.household_id)
         return done
 
     def edit_rules(self) -> bool:
-        return forms.run_dialog(RentalRulesDialog(self.ctx, self))
+        return forms.accepted(RentalRulesDialog(self.ctx, self))
 
     def register_flat(self, household_id: int | None = None) -> bool:
         return self._run(TenancyDialog(self.ctx, self, household_id=household_id))

@@ -42,6 +42,5 @@ class DisputeSettingsDialog(FormDialog):
 def edit_dispute_settings(parent: QWidget, ctx: AppContext) -> bool:
     """Open the dialog; True when the settings were saved."""
     dialog = DisputeSettingsDialog(ctx, parent)
-    done = forms.run_dialog(dialog)
-    dialog.deleteLater()
+    done = forms.accepted(dialog)
     return done

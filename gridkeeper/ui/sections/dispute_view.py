@@ -176,8 +176,7 @@ class DisputeView(QWidget):
             return self.delete()
         dispute_id = self.dispute.id
         dialog = self.dialog_for(key)
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         if done:
             self.show_dispute(dispute_id)
             self.changed.emit(dispute_id)

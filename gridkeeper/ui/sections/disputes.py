@@ -197,9 +197,8 @@ class DisputesSection(QWidget):
         if self.ctx.read_only:
             return None
         dialog = self.make_new_dispute_dialog()
-        done = forms.run_dialog(dialog)
+        done = forms.accepted(dialog)
         dispute = dialog.result_value if done else None
-        dialog.deleteLater()
         if dispute:
             self.show_dispute(dispute.id)
         return dispute

@@ -139,8 +139,7 @@ class LeadersSection(QWidget):
         if self.ctx.read_only:
             return False
         dialog = self.make_assign_dialog(post)
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         if done:
             self.select_post(post.role, post.scope_id)
         return done
@@ -151,8 +150,7 @@ class LeadersSection(QWidget):
         if not post or not post.leader or self.ctx.read_only:
             return False
         dialog = LeaderPhotoDialog(self.ctx, post, self)
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         if done:
             self.select_post(post.role, post.scope_id)
         return done

@@ -146,8 +146,7 @@ class MembersSection(QWidget):
         if self.ctx.read_only:
             dialog.deleteLater()
             return False
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         return done
 
     def register(self) -> bool:

@@ -252,8 +252,7 @@ class RequestsSection(QWidget):
             return False
         request_id = self.current.id
         dialog = self.make_transition_dialog(target)
-        done = forms.run_dialog(dialog)
-        dialog.deleteLater()
+        done = forms.accepted(dialog)
         if done:
             self.show_request(request_id)
         return done
@@ -269,8 +268,7 @@ class RequestsSection(QWidget):
             return None
         request_id = self.current.id
         dialog = self.make_dispute_dialog()
-        dispute = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        dispute = dialog.result_value if forms.accepted(dialog) else None
         if dispute:
             self.show_request(request_id)
             self.open_dispute.emit(dispute.id)
@@ -283,9 +281,8 @@ class RequestsSection(QWidget):
         if self.ctx.read_only:
             return None
         dialog = self.make_new_request_dialog(**prefill)
-        done = forms.run_dialog(dialog)
+        done = forms.accepted(dialog)
         request = dialog.result_value if done else None
-        dialog.deleteLater()
         if request:
             self.show_request(request.id)
         return request

@@ -185,8 +185,7 @@ class VisitsSection(QWidget):
         if item is None or self.ctx.read_only:
             return None
         dialog = self.make_edit_dialog(item.visit)
-        saved = dialog.result_value if forms.run_dialog(dialog) else None
-        dialog.deleteLater()
+        saved = dialog.result_value if forms.accepted(dialog) else None
         if saved is not None:
             self._select_visit(saved.id)
         return saved
@@ -220,20 +219,17 @@ class VisitsSection(QWidget):
     def _visit_saved(self, visit: Visit, wants_request: bool) -> None:
         if wants_request:
             dialog = self.make_request_dialog(visit)
-            forms.run_dialog(dialog)
-            dialog.deleteLater()
+            forms.accepted(dialog)
             self.form.picker.search_edit.setFocus()
         if self.form.hazard_wanted:
             from gridkeeper.ui.hazards.dialogs import VisitHazardDialog
 
             dialog = VisitHazardDialog(self.ctx, visit.id, self, description=visit.findings)
-            forms.run_dialog(dialog)
-            dialog.deleteLater()
+            forms.accepted(dialog)
             self.form.picker.search_edit.setFocus()
         if self.form.dispute_wanted:
             from gridkeeper.ui.sections.dispute_dialogs import NewDisputeDialog
 
             dialog = NewDisputeDialog(self.ctx, self, visit=visit)
-            forms.run_dialog(dialog)
-            dialog.deleteLater()
+            forms.accepted(dialog)
             self.form.picker.search_edit.setFocus()

@@ -26,6 +26,15 @@ def run_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def accepted(dialog: QDialog) -> bool:
+    """`run_dialog`, then free the dialog once control is back in the event loop (what it saved, its
+    `result_value`, can still be read): True when it was accepted."""
+    try:
+        return run_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+
+
 def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setCalendarPopup(True)

@@ -209,8 +209,10 @@ def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, ris
     return dispute
 
 
-def add_party(session: Session, dispute_id: int, data: PartyInput, *, today: date | None = None) -> DisputeParty:
-    dispute = get(session, Dispute, dispute_id)
+def add_party(session: Session, dispute_id: int, data: PartyInput, *, today: date | None = None,
+              actor: str = "") -> DisputeParty:
+    """Add a party to a dispute already registered; the step is kept in the dispute's history."""
+    dispute = _locked(session, dispute_id)
     errors: list[ValueRuleError] = []
     count = len(parties(session, dispute_id))
     party = _party(session, data, count + 1, today or date.today(), errors)
@@ -218,16 +220,26 @@ def add_party(session: Session, dispute_id: int, data: PartyInput, *, today: dat
         raise ValidationFailed(errors)
     party.dispute_id = dispute.id
     session.add(party)
+    _log(session, dispute, dispute.status, dispute.status, f"添加当事人：{party.name}", actor)
     session.flush()
     return party
 
 
-def remove_party(session: Session, party_id: int) -> None:
+def remove_party(session: Session, party_id: int, *, reason: str = "", actor: str = "",
+                 expected_version: int | None = None) -> Dispute:
+    """Take a party off a dispute (added by mistake, or not part of it after all): a dispute keeps at least
+    one party, and the removal (who, and why when given) stays in its history; the row's deletion is audited."""
     party = get(session, DisputeParty, party_id)
-    if len(parties(session, party.dispute_id)) <= 1:
+    dispute = _locked(session, party.dispute_id)
+    check_version(session, dispute, expected_version)
+    if len(parties(session, dispute.id)) <= 1:
         raise ServiceError("纠纷至少要有一位当事人：请先添加另一位，再删除这一位")
+    reason = " ".join((reason or "").split())[:200]
+    _log(session, dispute, dispute.status, dispute.status,
+         f"移除当事人：{party.name}" + (f"（{reason}）" if reason else ""), actor)
     session.delete(party)
     session.flush()
+    return dispute
 
 
 def add_session(session: Session, dispute_id: int, *, held_on: date, mediators: str, agreed: str = "",

@@ -1231,117 +1231,127 @@ The database as it was before is kept as {4}.</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Mediation session…</source>
         <translation>登记调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
         <source>Outcome…</source>
         <translation>调解结果…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
         <source>Close…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Mediate again…</source>
         <translation>重新调解…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="75"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
         <source>Add party…</source>
         <translation>添加当事人…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="77"/>
+        <source>Remove party…</source>
+        <translation>移除当事人…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="78"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="78"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="78"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="92"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="90"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="92"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="91"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="93"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="118"/>
         <source>Choose a dispute in the list to see its parties, sessions and history.</source>
         <translation>在上面的列表中选择一件纠纷，查看当事人、调解记录和办理经过。</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="131"/>
+        <source>Take the party chosen in the list off this dispute (a dispute keeps at least one party)</source>
+        <translation>把列表中选中的当事人从本纠纷中移除（纠纷至少保留一位当事人）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="136"/>
         <source>Only a dispute nobody has mediated yet goes to the recycle bin; a mediated one stays in the register and is closed instead</source>
         <translation>只有尚未调解的纠纷可以删除（进入回收站）；已调解的纠纷要留在台账中，请改为“结案”</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="138"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="148"/>
         <source>risk {0}</source>
         <translation>风险{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="139"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="149"/>
         <source>Found {0} by {1} ({2})</source>
         <translation>{0} 由 {1} 发现（{2}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="145"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="155"/>
         <source>Outcome {0}: {1}</source>
         <translation>{0} 调解结果：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="158"/>
         <source>held</source>
         <translation>协议履行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="148"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="158"/>
         <source>did not hold</source>
         <translation>协议未履行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="159"/>
         <source>Followed up {0}: {1}</source>
         <translation>{0} 回访：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="152"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="162"/>
         <source>Follow-up due {0}</source>
         <translation>应于 {0} 回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="165"/>
         <source>Closed {0}</source>
         <translation>{0} 结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="192"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="208"/>
         <source>Move dispute #{0} ({1}) to the recycle bin?</source>
         <translation>把矛盾纠纷 #{0}（{1}）移到回收站？</translation>
     </message>
@@ -1349,7 +1359,7 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputeWindow</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="211"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_view.py" line="227"/>
         <source>Dispute #{0}</source>
         <translation>矛盾纠纷 #{0}</translation>
     </message>
@@ -1613,27 +1623,27 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="318"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="341"/>
         <source>Dispute #{0}: follow-up</source>
         <translation>矛盾纠纷 #{0}：回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="322"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="345"/>
         <source>The agreement held (the dispute is closed)</source>
         <translation>协议已履行（纠纷结案）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="324"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="347"/>
         <source>What was found; required when it did not hold</source>
         <translation>回访情况；协议未履行时必填</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="325"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="348"/>
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="327"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="350"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1649,29 +1659,29 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FromRequestDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="371"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="394"/>
         <source>Request #{0}: turn into a dispute</source>
         <translation>诉求 #{0}：转为矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="373"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="396"/>
         <source>The request is closed as handed to mediation; its history stays readable from the dispute.
 {0}</source>
         <translation>诉求将以“转交调解”办结，办理经过在矛盾纠纷中仍可查看。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="380"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="403"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="381"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="404"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="382"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="405"/>
         <source>Other party (optional)</source>
         <translation>另一方当事人（可不填）</translation>
     </message>
@@ -1889,167 +1899,167 @@ The database as it was before is kept as {4}.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="238"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="234"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="243"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="248"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="244"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="249"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="250"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="347"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="246"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="251"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="253"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="249"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="254"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="250"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="255"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="251"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="252"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="339"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="285"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="285"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="288"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="286"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="317"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="313"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="342"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="338"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="348"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="344"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="350"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="346"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="354"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="350"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="351"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="352"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="357"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="353"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="359"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2057,12 +2067,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="418"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="413"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="419"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="414"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -2229,12 +2239,12 @@ The database as it was before is kept as {4}.</source>
         <translation>诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="408"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="407"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="409"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="408"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -2719,12 +2729,12 @@ It can be restored from the recycle bin.</source>
         <translation>共 {0} 个岗位，空缺 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="164"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="162"/>
         <source>End {0}&apos;s term as {1} of {2} today? The post becomes vacant.</source>
         <translation>今天结束{0}的{2}{1}任期？该岗位将变为空缺。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/leaders.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/leaders.py" line="165"/>
         <source>Their photo for the wall roster is deleted.</source>
         <translation>其公示牌照片将同时删除。</translation>
     </message>
@@ -3186,7 +3196,7 @@ Offline desk software for community grid stewards.</source>
         <translation>共 {0} 名党员，本半年未参加服务 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="168"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="167"/>
         <source>Withdraw {0} from the community&apos;s register today?</source>
         <translation>今天将{0}从社区报到名册中退出？</translation>
     </message>
@@ -3462,32 +3472,32 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="284"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="307"/>
         <source>Dispute #{0}: outcome</source>
         <translation>矛盾纠纷 #{0}：调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="292"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="315"/>
         <source>Required when mediation failed: what happens next</source>
         <translation>调解未成功时必填：后续去向</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="293"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="316"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="294"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="317"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="295"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="318"/>
         <source>Referred to</source>
         <translation>转交单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="296"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="319"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -4016,12 +4026,12 @@ Offline desk software for community grid stewards.</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="166"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="164"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="199"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="196"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
@@ -4300,27 +4310,27 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="343"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="366"/>
         <source>Dispute #{0}: mediate again</source>
         <translation>矛盾纠纷 #{0}：重新调解</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="343"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="366"/>
         <source>Dispute #{0}: close</source>
         <translation>矛盾纠纷 #{0}：结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="349"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="372"/>
         <source>Required: why</source>
         <translation>必填：原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="350"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="373"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="351"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="374"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4366,6 +4376,29 @@ Nothing is printed or saved until you ask.</source>
         <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="85"/>
         <source>“{0}” was restored. Some links could not be restored as they were:</source>
         <translation>“{0}”已恢复。以下关联未能按原样恢复：</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePartyDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="258"/>
+        <source>Dispute #{0}: remove a party</source>
+        <translation>矛盾纠纷 #{0}：移除当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
+        <source>Optional: why, e.g. 登记错了、与本纠纷无关</source>
+        <translation>可不填：原因，例如 登记错了、与本纠纷无关</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -5338,42 +5371,42 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="257"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="280"/>
         <source>Dispute #{0}: mediation session</source>
         <translation>矛盾纠纷 #{0}：调解记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="262"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="285"/>
         <source>Mediators, separated by 、</source>
         <translation>调解人，多人用“、”分开</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="263"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="286"/>
         <source>What the parties agreed (or where they still differ)</source>
         <translation>双方达成的内容（或仍有分歧之处）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="264"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="287"/>
         <source>Notes (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="265"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="288"/>
         <source>Held on</source>
         <translation>调解日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="266"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="289"/>
         <source>Mediators</source>
         <translation>调解人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="267"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="290"/>
         <source>Agreed</source>
         <translation>达成内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="291"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -6172,7 +6205,7 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>显示 {0} 次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/visits.py" line="203"/>
+        <location filename="../../gridkeeper/ui/sections/visits.py" line="202"/>
         <source>Delete {0} visit(s)? The household&apos;s last-visit date is recalculated.</source>
         <translation>删除 {0} 次走访？住户的最近走访日期将重新计算。</translation>
     </message>

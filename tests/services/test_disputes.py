@@ -303,3 +303,39 @@ def test_a_dispute_registered_by_mistake_goes_to_the_bin_and_comes_back(session,
     assert back.subject == mistake.subject and back.found_on == TODAY - timedelta(days=10)
     assert [p.name for p in disputes.parties(session, back.id)] == ["王建华", "赵桂兰"]
     assert [line.to_label for line in dispute_lists.history(session, back)] == ["待调解"]
+
+
+def test_a_party_is_removed_with_the_step_in_the_history_and_one_party_always_stays(session, people):
+    dispute = disputes.create_dispute(session, leak(people), today=TODAY, actor="李晓燕")
+    added = disputes.add_party(session, dispute.id, PartyInput(name="刘强", phone="13712345678"), today=TODAY,
+                               actor="李晓燕")
+    wang, zhao, liu = disputes.parties(session, dispute.id)
+    assert liu.id == added.id
+    disputes.remove_party(session, liu.id, reason="与本纠纷无关", actor="李晓燕", expected_version=dispute.version)
+    disputes.remove_party(session, wang.id, actor="张伟")
+    session.commit()
+    assert [p.name for p in disputes.parties(session, dispute.id)] == ["赵桂兰"]
+    notes = [(line.note, line.actor) for line in dispute_lists.history(session, dispute)][1:]
+    assert notes == [("添加当事人：刘强", "李晓燕"), ("移除当事人：刘强（与本纠纷无关）", "李晓燕"),
+                     ("移除当事人：王建华", "张伟")]
+    with pytest.raises(ServiceError, match="至少要有一位当事人"):
+        disputes.remove_party(session, zhao.id)
+    session.rollback()
+    assert [p.name for p in disputes.parties(session, dispute.id)] == ["赵桂兰"]
+    deleted = session.exec(select(AuditEntry).where(AuditEntry.entity == "dispute_party",
+                                                    AuditEntry.action == "delete")).all()
+    assert sorted(entry.entity_id for entry in deleted) == sorted([str(liu.id), str(wang.id)])
+
+
+def test_removing_a_party_from_a_dispute_someone_else_moved_on_is_a_conflict(session, people):
+    from gridkeeper.services.errors import EditConflict
+
+    dispute = disputes.create_dispute(session, leak(people), today=TODAY)
+    shown = dispute.version
+    disputes.record_outcome(session, dispute.id, "转交相关部门", on=TODAY, referred_to="街道综治中心", today=TODAY)
+    session.commit()
+    wang = disputes.parties(session, dispute.id)[0]
+    with pytest.raises(EditConflict):
+        disputes.remove_party(session, wang.id, expected_version=shown)
+    session.rollback()
+    assert len(disputes.parties(session, dispute.id)) == 2

@@ -12,7 +12,7 @@ from gridkeeper.domain.dispute_flow import DisputeKind, DisputeOutcome, DisputeR
 from gridkeeper.domain.fields import item_field
 from gridkeeper.services import dispute_requests, disputes
 from gridkeeper.services.disputes import DisputeInput, PartyInput
-from gridkeeper.storage.dispute_models import Dispute
+from gridkeeper.storage.dispute_models import Dispute, DisputeParty
 from gridkeeper.storage.models import Grid, Resident, ResidentRequest, Visit
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.widgets.forms import FormDialog, date_of, past_date_edit, required
@@ -244,8 +244,31 @@ class PartyDialog(FormDialog):
         party = self.picker.party()
         if party is None:
             raise required("parties", self.tr("Choose a resident or household, or type the name"))
-        added = disputes.add_party(session, self.dispute_id, party, today=self.ctx.today())
+        added = disputes.add_party(session, self.dispute_id, party, today=self.ctx.today(), actor=self.ctx.user)
         return added
+
+
+class RemovePartyDialog(FormDialog):
+    """Take a party off a dispute (added by mistake, or not part of it after all); the dispute keeps at least
+    one party and its history says who was removed, and why when given."""
+
+    changes = Change.DISPUTES
+
+    def __init__(self, ctx: AppContext, dispute: Dispute, party: DisputeParty, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Dispute #{0}: remove a party").format(dispute.id), parent)
+        self.ctx, self.dispute, self.party = ctx, dispute, party
+        self.version = dispute.version  # a step someone else took meanwhile is a conflict to settle
+        who = QLabel(" ".join(p for p in (party.name, party.address) if p), self)
+        who.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Optional: why, e.g. 登记错了、与本纠纷无关"))
+        self.add_row(self.tr("Party"), who, "parties")
+        self.add_row(self.tr("Reason"), self.reason)
+
+    def save(self, session):
+        dispute = disputes.remove_party(session, self.party.id, reason=self.reason.text(), actor=self.ctx.user,
+                                        expected_version=self.version)
+        return dispute
 
 
 class SessionDialog(FormDialog):

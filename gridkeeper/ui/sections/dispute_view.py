@@ -16,7 +16,7 @@ from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.operations import perform
 from gridkeeper.ui.sections.dispute_dialogs import (EditDisputeDialog, FollowUpDialog, OutcomeDialog, PartyDialog,
-                                                    ReasonDialog, SessionDialog)
+                                                    ReasonDialog, RemovePartyDialog, SessionDialog)
 from gridkeeper.ui.widgets.step_detail import local_time
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.table_model import Column, RowsModel
@@ -69,10 +69,12 @@ class DisputeView(QWidget):
         self.party_view = small_table(self.party_model, self, 2)
         self.session_view = small_table(self.session_model, self, 2)
         self.history_view = small_table(self.history_model, self, 3)
+        self.party_view.selectionModel().selectionChanged.connect(lambda *_a: self._enable_removal())
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (("session", self.tr("Mediation session…")), ("outcome", self.tr("Outcome…")),
                           ("follow_up", self.tr("Follow-up…")), ("close", self.tr("Close…")),
                           ("reopen", self.tr("Mediate again…")), ("party", self.tr("Add party…")),
+                          ("remove_party", self.tr("Remove party…")),
                           ("edit", self.tr("Edit…")), ("delete", self.tr("Delete…")), ("household", self.tr("Open household"))):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
@@ -82,7 +84,7 @@ class DisputeView(QWidget):
 
     def _layout(self) -> None:
         row = QHBoxLayout()
-        for key in ("session", "outcome", "follow_up", "close", "reopen", "party", "edit", "delete"):
+        for key in ("session", "outcome", "follow_up", "close", "reopen", "party", "remove_party", "edit", "delete"):
             row.addWidget(self.buttons[key])
         row.addStretch(1)
         row.addWidget(self.buttons["household"])
@@ -125,12 +127,20 @@ class DisputeView(QWidget):
         self.buttons["close"].setEnabled(writable and status == S.REGISTERED)
         self.buttons["reopen"].setEnabled(writable and status not in OPEN_DISPUTE_STATUSES and S.MEDIATING in allowed)
         self.buttons["party"].setEnabled(writable)
+        self._enable_removal()
+        self.buttons["remove_party"].setToolTip(self.tr("Take the party chosen in the list off this dispute "
+                                                        "(a dispute keeps at least one party)"))
         self.buttons["edit"].setEnabled(writable)
         self.buttons["delete"].setEnabled(writable and status == S.REGISTERED and not dispute.source_request_id
                                           and not self.session_model.rowCount())
         self.buttons["delete"].setToolTip(self.tr("Only a dispute nobody has mediated yet goes to the recycle bin; "
                                                   "a mediated one stays in the register and is closed instead"))
         self.buttons["household"].setEnabled(bool(dispute and dispute.household_id))
+
+    def _enable_removal(self) -> None:
+        """Remove party: a party chosen in the list, and another one left after it goes."""
+        self.buttons["remove_party"].setEnabled(self.dispute is not None and not self.ctx.read_only
+                                                and self.party_model.rowCount() > 1 and self.chosen_party() is not None)
 
     def summary_html(self, d: Dispute) -> str:
         esc = html.escape
@@ -163,7 +173,12 @@ class DisputeView(QWidget):
                 "close": lambda: ReasonDialog(self.ctx, d, reopen=False, parent=self),
                 "reopen": lambda: ReasonDialog(self.ctx, d, reopen=True, parent=self),
                 "party": lambda: PartyDialog(self.ctx, d.id, self),
+                "remove_party": lambda: RemovePartyDialog(self.ctx, d, self.chosen_party(), self),
                 "edit": lambda: EditDisputeDialog(self.ctx, d, self)}[key]()
+
+    def chosen_party(self):
+        rows = self.party_view.selectionModel().selectedRows()
+        return self.party_model.row_at(rows[0].row()) if rows else None
 
     def act(self, key: str) -> bool:
         """Take a step on the shown dispute; True when something was saved."""
@@ -174,6 +189,8 @@ class DisputeView(QWidget):
             return False
         if key == "delete":
             return self.delete()
+        if key == "remove_party" and self.chosen_party() is None:
+            return False
         dispute_id = self.dispute.id
         dialog = self.dialog_for(key)
         done = forms.accepted(dialog)

@@ -261,3 +261,57 @@ def test_a_dispute_found_on_a_visit_is_registered_from_the_visit_form(qtbot, ctx
         assert (dispute.source_visit_id, dispute.source, dispute.household_id) == (visit.id, "visit", homes["陈志强"])
         assert [p.name for p in disputes.parties(session, dispute.id)] == ["陈志强", "王建华"]
     assert not form.record_dispute.isChecked()  # the next visit starts clean
+
+
+def test_remove_a_party_in_the_dispute_window_keeps_one_and_says_so_in_the_history(qtbot, qtmodeltester, ctx,
+                                                                                  engine, homes, dialogs):
+    from gridkeeper.ui.sections.dispute_view import DisputeWindow
+
+    with Session(engine) as session:
+        made = disputes.create_dispute(session, DisputeInput(
+            subject="楼上漏水", parties=[PartyInput(household_id=homes["王建华"]), PartyInput(name="刘强")]),
+            today=TODAY)
+        session.commit()
+        made_id = made.id
+    window = DisputeWindow(ctx, made_id)
+    qtbot.addWidget(window)
+    view = window.view
+    button = view.buttons["remove_party"]
+    assert not button.isEnabled()  # nobody chosen yet
+    view.party_view.selectRow(1)
+    assert button.isEnabled()
+    dialogs.fillers.append(lambda d: d.reason.setText("登记错了"))
+    button.click()
+    assert [p.name for p in view.party_model.rows()] == ["王建华"]
+    qtmodeltester.check(view.party_model)
+    assert (view.history_model.rows()[-1].note, view.history_model.rows()[-1].actor) == \
+        ("移除当事人：刘强（登记错了）", "李晓燕")
+    view.party_view.selectRow(0)
+    assert not button.isEnabled()  # the last party stays
+    with Session(engine) as session:
+        assert [p.name for p in disputes.parties(session, made_id)] == ["王建华"]
+
+
+def test_removing_a_party_after_someone_elses_step_asks_whose_version(qtbot, ctx, engine, homes, dialogs,
+                                                                      monkeypatch):
+    from gridkeeper.ui import conflict_dialog
+    from gridkeeper.ui.sections.dispute_view import DisputeWindow
+
+    with Session(engine) as session:
+        made = disputes.create_dispute(session, DisputeInput(
+            subject="楼上漏水", parties=[PartyInput(household_id=homes["王建华"]), PartyInput(name="刘强")]),
+            today=TODAY)
+        session.commit()
+        made_id = made.id
+    window = DisputeWindow(ctx, made_id)
+    qtbot.addWidget(window)
+    with Session(engine) as session:  # another PC records a session meanwhile
+        disputes.add_session(session, made_id, held_on=TODAY, mediators="张伟", today=TODAY)
+        session.commit()
+    asked = []
+    monkeypatch.setattr(conflict_dialog, "choose", lambda parent, conflict: asked.append(conflict) or
+                        conflict_dialog.KEEP_MINE)
+    window.view.party_view.selectRow(1)
+    dialogs.fillers.append(lambda d: None)
+    assert window.view.act("remove_party")
+    assert len(asked) == 1 and [p.name for p in window.view.party_model.rows()] == ["王建华"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlmodel import Session, select
 
@@ -24,9 +25,10 @@ from gridkeeper.services.coverage import VisitDue, care_schedule
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.members import service_totals
-from gridkeeper.services.monthly_figures import (Months, PlaceCoverage, care_last_visits_before, months_ending,
-                                                 months_of_year, overdue_as_of, percent_of, place_coverage,
-                                                 request_months, service_months, visit_trend, visited_between)
+from gridkeeper.services.monthly_figures import (Months, PlaceCoverage, RequestMonths, ServiceMonths, VisitTrend,
+                                                 care_last_visits_before, months_ending, months_of_year,
+                                                 overdue_as_of, percent_of, place_coverage, request_months,
+                                                 service_months, visit_trend, visited_between)
 from gridkeeper.services.scope_figures import scope_headline
 from gridkeeper.services.visibility import readable_scope
 from gridkeeper.storage.models import Building, Compound, Grid, Household, ResidentRequest, Unit
@@ -96,6 +98,37 @@ class WorkReport:
 # ---------------------------------------------------------------- entry points
 
 
+class _Sources(NamedTuple):
+    """What both reports are made from: the months' visits, requests and service, the coverage of each place
+    in the period, and the care cadence at the two dates compared."""
+
+    visits: VisitTrend
+    places: list[PlaceCoverage]
+    requests: RequestMonths
+    service: ServiceMonths
+    care: list
+
+
+def _read(session: Session, place, months: Months, period: Period, today: date, as_of: list[date]) -> _Sources:
+    level = "building" if place.grid else "grid"
+    return _Sources(visit_trend(session, months, scope=place.scope),
+                    place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level),
+                    request_months(session, months, today=today, scope=place.scope),
+                    service_months(session, months, scope=place.scope),
+                    care_cadence(session, place, as_of, today))
+
+
+def _overdue_figure(session: Session, place, as_of: date, last_as_of: date) -> Figure:
+    return Figure("超期未办结诉求", overdue_as_of(session, as_of, scope=place.scope),
+                  overdue_as_of(session, last_as_of, scope=place.scope))
+
+
+def _attention_lists(session: Session, place, care_now, as_of: date, today: date) -> list[AttentionList]:
+    """Care households overdue, requests overdue, vacant posts: what the report's last page names."""
+    return [_overdue_care_list(session, care_now[2], as_of), _overdue_request_list(session, place, as_of),
+            _vacant_post_list(session, place, today)]
+
+
 def monthly_report(session: Session, period: Period, *, grid_code: str | None = None, today: date,
                    notes: str = "") -> WorkReport:
     """The month's report for the community or one grid (a steward: their own grid)."""
@@ -107,12 +140,8 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
     this, last = months.count - 1, months.count - 2
     as_of = min(period.last_day, today)
     last_as_of = period.start - timedelta(days=1)
-    level = "building" if place.grid else "grid"
-    visits = visit_trend(session, months, scope=place.scope)
-    places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
-    requests = request_months(session, months, today=today, scope=place.scope)
-    service = service_months(session, months, scope=place.scope)
-    care_now, care_before = care_cadence(session, place, [as_of, last_as_of], today)
+    visits, places, requests, service, (care_now, care_before) = _read(session, place, months, period, today,
+                                                                         [as_of, last_as_of])
     perf, perf_last = requests.performance[this], requests.performance[last]
     figures = [
         Figure("走访户次", visits.visits[this], visits.visits[last]),
@@ -120,8 +149,7 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
         Figure("走访覆盖率", visits.percent(this), visits.percent(last), "percent"),
         *_care_figures(care_now, care_before),
         *_request_figures(perf, perf_last),
-        Figure("超期未办结诉求", overdue_as_of(session, as_of, scope=place.scope),
-               overdue_as_of(session, last_as_of, scope=place.scope)),
+        _overdue_figure(session, place, as_of, last_as_of),
         Figure("在职党员服务人次", service.services[this], service.services[last]),
         Figure("参与服务党员人数", service.members[this], service.members[last]),
         Figure("在职党员服务时长（小时）", service.hours[this], service.hours[last], "hours"),
@@ -136,9 +164,7 @@ def monthly_report(session: Session, period: Period, *, grid_code: str | None = 
         _resolution_trend(requests, labels, f"近十二个月诉求按时办结率和满意率（按受理月份，{_span(months)}）"),
         ChartSpec("bar", f"近十二个月在职党员服务时长（{_span(months)}）", labels, [Series("服务时长", tuple(service.hours))], unit="小时"),
     ]
-    lists = [_overdue_care_list(session, care_now[2], as_of),
-             _overdue_request_list(session, place, as_of),
-             _vacant_post_list(session, place, today)]
+    lists = _attention_lists(session, place, care_now, as_of, today)
     return WorkReport("monthly", f"{place.unit}月度工作报告（{period.label}）", place.unit, period, as_of, "本月", "上月",
                       _basics(session, place, today), figures, charts, lists, notes, _basis(as_of, last_as_of, "月"))
 
@@ -152,12 +178,8 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
     months = Months(date(year - 1, 1, 1), 24)
     this, last = range(12, 24), range(0, 12)
     as_of, last_as_of = min(period.last_day, today), date(year - 1, 12, 31)
-    level = "building" if place.grid else "grid"
-    visits = visit_trend(session, months, scope=place.scope)
-    places = place_coverage(session, period.start, period.end, today=today, scope=place.scope, level=level)
-    requests = request_months(session, months, today=today, scope=place.scope)
-    service = service_months(session, months, scope=place.scope)
-    care_now, care_before = care_cadence(session, place, [as_of, last_as_of], today)
+    visits, places, requests, service, (care_now, care_before) = _read(session, place, months, period, today,
+                                                                         [as_of, last_as_of])
     seen = sum(p.visited for p in places)
     seen_before = visited_between(session, date(year - 1, 1, 1), period.start, scope=place.scope)
     households = visits.households
@@ -172,8 +194,7 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
         Figure("全年走访覆盖率", percent_of(seen, households), percent_of(seen_before, households), "percent"),
         *_care_figures(care_now, care_before),
         *_request_figures(requests.total(this), requests.total(last)),
-        Figure("超期未办结诉求", overdue_as_of(session, as_of, scope=place.scope),
-               overdue_as_of(session, last_as_of, scope=place.scope)),
+        _overdue_figure(session, place, as_of, last_as_of),
         Figure("在职党员服务人次", sum(service.services[i] for i in this), sum(service.services[i] for i in last)),
         Figure("参与服务党员人数", serving, serving_before),
         Figure("在职党员服务时长（小时）", round(sum(service.hours[i] for i in this), 1),
@@ -194,9 +215,7 @@ def annual_report(session: Session, year: int, *, grid_code: str | None = None, 
         ChartSpec("bar", f"{year}年各月在职党员服务时长", labels,
                   [Series("服务时长", _so_far(service.hours[12:], year_months, today))], unit="小时"),
     ]
-    lists = [_overdue_care_list(session, care_now[2], as_of),
-             _overdue_request_list(session, place, as_of),
-             _vacant_post_list(session, place, today)]
+    lists = _attention_lists(session, place, care_now, as_of, today)
     return WorkReport("annual", f"{place.unit}{year}年度工作总结", place.unit, period, as_of, "本年", "上年",
                       _basics(session, place, today), figures, charts, lists, notes, _basis(as_of, last_as_of, "年"))
 

@@ -22,6 +22,24 @@ BAR_HEIGHT = 30  # per bar: enough for one line of axis text at the app's font s
 ACCENT = QColor("#1f6fb2")
 
 
+
+def _bar_series(chart: QChart, series, name: str, values: list[float], *, outside: bool = False,
+                label_format: str = ""):
+    """One set of bars in the accent colour, each labelled with its value (outside its end when `outside`),
+    added to `chart`; returns the series for its axes."""
+    bars = QBarSet(name)
+    bars.setColor(ACCENT)
+    bars.setLabelColor(QColor("#111"))
+    bars.append(values)
+    series.append(bars)
+    series.setLabelsVisible(True)
+    if outside:
+        series.setLabelsPosition(series.LabelsPosition.LabelsOutsideEnd)
+    if label_format:
+        series.setLabelsFormat(label_format)
+    chart.addSeries(series)
+    return series
+
 class OverviewSection(QWidget):
     """Figures and charts for the place chosen in the tree (the whole community, a grid, a building…);
     the heading says which."""
@@ -154,15 +172,8 @@ class OverviewSection(QWidget):
                 self.tr("Visit coverage this month by building")
         rows = list(reversed(rows))
         chart = self._chart(title)
-        bars = QBarSet(self.tr("Visited %"))
-        bars.setColor(ACCENT)
-        bars.append([round(r.percent, 1) for r in rows])
-        bars.setLabelColor(QColor("#111"))
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value%")
-        chart.addSeries(series)
+        series = _bar_series(chart, QHorizontalBarSeries(), self.tr("Visited %"), [round(r.percent, 1) for r in rows],
+                             label_format="@value%")
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
@@ -172,15 +183,8 @@ class OverviewSection(QWidget):
         """Categories as horizontal bars, so their Chinese names are never squeezed."""
         chart = self._chart(self.tr("Requests by category"))
         rows = list(reversed(rows))
-        bars = QBarSet(self.tr("requests"))
-        bars.setColor(ACCENT)
-        bars.setLabelColor(QColor("#111"))
-        bars.append([float(n) for _, n in rows])
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        chart.addSeries(series)
+        series = _bar_series(chart, QHorizontalBarSeries(), self.tr("requests"), [float(n) for _, n in rows],
+                             outside=True)
         values = QValueAxis()
         values.setRange(0, max([n for _, n in rows] + [1]) * 1.15)
         values.applyNiceNumbers()  # ticks at 0, 20, 40… rather than 0, 29, 58…
@@ -201,16 +205,8 @@ class OverviewSection(QWidget):
 
     def _bar_chart(self, title: str, rows: list[tuple[str, float]], unit: str) -> QChart:
         chart = self._chart(title)
-        bars = QBarSet(unit)
-        bars.setColor(ACCENT)
-        bars.setLabelColor(QColor("#111"))
-        bars.append([float(n) for _, n in rows])
-        series = QBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
+        series = _bar_series(chart, QBarSeries(), unit, [float(n) for _, n in rows], outside=True,
+                             label_format="@value")
         labels = QBarCategoryAxis()
         labels.append([label for label, _ in rows] or ["—"])
         labels.setLabelsFont(self._axis_font())

@@ -189,6 +189,9 @@ def _render(window, shot: Shots) -> list[Path]:
         page = window.show_section(key)
         if key == "printing":
             preview_ledger(page)
+        reader = getattr(page, "reader", None)  # figures read in the background (ui.background_read)
+        if reader is not None:
+            _wait(lambda: not reader.loading())
         shot(f"{number:02d}-{key}")
     households = window.show_section("households")
     _pick_building(window)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Table, and_, event, select
+from sqlalchemy import Column, Table, and_, event, func, select
 from sqlmodel import Session, SQLModel
 
 from gridkeeper.services.errors import ServiceError
@@ -318,6 +318,7 @@ class Outcome:
 
     notes: list[str] = field(default_factory=list)
     tables: set[str] = field(default_factory=set)
+    renumbered: dict[str, dict[int, int]] = field(default_factory=dict)  # table → {id in the bin: id now}
 
 
 def in_bin(session: Session, table: str, record_id: int):
@@ -344,3 +345,66 @@ def parent_missing(session: Session, table: str, record_id: int, what: str) -> S
         return ServiceError(f"{what}所在的{table_label(table)}也在回收站中（“{holder.label}”），"
                             f"请先恢复它，再恢复{what}")
     return ServiceError(f"{what}所在的{table_label(table)}已不存在，不能恢复")
+
+
+def _single_id(table: Table) -> Column | None:
+    columns = list(table.primary_key.columns)
+    return columns[0] if len(columns) == 1 and columns[0].name == "id" else None
+
+
+def fresh_ids(session: Session, rows: dict[str, list[dict]], links: Links) -> dict[str, dict[int, int]]:
+    """Give rows coming back from the bin new ids where theirs was taken meanwhile, and point every link
+    among them (and the links kept in `links`) at the new ids; changed in place. Returns table → {old: new}.
+
+    SQLite gives the highest id again once its row is deleted: a household deleted by mistake and a new one
+    registered after it share an id, and so do the visits logged after the deletion. (A server's sequences
+    never give an id twice: nothing is renumbered there.)"""
+    all_tables = tables()
+    mapping: dict[str, dict[int, int]] = {}
+    for name, snapshots in rows.items():
+        column = _single_id(all_tables[name])
+        ids = sorted(values[column.name] for values in snapshots) if column is not None else []
+        if not ids:
+            continue
+        taken: set = set()
+        for start in range(0, len(ids), _CHUNK):
+            taken |= set(session.connection().execute(
+                select(column).where(column.in_(ids[start:start + _CHUNK]))).scalars())
+        if not taken:
+            continue
+        highest = session.connection().execute(select(func.max(column))).scalar() or 0
+        next_id = max(highest, ids[-1]) + 1
+        mapping[name] = {}
+        for old in sorted(taken):
+            mapping[name][old], next_id = next_id, next_id + 1
+    if mapping:
+        for name, snapshots in rows.items():
+            column = _single_id(all_tables[name])
+            for values in snapshots:
+                if column is not None and values[column.name] in mapping.get(name, {}):
+                    values[column.name] = mapping[name][values[column.name]]
+        renumber(rows, links, mapping)
+    return mapping
+
+
+def renumber(rows: dict[str, list[dict]], links: Links, mapping: dict[str, dict[int, int]]) -> None:
+    """Point the references of `rows` and `links` (not the rows' own ids) at renumbered rows."""
+    all_tables = tables()
+
+    def follow(table: Table, values: dict, only: Iterable[str] | None = None) -> None:
+        for key in table.foreign_keys:
+            name = key.parent.name
+            if (only is None or name in only) and values.get(name) in mapping.get(key.column.table.name, {}):
+                values[name] = mapping[key.column.table.name][values[name]]
+
+    for name, snapshots in rows.items():
+        for values in snapshots:
+            follow(all_tables[name], values)
+    for item in links.removed:
+        follow(all_tables[item["table"]], item["row"])
+    for item in links.changed:
+        table = all_tables[item["table"]]
+        follow(table, item["was"], item["was"])
+        column = _single_id(table)
+        if column is not None and item["key"][0] in mapping.get(item["table"], {}):
+            item["key"] = [mapping[item["table"]][item["key"][0]]]

@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from gridkeeper.domain.dispute_flow import DisputeStatus
-from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
-from gridkeeper.services.errors import Duplicate, ServiceError
+from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose, dangling, fresh_ids, parent_missing,
+                                          relink)
+from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent, DisputeParty, MediationSession
@@ -57,11 +58,12 @@ def restore_dispute(session: Session, record: DeletedRecord) -> Outcome:
     payload = json.loads(record.payload)
     values = payload["dispute"]
     what = f"“{record.label}”"
-    if session.get(Dispute, values["id"]) is not None:
-        raise Duplicate(f"矛盾纠纷 #{values['id']} 已经存在，不能恢复")
     if session.get(Grid, values["grid_id"]) is None:
         raise parent_missing(session, "grid", values["grid_id"], what)
     rows = {"dispute": [values]} | {model.__table__.name: payload[name] for name, model in _PARTS}
+    links = Links.from_json(payload.get("links"))
+    number = values["id"]
+    renumbered = fresh_ids(session, rows, links)  # its number given to a newer dispute (SQLite): a new one
     notes, refusals = dangling(session, rows)
     if refusals:
         raise ServiceError(f"不能恢复{what}：" + "；".join(refusals))
@@ -70,6 +72,7 @@ def restore_dispute(session: Session, record: DeletedRecord) -> Outcome:
     for name, model in _PARTS:
         session.add_all(model.model_validate(row) for row in payload[name])
     session.flush()
-    links = Links.from_json(payload.get("links"))
     notes += relink(session, links, what)
-    return Outcome(notes, {"dispute", "dispute_party", "dispute_event"} | links.tables())
+    if "dispute" in renumbered:
+        notes.append(f"原编号 #{number} 已被之后登记的纠纷使用，恢复后为矛盾纠纷 #{values['id']}")
+    return Outcome(notes, {"dispute", "dispute_party", "dispute_event"} | links.tables(), renumbered)

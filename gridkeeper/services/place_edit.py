@@ -14,7 +14,8 @@ from gridkeeper.domain.address import building_key, building_label, unit_key, un
 from gridkeeper.domain.enums import Management
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import visible_text
-from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
+from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose, dangling, fresh_ids, parent_missing,
+                                          relink)
 from gridkeeper.services.community_setup import GridDetails, checked_grid
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get, sort_number
@@ -358,7 +359,9 @@ def restore_place(session: Session, record: DeletedRecord) -> Outcome:
     refused when its name or number was reused or its parent is gone (or in the bin itself)."""
     payload = json.loads(record.payload)
     rows = payload["rows"]
-    by_table = {_TABLE_MODELS[t].__table__.name: rows.get(t, []) for t in _ORDER}
+    by_table = {_TABLE_MODELS[t].__table__.name: rows.setdefault(t, []) for t in _ORDER}
+    links = Links.from_json(payload.get("links"))
+    renumbered = fresh_ids(session, by_table, links)
     notes, refusals = dangling(session, by_table)
     tables = set()
     for table in _ORDER:  # parents first, so a child's check sees its restored parent
@@ -373,7 +376,6 @@ def restore_place(session: Session, record: DeletedRecord) -> Outcome:
             tables.add(model.__table__.name)
     if refusals:
         raise ServiceError(f"不能恢复“{record.label}”：" + "；".join(refusals))
-    links = Links.from_json(payload.get("links"))
     notes += relink(session, links, f"“{record.label}”")
     session.flush()
-    return Outcome(notes, tables | links.tables())
+    return Outcome(notes, tables | links.tables(), renumbered)

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
+from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose, dangling, fresh_ids, parent_missing,
+                                          relink)
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_lists import flat_address
@@ -47,6 +48,8 @@ def restore_tenancy(session: Session, record: DeletedRecord) -> Outcome:
     if values["ended_on"] is None and (other := current_tenancy(session, values["household_id"])):
         raise ServiceError(f"该房屋已登记 {other.lease_start:%Y-%m-%d} 起的在租租约（房东 {other.landlord_name}），"
                            "请先结束或删除它再恢复")
+    links = Links.from_json(payload.get("links"))
+    renumbered = fresh_ids(session, {"tenancy": [values]}, links)
     notes, _ = dangling(session, {"tenancy": [values]})  # a landlord removed meanwhile: the copied name stays
     for key in _DATES:
         values[key] = date.fromisoformat(values[key]) if values.get(key) else None
@@ -54,7 +57,6 @@ def restore_tenancy(session: Session, record: DeletedRecord) -> Outcome:
     session.add(tenancy)
     session.flush()
     if "links" in payload:
-        links = Links.from_json(payload["links"])
         notes += relink(session, links, what)
     else:  # a bin filled before the links were kept: the tenants' ids
         for tenant_id in payload.get("tenants", []):
@@ -63,4 +65,4 @@ def restore_tenancy(session: Session, record: DeletedRecord) -> Outcome:
                 tenant.tenancy_id = tenancy.id
                 session.add(tenant)
     session.flush()
-    return Outcome(notes, {"tenancy", "tenant"})
+    return Outcome(notes, {"tenancy", "tenant"}, renumbered)

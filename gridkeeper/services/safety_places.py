@@ -18,7 +18,7 @@ from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.hazards import PlaceKind, default_checklist
 from gridkeeper.domain.names import clean_name, visible_text
 from gridkeeper.domain.phone import normalize_phone
-from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, parent_missing, relink
+from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, fresh_ids, parent_missing, relink
 from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
@@ -131,12 +131,13 @@ def restore_safety_place(session: Session, record: DeletedRecord) -> Outcome:
         raise parent_missing(session, "building", values["building_id"], what)
     if values.get("last_inspected_on"):
         values["last_inspected_on"] = date.fromisoformat(values["last_inspected_on"])
+    links = Links.from_json(payload.get("links"))
+    renumbered = fresh_ids(session, {TABLE: [values]}, links)
     place = SafetyPlace.model_validate(values)
     session.add(place)
     session.flush()
-    links = Links.from_json(payload.get("links"))
     notes = relink(session, links, what)
-    return Outcome(notes, {TABLE} | links.tables())
+    return Outcome(notes, {TABLE} | links.tables(), renumbered)
 
 
 def place_address(session: Session, place: SafetyPlace) -> str:

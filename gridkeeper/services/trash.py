@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select, update
 
 from gridkeeper.services import disputes
-from gridkeeper.services.bin_links import LinkWatch, Links, Outcome, cut_loose, dangling, parent_missing, relink
+from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose, dangling, fresh_ids, parent_missing,
+                                          relink, renumber)
 from gridkeeper.services.changes import TOPICS, Change
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError
 from gridkeeper.services.geography import get
@@ -155,7 +156,9 @@ def restore_household(session: Session, record: DeletedRecord) -> Outcome:
     if taken:
         raise Duplicate(f"不能恢复{what}：房号 {values['room']} 已登记了新的住户（#{taken.id}）。"
                         "如要恢复，请先把新登记的住户删除或改到别的房号")
-    rows = {"household": [values]} | {model.__table__.name: payload.get(name, []) for name, model in _PARTS}
+    rows = payload_rows("household", payload)
+    links = Links.from_json(payload.get("links"))
+    renumbered = fresh_ids(session, rows, links)
     notes, refusals = dangling(session, rows)
     if refusals:
         raise ServiceError(f"不能恢复{what}：" + "；".join(refusals))
@@ -170,7 +173,6 @@ def restore_household(session: Session, record: DeletedRecord) -> Outcome:
         if restored:
             tables.add(model.__table__.name)
     if "links" in payload:
-        links = Links.from_json(payload["links"])
         notes += relink(session, links, what)
         tables |= links.tables()
     else:  # a bin filled before the links were kept: members living here were its only link
@@ -180,7 +182,36 @@ def restore_household(session: Session, record: DeletedRecord) -> Outcome:
                 member.household_id = household.id
                 session.add(member)
                 tables.add("member")
-    return Outcome(notes, tables)
+    return Outcome(notes, tables, renumbered)
+
+
+def payload_rows(kind: str, payload: dict) -> dict[str, list[dict]]:
+    """The row snapshots a bin record holds, by table (the payload's own dicts: changed in place)."""
+    if kind == "household":
+        return {"household": [payload["household"]]} | {model.__table__.name: payload.setdefault(name, [])
+                                                         for name, model in _PARTS}
+    if kind == "place":
+        return dict(payload["rows"])
+    if kind == "dispute":
+        return {"dispute": [payload["dispute"]], "dispute_party": payload["parties"], "dispute_event": payload["events"]}
+    if kind in ("tenancy", "safety_place"):
+        return {kind: [payload[kind]]}
+    return {}
+
+
+def _renumber_older(session: Session, record: DeletedRecord, renumbered: dict[str, dict[int, int]]) -> None:
+    """Records put in the bin before this one may point at its rows (a lease of the flat, a dispute's party):
+    they follow the rows to their new ids. Later records cannot mean them (they were gone by then)."""
+    older = session.exec(select(DeletedRecord).where(DeletedRecord.deleted_at < record.deleted_at,
+                                                     DeletedRecord.id != record.id))
+    for other in older:
+        payload = json.loads(other.payload)
+        links = Links.from_json(payload.get("links"))
+        renumber(payload_rows(other.kind, payload), links, renumbered)
+        if "links" in payload:
+            payload["links"] = links.as_json()
+        other.payload = json.dumps(payload, ensure_ascii=False)
+        session.add(other)
 
 
 def restore_any(session: Session, deleted_id: int) -> Restored:
@@ -198,11 +229,14 @@ def restore_any(session: Session, deleted_id: int) -> Restored:
     if record.kind not in restorers:
         raise ServiceError(f"回收站里的“{record.label}”是这一版本不认识的记录（{record.kind}），不能恢复")
     outcome = restorers[record.kind](session, record)
+    if outcome.renumbered:
+        _renumber_older(session, record, outcome.renumbered)
     kind, label = record.kind, record.label
     session.delete(record)
     session.flush()
     record_event(session, "restore", f"从回收站恢复{KIND_LABELS.get(kind, kind)} {label}",
-                 {"kind": kind, "deleted_record": deleted_id, "notes": outcome.notes}, entity=kind,
+                 {"kind": kind, "deleted_record": deleted_id, "notes": outcome.notes,
+                  "renumbered": outcome.renumbered}, entity=kind,
                  entity_id=deleted_id)
     changes = frozenset(TOPICS[t] for t in outcome.tables if t in TOPICS)
     return Restored(kind, label, outcome.notes, changes)

@@ -161,3 +161,222 @@ def test_a_reused_room_refuses_and_keeps_the_bin(session, linked):
         trash.restore_any(session, record.id)
     session.rollback()
     assert table_digest(session) == before and [r.id for r in trash.deleted_records(session)] == [record.id]
+
+
+def test_a_rented_flat_comes_back_with_its_leases_and_tenants(session, place):
+    owner = _household(session, place["unit"], "301", ResidentInput(name="王建华", id_number="11010519491231002X"))
+    flat = _household(session, place["unit"], "302", housing_use="空置")
+    old = rentals.create_tenancy(session, rentals.TenancyInput(
+        household_id=flat.household.id, landlord_resident_id=owner.residents[0].id, landlord_name="王建华",
+        lease_start=date(2025, 3, 1), lease_end=date(2026, 2, 28)), today=TODAY).tenancy
+    rentals.end_tenancy(session, old.id, today=TODAY)
+    rentals.create_tenancy(session, rentals.TenancyInput(
+        household_id=flat.household.id, landlord_name="王建华", lease_start=date(2026, 3, 1), tenant_count=2),
+        today=TODAY)
+    for name, number in (("刘小军", "410102199001011234"), ("陈晓红", "410102199203041220")):
+        tenants.add_tenant(session, flat.household.id, ResidentInput(name=name, id_number=number, relation="租户",
+                                                                     residence_status="流动"),
+                           tenants.TenantInput(arrived_on=date(2026, 3, 2), from_place="河南省郑州市"), today=TODAY)
+    session.commit()
+    before, restored = _delete_then_restore(session, lambda: trash.delete_household(session, flat.household.id))
+    assert table_digest(session) == before and restored.notes == []
+    assert Change.RENTALS in restored.changes
+
+
+def test_a_place_comes_back_with_the_rows_that_pointed_into_it(session, place):
+    """A building with empty rooms and a past unit leader who lives in the next building: the leader's visits
+    there, and a dispute party naming one of the empty rooms, are tied back to the restored rows."""
+    other = geo.create_building(session, grid_id=place["grid"], compound_id=place["compound"], label="8号楼")
+    next_door = _household(session, geo.create_unit(session, building_id=other.id, label="1单元").id, "101",
+                           ResidentInput(name="孙志强", phone="13700003333"))
+    for room in ("101", "102"):
+        _household(session, place["unit"], room)  # laid out, nobody registered yet
+    empty = session.exec(select(hh.Household).where(hh.Household.room == "101",
+                                                    hh.Household.unit_id == place["unit"])).one()
+    post = leaders.assign_leader(session, leaders.LeaderInput(role=LeaderRole.UNIT, scope_id=place["unit"],
+                                                              resident_id=next_door.residents[0].id), today=TODAY)
+    visit = visits.record_visit(session, visits.VisitInput(household_id=next_door.household.id, visitor_kind="三长",
+                                                           leader_id=post.id, visited_on=TODAY - 5 * DAY), today=TODAY)
+    leaders.end_term(session, post.id, on=TODAY - DAY)
+    dispute = disputes.create_dispute(session, DisputeInput(
+        subject="占用楼道堆放杂物", parties=[PartyInput(resident_id=next_door.residents[0].id),
+                                             PartyInput(household_id=empty.id)], found_on=TODAY), today=TODAY)
+    session.commit()
+    before, restored = _delete_then_restore(
+        session, lambda: place_edit.delete_place(session, "building", place["building"]))
+    assert table_digest(session) == before and restored.kind == "place" and restored.notes == []
+    assert session.get(Visit, visit.id).leader_id == post.id
+    assert {p.household_id for p in disputes.parties(session, dispute.id)} == {next_door.household.id, empty.id}
+    assert {Change.PLACES, Change.HOUSEHOLDS, Change.LEADERS, Change.VISITS, Change.DISPUTES} <= restored.changes
+
+
+def test_a_household_under_a_unit_in_the_bin_waits_for_its_unit(session, linked):
+    leaders.end_term(session, linked["post"], on=TODAY)  # a unit with a serving leader is not deleted
+    session.commit()
+    before = table_digest(session)
+    household = trash.delete_household(session, linked["household"])
+    for other in session.exec(select(hh.Household).where(hh.Household.unit_id == linked["unit"])).all():
+        trash.delete_household(session, other.id)
+    unit = place_edit.delete_place(session, "unit", linked["unit"])
+    session.commit()
+    waiting = table_digest(session)
+    with pytest.raises(ServiceError, match=r"住户“2单元 301”所在的单元也在回收站中（“单元 7号楼2单元.*”），请先恢复它"):
+        trash.restore_any(session, household.id)
+    session.rollback()
+    assert table_digest(session) == waiting  # nothing half-done
+    assert trash.deleted_records(session)[0].id == unit.id  # the bin lists the newest first: undo order
+    for record in trash.deleted_records(session):
+        assert trash.restore_any(session, record.id).notes == []
+    session.commit()
+    assert table_digest(session) == before
+
+
+def test_a_unit_under_a_building_in_the_bin_waits_for_its_building(session, place):
+    unit = place_edit.delete_place(session, "unit", place["unit"])
+    building = place_edit.delete_place(session, "building", place["building"])
+    session.commit()
+    with pytest.raises(Duplicate, match="2单元所在的楼栋也在回收站中（“楼栋 幸福家园7号楼”），请先恢复它"):
+        trash.restore_any(session, unit.id)
+    session.rollback()
+    trash.restore_any(session, building.id)
+    trash.restore_any(session, unit.id)
+    session.commit()
+    assert geo.get(session, geo.Unit, place["unit"]).label == "2单元"
+
+
+@pytest.fixture
+def quarrel(session, linked):
+    """A dispute registered by mistake: a resident of 301, the household 401 and someone from outside, found
+    on 301's visit."""
+    visit = session.exec(select(Visit).where(Visit.household_id == linked["household"])
+                         .order_by(Visit.visited_on)).first()
+    dispute = disputes.create_dispute(session, DisputeInput(
+        subject="重复登记的纠纷", found_on=TODAY, source_visit_id=visit.id, household_id=linked["household"],
+        parties=[PartyInput(resident_id=linked["zhao"]), PartyInput(household_id=linked["neighbour"]),
+                 PartyInput(name="刘强", phone="13712345678", address="外区装修公司")]), today=TODAY)
+    session.commit()
+    return dispute.id
+
+
+def test_a_dispute_comes_back_with_its_parties_and_history(session, quarrel):
+    before, restored = _delete_then_restore(session, lambda: dispute_trash.delete_dispute(session, quarrel))
+    assert table_digest(session) == before and restored.kind == "dispute" and restored.notes == []
+    assert restored.changes == {Change.DISPUTES}
+
+
+def test_a_dispute_whose_people_left_meanwhile_says_which_links_were_dropped(session, linked, quarrel):
+    record = dispute_trash.delete_dispute(session, quarrel)
+    session.commit()
+    trash.delete_household(session, linked["household"])
+    session.commit()
+    restored = trash.restore_any(session, record.id)
+    session.commit()
+    dropped = [note for note in restored.notes if "已不存在，恢复后不再关联" in note]
+    assert any(f"原来关联的住户 #{linked['household']}" in note for note in dropped)
+    assert any(f"原来关联的居民 #{linked['zhao']}" in note for note in dropped)
+    assert any(note.startswith(f"矛盾纠纷 #{quarrel} 原来关联的走访") for note in dropped)
+    parties = disputes.parties(session, quarrel)
+    assert [(p.name, p.resident_id) for p in parties][0] == ("赵秀兰", None)  # the copied name stays
+    assert session.get(Dispute, quarrel).household_id is None
+
+
+def test_a_lease_comes_back_and_takes_its_tenants_again(session, place):
+    owner = _household(session, place["unit"], "301", ResidentInput(name="王建华"))
+    flat = _household(session, place["unit"], "302", housing_use="出租")
+    lease = rentals.create_tenancy(session, rentals.TenancyInput(
+        household_id=flat.household.id, landlord_resident_id=owner.residents[0].id, landlord_name="王建华",
+        lease_start=date(2026, 3, 1), tenant_count=1), today=TODAY).tenancy
+    tenants.add_tenant(session, flat.household.id, ResidentInput(name="刘小军", relation="租户", residence_status="流动"),
+                       tenants.TenantInput(arrived_on=date(2026, 3, 2)), today=TODAY)
+    session.commit()
+    before, restored = _delete_then_restore(session, lambda: rental_trash.delete_tenancy(session, lease.id))
+    assert table_digest(session) == before and restored.notes == [] and restored.changes == {Change.RENTALS}
+    # its flat in the bin: the lease waits for it, then both come back whole
+    record = rental_trash.delete_tenancy(session, lease.id)
+    flat_record = trash.delete_household(session, flat.household.id)
+    session.commit()
+    with pytest.raises(ServiceError, match="所在的住户也在回收站中（“2单元 302”），请先恢复它"):
+        trash.restore_any(session, record.id)
+    session.rollback()
+    trash.restore_any(session, flat_record.id)
+    trash.restore_any(session, record.id)
+    session.commit()
+    assert table_digest(session) == before
+    assert session.exec(select(Tenant.tenancy_id)).all() == [lease.id]
+
+
+def test_a_safety_place_comes_back_and_waits_for_its_building(session, place):
+    stairs = safety_places.create_place(session, safety_places.PlaceInput(name="7号楼楼道", kind="楼道",
+                                                                          building_id=place["building"]))
+    session.commit()
+    before, restored = _delete_then_restore(session, lambda: safety_places.delete_place(session, stairs.id))
+    assert table_digest(session) == before and restored.changes == {Change.HAZARDS}
+    record = safety_places.delete_place(session, stairs.id)
+    building = place_edit.delete_place(session, "building", place["building"])  # nothing holds it now
+    session.commit()
+    with pytest.raises(ServiceError, match="所在的楼栋也在回收站中（“楼栋 幸福家园7号楼"):
+        trash.restore_any(session, record.id)
+    session.rollback()
+    trash.restore_any(session, building.id)
+    trash.restore_any(session, record.id)
+    session.commit()
+    assert table_digest(session) == before
+
+
+def test_every_restore_writes_one_audit_row(session, place):
+    stairs = safety_places.create_place(session, safety_places.PlaceInput(name="7号楼楼道", kind="楼道",
+                                                                          building_id=place["building"]))
+    session.commit()
+    record = safety_places.delete_place(session, stairs.id)
+    session.commit()
+    trash.restore_any(session, record.id)
+    session.commit()
+    [event] = session.exec(select(AuditEntry).where(AuditEntry.action == "restore")).all()
+    assert event.summary == "从回收站恢复检查场所 7号楼楼道（楼道）" and event.entity == "safety_place"
+
+
+def test_numbers_given_again_meanwhile_do_not_block_or_mix_up_the_restore(session, place):
+    """SQLite gives the highest id again once its row is deleted: the household deleted by mistake and the
+    one registered next share an id, and so do their visits. The restored rows get new ids, their links
+    follow, the newcomer keeps everything, and a lease of the flat put in the bin earlier follows the flat."""
+    kept = _household(session, place["unit"], "201", ResidentInput(name="周敏"))
+    wrong = _household(session, place["unit"], "301", ResidentInput(name="赵秀兰", tags=["独居老人"]),
+                       housing_use="出租")
+    visit = visits.record_visit(session, visits.VisitInput(household_id=wrong.household.id, visited_on=TODAY,
+                                                           kind="安全检查"), today=TODAY)
+    hazard = hazards.record_from_visit(session, visit.id, hazards.HazardInput(item="燃气软管老化"))
+    requests.raise_request(session, requests.RequestInput(household_id=wrong.household.id, description="楼道灯坏",
+                                                          source_visit_id=visit.id), today=TODAY)
+    lease = rentals.create_tenancy(session, rentals.TenancyInput(
+        household_id=wrong.household.id, landlord_name="赵秀兰", lease_start=date(2026, 3, 1)), today=TODAY).tenancy
+    session.commit()
+    lease_record = rental_trash.delete_tenancy(session, lease.id)
+    record = trash.delete_household(session, wrong.household.id)
+    session.commit()
+    newcomer = _household(session, place["unit"], "302", ResidentInput(name="钱多多"))
+    new_visit = visits.record_visit(session, visits.VisitInput(household_id=newcomer.household.id,
+                                                               visited_on=TODAY), today=TODAY)
+    session.commit()
+    if session.get_bind().dialect.name == "sqlite":
+        assert newcomer.household.id == wrong.household.id and new_visit.id == visit.id  # the trap itself
+    theirs = table_digest(session)
+
+    restored = trash.restore_any(session, record.id)
+    trash.restore_any(session, lease_record.id)
+    session.commit()
+    session.expire_all()
+    back = session.exec(select(hh.Household).where(hh.Household.room == "301")).one()
+    assert [r.name for r in hh.household_residents(session, back.id)] == ["赵秀兰"]
+    assert hh.resident_tags(session, [r.id for r in hh.household_residents(session, back.id)])
+    [back_visit] = session.exec(select(Visit).where(Visit.household_id == back.id)).all()
+    [request] = session.exec(select(ResidentRequest).where(ResidentRequest.household_id == back.id)).all()
+    assert request.source_visit_id == back_visit.id
+    moved = session.get(SafetyHazard, hazard.id)
+    assert (moved.household_id, moved.visit_id) == (back.id, back_visit.id)
+    assert session.exec(select(Tenancy.household_id)).all() == [back.id]
+    assert [r.name for r in hh.household_residents(session, newcomer.household.id)] == ["钱多多"]
+    assert session.exec(select(Visit.household_id).where(Visit.id == new_visit.id)).one() == newcomer.household.id
+    now = table_digest(session)
+    for table in ("household", "resident", "visit"):
+        assert set(theirs[table]) <= set(now[table])  # nothing of the newcomer's changed
+    assert kept.household.id != back.id and restored.notes == []

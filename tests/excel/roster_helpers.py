@@ -65,3 +65,14 @@ def places_imported(engine, path, **options):
 
     with unit_of_work(engine) as session:
         return import_places(session, path, **options)
+
+
+def write_xlsx(path, header: list, rows: list[list], *, title: str = ""):
+    """A one-sheet workbook: an optional title row, the header, the rows; returns `path`."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in ([[title]] if title else []) + [header, *rows]:
+        book.active.append(row)
+    book.save(path)
+    return path

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 
-import openpyxl
 import pytest
 from sqlmodel import Session, select
 
@@ -16,7 +15,7 @@ from gridkeeper.domain.hazards import PlaceKind
 from gridkeeper.services import geography as geo
 from gridkeeper.services.accounts import CurrentUser
 from gridkeeper.storage.hazard_models import SafetyPlace
-from tests.excel.roster_helpers import places_imported
+from tests.excel.roster_helpers import places_imported, write_xlsx
 
 HEADER = ["序号", "店名", "业态", "网格", "小区", "楼栋", "经营地址", "经营者", "联系电话"]
 GOOD = [
@@ -27,15 +26,7 @@ GOOD = [
 
 
 def _xlsx(path, rows, title=True):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    if title:
-        sheet.append(["幸福家园周边九小场所登记表"])
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return write_xlsx(path, HEADER, rows, title="幸福家园周边九小场所登记表" if title else "")
 
 
 def _places(engine):

@@ -11,19 +11,14 @@ from gridkeeper.services.households import create_household
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from tests.conftest import TODAY
 from tests.excel.make_fixtures import id_number
-from tests.excel.roster_helpers import brief, counts, imported
+from tests.excel.roster_helpers import brief, counts, imported, write_xlsx
 
 HEADER = ["小区", "楼栋", "单元", "房号", "户主姓名", "身份证号", "联系电话", "特殊人群"]
 WANG = id_number("11010519491231002")
 
 
 def _xlsx(path, rows, header=HEADER):
-    wb = openpyxl.Workbook()
-    wb.active.append(header)
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, header, rows)
 
 
 def test_saved_household_is_updated_not_duplicated(engine, session, place, tmp_path):

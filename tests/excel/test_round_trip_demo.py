@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import openpyxl
 from sqlmodel import Session, select
 
 from gridkeeper.cli import main
@@ -16,7 +15,7 @@ from gridkeeper.storage.engine import open_database
 from gridkeeper.storage.models import Resident
 from tests.conftest import TODAY
 from tests.excel.make_fixtures import id_number
-from tests.excel.roster_helpers import brief, counts, imported
+from tests.excel.roster_helpers import brief, counts, imported, write_xlsx
 
 HEADER = ["小区", "楼栋", "单元", "房号", "姓名", "与户主关系", "身份证号"]
 TWIN_A, TWIN_B = id_number("11010520100101001"), id_number("11010520100101003")
@@ -68,12 +67,7 @@ def test_demo_leaves_no_unit_empty():
 
 
 def _xlsx(path, rows):
-    wb = openpyxl.Workbook()
-    wb.active.append(HEADER)
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, HEADER, rows)
 
 
 def test_same_name_distinct_ids_are_two_people_with_a_warning(engine, place, tmp_path):

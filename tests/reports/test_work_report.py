@@ -3,17 +3,16 @@ work_report_fixture.py), agreement with `stats`, a bounded number of queries, an
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
 from gridkeeper.domain.period import parse_period
 from gridkeeper.reports.work_report import change_text, figure_text, write_work_report
 from gridkeeper.reports.work_report_data import LIST_LIMIT, Figure, annual_report, monthly_report
 from gridkeeper.services.stats import headline
 from tests.reports import work_report_fixture as fixture
+from tests.services.statement_counter import counting_statements
 from tests.reports.printed import embedded_fonts, flat, pages_text, run
 
 NOVEMBER = parse_period("2026-11")
@@ -22,21 +21,6 @@ NOVEMBER = parse_period("2026-11")
 @pytest.fixture
 def community(session):
     return fixture.build(session)
-
-
-@contextmanager
-def counted(engine):
-    """Count the SQL statements sent while inside."""
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _figures(report) -> dict[str, tuple]:
@@ -139,7 +123,7 @@ def test_a_period_still_ahead_is_refused(session, community):
 
 def test_queries_do_not_grow_with_grids(engine, session):
     fixture.build(session, extra_grids=6)
-    with counted(engine) as few:
+    with counting_statements(engine) as few:
         monthly_report(session, NOVEMBER, today=fixture.TODAY)
     session.rollback()
     # About 25 of the report's own, plus `stats`' headline (one count a figure; other registers add theirs).
@@ -155,10 +139,10 @@ def test_queries_do_not_grow_with_grids(engine, session):
         unit = geo.create_unit(session, building_id=building.id, label="1单元")
         session.add(Household(unit_id=unit.id, room="101", room_key="101"))
     session.commit()
-    with counted(engine) as more:
+    with counting_statements(engine) as more:
         monthly_report(session, NOVEMBER, today=fixture.TODAY)
     assert len(more) == len(few)
-    with counted(engine) as annual:
+    with counting_statements(engine) as annual:
         annual_report(session, 2026, today=fixture.TODAY)
     assert len(annual) <= 65, annual
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect
+from collections.abc import Callable
+from itertools import accumulate
+from operator import mul
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -28,9 +32,29 @@ TAG_RATES = {"living_alone": 0.025, "empty_nest": 0.03, "disabled": 0.015, "mini
              "new_employment": 0.015}
 
 
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
 def _check_digit(first17: str) -> str:
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    return "10X98765432"[sum(map(mul, map(int, first17), ID_WEIGHTS)) % 11]
+
+
+class Weighted:
+    """A weighted pick made the way `rng.choices(population, weights)[0]` makes it — one `random()`, a
+    bisect over the cumulative weights (CPython's own algorithm) — with the weights accumulated once
+    instead of on every call: the same draw, the same value, a fraction of the time."""
+
+    def __init__(self, population: tuple, weights: tuple):
+        self.population, self.cum_weights = population, list(accumulate(weights))
+        self.total, self.hi = self.cum_weights[-1] + 0.0, len(population) - 1
+
+    def pick(self, random_: Callable[[], float]):
+        return self.population[bisect(self.cum_weights, random_() * self.total, 0, self.hi)]
+
+
+HOUSEHOLD_SIZES = Weighted((1, 2, 3, 4, 5), (8, 20, 30, 27, 15))
+RESIDENCE = Weighted(("registered", "resident"), (85, 15))
+VISIT_KINDS = Weighted(("routine", "policy", "safety", "mediation"), (70, 15, 12, 3))
 
 
 @dataclass
@@ -42,6 +66,7 @@ class Demo:
     rows: dict[str, list[dict]] = field(default_factory=dict)
     issued: set[str] = field(default_factory=set)  # ID numbers already given out: each person has one
     company_of: dict[int, str] = field(default_factory=dict)  # household id → its compound's property company
+    spellings: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name → given name, initials, pinyin
 
     def add(self, table: str, row: dict) -> int:
         rows = self.rows.setdefault(table, [])
@@ -53,13 +78,22 @@ class Demo:
         given = "".join(self.rng.choice(V.GIVEN_CHARS) for _ in range(self.rng.choice((1, 2, 2))))
         return self.rng.choice(V.SURNAMES) + given
 
+    def spelled(self, name: str) -> tuple[str, str, str]:
+        """The search columns of a name, as services.people fills them (given name, initials, full
+        pinyin); worked out once per distinct name (a community repeats names a lot)."""
+        found = self.spellings.get(name)
+        if found is None:
+            found = self.spellings[name] = (given_name(name), name_initials(name), name_pinyin(name))
+        return found
+
     def mobile(self) -> str:
         return self.rng.choice(("13", "15", "18", "17", "19")) + str(self.rng.randint(0, 9)) + f"{self.rng.randint(0, 99999999):08d}"
 
     def id_number(self, birth: date, male: bool) -> str:
         while True:
             seq = self.rng.randint(0, 49) * 2 + (1 if male else 0)
-            first17 = f"{self.rng.choice(V.REGION_CODES)}{birth:%Y%m%d}{self.rng.randint(0, 9)}{seq:02d}"
+            first17 = (f"{self.rng.choice(V.REGION_CODES)}{birth.year:04d}{birth.month:02d}{birth.day:02d}"
+                       f"{self.rng.randint(0, 9)}{seq:02d}")
             number = first17 + _check_digit(first17)
             if number not in self.issued:
                 self.issued.add(number)
@@ -149,7 +183,7 @@ def _people(demo: Demo) -> None:
         if household["housing_use"] == "vacant":
             continue
         migrant = household["housing_use"] == "rented" and rng.random() < 0.6
-        size = rng.choices((1, 2, 3, 4, 5), (8, 20, 30, 27, 15))[0]
+        size = HOUSEHOLD_SIZES.pick(rng.random)
         elderly = rng.random() < 0.2
         surname = rng.choice(V.SURNAMES)
         names: set[str] = set()
@@ -167,13 +201,14 @@ def _people(demo: Demo) -> None:
             names.add(name)
             birth = demo.birth(age, age)
             id_number = demo.id_number(birth, male) if rng.random() < 0.97 else ""
+            spelled = demo.spelled(name)
             resident_id = demo.add("resident", dict(
-                household_id=household["id"], name=name, given_name=given_name(name), name_initials=name_initials(name),
-                name_pinyin=name_pinyin(name), gender="male" if male else "female", id_number=id_number,
+                household_id=household["id"], name=name, given_name=spelled[0], name_initials=spelled[1],
+                name_pinyin=spelled[2], gender="male" if male else "female", id_number=id_number,
                 id_reversed=id_reversed(id_number) if id_number else "", birth_date=birth if id_number else None,
                 phone=demo.mobile() if age >= 16 and rng.random() < 0.85 else "", relation=relation,
                 political_status="party_member" if rng.random() < 0.08 else "masses",
-                residence_status="migrant" if migrant else rng.choices(("registered", "resident"), (85, 15))[0],
+                residence_status="migrant" if migrant else RESIDENCE.pick(rng.random),
                 is_head=head, notes="", _age=age))
             _tags(demo, resident_id, age, size)
         if rng.random() < 0.3:
@@ -192,26 +227,26 @@ def _unused(name: str, taken: set[str]) -> str:
     return name
 
 
+# Each drawn tag with the ages it can apply to and its chance (empty-nest three times its rate), in
+# TAG_RATES order; living alone is drawn before them from the household's size.
+TAG_DRAWS = tuple((tag, {"empty_nest": 60, "new_employment": 20}.get(tag, -1),
+                   {"left_behind_child": 16, "new_employment": 45}.get(tag, 999), rate * (3 if tag == "empty_nest" else 1))
+                  for tag, rate in TAG_RATES.items() if tag != "living_alone")
+
+
 def _tags(demo: Demo, resident_id: int, age: int, size: int) -> None:
-    rng = demo.rng
+    random_ = demo.rng.random
     tags = set()
     if age >= 80:
         tags.add("aged_80")
-    if size == 1 and age >= 65 and rng.random() < 0.7:
+    if size == 1 and age >= 65 and random_() < 0.7:
         tags.add("living_alone")
-    for tag, rate in TAG_RATES.items():
-        if tag in ("living_alone",):
-            continue
-        if tag == "left_behind_child" and age > 16:
-            continue
-        if tag == "empty_nest" and age < 60:
-            continue
-        if tag == "new_employment" and not 20 <= age <= 45:
-            continue
-        if rng.random() < rate * (3 if tag in ("empty_nest",) else 1):
+    for tag, youngest, oldest, chance in TAG_DRAWS:
+        if youngest <= age <= oldest and random_() < chance:
             tags.add(tag)
-    for tag in sorted(tags):
-        demo.rows.setdefault("residenttag", []).append(dict(resident_id=resident_id, tag=tag))
+    if tags:
+        rows = demo.rows.setdefault("residenttag", [])
+        rows.extend({"resident_id": resident_id, "tag": tag} for tag in sorted(tags))
 
 
 def _leaders(demo: Demo) -> None:
@@ -288,26 +323,29 @@ def _visits_and_requests(demo: Demo) -> None:
     grid_of_unit = {u["id"]: demo.rows["building"][u["building_id"] - 1]["grid_id"] for u in demo.rows["unit"]}
     start = today - timedelta(days=365)
     visits = demo.rows.setdefault("visit", [])
+    random_, choice, findings_said = rng.random, rng.choice, V.VISIT_FINDINGS  # bound once: a million visits
     for household in demo.rows["household"]:
-        care = tags.get(household["id"])
+        household_id = household["id"]
+        care = tags.get(household_id)
         interval = frequency.interval_for(care) if care else rng.randint(20, 55)
         slack = rng.choice((0.8, 1.0, 1.1, 1.3, 1.8))  # some stewards fall behind
         day = start + timedelta(days=rng.randint(0, interval))
         steward = stewards[grid_of_unit[household["unit_id"]]]
+        occupied = household["housing_use"] != "vacant"
         last = None
         while day <= today:
-            kind = "care" if care and rng.random() < 0.7 else rng.choices(
-                ("routine", "policy", "safety", "mediation"), (70, 15, 12, 3))[0]
-            home = household["housing_use"] != "vacant" and rng.random() < 0.85
-            findings = rng.choice(V.VISIT_FINDINGS) if home else "家中无人，留联系卡"
+            kind = "care" if care and random_() < 0.7 else VISIT_KINDS.pick(random_)
+            home = occupied and random_() < 0.85
+            findings = choice(findings_said) if home else "家中无人，留联系卡"
             visit_id = len(visits) + 1
-            visits.append(dict(id=visit_id, household_id=household["id"], visited_on=day, visitor_kind="steward",
-                               visitor_name=steward, leader_id=None, member_id=None, kind=kind, anyone_home=home,
-                               findings=findings))
+            visits.append({"id": visit_id, "household_id": household_id, "visited_on": day, "visitor_kind": "steward",
+                           "visitor_name": steward, "leader_id": None, "member_id": None, "kind": kind,
+                           "anyone_home": home, "findings": findings})
             last = day
-            if home and rng.random() < 0.03:
-                _request(demo, household["id"], day, visit_id)
-            day += timedelta(days=max(1, int(interval * slack * rng.uniform(0.7, 1.3))))
+            if home and random_() < 0.03:
+                _request(demo, household_id, day, visit_id)
+            # rng.uniform(0.7, 1.3) written out as random.Random.uniform computes it (the same draw and value)
+            day += timedelta(days=max(1, int(interval * slack * (0.7 + (1.3 - 0.7) * random_()))))
         household["last_visit_on"] = last
 
 

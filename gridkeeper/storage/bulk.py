@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 
 from sqlalchemy import Connection, Dialect, Table, text
 from sqlalchemy.orm import Session
@@ -89,30 +90,37 @@ class RowLayout:
     The columns are the rows' keys plus every column with a scalar Python-side default the rows leave
     out (`version` = 1, `notes` = ""), as SQLAlchemy's INSERT fills them; each value goes through its
     column type's bind processor for the dialect (dates to ISO text and booleans to 0/1 on SQLite,
-    UTC datetimes), once per column over the whole batch instead of once per parameter per row."""
+    UTC datetimes), once per distinct value of a column over the whole batch instead of once per
+    parameter per row. Columns are ordered as it is quickest to build the tuples: those sent as they
+    are, then those converted, then the defaults."""
 
     table: Table
-    columns: tuple[str, ...]
-    given: tuple[str, ...]  # the columns read from each row, in `columns` order
-    defaults: tuple  # the processed default of each remaining column
-    processors: tuple  # per given column: the bind processor, or None
+    plain: tuple[str, ...]  # read from each row and sent as they are
+    converted: tuple[str, ...]  # read from each row and converted by their processor
+    processors: tuple  # the bind processor of each converted column
+    defaults: tuple  # (column, processed default) of each column the rows leave out
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.plain + self.converted + tuple(name for name, _ in self.defaults)
 
     def values(self, rows: Sequence[dict]) -> list[tuple]:
-        """The rows as value tuples in `columns` order (built column by column: C-speed map and zip)."""
+        """The rows as value tuples in `columns` order (C-speed map and zip, no Python code per row)."""
+        count = len(rows)
         try:
-            if not self.defaults and not any(self.processors) and len(self.given) > 1:
-                return list(map(itemgetter(*self.given), rows))
-            columns = [list(map(itemgetter(name), rows)) for name in self.given]
+            if len(self.plain) > 1:
+                sent = list(map(itemgetter(*self.plain), rows))
+            else:
+                sent = [(row[self.plain[0]],) for row in rows] if self.plain else [()] * count
+            extra = [_converted(process, list(map(itemgetter(name), rows)))
+                     for name, process in zip(self.converted, self.processors)]
         except KeyError as exc:  # SQLAlchemy refuses a row without a value for a column the first row has
             raise ValueError(f"{self.table.name}: a row has no value for {exc.args[0]}") from None
-        for index, process in enumerate(self.processors):
-            if process is not None:
-                columns[index] = _converted(process, columns[index])
-        columns += [(value,) * len(rows) for value in self.defaults]
-        return list(zip(*columns))
+        extra += [repeat(value, count) for _, value in self.defaults]
+        return list(map(add, sent, zip(*extra))) if extra else sent
 
 
-def _converted(process, values: Sequence) -> list:
+def _converted(process, values: list) -> list:
     """`process` over a column: once per distinct value (a year of visits has a few hundred distinct
     dates and two booleans), then looked up; values that cannot be hashed are converted one by one."""
     try:
@@ -128,19 +136,23 @@ def row_layout(dialect: Dialect, table: Table, keys: Iterable[str]) -> RowLayout
     unknown = [k for k in keys if k not in table.c]
     if unknown:
         raise ValueError(f"{table.name} has no column {', '.join(unknown)}")
-    given = tuple(c.name for c in table.columns if c.name in keys)
-    defaults, default_names = [], []
+    plain, converted, processors, defaults = [], [], [], []
     for column in table.columns:
-        if column.name in keys or column.default is None:
+        process = column.type._cached_bind_processor(dialect)  # what SQLAlchemy's INSERT does with a value
+        if column.name in keys:
+            if process is None:
+                plain.append(column.name)
+            else:
+                converted.append(column.name)
+                processors.append(process)
+            continue
+        if column.default is None:
             continue
         if not column.default.is_scalar:  # a callable or SQL default would be evaluated per row
             raise ValueError(f"{table.name}.{column.name}: bulk rows must give a value (its default is not a constant)")
         value = column.default.arg
-        process = column.type._cached_bind_processor(dialect)  # what SQLAlchemy's INSERT does with a value
-        defaults.append(process(value) if process is not None and value is not None else value)
-        default_names.append(column.name)
-    processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in given)
-    return RowLayout(table, given + tuple(default_names), given, tuple(defaults), processors)
+        defaults.append((column.name, process(value) if process is not None and value is not None else value))
+    return RowLayout(table, tuple(plain), tuple(converted), tuple(processors), tuple(defaults))
 
 
 def load_rows(conn: Connection, table: Table, rows: list[dict], *, batch: int = 20_000) -> None:
@@ -153,26 +165,15 @@ def load_rows(conn: Connection, table: Table, rows: list[dict], *, batch: int = 
         for start in range(0, len(rows), batch):
             copy_rows(conn, table, layout.columns, layout.values(rows[start:start + batch]))
         return
-    statement = str(table.insert().compile(dialect=conn.dialect, column_keys=list(layout.columns)))
-    compiled_order = _positional_order(conn.dialect, table, layout.columns)
+    quote = conn.dialect.identifier_preparer.quote  # names from GridKeeper's own metadata, never typed
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, layout.columns))}) "
+                 f"VALUES ({', '.join('?' * len(layout.columns))})")
     cursor = conn.connection.driver_connection.cursor()
     try:
         for start in range(0, len(rows), batch):
-            values = layout.values(rows[start:start + batch])
-            if compiled_order is not None:
-                values = [tuple(v[i] for i in compiled_order) for v in values]
-            cursor.executemany(statement, values)
+            cursor.executemany(statement, layout.values(rows[start:start + batch]))
     finally:
         cursor.close()
-
-
-def _positional_order(dialect: Dialect, table: Table, columns: Sequence[str]) -> list[int] | None:
-    """How the compiled INSERT orders its parameters, as indexes into `columns` (None: the same order)."""
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-    order = list(compiled.positiontup or [])
-    if sorted(order) != sorted(columns):
-        raise ValueError(f"{table.name}: the INSERT does not take exactly the bulk columns ({order})")
-    return None if order == list(columns) else [list(columns).index(name) for name in order]
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict], *, batch: int = 20_000) -> None:
@@ -196,6 +197,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict], *, batch: int 
 # The SQLite page cache while a new database is filled (the default is 2 MB): the tables' B-trees and the
 # sorts that rebuild their indexes stay in memory instead of spilling to the file mid-transaction.
 LOAD_CACHE_KIB = 256 * 1024
+SORT_THREADS = 2  # helper threads SQLite may use for the sorts that make the indexes again (the PC's second core)
 
 
 @contextmanager
@@ -215,16 +217,19 @@ def filling_new_database(session: Session, tables: Iterable[Table]) -> Iterator[
         "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))
         if table in names]
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    threads = conn.exec_driver_sql("PRAGMA threads").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
     try:
         preparer = conn.dialect.identifier_preparer
         for name, _sql in indexes:
             conn.exec_driver_sql(f"DROP INDEX {preparer.quote(name)}")
         yield
+        conn.exec_driver_sql(f"PRAGMA threads = {SORT_THREADS}")  # CREATE INDEX sorts on helper threads too
         for _name, sql in indexes:
             conn.exec_driver_sql(sql)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+        conn.exec_driver_sql(f"PRAGMA threads = {int(threads)}")
 
 
 def _check_guards(session: Session, table_name: str, rows: list[dict]) -> None:

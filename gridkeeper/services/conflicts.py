@@ -6,6 +6,7 @@ passes it as `expected_version`. If the row has moved on, EditConflict says who 
 (from the audit trail) and carries both versions so the window can show them side by side.
 Between loading and writing inside one save, the same counter makes the UPDATE match no row
 (StaleDataError), which `conflict_from_stale` turns into the same message.
+The conflict names the record as the user knows it (a resident's name, a household's address).
 """
 
 from __future__ import annotations
@@ -54,20 +55,41 @@ def _values(session: Session, record) -> dict:
     return values
 
 
-def conflict(session: Session, record, *, opened_version: int | None, yours: dict | None = None) -> EditConflict:
-    """The EditConflict for `record` as it is now: who changed it last and when, and both versions."""
+def record_name(session: Session, record) -> str:
+    """What the user calls a record: a household's address, a person's or place's name; "" when it has none."""
+    if record is None or record.id is None:
+        return ""
+    if record.__table__.name == "household":
+        from gridkeeper.services.addresses import summaries
+
+        found = summaries(session, [record.id])
+        return found[0].address if found else ""
+    for attribute in ("name", "person_name", "landlord_name", "title"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def conflict(session: Session, record, *, opened_version: int | None, yours: dict | None = None,
+             removing: bool = False) -> EditConflict:
+    """The EditConflict for `record` as it is now: who changed it last and when, and both versions
+    (`removing`: the refused save was removing it)."""
     table = record.__table__.name
     who, when = last_change(session, table, record.id)
+    theirs, yours = _values(session, record), {k: plain(v) for k, v in (yours or {}).items()}
     return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=opened_version,
                         current_version=record.version, changed_by=who, changed_at=when, table=table,
-                        theirs=_values(session, record), yours={k: plain(v) for k, v in (yours or {}).items()})
+                        theirs=theirs, yours=yours, name=record_name(session, record), removing=removing)
 
 
-def check_version(session: Session, record, expected_version: int | None, *, yours: dict | None = None) -> None:
-    """Raise EditConflict when `record` is no longer at the version the user opened (None: not checked)."""
+def check_version(session: Session, record, expected_version: int | None, *, yours: dict | None = None,
+                  removing: bool = False) -> None:
+    """Raise EditConflict when `record` is no longer at the version the user opened (None: not checked);
+    `removing`: the save was about to remove it (someone's change meanwhile must not vanish unseen)."""
     if expected_version is None or record.version == expected_version:
         return
-    raise conflict(session, record, opened_version=expected_version, yours=yours)
+    raise conflict(session, record, opened_version=expected_version, yours=yours, removing=removing)
 
 
 def conflict_from_stale(session: Session, exc: StaleDataError, record) -> EditConflict:
@@ -76,6 +98,7 @@ def conflict_from_stale(session: Session, exc: StaleDataError, record) -> EditCo
     session.rollback()
     current = session.get(type(record), record.id)
     who, when = last_change(session, table, record.id)
+    theirs = _values(session, current) if current is not None else {}
     return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=None, table=table,
                         current_version=current.version if current is not None else None,
-                        changed_by=who, changed_at=when, theirs=_values(session, current) if current is not None else {})
+                        changed_by=who, changed_at=when, theirs=theirs, name=record_name(session, current))

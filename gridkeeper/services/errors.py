@@ -33,17 +33,25 @@ class EditConflict(ServiceError):
 
     `theirs` is the record as it is now (column values), `yours` what was about to be saved (when
     known), `changed_by`/`changed_at` who saved it in between and when (from the audit trail), `table`
-    the record's table (a form saving several records, a household with its residents, finds which)."""
+    the record's table (a form saving several records, a household with its residents, finds which),
+    `name` what the user calls the record (a resident's name, a household's address; empty: its number is
+    said), and `removing` that the refused save was removing it."""
 
     def __init__(self, what: str, record_id: int, *, opened_version: int | None, current_version: int | None,
                  changed_by: str = "", changed_at: str = "", theirs: dict | None = None, yours: dict | None = None,
-                 table: str = ""):
+                 table: str = "", name: str = "", removing: bool = False):
         self.what, self.record_id, self.table = what, record_id, table
         self.opened_version, self.current_version = opened_version, current_version
         self.changed_by, self.changed_at = changed_by, changed_at
         self.theirs, self.yours = theirs or {}, yours or {}
+        self.name, self.removing = name, removing
         who = f"{changed_by} 于 {changed_at} " if changed_by else "别人"
+        record = f"{what}“{name}”" if name else f"{what} #{record_id} "
         gone = current_version is None
+        if removing and not gone:
+            super().__init__(f"您要删除的{record.strip()}在您打开之后已被{who}修改，没有删除：请看过对方保存的内容后选择"
+                             "仍然删除，还是保留（或重新打开后再改）。")
+            return
         super().__init__(
-            f"{what} #{record_id} 在您打开之后已被{who}{'删除' if gone else '修改'}，您的修改没有保存："
+            f"{record}在您打开之后已被{who}{'删除' if gone else '修改'}，您的修改没有保存："
             + ("请重新打开后再改。" if gone else "请对照双方的内容后选择保留哪一份（或重新打开后再改）。"))

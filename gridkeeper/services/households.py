@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -143,11 +144,12 @@ def create_household(session: Session, data: HouseholdInput, residents: list[Res
 
 def update_household(session: Session, household_id: int, data: HouseholdInput,
                      residents: list[ResidentInput] | None = None, *, today: date | None = None,
-                     shown: set[int] | None = None) -> SavedHousehold:
+                     shown: Mapping[int, int | None] | set[int] | None = None) -> SavedHousehold:
     """Save a household as edited; with `residents`, that list becomes its residents. A resident missing from
     the list is removed only if the form showed it (`shown`, the ids it opened with; None: every resident),
-    so one added on another PC meanwhile is kept. Adding or removing residents counts as an edit of the
-    household (its version moves on)."""
+    so one added on another PC meanwhile is kept; with the versions shown ({id: version}) a resident changed
+    on another PC meanwhile is not removed unseen (EditConflict, `removing`). Adding or removing residents
+    counts as an edit of the household (its version moves on)."""
     household = get(session, Household, household_id)
     values, resident_rows, warnings = _checked(data, residents, today)
     check_version(session, household, data.version, yours=values)
@@ -162,6 +164,7 @@ def update_household(session: Session, household_id: int, data: HouseholdInput,
     changed = any(not row["id"] for row in resident_rows)
     for old in household_residents(session, household_id):
         if old.id not in kept and (shown is None or old.id in shown):
+            check_version(session, old, shown.get(old.id) if isinstance(shown, Mapping) else None, removing=True)
             _remove_resident(session, old)
             changed = True
     if changed:
@@ -208,8 +211,10 @@ def _remove_resident(session: Session, resident: Resident) -> None:
     session.delete(resident)
 
 
-def delete_resident(session: Session, resident_id: int) -> None:
-    """Remove a resident (leader posts they held keep the name and phone)."""
+def delete_resident(session: Session, resident_id: int, *, expected_version: int | None = None) -> None:
+    """Remove a resident (leader posts they held keep the name and phone); with the version the user saw, a
+    resident changed elsewhere meanwhile is a conflict, not removed."""
     resident = get(session, Resident, resident_id)
+    check_version(session, resident, expected_version, removing=True)
     _touch(get(session, Household, resident.household_id), "room")
     _remove_resident(session, resident)

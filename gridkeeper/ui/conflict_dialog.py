@@ -101,7 +101,9 @@ class ConflictDialog(QDialog):
         for column in (1, 2):  # both versions get the same room
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        hint = QLabel(self.tr("“Keep my changes” saves yours over theirs. “Use their version” drops your "
+        hint = QLabel(self.tr("“Keep my changes” removes it all the same. “Use their version” keeps it as they "
+                              "saved it.") if conflict.removing else
+                      self.tr("“Keep my changes” saves yours over theirs. “Use their version” drops your "
                               "changes to this record and shows what is saved now."), self)
         hint.setWordWrap(True)
         layout.addWidget(hint)

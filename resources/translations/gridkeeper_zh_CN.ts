@@ -910,16 +910,21 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/conflict_dialog.py" line="104"/>
+        <source>“Keep my changes” removes it all the same. “Use their version” keeps it as they saved it.</source>
+        <translation>“保留我的修改”：仍然删除。“采用对方的版本”：不删除，保留对方保存的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="106"/>
         <source>“Keep my changes” saves yours over theirs. “Use their version” drops your changes to this record and shows what is saved now.</source>
         <translation>“保留我的修改”：用您的内容覆盖对方保存的内容。“采用对方的版本”：放弃您对这条记录的修改，显示现在保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="109"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="111"/>
         <source>Keep my changes</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="110"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="112"/>
         <source>Use their version</source>
         <translation>采用对方的版本</translation>
     </message>
@@ -2080,64 +2085,64 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="67"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="336"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="354"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="67"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="83"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="85"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="91"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="92"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="96"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="115"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="119"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="118"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="120"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="134"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="136"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2162,89 +2167,89 @@ The database as it was before is kept as {4}.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="100"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
         <source>Residents</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="103"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="136"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="137"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="139"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="140"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="142"/>
         <source>Create a building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="144"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="146"/>
         <source>Log a visit…</source>
         <translation>记录走访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="145"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
         <source>Close this window and log a visit to this household in Visits</source>
         <translation>关闭本窗口，到“走访”里为这户记录一次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="146"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="148"/>
         <source>New request…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="176"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="178"/>
         <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
         <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="246"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="248"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="260"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="262"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="342"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="360"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="353"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="371"/>
         <source>Visits ({0})</source>
         <translation>走访记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="354"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="372"/>
         <source>Requests ({0})</source>
         <translation>诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="407"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="425"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="408"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="426"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -3505,123 +3510,123 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
         <source>Requests by status</source>
         <translation>诉求办理状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="73"/>
-        <location filename="../../gridkeeper/ui/overview.py" line="175"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="186"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="173"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="184"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="75"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="93"/>
         <source>Member service hours by month</source>
         <translation>在职党员每月服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="58"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="76"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="66"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="84"/>
         <source>Overview of {0}</source>
         <translation>概览：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="77"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="95"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="88"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="106"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="89"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="107"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="90"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="108"/>
         <source>Care households</source>
         <translation>关爱对象户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="109"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="92"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="110"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="93"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="111"/>
         <source>Overdue requests</source>
         <translation>超期诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="94"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="112"/>
         <source>Resolved on time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="95"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="113"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="96"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="114"/>
         <source>Grids / buildings</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="97"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="115"/>
         <source>Leaders in post</source>
         <translation>在任三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="98"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="116"/>
         <source>Active members</source>
         <translation>报到党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="99"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="117"/>
         <source>Visits recorded</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="151"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="169"/>
         <source>Visit coverage this month: the {0} lowest</source>
         <translation>本月走访覆盖率最低的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="153"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="171"/>
         <source>Visit coverage this month by grid</source>
         <translation>本月各网格走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="154"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="172"/>
         <source>Visit coverage this month by building</source>
         <translation>本月各楼栋走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="157"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="175"/>
         <source>Visited %</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="230"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="226"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>

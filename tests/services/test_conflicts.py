@@ -271,3 +271,46 @@ def test_logging_a_visit_is_not_an_edit_of_the_household(engine, place, househol
         changes = session.exec(select(AuditEntry.after).where(AuditEntry.entity == "household",
                                                               AuditEntry.action == "update")).all()
     assert any("last_visit_on" in (after or "") for after in changes)
+
+
+def test_removing_a_resident_changed_elsewhere_is_a_conflict(engine, place, household):
+    """The form removes a resident another PC changed meanwhile: refused (nothing removed) with who changed
+    what; removing again over the version saved now ("keep mine") goes through."""
+    household_id, resident_id = household
+    with unit_of_work(engine) as session:
+        kept = hh.add_resident(session, household_id, ResidentInput(name="王小明", relation="子女"), today=TODAY)
+    opened = _opened(engine, Household, household_id)
+    shown = {resident_id: 1, kept.id: kept.version}
+    with unit_of_work(engine) as session:  # the other PC changes 王建华's phone
+        session.info["actor"] = "王敏"
+        hh.update_resident(session, resident_id, ResidentInput(name="王建华", phone="13904519999", is_head=True,
+                                                               version=1))
+    mine = [ResidentInput(name="王小明", relation="户主", is_head=True, id=kept.id, version=kept.version)]
+    data = HouseholdInput(unit_id=place["unit"], room="301", notes="户主变更", version=opened.version)
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        hh.update_household(session, household_id, data, mine, today=TODAY, shown=shown)
+    conflict = caught.value
+    assert conflict.removing and conflict.table == "resident" and conflict.record_id == resident_id
+    assert conflict.changed_by == "王敏" and conflict.theirs["phone"] == "13904519999"
+    assert "您要删除的居民“王建华”" in str(conflict) and "没有删除" in str(conflict)
+    with Session(engine) as session:  # nothing of the refused save was kept
+        assert sorted(r.name for r in hh.household_residents(session, household_id)) == ["王小明", "王建华"]
+        assert session.get(Household, household_id).notes == ""
+    shown[resident_id] = conflict.current_version  # keep mine: remove over the version saved now
+    with unit_of_work(engine) as session:
+        hh.update_household(session, household_id, data, mine, today=TODAY, shown=shown)
+    with Session(engine) as session:
+        assert [r.name for r in hh.household_residents(session, household_id)] == ["王小明"]
+
+
+def test_deleting_one_resident_checks_the_version_shown(engine, household):
+    household_id, resident_id = household
+    with unit_of_work(engine) as session:
+        hh.update_resident(session, resident_id, ResidentInput(name="王建华", phone="13904519999", is_head=True))
+    with pytest.raises(EditConflict, match="没有删除"), unit_of_work(engine) as session:
+        hh.delete_resident(session, resident_id, expected_version=1)
+    assert _opened(engine, Resident, resident_id) is not None
+    with unit_of_work(engine) as session:
+        hh.delete_resident(session, resident_id, expected_version=2)
+    assert _opened(engine, Resident, resident_id) is None
+

@@ -14,7 +14,7 @@ from gridkeeper.services import trash
 from gridkeeper.services.errors import Duplicate, EditConflict, ValidationFailed
 from gridkeeper.services.geography import place_tree
 from gridkeeper.services.people import HouseholdInput
-from gridkeeper.storage.models import Household
+from gridkeeper.storage.models import Household, Resident
 from gridkeeper.storage.server import ConnectionLost
 from gridkeeper.ui.errors import ERROR_STYLE
 from gridkeeper.ui.households.history import HouseholdRecord
@@ -63,7 +63,9 @@ class HouseholdEditor(QDialog):
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
         self.version: int | None = None  # the version shown: a save over someone else's newer one is a conflict
-        self.shown_residents: set[int] = set()  # the saved residents shown: only these can be removed here
+        # The saved residents shown, with the version shown: only these can be removed here, and one changed on
+        # another PC meanwhile is a conflict to settle, not removed unseen.
+        self.shown_residents: dict[int, int | None] = {}
         self.setWindowTitle(self.tr("Household") if household_id else self.tr("New household"))
         self.resize(1060, 620)
         self._build()
@@ -195,7 +197,7 @@ class HouseholdEditor(QDialog):
         self.residents.setRowCount(0)
         for person in people:
             self.residents.add_resident(person, tags.get(person.id, []))
-        self.shown_residents = {person.id for person in people}
+        self.shown_residents = {person.id: person.version for person in people}
         return household
 
     def create_places(self) -> None:
@@ -311,24 +313,40 @@ class HouseholdEditor(QDialog):
         self.notice.show()
 
     def _keep_mine(self, conflict: EditConflict) -> None:
-        """Keep my changes: save again over the version saved meanwhile (of the household or that resident)."""
-        if conflict.table == "resident":
+        """Keep my changes: save again over the version saved meanwhile (of the household or that resident;
+        a resident removed here is removed all the same)."""
+        if conflict.table == "resident" and conflict.removing:
+            self.shown_residents[conflict.record_id] = conflict.current_version
+        elif conflict.table == "resident":
             self.residents.set_version(conflict.record_id, conflict.current_version)
         else:
             self.version = conflict.current_version
 
-    def _take_theirs(self, _conflict: EditConflict) -> None:
+    def _take_theirs(self, conflict: EditConflict) -> None:
         """Use their version: the window shows the household and its residents as saved now; nothing typed
-        here is saved."""
+        here is saved. A resident removed here but changed elsewhere comes back as they saved it, and the
+        rest of what was typed stays to be saved."""
+        if conflict.table == "resident" and conflict.removing:
+            self._restore_resident(conflict.record_id)
+            return
         if self._fill_saved() is None:
             return
         self._clean = self.snapshot()
+
+    def _restore_resident(self, resident_id: int) -> None:
+        with self.ctx.read() as session:
+            person = session.get(Resident, resident_id)
+            if person is None:
+                return
+            tags = household_service.resident_tags(session, [resident_id]).get(resident_id, [])
+        self.residents.add_resident(person, tags)
+        self.shown_residents[resident_id] = person.version
 
     def _after_save(self, saved_id: int, residents_saved: list[tuple[int, int]], warnings, close: bool = True) -> None:
         self.household_id = saved_id
         for row, (resident_id, version) in enumerate(residents_saved):
             self.residents.set_saved(row, resident_id, version)
-        self.shown_residents = {resident_id for resident_id, _version in residents_saved}
+        self.shown_residents = dict(residents_saved)
         self._clean = self.snapshot()
         self.delete_button.setVisible(True)
         for button in (self.visit_button, self.request_button):

@@ -141,6 +141,48 @@ def test_household_take_theirs_shows_residents_as_saved(pcs, choices, qtbot):
         assert len(hh.household_residents(session, place["household"])) == 2
 
 
+def test_household_removing_a_resident_changed_elsewhere(pcs, choices, qtbot):
+    """A resident row removed here but changed on the other PC: the conflict dialog, as for an edit. "Use
+    their version" brings the resident back as saved and keeps what else was typed; "keep mine" removes."""
+    from gridkeeper.ui.households.editor import HouseholdEditor
+    from gridkeeper.ui.households.residents_table import NAME, PHONE
+
+    here, there, place = pcs
+    with here.write() as session:
+        hh.add_resident(session, place["household"], ResidentInput(name="王小明", relation="子女"), today=TODAY)
+    editor = HouseholdEditor(here, place["household"])
+    qtbot.addWidget(editor)
+    with other_pc(there) as session:  # the other PC changes 王建华's phone
+        hh.update_resident(session, place["resident"], ResidentInput(name="王建华", is_head=True,
+                                                                     phone="13904519999"))
+    editor.residents.selectRow(0)
+    editor._remove_resident()
+    editor.notes.setPlainText("我的备注")
+    choices.answers = [False]  # use theirs: 王建华 stays, as they saved him
+    assert editor.save(close=False) is False
+    message, rows = choices.shown[-1]
+    assert "您要删除的居民“王建华”" in message and OTHER in message and "没有删除" in message
+    assert ("联系电话", "13904519999", "") in rows
+    assert sorted(editor.residents.text(r, NAME) for r in range(editor.residents.rowCount())) == ["王小明", "王建华"]
+    row = next(r for r in range(editor.residents.rowCount()) if editor.residents.text(r, NAME) == "王建华")
+    assert editor.residents.text(row, PHONE) == "13904519999" and editor.notes.toPlainText() == "我的备注"
+    assert editor.save(close=False) is True  # the rest of what was typed is saved, 王建华 kept
+    with Session(here.engine) as session:
+        assert session.get(Household, place["household"]).notes == "我的备注"
+        assert session.get(Resident, place["resident"]).phone == "13904519999"
+
+    with other_pc(there) as session:  # changed again elsewhere; removed here again, and this time: keep mine
+        hh.update_resident(session, place["resident"], ResidentInput(name="王建华", is_head=True,
+                                                                     phone="13904518888"))
+    editor.residents.selectRow(row)
+    editor._remove_resident()
+    choices.answers = [True]
+    assert editor.save(close=False) is True
+    with Session(here.engine) as session:
+        assert session.get(Resident, place["resident"]) is None
+        assert [r.name for r in hh.household_residents(session, place["household"])] == ["王小明"]
+
+
 def test_member_dialog(pcs, choices, qtbot):
     from gridkeeper.ui.sections.member_dialogs import MemberDialog
 

@@ -6,7 +6,8 @@ passes it as `expected_version`. If the row has moved on, EditConflict says who 
 (from the audit trail) and carries both versions so the window can show them side by side.
 Between loading and writing inside one save, the same counter makes the UPDATE match no row
 (StaleDataError), which `conflict_from_stale` turns into the same message.
-The conflict names the record as the user knows it (a resident's name, a household's address).
+The conflict names the record as the user knows it (a resident's name, a household's address) and the
+records its reference fields point to (a unit, a grid), never their record numbers.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from sqlmodel import Session
 
 from gridkeeper.services.errors import EditConflict
 from gridkeeper.storage.audit import ENTITY_LABELS, plain
-from gridkeeper.storage.models import AuditEntry
+from gridkeeper.storage.hazard_models import SafetyPlace
+from gridkeeper.storage.models import AuditEntry, Building, Compound, Grid, Household, Member, Resident, Unit
 
 
 def last_change(session: Session, table: str, record_id: int) -> tuple[str, str]:
@@ -71,6 +73,50 @@ def record_name(session: Session, record) -> str:
     return ""
 
 
+def _unit_name(session: Session, unit_id: int) -> str:
+    row = session.exec(select(Grid.code, Compound.name, Building.label, Unit.label)
+                       .join(Building, Building.id == Unit.building_id).join(Grid, Grid.id == Building.grid_id)
+                       .join(Compound, Compound.id == Building.compound_id).where(Unit.id == unit_id)).first()
+    return f"{row[0]} {row[1]} {row[2]} {row[3]}" if row else ""
+
+
+def _building_name(session: Session, building_id: int) -> str:
+    row = session.exec(select(Compound.name, Building.label).join(Compound, Compound.id == Building.compound_id)
+                       .where(Building.id == building_id)).first()
+    return f"{row[0]} {row[1]}" if row else ""
+
+
+def _grid_name(session: Session, grid_id: int) -> str:
+    grid = session.get(Grid, grid_id)
+    return f"{grid.code} {grid.name}" if grid else ""
+
+
+def _named(model):
+    return lambda session, record_id: record_name(session, session.get(model, record_id))
+
+
+# Reference fields → how the record they point to is named (a unit by its grid, compound, building and unit).
+REFERENCE_NAMES = {
+    "unit_id": _unit_name, "building_id": _building_name, "grid_id": _grid_name, "compound_id": _named(Compound),
+    "household_id": _named(Household), "resident_id": _named(Resident), "landlord_resident_id": _named(Resident),
+    "member_id": _named(Member), "place_id": _named(SafetyPlace),
+}
+
+
+def reference_names(session: Session, *versions: dict) -> dict[tuple[str, int], str]:
+    """{(field, record id): name} for the reference fields of both versions (a moved household's old and new
+    unit), so the conflict dialog shows names where the columns hold record numbers."""
+    names: dict[tuple[str, int], str] = {}
+    for values in versions:
+        for key, value in (values or {}).items():
+            namer = REFERENCE_NAMES.get(key)
+            if namer is None or not isinstance(value, int) or isinstance(value, bool) or (key, value) in names:
+                continue
+            if name := namer(session, value):
+                names[(key, value)] = name
+    return names
+
+
 def conflict(session: Session, record, *, opened_version: int | None, yours: dict | None = None,
              removing: bool = False) -> EditConflict:
     """The EditConflict for `record` as it is now: who changed it last and when, and both versions
@@ -80,7 +126,8 @@ def conflict(session: Session, record, *, opened_version: int | None, yours: dic
     theirs, yours = _values(session, record), {k: plain(v) for k, v in (yours or {}).items()}
     return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=opened_version,
                         current_version=record.version, changed_by=who, changed_at=when, table=table,
-                        theirs=theirs, yours=yours, name=record_name(session, record), removing=removing)
+                        theirs=theirs, yours=yours, name=record_name(session, record), removing=removing,
+                        names=reference_names(session, theirs, yours))
 
 
 def check_version(session: Session, record, expected_version: int | None, *, yours: dict | None = None,
@@ -101,4 +148,5 @@ def conflict_from_stale(session: Session, exc: StaleDataError, record) -> EditCo
     theirs = _values(session, current) if current is not None else {}
     return EditConflict(ENTITY_LABELS.get(table, table), record.id, opened_version=None, table=table,
                         current_version=current.version if current is not None else None,
-                        changed_by=who, changed_at=when, theirs=theirs, name=record_name(session, current))
+                        changed_by=who, changed_at=when, theirs=theirs, name=record_name(session, current),
+                        names=reference_names(session, theirs))

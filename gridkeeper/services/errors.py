@@ -35,16 +35,17 @@ class EditConflict(ServiceError):
     known), `changed_by`/`changed_at` who saved it in between and when (from the audit trail), `table`
     the record's table (a form saving several records, a household with its residents, finds which),
     `name` what the user calls the record (a resident's name, a household's address; empty: its number is
-    said), and `removing` that the refused save was removing it."""
+    said), `removing` that the refused save was removing it, and `names` the names of the records its
+    reference fields point to ({("unit_id", 12): "FK-03 幸福家园 7号楼 2单元"}), so no record number is shown."""
 
     def __init__(self, what: str, record_id: int, *, opened_version: int | None, current_version: int | None,
                  changed_by: str = "", changed_at: str = "", theirs: dict | None = None, yours: dict | None = None,
-                 table: str = "", name: str = "", removing: bool = False):
+                 table: str = "", name: str = "", removing: bool = False, names: dict | None = None):
         self.what, self.record_id, self.table = what, record_id, table
         self.opened_version, self.current_version = opened_version, current_version
         self.changed_by, self.changed_at = changed_by, changed_at
         self.theirs, self.yours = theirs or {}, yours or {}
-        self.name, self.removing = name, removing
+        self.name, self.removing, self.names = name, removing, names or {}
         who = f"{changed_by} 于 {changed_at} " if changed_by else "别人"
         record = f"{what}“{name}”" if name else f"{what} #{record_id} "
         gone = current_version is None

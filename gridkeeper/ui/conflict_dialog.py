@@ -33,16 +33,19 @@ TABLE_ENUMS = {  # codes whose meaning depends on the register
                 "source": DisputeSource},
     "safety_hazard": {"status": HazardStatus, "level": HazardLevel},
 }
-REFERENCES = {"unit_id", "grid_id", "household_id"}  # record numbers: shown only when they differ
+REFERENCES = {"unit_id", "grid_id", "household_id"}  # shown (by name) only when they differ
 DIFFERENT = QColor("#fff3cd")
 KEEP_MINE, TAKE_THEIRS = True, False
 T = TypeVar("T")
 
 
 def shown_value(conflict: EditConflict, key: str, value) -> str:
-    """A stored value as the user knows it: labels for codes, 是/否, care tags by name."""
+    """A stored value as the user knows it: labels for codes, 是/否, care tags by name, the record a reference
+    points to by its name (a unit as FK-03 幸福家园 7号楼 2单元, never its record number)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, int) and (key, value) in conflict.names:
+        return conflict.names[(key, value)]
     if isinstance(value, bool):
         return "是" if value else "否"
     if key == "tags":

@@ -889,42 +889,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="82"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="85"/>
         <source>Someone else saved first</source>
         <translation>别人已先保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="92"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="92"/>
         <source>Saved by them</source>
         <translation>对方保存的</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="92"/>
         <source>Yours</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="104"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="107"/>
         <source>“Keep my changes” removes it all the same. “Use their version” keeps it as they saved it.</source>
         <translation>“保留我的修改”：仍然删除。“采用对方的版本”：不删除，保留对方保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="106"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="109"/>
         <source>“Keep my changes” saves yours over theirs. “Use their version” drops your changes to this record and shows what is saved now.</source>
         <translation>“保留我的修改”：用您的内容覆盖对方保存的内容。“采用对方的版本”：放弃您对这条记录的修改，显示现在保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="111"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="114"/>
         <source>Keep my changes</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="112"/>
+        <location filename="../../gridkeeper/ui/conflict_dialog.py" line="115"/>
         <source>Use their version</source>
         <translation>采用对方的版本</translation>
     </message>

@@ -314,3 +314,21 @@ def test_deleting_one_resident_checks_the_version_shown(engine, household):
         hh.delete_resident(session, resident_id, expected_version=2)
     assert _opened(engine, Resident, resident_id) is None
 
+
+def test_a_conflict_names_records_not_their_numbers(engine, place, household):
+    """A household moved to another unit on one PC: the conflict names it by its address and both units by
+    their grid, compound, building and unit (the dialog shows these, never a record number)."""
+    from gridkeeper.services import geography as geo
+
+    household_id, _ = household
+    with unit_of_work(engine) as session:
+        other_unit = geo.create_unit(session, building_id=place["building"], label="3单元").id
+    with unit_of_work(engine) as session:
+        hh.update_household(session, household_id, HouseholdInput(unit_id=other_unit, room="301", version=1))
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        hh.update_household(session, household_id, HouseholdInput(unit_id=place["unit"], room="301", notes="x",
+                                                                  version=1))
+    conflict = caught.value
+    assert conflict.name == "幸福家园7号楼3单元301" and "住户“幸福家园7号楼3单元301”" in str(conflict)
+    assert conflict.names[("unit_id", other_unit)] == "FK-03 幸福家园 7号楼 3单元"
+    assert conflict.names[("unit_id", place["unit"])] == "FK-03 幸福家园 7号楼 2单元"

@@ -18,7 +18,7 @@ from gridkeeper.services import households as hh
 from gridkeeper.services import leaders, members, requests
 from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.storage.audit import set_actor
-from gridkeeper.storage.models import Household, LeaderAssignment, Member, Resident, ResidentRequest
+from gridkeeper.storage.models import Household, LeaderAssignment, Member, Resident, ResidentRequest, Unit
 
 from .conftest import TODAY
 
@@ -181,6 +181,26 @@ def test_household_removing_a_resident_changed_elsewhere(pcs, choices, qtbot):
     with Session(here.engine) as session:
         assert session.get(Resident, place["resident"]) is None
         assert [r.name for r in hh.household_residents(session, place["household"])] == ["王小明"]
+
+
+def test_a_moved_household_shows_unit_names_not_numbers(pcs, choices, qtbot):
+    from gridkeeper.services import geography as geo
+    from gridkeeper.ui.households.editor import HouseholdEditor
+
+    here, there, place = pcs
+    editor = HouseholdEditor(here, place["household"])
+    qtbot.addWidget(editor)
+    with other_pc(there) as session:  # the other PC moves the household to 3单元
+        unit = session.get(Household, place["household"]).unit_id
+        other = geo.create_unit(session, building_id=session.get(Unit, unit).building_id, label="3单元").id
+        hh.update_household(session, place["household"], HouseholdInput(unit_id=other, room="301"))
+    editor.notes.setPlainText("我的备注")
+    choices.answers = [False]
+    assert editor.save(close=False) is False
+    message, rows = choices.shown[-1]
+    assert "住户“幸福家园7号楼3单元301”" in message
+    unit_rows = [r for r in rows if r[0] == "单元"]
+    assert unit_rows == [("单元", "FK-03 幸福家园 7号楼 3单元", "FK-03 幸福家园 7号楼 2单元")], rows
 
 
 def test_member_dialog(pcs, choices, qtbot):

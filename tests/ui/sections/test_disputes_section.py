@@ -193,18 +193,24 @@ def test_reminder_settings_change_what_today_lists(qtbot, ctx, engine, homes, di
     assert today.dispute_model.rowCount() == 1  # Today followed the change
 
 
-def test_delete_only_what_nobody_has_mediated(qtbot, ctx, engine, homes, dialogs):
+def _section_on_new_dispute(qtbot, ctx, engine, household_id: int, subject: str):
+    """The disputes section showing a dispute just registered with one party: (section, its id)."""
     from gridkeeper.ui.sections.disputes import DisputesSection
 
     with Session(engine) as session:
-        mistake = disputes.create_dispute(session, DisputeInput(subject="重复登记",
-                                                                parties=[PartyInput(household_id=homes["王建华"])]),
-                                          today=TODAY)
+        made = disputes.create_dispute(session, DisputeInput(subject=subject,
+                                                             parties=[PartyInput(household_id=household_id)]),
+                                       today=TODAY)
         session.commit()
-        mistake_id = mistake.id
+        made_id = made.id
     section = DisputesSection(ctx)
     qtbot.addWidget(section)
-    section.show_dispute(mistake_id)
+    section.show_dispute(made_id)
+    return section, made_id
+
+
+def test_delete_only_what_nobody_has_mediated(qtbot, ctx, engine, homes, dialogs):
+    section, mistake_id = _section_on_new_dispute(qtbot, ctx, engine, homes["王建华"], "重复登记")
     assert section.view.buttons["delete"].isEnabled()
     dialogs.confirm_answer = False
     assert not section.view.act("delete")
@@ -216,17 +222,7 @@ def test_delete_only_what_nobody_has_mediated(qtbot, ctx, engine, homes, dialogs
 
 
 def test_edit_raises_the_risk_and_the_history_says_so(qtbot, ctx, engine, homes, dialogs):
-    from gridkeeper.ui.sections.disputes import DisputesSection
-
-    with Session(engine) as session:
-        made = disputes.create_dispute(session, DisputeInput(subject="楼道堆物",
-                                                             parties=[PartyInput(household_id=homes["王建华"])]),
-                                       today=TODAY)
-        session.commit()
-        made_id = made.id
-    section = DisputesSection(ctx)
-    qtbot.addWidget(section)
-    section.show_dispute(made_id)
+    section, made_id = _section_on_new_dispute(qtbot, ctx, engine, homes["王建华"], "楼道堆物")
     dialogs.fillers.append(lambda d: d.subject.setText(""))
     assert not section.view.act("edit")
     assert dialogs.seen[-1].errors.text("subject") == "不能为空"

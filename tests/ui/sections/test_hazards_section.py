@@ -121,10 +121,8 @@ def test_a_hazard_error_shows_under_its_checklist_row(qtbot, ctx, engine, place,
     assert dialog.result() == 1 and not second.error.text()
 
 
-def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, engine, place, dialogs):
-    from gridkeeper.ui.hazards.section import HazardsSection
-    from gridkeeper.ui.widgets.table_model import RED
-
+def _one_overdue_one_due(engine, place) -> None:
+    """楼道堆物 three days past its deadline, 电线私拉乱接 due in five days."""
     shop = _shop(engine, place)
     with Session(engine) as session:
         hz.record_inspection(session, hz.InspectionInput(
@@ -132,6 +130,13 @@ def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, 
             hazards=[hz.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=3)),
                      hz.HazardInput(item="电线私拉乱接", deadline=TODAY + timedelta(days=5))]), today=TODAY)
         session.commit()
+
+
+def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, engine, place, dialogs):
+    from gridkeeper.ui.hazards.section import HazardsSection
+    from gridkeeper.ui.widgets.table_model import RED
+
+    _one_overdue_one_due(engine, place)
     section = HazardsSection(ctx)
     qtbot.addWidget(section)
     page = section.hazards
@@ -154,13 +159,7 @@ def test_overdue_highlighted_and_escalation_asks_why(qtbot, qtmodeltester, ctx, 
 def test_today_lists_overdue_hazards(qtbot, ctx, engine, place):
     from gridkeeper.ui.sections.today import TodaySection
 
-    shop = _shop(engine, place)
-    with Session(engine) as session:
-        hz.record_inspection(session, hz.InspectionInput(
-            inspected_on=TODAY - timedelta(days=10), inspectors="李晓燕", place_id=shop.id,
-            hazards=[hz.HazardInput(item="楼道堆物", deadline=TODAY - timedelta(days=3)),
-                     hz.HazardInput(item="电线私拉乱接", deadline=TODAY + timedelta(days=5))]), today=TODAY)
-        session.commit()
+    _one_overdue_one_due(engine, place)
     today = TodaySection(ctx)
     qtbot.addWidget(today)
     box = today.hazard_box

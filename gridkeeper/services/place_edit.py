@@ -133,14 +133,23 @@ def _label_key(text: str, field: str, key_of, label_of) -> tuple[str, str]:
         raise ValidationFailed([ValueRuleError(field, exc.reason)]) from exc
 
 
+def _free_label(session: Session, record, text: str, field: str, key_of, label_of, siblings, where: str):
+    """(label, key) of a building or unit renamed to `text`; refused when another under the same parent
+    (`siblings`: the column naming it, e.g. Building.compound_id) has that number already."""
+    label, key = _label_key(text, field, key_of, label_of)
+    model = type(record)
+    clash = session.exec(select(model).where(siblings == getattr(record, siblings.key), model.key == key,
+                                             model.id != record.id)).first()
+    if clash is not None:
+        raise ValidationFailed([ValueRuleError(field, f"{where}已有{clash.label}")])
+    return label, key
+
+
 def update_building(session: Session, building_id: int, *, label: str, floors: int | None = None) -> Building:
     """Rename a building (7号楼/7栋/7# are the same building) or change its number of floors."""
     building = get(session, Building, building_id)
-    label, key = _label_key(label, "building", building_key, building_label)
-    clash = session.exec(select(Building).where(Building.compound_id == building.compound_id, Building.key == key,
-                                                Building.id != building_id)).first()
-    if clash is not None:
-        raise ValidationFailed([ValueRuleError("building", f"该小区已有{clash.label}")])
+    label, key = _free_label(session, building, label, "building", building_key, building_label,
+                             Building.compound_id, "该小区")
     if floors is not None and not 1 <= int(floors) <= 200:
         raise ValidationFailed([ValueRuleError("floors", "应在1到200之间")])
     building.label, building.key, building.sort_no, building.floors = label, key, sort_number(key), floors
@@ -152,11 +161,7 @@ def update_building(session: Session, building_id: int, *, label: str, floors: i
 def rename_unit(session: Session, unit_id: int, label: str) -> Unit:
     """Rename a unit (2单元/二单元/2 are the same unit)."""
     unit = get(session, Unit, unit_id)
-    label, key = _label_key(label, "unit", unit_key, unit_label)
-    clash = session.exec(select(Unit).where(Unit.building_id == unit.building_id, Unit.key == key,
-                                            Unit.id != unit_id)).first()
-    if clash is not None:
-        raise ValidationFailed([ValueRuleError("unit", f"该楼栋已有{clash.label}")])
+    label, key = _free_label(session, unit, label, "unit", unit_key, unit_label, Unit.building_id, "该楼栋")
     unit.label, unit.key, unit.sort_no = label, key, sort_number(key)
     session.add(unit)
     session.flush()

@@ -68,6 +68,19 @@ def test_edit_grid_compound_building_unit(session, place):
     assert other.id
 
 
+def test_a_rename_to_a_siblings_number_is_refused(session, place):
+    """A building renamed to its compound's other building's number, a unit to its building's other unit's."""
+    geo.create_building(session, grid_id=place["grid"], compound_id=place["compound"], label="9号楼")
+    geo.create_unit(session, building_id=place["building"], label="5单元")
+    with pytest.raises(ValidationFailed) as building:
+        place_edit.update_building(session, place["building"], label="9栋")
+    with pytest.raises(ValidationFailed) as unit:
+        place_edit.rename_unit(session, place["unit"], "五")
+    assert [(e.field, e.reason) for e in building.value.errors] == [("building", "该小区已有9号楼")]
+    assert [(e.field, e.reason) for e in unit.value.errors] == [("unit", "该楼栋已有5单元")]
+    assert place_edit.update_building(session, place["building"], label="7号楼").label == "7号楼"  # its own number
+
+
 def test_move_building_to_another_grid_keeps_its_history(session, place):
     saved = create_household(session, HouseholdInput(unit_id=place["unit"], room="301"), [ResidentInput(name="王建华")])
     record_visit(session, VisitInput(household_id=saved.household.id, visited_on=TODAY, visitor_name="李晓燕"), today=TODAY)

@@ -12,7 +12,7 @@ from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.domain.pinyin import name_initials
 from gridkeeper.services.conflicts import check_version
-from gridkeeper.services.errors import ServiceError, ValidationFailed
+from gridkeeper.services.errors import EditConflict, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.people import clean_name
 from gridkeeper.storage.models import Grid, Household, Member, ServiceActivity, ServiceRecord
@@ -92,6 +92,28 @@ def withdraw_member(session: Session, member_id: int, *, on: date | None = None,
     member.status, member.withdrawn_on = MemberStatus.WITHDRAWN, on or date.today()
     session.add(member)
     return member
+
+
+@dataclass
+class Withdrawal:
+    """Several members withdrawn at once: those withdrawn, and those someone else changed since the list
+    showed them (not withdrawn: each conflict is for the user to settle, member by member)."""
+
+    withdrawn: list[Member]
+    conflicts: list[EditConflict]
+
+
+def withdraw_members(session: Session, shown: dict[int, int | None], *, on: date | None = None) -> Withdrawal:
+    """Withdraw every member in `shown` ({member id: the version the list showed}) that nobody changed
+    meanwhile; a member changed elsewhere is left as it is and reported as an EditConflict, so one conflict
+    does not hold back the others."""
+    done = Withdrawal([], [])
+    for member_id, version in shown.items():
+        try:
+            done.withdrawn.append(withdraw_member(session, member_id, on=on, expected_version=version))
+        except EditConflict as conflict:
+            done.conflicts.append(conflict)
+    return done
 
 
 def record_service(session: Session, *, member_ids: list[int], held_on: date, title: str, hours: float,

@@ -332,3 +332,18 @@ def test_a_conflict_names_records_not_their_numbers(engine, place, household):
     assert conflict.name == "幸福家园7号楼3单元301" and "住户“幸福家园7号楼3单元301”" in str(conflict)
     assert conflict.names[("unit_id", other_unit)] == "FK-03 幸福家园 7号楼 3单元"
     assert conflict.names[("unit_id", place["unit"])] == "FK-03 幸福家园 7号楼 2单元"
+
+
+def test_withdrawing_several_members_withdraws_those_not_in_conflict(engine, place):
+    with unit_of_work(engine) as session:
+        ids = [members.register_member(session, members.MemberInput(name=name, grid_id=place["grid"],
+                                                                    registered_on=TODAY)).id for name in ("赵丽", "钱进")]
+    with unit_of_work(engine) as session:  # another PC changes 钱进
+        members.update_member(session, ids[1], members.MemberInput(name="钱进", grid_id=place["grid"],
+                                                                   registered_on=TODAY, post="助老", version=1))
+    with unit_of_work(engine) as session:
+        done = members.withdraw_members(session, {ids[0]: 1, ids[1]: 1}, on=TODAY)
+    assert [m.id for m in done.withdrawn] == [ids[0]]
+    assert [(c.record_id, c.name, c.current_version) for c in done.conflicts] == [(ids[1], "钱进", 2)]
+    with Session(engine) as session:
+        assert [session.get(members.Member, i).status for i in ids] == ["withdrawn", "active"]

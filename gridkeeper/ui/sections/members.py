@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QPushButt
 
 from gridkeeper.domain.enums import MemberStatus
 from gridkeeper.services.member_summary import GridTotal, HalfYear, list_members, recent_half_years, totals_by_grid
-from gridkeeper.services.members import ServiceTotal, service_totals, withdraw_member
+from gridkeeper.services.members import ServiceTotal, service_totals, withdraw_members
 from gridkeeper.services.place_lists import grid_of, grids
 from gridkeeper.storage.models import Member
 from gridkeeper.ui.context import AppContext
-from gridkeeper.ui.operations import Change, perform_edit
+from gridkeeper.ui.conflict_dialog import KEEP_MINE, choose
+from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.member_dialogs import MemberDialog, ServiceDialog
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
@@ -160,6 +161,9 @@ class MembersSection(QWidget):
         return self._run(self.make_service_dialog())
 
     def withdraw_selected(self) -> bool:
+        """Withdraw the chosen members. Those someone else changed since the list showed them are not
+        withdrawn with the others unseen: each is shown in the conflict dialog, by name, to keep mine
+        (withdraw it all the same) or use theirs (it stays on the register as they saved it)."""
         chosen = [m for m in self.selected_members() if m.status == MemberStatus.ACTIVE]
         if not chosen or self.ctx.read_only:
             return False
@@ -167,14 +171,14 @@ class MembersSection(QWidget):
         if not forms.confirm(self, self.tr("Withdraw {0} from the community's register today?").format(names)):
             return False
         today = self.ctx.today()
-        shown = {m.id: m.version for m in chosen}  # someone else's change meanwhile is a conflict to settle
-
-        def keep_mine(conflict) -> None:
-            shown[conflict.record_id] = conflict.current_version
-
-        def withdraw(session):
-            return [withdraw_member(session, m.id, on=today, expected_version=shown[m.id]) for m in chosen]
-
-        # Use their version: nothing is withdrawn, and the list shows the members as saved now.
-        return perform_edit(self, self.ctx, withdraw, changes=Change.MEMBERS, keep_mine=keep_mine,
-                            take_theirs=lambda _c: None) is not None
+        shown = {m.id: m.version for m in chosen}
+        withdrawn = 0
+        while shown:  # the members nobody changed are withdrawn; then each conflict is settled on its own
+            done = perform(self, self.ctx, lambda session, ask=dict(shown): withdraw_members(session, ask, on=today),
+                           changes=Change.MEMBERS)
+            if done is None:
+                break
+            withdrawn += len(done.value.withdrawn)
+            shown = {conflict.record_id: conflict.current_version for conflict in done.value.conflicts
+                     if conflict.current_version is not None and choose(self, conflict) == KEEP_MINE}
+        return withdrawn > 0

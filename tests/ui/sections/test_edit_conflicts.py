@@ -320,6 +320,35 @@ def test_ending_a_term_and_withdrawing_members_from_the_lists(pcs, choices, qtbo
     assert read(here, Member, member_id).status == "withdrawn"
 
 
+@pytest.mark.parametrize("answer", [False, True], ids=["use theirs", "keep mine"])
+def test_withdrawing_several_members_settles_each_conflict_on_its_own(pcs, choices, qtbot, monkeypatch, answer):
+    """Three members withdrawn at once, one changed on the other PC meanwhile: the two others are withdrawn
+    whatever the answer; the changed one is shown by name, and stays (use theirs) or goes (keep mine)."""
+    from gridkeeper.ui.sections.members import MembersSection
+    from gridkeeper.ui.widgets import forms
+
+    here, there, place = pcs
+    monkeypatch.setattr(forms, "confirm", lambda parent, text: True)
+    with here.write() as session:
+        ids = {name: members.register_member(session, members.MemberInput(
+            name=name, grid_id=place["grid"], registered_on=TODAY)).id for name in ("赵丽", "钱进", "孙文")}
+    section = MembersSection(here)
+    qtbot.addWidget(section)
+    section.table.selectAll()
+    with other_pc(there) as session:
+        members.update_member(session, ids["钱进"], members.MemberInput(
+            name="钱进", grid_id=place["grid"], registered_on=TODAY, post="助老", version=1))
+    choices.answers = [answer]
+    assert section.withdraw_selected() is True
+    assert len(choices.shown) == 1  # one question, about the one member changed elsewhere
+    message, rows = choices.shown[0]
+    assert "在职党员“钱进”" in message and OTHER in message
+    assert ("状态", "在册", "已退出") in rows, rows
+    status = {name: read(here, Member, member_id).status for name, member_id in ids.items()}
+    assert status == {"赵丽": "withdrawn", "孙文": "withdrawn", "钱进": "withdrawn" if answer else "active"}
+    assert read(here, Member, ids["钱进"]).post == "助老"  # their change is kept either way
+
+
 def test_keep_mine_that_does_not_move_the_version_is_said_not_repeated(ctx, monkeypatch, qtbot):
     """A form that forgets to save over the current version meets the same conflict again: the user is told
     once in plain words instead of being asked the same question forever."""

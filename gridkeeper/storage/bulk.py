@@ -212,6 +212,7 @@ def filling_new_database(session: Session, tables: Iterable[Table]) -> Iterator[
     if conn.dialect.name != "sqlite":
         yield
         return
+    hold_write_lock(session)  # opens the transaction now: the DROP INDEX below is undone with it on a failure
     names = {t.name for t in tables}
     indexes = [(name, sql) for name, table, sql in conn.execute(text(
         "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))

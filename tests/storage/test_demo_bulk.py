@@ -165,3 +165,5 @@ def test_a_steward_cannot_fill_a_database_with_the_demo(engine, session, monkeyp
         accounts.sign_in(engine, None)
     with Session(engine) as check:
         assert check.exec(select(Household)).all() == []
+    with engine.connect() as conn:  # the indexes dropped for the load came back with the rollback
+        assert {ix.name for ix in Resident.__table__.indexes} <= {ix["name"] for ix in inspect(conn).get_indexes("resident")}

@@ -136,7 +136,7 @@ def dress_window(window, *, instance=None) -> bool:
     from gridkeeper.storage.server import display
     from gridkeeper.ui.data_menu import install_data_menu
     from gridkeeper.ui.login import InactivityLock, ask_who_is_working
-    from gridkeeper.ui.server_connect import install_server_menu
+    from gridkeeper.ui.server_connect import install_server_menu, remember_file
     from gridkeeper.ui.single_instance import bring_forward
 
     ctx = window.ctx
@@ -154,6 +154,8 @@ def dress_window(window, *, instance=None) -> bool:
     window.show_own_grid()
     if not on_server:
         install_data_menu(window, ctx)
+        if ctx.database.path is not None:  # Settings ▸ Office server ▸ "this PC's file" comes back here
+            remember_file(ctx.database.path)
     install_server_menu(window, switch_database)  # Settings → Office server…
     window.inactivity_lock = InactivityLock(window, ctx)
     if on_server:
@@ -165,7 +167,7 @@ def dress_window(window, *, instance=None) -> bool:
 
 def switch_database(window, target: str | None, *, open_server=None):
     """Settings → Office server, without restarting: open `target` (a server address; None: this PC's own
-    file), put a new main window over it in place of `window` (its sections load from the new database),
+    file — the one it worked on last, ui.server_connect.this_pcs_file), put a new main window over it in place of `window` (its sections load from the new database),
     then close the old window and its database. Returns the new window, or None when the user stays where
     they are (unsaved changes kept, the server not reached, the file open elsewhere): the old window goes
     on as it was."""
@@ -182,9 +184,10 @@ def switch_database(window, target: str | None, *, open_server=None):
         if database is None:
             return None
     else:
+        from gridkeeper.ui.server_connect import this_pcs_file
         from gridkeeper.ui.single_instance import SingleInstance
 
-        db_path = default_db_path()
+        db_path = this_pcs_file()
         instance = SingleInstance(db_path)
         if not instance.claim():
             _say(window, QCoreApplication.translate("app", "This PC's database is open in another GridKeeper "

@@ -7,6 +7,8 @@ that cannot be reached is said in one sentence, with Retry.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMessageBox,
                                QSpinBox, QVBoxLayout, QLabel)
@@ -16,6 +18,7 @@ from gridkeeper.storage.errors import DatabaseUnusable
 from gridkeeper.storage.server import DEFAULT_PORT, PasswordRefused, display, server_url
 
 SETTING = "office_server/url"
+FILE_SETTING = "office_server/last_file"  # the file this PC worked on last: "Use this PC's file" goes back to it
 
 
 def remembered_server() -> str | None:
@@ -31,6 +34,24 @@ def remember_server(address: str | None) -> None:
     else:
         settings.remove(SETTING)
     settings.sync()
+
+
+def remember_file(path: Path) -> None:
+    """The database file this PC is working on now (the `--db FILE` it was started with, or the default)."""
+    settings = QSettings()
+    settings.setValue(FILE_SETTING, str(Path(path).resolve()))
+    settings.sync()
+
+
+def this_pcs_file() -> Path:
+    """Where "Use this PC's file" goes: the file this PC worked on last (the one the session started on, or
+    the one used before the server), not always the default data file; the default when that file is gone."""
+    from gridkeeper.paths import default_db_path
+
+    value = QSettings().value(FILE_SETTING, "")
+    if value and Path(str(value)).is_file():
+        return Path(str(value))
+    return default_db_path()
 
 
 def address_of(host: str, port: int, database: str, user: str) -> str:
@@ -66,6 +87,7 @@ class ServerDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.forget = buttons.addButton(QCoreApplication.translate("ServerConnect", "Use this PC's file"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.forget.setToolTip(str(this_pcs_file()))
         self.forget.clicked.connect(self._forget)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -141,12 +163,10 @@ def install_server_menu(window, switch) -> None:
 
 
 def _same_place(database, address: str | None) -> bool:
-    """True when `address` (None: this PC's own file) is where `database` already is."""
-    from gridkeeper.paths import default_db_path
-
+    """True when `address` (None: this PC's own file, see this_pcs_file) is where `database` already is."""
     if address is None:
         return database.kind == "sqlite" and database.path is not None and \
-            database.path.resolve() == default_db_path().resolve()
+            database.path.resolve() == this_pcs_file().resolve()
     if database.kind == "sqlite":
         return False
     def key(url):
@@ -170,7 +190,8 @@ def change_server(window, *, switch, dialog: ServerDialog | None = None):
         return None
     new = switch(window, dialog.address)
     if new is None:
-        where = dialog.address or QCoreApplication.translate("ServerConnect", "this PC's file")
+        where = dialog.address or "{0}（{1}）".format(QCoreApplication.translate("ServerConnect", "this PC's file"),
+                                                     this_pcs_file())
         QMessageBox.information(window, title, QCoreApplication.translate(
             "ServerConnect", "Not changed now: GridKeeper goes on working on {0}. {1} is used from the next "
             "start.").format(display(current.engine.url) if current.kind != "sqlite" else current.label, where))

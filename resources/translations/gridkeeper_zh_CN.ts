@@ -3072,136 +3072,136 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MembersSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="49"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="50"/>
         <source>Show withdrawn</source>
         <translation>显示已退出的</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="53"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="54"/>
         <source>Register…</source>
         <translation>报到登记…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="54"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="55"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="55"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="56"/>
         <source>Withdraw…</source>
         <translation>退出…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="56"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="57"/>
         <source>Record service…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="61"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="62"/>
         <source>One activity for many members at once</source>
         <translation>一次活动，多名党员一并登记</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="64"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="65"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="65"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="66"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="66"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="67"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="68"/>
         <source>Own Party organisation</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="68"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="70"/>
         <source>Claimed post</source>
         <translation>认领岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="70"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="71"/>
         <source>Registered</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="71"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="72"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="73"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="82"/>
         <source>Services</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="73"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="82"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="74"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="83"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="75"/>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="83"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="76"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="84"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="78"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="80"/>
         <source>Members</source>
         <translation>在职党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="81"/>
         <source>Served</source>
         <translation>参加服务</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="94"/>
         <source>{0}, first half</source>
         <translation>{0}年上半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="94"/>
         <source>{0}, second half</source>
         <translation>{0}年下半年</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="100"/>
         <source>Service in</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="102"/>
         <source>Totals per grid</source>
         <translation>各网格合计</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="130"/>
         <source>{0} members, {1} without service this half-year</source>
         <translation>共 {0} 名党员，本半年未参加服务 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/members.py" line="167"/>
+        <location filename="../../gridkeeper/ui/sections/members.py" line="171"/>
         <source>Withdraw {0} from the community&apos;s register today?</source>
         <translation>今天将{0}从社区报到名册中退出？</translation>
     </message>
@@ -5221,86 +5221,86 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>ServerConnect</name>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="47"/>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="165"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="68"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="185"/>
         <source>Office server</source>
         <translation>办公室服务器</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="49"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="70"/>
         <source>Connect this PC to the office&apos;s shared database. The password is asked for when connecting and is never saved.</source>
         <translation>把这台电脑连接到办公室共用的数据库。密码在连接时输入，不会保存。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="58"/>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="82"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="79"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="104"/>
         <source>Server (name or address)</source>
         <translation>服务器（名称或地址）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="59"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="80"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="60"/>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="83"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="81"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="105"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="61"/>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="83"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="82"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="105"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="68"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="89"/>
         <source>Use this PC&apos;s file</source>
         <translation>改用本机文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="86"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="108"/>
         <source>Please fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="122"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="144"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="127"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="149"/>
         <source>Cannot reach the server</source>
         <translation>连接不上服务器</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="137"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="159"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="138"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="160"/>
         <source>Office server…</source>
         <translation>办公室服务器…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="168"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="188"/>
         <source>Saved. GridKeeper is already working on this database.</source>
         <translation>已保存。网格管家现在用的就是这个数据库。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="173"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="193"/>
         <source>this PC&apos;s file</source>
         <translation>本机文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="174"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="195"/>
         <source>Not changed now: GridKeeper goes on working on {0}. {1} is used from the next start.</source>
         <translation>这次没有切换：网格管家继续使用 {0}。下次启动时会使用 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/server_connect.py" line="179"/>
+        <location filename="../../gridkeeper/ui/server_connect.py" line="200"/>
         <source>Now working on {0}</source>
         <translation>现在使用的数据库：{0}</translation>
     </message>
@@ -6261,27 +6261,27 @@ Create a new, empty community database there? A setup wizard then asks for the c
         <translation>数据库：{0}    今天：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="190"/>
+        <location filename="../../gridkeeper/ui/app.py" line="193"/>
         <source>This PC&apos;s database is open in another GridKeeper window; close that one first.</source>
         <translation>本机的数据库已在另一个网格管家窗口中打开，请先关闭那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="232"/>
+        <location filename="../../gridkeeper/ui/app.py" line="235"/>
         <source>Office server</source>
         <translation>办公室服务器</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="251"/>
+        <location filename="../../gridkeeper/ui/app.py" line="254"/>
         <source>Daily server backup saved: {0}</source>
         <translation>服务器数据库今天的备份已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="253"/>
+        <location filename="../../gridkeeper/ui/app.py" line="256"/>
         <source>Daily server backup failed: {0}</source>
         <translation>服务器数据库今天的备份没有成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/app.py" line="267"/>
+        <location filename="../../gridkeeper/ui/app.py" line="270"/>
         <source>Connected to the server again</source>
         <translation>已重新连上服务器</translation>
     </message>

@@ -186,3 +186,38 @@ def test_a_server_that_cannot_be_reached_leaves_the_window_as_it_was(qtbot, app_
     with window.ctx.write() as session:  # the old database still works
         assert session.connection() is not None
     window.ctx.database.dispose()
+
+
+def test_back_to_this_pcs_file_is_the_file_the_session_started_on(pg_databases, qtbot, app_font, monkeypatch,
+                                                                   tmp_path):
+    """Started with `--db FILE` (not the default data file): Settings ▸ Office server ▸ "Use this PC's file"
+    comes back to that FILE, with its households, and the default file is never made."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridkeeper.paths import default_db_path
+    from gridkeeper.ui.app import dress_window, open_main_window, switch_database
+    from gridkeeper.ui.server_connect import ServerDialog, change_server, this_pcs_file
+    from tests.conftest import TODAY
+
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: None)
+    started_on = tmp_path / "office" / "fukang.db"
+    started_on.parent.mkdir()
+    window = open_main_window(started_on, create=True, today=TODAY)  # what `gridkeeper --db FILE` opens
+    qtbot.addWidget(window)
+    _with_household(window.ctx.write, "101")
+    assert dress_window(window)
+    assert this_pcs_file() == started_on.resolve()
+    dialog = ServerDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.forget.toolTip() == str(started_on.resolve())  # the button says which file it goes back to
+
+    on_server = change_server(window, dialog=_Chosen(pg_databases.create(migrated=True)), switch=switch_database)
+    assert on_server is not None and on_server.ctx.database.kind == "postgresql"
+    qtbot.addWidget(on_server)
+    back = change_server(on_server, dialog=_Chosen(None), switch=switch_database)
+    assert back is not None
+    qtbot.addWidget(back)
+    assert back.ctx.database.path.resolve() == started_on.resolve()
+    assert any("101" in text for text in _households_shown(back))
+    assert not default_db_path().exists()
+    back.ctx.database.dispose()

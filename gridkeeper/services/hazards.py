@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.enums import VisitKind
+from gridkeeper.domain.enums import VisitKind, label_of
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.fields import item_field
 from gridkeeper.domain.hazard_flow import HazardTransitionError, check_transition
@@ -165,16 +165,35 @@ def record_from_visit(session: Session, visit_id: int, data: HazardInput, *, act
                        building_id=row.id, household_id=visit.household_id, visit_id=visit.id)
 
 
-def update_hazard(session: Session, hazard_id: int, data: HazardInput, *,
-                  expected_version: int | None = None) -> SafetyHazard:
-    """Correct what was recorded (item, description, level, deadline, who); the status is moved by `advance`."""
-    hazard = get(session, SafetyHazard, hazard_id)
-    check_version(session, hazard, expected_version)
+CORRECTED_FIELDS = (("item", "检查项"), ("description", "隐患情况"), ("level", "隐患等级"), ("deadline", "整改期限"),
+                    ("responsible_person", "责任人"), ("responsible_phone", "责任人电话"), ("requirement", "整改要求"))
+
+
+def _shown(name: str, value) -> str:
+    if name == "level":
+        return label_of(HazardLevel, value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value or "") or "（空）"
+
+
+def update_hazard(session: Session, hazard_id: int, data: HazardInput, *, expected_version: int | None = None,
+                  actor: str = "") -> SafetyHazard:
+    """Correct what was recorded (item, description, level, deadline, who); the status is moved by `advance`.
+    What changed is kept in the hazard's history (更正：隐患等级 一般→较大 …), beside the audit row of the change."""
+    hazard = steps.locked(session, HAZARDS, hazard_id)
+    values = _hazard_values(data, hazard.found_on)
+    check_version(session, hazard, expected_version, yours=values)
     if hazard.status == H.CLOSED:
         raise ServiceError("已复查销号的隐患不能再修改")
-    for key, value in _hazard_values(data, hazard.found_on).items():
+    changed = [f"{label} {_shown(name, getattr(hazard, name))}→{_shown(name, values[name])}"
+               for name, label in CORRECTED_FIELDS if _shown(name, getattr(hazard, name)) != _shown(name, values[name])]
+    if not changed:
+        return hazard
+    for key, value in values.items():
         setattr(hazard, key, value)
     session.add(hazard)
+    steps.log(session, HAZARDS, hazard, hazard.status, hazard.status, "更正：" + "；".join(changed), actor)
     session.flush()
     return hazard
 

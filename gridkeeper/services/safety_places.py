@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import or_
 from sqlmodel import Session, func, select
@@ -159,6 +159,39 @@ def building_names(session: Session, building_ids) -> dict[int, str]:
                  .where(Building.id.in_(ids[start:start + 900])))
         names |= {bid: f"{compound}{label}" for bid, compound, label in session.exec(query)}
     return names
+
+
+@dataclass(frozen=True)
+class BuildingChoice:
+    """A building whose shared spaces (楼道、地下室、电动车棚) can be inspected as a whole."""
+
+    id: int
+    name: str  # 幸福家园7号楼
+    grid_id: int
+    last_inspected_on: date | None  # the last inspection of the whole building (not of a place in it)
+
+
+def buildings_to_inspect(session: Session, scope: Scope = EVERYWHERE) -> list[BuildingChoice]:
+    """The buildings in `scope` that the one signed in may read, compound and building in order, each with
+    the day its shared spaces were last inspected as a whole (two queries)."""
+    scope = readable_scope(session, scope)
+    query = select(Building.id, Compound.name, Building.label, Building.grid_id).join(
+        Compound, Compound.id == Building.compound_id)
+    if scope.grid_ids is not None:
+        query = query.where(Building.grid_id.in_(sorted(scope.grid_ids)))
+    if scope.grid_id:
+        query = query.where(Building.grid_id == scope.grid_id)
+    if scope.compound_id:
+        query = query.where(Building.compound_id == scope.compound_id)
+    if scope.building_id:
+        query = query.where(Building.id == scope.building_id)
+    elif scope.unit_id:
+        query = query.where(Building.id == select(Unit.building_id).where(Unit.id == scope.unit_id).scalar_subquery())
+    rows = list(session.exec(query.order_by(Compound.name, Building.sort_no, Building.id)))
+    last = dict(session.exec(select(SafetyInspection.building_id, func.max(SafetyInspection.inspected_on))
+                             .where(SafetyInspection.place_id.is_(None), SafetyInspection.building_id.is_not(None))
+                             .group_by(SafetyInspection.building_id)).all())
+    return [BuildingChoice(bid, f"{compound}{label}", grid_id, last.get(bid)) for bid, compound, label, grid_id in rows]
 
 
 def place_addresses(session: Session, places: list[SafetyPlace]) -> dict[int, str]:

@@ -702,22 +702,22 @@
 <context>
     <name>ChecklistDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="295"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="363"/>
         <source>Inspection checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="301"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="369"/>
         <source>One item a line; leave empty to use the usual items</source>
         <translation>每行一项；留空则用常用检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="309"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="377"/>
         <source>Kind of place</source>
         <translation>场所类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="310"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="378"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
@@ -1796,59 +1796,112 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
-    <name>HazardStepDialog</name>
+    <name>HazardEditDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="233"/>
-        <source>Hazard #{0}: {1}</source>
-        <translation>隐患 #{0}：{1}</translation>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="257"/>
+        <source>Correct hazard #{0}</source>
+        <translation>更正隐患 #{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="238"/>
-        <source>{0} → {1}: {2}</source>
-        <translation>{0} → {1}：{2}</translation>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="275"/>
+        <source>Found {0}; status {1}</source>
+        <translation>{0} 发现；当前状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="247"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="277"/>
+        <source>Found</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="278"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="279"/>
+        <source>What exactly</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="280"/>
+        <source>Level</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="281"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="248"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="282"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="283"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="284"/>
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+</context>
+<context>
+    <name>HazardStepDialog</name>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="301"/>
+        <source>Hazard #{0}: {1}</source>
+        <translation>隐患 #{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="306"/>
+        <source>{0} → {1}: {2}</source>
+        <translation>{0} → {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="315"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="316"/>
         <source>Print the rectification notice (整改通知单) now</source>
         <translation>现在打印整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="254"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="322"/>
         <source>What was done, e.g. 已清理楼道堆物</source>
         <translation>怎样整改的，例如：已清理楼道堆物</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="256"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="324"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="259"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="327"/>
         <source>Re-inspected by</source>
         <translation>复查人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="332"/>
         <source>Escalate to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="267"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="335"/>
         <source>Required: why this step is taken</source>
         <translation>必填：说明原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="268"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="336"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="270"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="338"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1894,177 +1947,187 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="44"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="45"/>
         <source>Save the rectification notice</source>
         <translation>保存整改通知单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="45"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="46"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="234"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="243"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="244"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="245"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="246"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="343"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="361"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="249"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="262"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="250"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="263"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="251"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="252"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="265"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="289"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="276"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="289"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="339"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="293"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="280"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="293"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="281"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
+        <source>Correct what was recorded: item, level, deadline, who is responsible</source>
+        <translation>更正登记的内容：检查项、隐患等级、整改期限、责任人</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="286"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="302"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="313"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="330"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="338"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="344"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="362"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="346"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="364"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="350"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="368"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="351"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="352"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="370"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="353"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="371"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="373"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2072,12 +2135,12 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="413"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="441"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="414"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="442"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -2539,62 +2602,82 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="108"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="110"/>
         <source>What exactly (optional)</source>
         <translation>具体情况（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="140"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
         <source>Inspect {0}</source>
         <translation>检查 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="148"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="144"/>
+        <source>Inspect a building</source>
+        <translation>整栋楼检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="159"/>
+        <source>last inspected {0}</source>
+        <translation>上次检查 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="160"/>
+        <source>never inspected</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="167"/>
         <source>Who inspected, e.g. 李晓燕、张伟</source>
         <translation>检查人，例如：李晓燕、张伟</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="149"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="168"/>
         <source>Checklist: tick each item where a hazard was found</source>
         <translation>检查项目：发现隐患的项目打勾</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="151"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="152"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="171"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="156"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="175"/>
         <source>Another hazard not on the list (optional)</source>
         <translation>清单以外的其他隐患（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="169"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="189"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="170"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="191"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="192"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="171"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="193"/>
         <source>Inspectors</source>
         <translation>检查人</translation>
     </message>
@@ -3855,57 +3938,57 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlaceDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="43"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="45"/>
         <source>Edit place</source>
         <translation>修改场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="43"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="45"/>
         <source>New place</source>
         <translation>登记场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="62"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="64"/>
         <source>Street frontage (幸福路12号), or where in the building</source>
         <translation>沿街门面（如幸福路12号），或楼内位置</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="65"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="66"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="68"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="67"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="69"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="68"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="70"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="69"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="71"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="70"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="72"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="71"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="83"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="85"/>
         <source>(none: a street frontage)</source>
         <translation>（无：沿街门面）</translation>
     </message>
@@ -3926,117 +4009,127 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PlacesPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="55"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="56"/>
         <source>Import places</source>
         <translation>导入检查场所</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="56"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="57"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="75"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="76"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="80"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="81"/>
         <source>Filter: name, address or person in charge</source>
         <translation>筛选：名称、地址或负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="86"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="87"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="88"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="88"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="89"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="90"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="91"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="92"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="93"/>
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="98"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
         <source>New place…</source>
         <translation>登记场所…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="99"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="100"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="101"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
         <source>Checklists…</source>
         <translation>检查清单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="102"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="103"/>
         <source>The items inspected at each kind of place</source>
         <translation>各类场所的检查项目</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="104"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="106"/>
         <source>Import places from a spreadsheet (店名、业态、地址、经营者、电话 …)</source>
         <translation>从表格导入检查场所（店名、业态、地址、经营者、电话……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="107"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="108"/>
         <source>Inspect…</source>
         <translation>检查…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="108"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="109"/>
         <source>Record an inspection of the selected place with its checklist</source>
         <translation>按检查清单记录对所选场所的一次检查</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="129"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="110"/>
+        <source>Inspect a building…</source>
+        <translation>整栋楼检查…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="111"/>
+        <source>Record an inspection of a whole building&apos;s shared spaces (stairwells, basement, bike shed) with the building checklist</source>
+        <translation>按楼栋检查表登记对整栋楼公共部位（楼道、地下室、电动车棚）的检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="134"/>
         <source>{0} places</source>
         <translation>共 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="164"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="169"/>
         <source>Move “{0}” to the recycle bin?</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="196"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="201"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
@@ -6086,32 +6179,32 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>VisitHazardDialog</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="203"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="227"/>
         <source>Record a hazard from this visit</source>
         <translation>登记走访发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="213"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="237"/>
         <source>Who must put it right (the household, the property company…)</source>
         <translation>由谁整改（住户、物业公司……）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="214"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="238"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="215"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="239"/>
         <source>What exactly</source>
         <translation>具体情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="216"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="240"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="217"/>
+        <location filename="../../gridkeeper/ui/hazards/dialogs.py" line="241"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>

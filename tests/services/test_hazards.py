@@ -315,3 +315,56 @@ def test_register_follows_the_geography(session, place):
         session.refresh(row)
         assert row.grid_id == other.id
     assert {e.grid_id for e in hazards.history(session, hazard.id)} == {other.id}
+
+
+def test_correcting_a_hazard_keeps_what_changed_in_its_history_and_a_closed_one_stays(session, shop):
+    from gridkeeper.services.errors import EditConflict
+
+    _, (hazard,) = _inspect(session, shop, hazards.HazardInput(item="楼道堆物", level="一般"))
+    shown = hazard.version
+    corrected = hazards.update_hazard(session, hazard.id, hazards.HazardInput(
+        item="消防通道堵塞", description="后门堆放纸箱", level="较大", deadline=TODAY + timedelta(days=3),
+        responsible_person="王建国", responsible_phone="13904510011", requirement=hazard.requirement),
+        expected_version=shown, actor="李晓燕")
+    session.commit()
+    assert (corrected.item, corrected.level, corrected.deadline, corrected.status) == (
+        "消防通道堵塞", "serious", TODAY + timedelta(days=3), H.FOUND)
+    last = hazards.history(session, hazard.id)[-1]
+    assert (last.from_status, last.to_status, last.actor) == (H.FOUND, H.FOUND, "李晓燕")
+    assert last.note == ("更正：检查项 楼道堆物→消防通道堵塞；隐患情况 （空）→后门堆放纸箱；隐患等级 一般→较大；"
+                         f"整改期限 {hazard.found_on + timedelta(days=7)}→{TODAY + timedelta(days=3)}")
+    audited = session.exec(select(AuditEntry).where(AuditEntry.entity == "safety_hazard",
+                                                    AuditEntry.action == "update")).all()
+    assert audited and "serious" in audited[-1].after
+    with pytest.raises(EditConflict):  # saved over a version someone else changed meanwhile
+        hazards.update_hazard(session, hazard.id, hazards.HazardInput(item="楼道堆物"), expected_version=shown)
+    session.rollback()
+    with pytest.raises(ValidationFailed) as caught:
+        hazards.update_hazard(session, hazard.id, hazards.HazardInput(item="", description=" "))
+    assert set(caught.value.by_field()) == {"hazard_content"}
+    session.rollback()
+    hazards.advance(session, hazard.id, H.NOTIFIED, on=TODAY)
+    hazards.advance(session, hazard.id, H.RECTIFIED, on=TODAY, rectification="已清理纸箱")
+    hazards.advance(session, hazard.id, H.CLOSED, on=TODAY, reinspected_by="张伟")
+    session.commit()
+    with pytest.raises(ServiceError, match="已复查销号"):
+        hazards.update_hazard(session, hazard.id, hazards.HazardInput(item="楼道堆物"))
+
+
+def test_a_whole_building_is_inspected_and_listed_with_its_last_inspection(session, place):
+    other = geo.create_grid(session, code="FK-05", name="第五网格")
+    compound = geo.create_compound(session, name="阳光小区")
+    far = geo.create_building(session, grid_id=other.id, compound_id=compound.id, label="1号楼")
+    session.commit()
+    before = safety_places.buildings_to_inspect(session)
+    assert [(b.name, b.last_inspected_on) for b in before] == [("幸福家园7号楼", None), ("阳光小区1号楼", None)]
+    assert [b.id for b in safety_places.buildings_to_inspect(session, Scope(grid_id=place["grid"]))] == [place["building"]]
+    items = safety_places.checklist_for(session, None)
+    inspection, (found,) = hazards.record_inspection(session, hazards.InspectionInput(
+        inspected_on=TODAY - timedelta(days=2), inspectors="李晓燕", building_id=place["building"], checked_items=items,
+        hazards=[hazards.HazardInput(item="电动车入户/飞线充电", description="3单元一楼飞线充电")]), today=TODAY)
+    session.commit()
+    assert inspection.place_id is None and inspection.grid_id == place["grid"] and found.building_id == place["building"]
+    assert hazards.where_found(session, [found]) == {found.id: "幸福家园7号楼"}
+    after = {b.id: b.last_inspected_on for b in safety_places.buildings_to_inspect(session)}
+    assert after == {place["building"]: TODAY - timedelta(days=2), far.id: None}

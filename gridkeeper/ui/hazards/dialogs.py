@@ -14,8 +14,10 @@ from gridkeeper.domain.fields import item_field
 from gridkeeper.domain.hazard_flow import needs_reason
 from gridkeeper.domain.hazards import DEFAULT_DEADLINE_DAYS, HazardLevel, HazardStatus, PlaceKind
 from gridkeeper.services.geography import get
-from gridkeeper.services.hazards import HazardInput, InspectionInput, advance, record_from_visit, record_inspection
-from gridkeeper.services.safety_places import PlaceInput, checklist_for, create_place, update_place
+from gridkeeper.services.hazards import (HazardInput, InspectionInput, advance, record_from_visit, record_inspection,
+                                        update_hazard)
+from gridkeeper.services.safety_places import (PlaceInput, buildings_to_inspect, checklist_for, create_place,
+                                               update_place)
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.storage.models import Building, Compound, Grid
 from gridkeeper.ui.context import AppContext, Change
@@ -132,17 +134,34 @@ class ChecklistRow:
 
 
 class InspectionDialog(FormDialog):
-    """Inspect a place: the date, who inspected, its kind's checklist (tick what is wrong), any other hazard."""
+    """Inspect a place, or a whole building's shared spaces (楼道、地下室、电动车棚: `place` None): the date, who
+    inspected, the checklist of that kind of place or of buildings (tick what is wrong), any other hazard."""
 
     changes = Change.HAZARDS
 
-    def __init__(self, ctx: AppContext, place: SafetyPlace, parent: QWidget | None = None):
-        super().__init__(ctx, self.tr("Inspect {0}").format(place.name), parent)
+    def __init__(self, ctx: AppContext, place: SafetyPlace | None, parent: QWidget | None = None, *,
+                 building_id: int | None = None):
+        title = self.tr("Inspect {0}").format(place.name) if place else self.tr("Inspect a building")
+        super().__init__(ctx, title, parent)
         self.setMinimumWidth(760)
         self.ctx, self.place = ctx, place
+        self.building = None
         with ctx.read() as session:
-            self.items = checklist_for(session, place.kind)
-            steward = get(session, Grid, place.grid_id).steward_name
+            self.items = checklist_for(session, place.kind if place else None)
+            if place:
+                steward = get(session, Grid, place.grid_id).steward_name
+            else:
+                buildings = buildings_to_inspect(session, ctx.scope)
+                stewards = {grid.id: grid.steward_name for grid in session.exec(select(Grid))}
+        if place is None:
+            self.building = QComboBox(self)
+            for choice in buildings:
+                last = (self.tr("last inspected {0}").format(choice.last_inspected_on.isoformat())
+                        if choice.last_inspected_on else self.tr("never inspected"))
+                self.building.addItem(f"{choice.name}（{last}）", choice.id)
+            self.building.setCurrentIndex(max(0, self.building.findData(building_id or ctx.scope.building_id or 0)))
+            chosen = next((b for b in buildings if b.id == self.building.currentData()), None)
+            steward = stewards.get(chosen.grid_id, "") if chosen else ""
         self.on = past_date_edit(ctx.today(), self)
         self.inspectors = QLineEdit(ctx.user or steward, self)
         self.inspectors.setPlaceholderText(self.tr("Who inspected, e.g. 李晓燕、张伟"))
@@ -166,7 +185,10 @@ class InspectionDialog(FormDialog):
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(min(520, 60 + 36 * len(self.rows)))
         self.on.dateChanged.connect(lambda _d: [row.follow_level(date_of(self.on)) for row in self.rows])
-        self.add_row(self.tr("Place"), QLabel(f"{place.name}（{PlaceKind(place.kind).label}）", self))
+        if place:
+            self.add_row(self.tr("Place"), QLabel(f"{place.name}（{PlaceKind(place.kind).label}）", self))
+        else:
+            self.add_row(self.tr("Building"), self.building, "inspection_target")
         self.add_row(self.tr("Date"), self.on, "inspected_on")
         self.add_row(self.tr("Inspectors"), self.inspectors, "inspectors")
         self.form.addRow(scroll)
@@ -189,7 +211,9 @@ class InspectionDialog(FormDialog):
     def save(self, session):
         hazards = self._hazards()
         data = InspectionInput(inspected_on=date_of(self.on), inspectors=self.inspectors.text(),
-                               place_id=self.place.id, checked_items=self.items, hazards=hazards)
+                               place_id=self.place.id if self.place else None,
+                               building_id=self.building.currentData() if self.building else None,
+                               checked_items=self.items, hazards=hazards)
         inspection, found = record_inspection(session, data, today=self.ctx.today(), actor=self.ctx.user)
         return inspection, found
 
@@ -221,6 +245,50 @@ class VisitHazardDialog(FormDialog):
                            level=self.level.currentData(), responsible_person=self.responsible.text())
         hazard = record_from_visit(session, self.visit_id, data, actor=self.ctx.user)
         return hazard
+
+
+class HazardEditDialog(FormDialog):
+    """Correct a hazard as recorded (a wrong item or level, a deadline agreed later, another person
+    responsible); its status moves only by its steps. The history says what was corrected."""
+
+    changes = Change.HAZARDS
+
+    def __init__(self, ctx: AppContext, hazard: SafetyHazard, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Correct hazard #{0}").format(hazard.id), parent)
+        self.ctx, self.hazard = ctx, hazard
+        self.version = hazard.version  # someone else's save meanwhile is a conflict to settle
+        with ctx.read() as session:
+            place = get(session, SafetyPlace, hazard.place_id) if hazard.place_id else None
+            items = checklist_for(session, place.kind if place else None)
+        self.item = QComboBox(self)
+        self.item.setEditable(True)
+        self.item.addItems(items if hazard.item in items or not hazard.item else [hazard.item, *items])
+        self.item.setCurrentText(hazard.item)
+        self.description = QLineEdit(hazard.description, self)
+        self.level = level_combo(self, str(hazard.level))
+        self.deadline = date_edit(hazard.deadline, self)
+        self.responsible = QLineEdit(hazard.responsible_person, self)
+        self.phone = QLineEdit(hazard.responsible_phone, self)
+        self.requirement = QPlainTextEdit(hazard.requirement, self)
+        self.requirement.setTabChangesFocus(True)
+        self.requirement.setMaximumHeight(70)
+        found = QLabel(self.tr("Found {0}; status {1}").format(hazard.found_on.isoformat(), H(hazard.status).label),
+                       self)
+        self.add_row(self.tr("Found"), found)
+        self.add_row(self.tr("Item"), self.item, "hazard_content")
+        self.add_row(self.tr("What exactly"), self.description)
+        self.add_row(self.tr("Level"), self.level, "level")
+        self.add_row(self.tr("Deadline"), self.deadline, "deadline")
+        self.add_row(self.tr("Responsible"), self.responsible)
+        self.add_row(self.tr("Phone"), self.phone, "responsible_phone")
+        self.add_row(self.tr("Requirement"), self.requirement)
+
+    def save(self, session) -> SafetyHazard:
+        data = HazardInput(item=self.item.currentText(), description=self.description.text(),
+                           level=self.level.currentData(), deadline=date_of(self.deadline),
+                           responsible_person=self.responsible.text(), responsible_phone=self.phone.text(),
+                           requirement=self.requirement.toPlainText())
+        return update_hazard(session, self.hazard.id, data, expected_version=self.version, actor=self.ctx.user)
 
 
 class HazardStepDialog(FormDialog):

@@ -20,7 +20,8 @@ from gridkeeper.services.safety_places import delete_place, list_places, place_a
 from gridkeeper.storage.hazard_models import SafetyHazard, SafetyPlace
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.errors import show_error
-from gridkeeper.ui.hazards.dialogs import ChecklistDialog, HazardStepDialog, InspectionDialog, PlaceDialog
+from gridkeeper.ui.hazards.dialogs import (ChecklistDialog, HazardEditDialog, HazardStepDialog, InspectionDialog,
+                                          PlaceDialog)
 from gridkeeper.ui.operations import perform
 from gridkeeper.ui.widgets import deadlines, forms
 from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
@@ -106,11 +107,15 @@ class PlacesPage(QWidget):
         self.import_button.clicked.connect(lambda: self.import_places())
         self.inspect_button = QPushButton(self.tr("Inspect…"), self)
         self.inspect_button.setToolTip(self.tr("Record an inspection of the selected place with its checklist"))
+        self.building_button = QPushButton(self.tr("Inspect a building…"), self)
+        self.building_button.setToolTip(self.tr("Record an inspection of a whole building's shared spaces "
+                                                "(stairwells, basement, bike shed) with the building checklist"))
+        self.building_button.clicked.connect(lambda: self.inspect_building())
         self.new_button.clicked.connect(lambda: self.new_place())
         self.edit_button.clicked.connect(lambda: self.edit_place())
         self.delete_button.clicked.connect(lambda: self.remove_place())
         self.inspect_button.clicked.connect(lambda: self.inspect())
-        for button in (self.inspect_button, self.new_button, self.edit_button, self.delete_button,
+        for button in (self.inspect_button, self.building_button, self.new_button, self.edit_button, self.delete_button,
                        self.import_button, self.checklist_button):
             button.setEnabled(not ctx.read_only)
             buttons.addWidget(button)
@@ -207,7 +212,15 @@ class PlacesPage(QWidget):
         place = place or self.selected()
         if place is None or self.ctx.read_only:
             return None
-        dialog = InspectionDialog(self.ctx, place, self)
+        return self._inspect(InspectionDialog(self.ctx, place, self))
+
+    def inspect_building(self, building_id: int | None = None):
+        """Inspect a building's shared spaces as a whole (the building chosen in the dialog; the scope's first)."""
+        if self.ctx.read_only:
+            return None
+        return self._inspect(InspectionDialog(self.ctx, None, self, building_id=building_id))
+
+    def _inspect(self, dialog: InspectionDialog):
         result = dialog.result_value if forms.accepted(dialog) else None
         if result:
             _, found = result
@@ -281,6 +294,9 @@ class HazardsPage(QWidget):
              (H.CLOSED, self.tr("Re-inspected, close…")), (H.ESCALATED, self.tr("Escalate…"))],
             lambda target: self.advance(target))
         buttons = self.detail.buttons
+        self.correct_button = QPushButton(self.tr("Correct…"), self.detail)
+        self.correct_button.setToolTip(self.tr("Correct what was recorded: item, level, deadline, who is responsible"))
+        self.correct_button.clicked.connect(lambda: self.correct())
         self.notice_button = QPushButton(self.tr("Print notice…"), self.detail)
         self.notice_button.clicked.connect(lambda: self.print_notice())
         self.household_button = QPushButton(self.tr("Open household"), self.detail)
@@ -288,6 +304,7 @@ class HazardsPage(QWidget):
             lambda: self.current and self.current.household_id and self.open_household.emit(self.current.household_id))
         buttons.addStretch(1)
         buttons.addWidget(self.household_button)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(self.notice_button)
 
     def set_tab(self, key: str) -> None:
@@ -338,6 +355,7 @@ class HazardsPage(QWidget):
         self.step_buttons[H.NOTIFIED].setText(self.tr("Failed re-inspection, notify again…") if status == H.RECTIFIED
                                               else self.tr("Notify (print notice)…"))
         self.notice_button.setEnabled(hazard is not None)
+        self.correct_button.setEnabled(hazard is not None and status != H.CLOSED and not self.ctx.read_only)
         self.household_button.setVisible(bool(hazard and hazard.household_id))
         if hazard is None:
             self.detail.setTitle(self.tr("Hazard"))
@@ -379,6 +397,16 @@ class HazardsPage(QWidget):
             self.show_hazard(hazard_id)
             if wants_notice:
                 self.print_notice()
+        return done
+
+    def correct(self) -> bool:
+        """Correct the selected hazard as recorded (a closed one is kept as it was closed); True when saved."""
+        if self.current is None or self.ctx.read_only:
+            return False
+        hazard_id = self.current.id
+        done = forms.accepted(HazardEditDialog(self.ctx, self.current, self))
+        if done:
+            self.show_hazard(hazard_id)
         return done
 
     def print_notice(self) -> Path | None:

@@ -247,3 +247,77 @@ def test_checklists_are_configured_per_kind_and_used_by_the_next_inspection(qtbo
     dialog = InspectionDialog(ctx, shop)
     qtbot.addWidget(dialog)
     assert dialog.items == ["油烟管道未清洗", "燃气泄漏隐患"]
+
+
+def test_inspect_a_whole_building_and_correct_the_hazard_it_found(qtbot, qtmodeltester, ctx, engine, place,
+                                                                  dialogs):
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+
+    def inspect(d):
+        assert d.building.count() == 1 and d.building.currentText() == "幸福家园7号楼（never inspected）"
+        assert "楼道堆物" in d.items  # the buildings' checklist
+        row = d.row_for("电动车入户/飞线充电")
+        row.found.setChecked(True)
+        type_text(row.description, "一楼飞线充电")
+    dialogs.fillers.append(inspect)
+    section.places.building_button.click()
+    page = section.hazards
+    assert section.tabs.currentWidget() is page and page.model.rowCount() == 1
+    assert page.model.row_at(0).where == "幸福家园7号楼" and page.current.building_id == place["building"]
+    qtmodeltester.check(page.model)
+
+    assert page.correct_button.isEnabled()
+
+    def no_item(d):
+        d.item.setCurrentText("")
+        d.description.setText("")
+    dialogs.fillers.append(no_item)
+    assert not page.correct()
+    assert dialogs.seen[-1].errors.text("hazard_content") == "请选择检查项或写明隐患情况"
+
+    def correct(d):
+        d.level.setCurrentIndex(d.level.findData("major"))
+        d.deadline.setDate(d.deadline.date().addDays(-3))
+        d.responsible.setText("南方物业公司")
+    dialogs.fillers.append(correct)
+    page.correct_button.click()
+    with Session(engine) as session:
+        saved = session.get(SafetyHazard, page.current.id)
+        assert (saved.level, saved.deadline, saved.responsible_person, saved.status) == (
+            "major", TODAY + timedelta(days=4), "南方物业公司", H.FOUND)
+    last = page.history_model.rows()[-1]
+    assert last.note.startswith("更正：隐患等级 一般→重大；整改期限") and last.actor == "李晓燕"
+    assert "重大" in page.detail_text.text()
+
+
+def test_correcting_a_hazard_someone_else_moved_on_asks_whose_version(qtbot, ctx, engine, place, dialogs,
+                                                                      monkeypatch):
+    from gridkeeper.ui import conflict_dialog
+    from gridkeeper.ui.hazards.section import HazardsSection
+
+    shop = _shop(engine, place)
+    with Session(engine) as session:
+        _, (hazard,) = hz.record_inspection(session, hz.InspectionInput(
+            inspected_on=TODAY, inspectors="李晓燕", place_id=shop.id,
+            hazards=[hz.HazardInput(item="灭火器缺失或过期")]), today=TODAY)
+        session.commit()
+        hazard_id = hazard.id
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+    page = section.hazards
+    page.show_hazard(hazard_id)
+    with Session(engine) as session:  # another PC notifies the shop meanwhile
+        hz.advance(session, hazard_id, H.NOTIFIED, on=TODAY)
+        session.commit()
+    asked = []
+    monkeypatch.setattr(conflict_dialog, "choose", lambda parent, conflict: asked.append(conflict) or conflict_dialog.TAKE_THEIRS)
+    dialogs.fillers.append(lambda d: d.level.setCurrentIndex(d.level.findData("serious")))
+    assert not page.correct()
+    assert len(asked) == 1
+    with Session(engine) as session:
+        saved = session.get(SafetyHazard, hazard_id)
+        assert (saved.level, saved.status) == ("general", H.NOTIFIED)
+    assert page.current.status == H.NOTIFIED

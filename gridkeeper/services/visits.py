@@ -10,7 +10,7 @@ from sqlmodel import Session, func, select, update
 from gridkeeper.domain.enums import VisitKind, VisitorKind
 from gridkeeper.domain.errors import ValueRuleError
 from gridkeeper.domain.names import clean_name
-from gridkeeper.services.errors import ValidationFailed
+from gridkeeper.services.errors import ServiceError, ValidationFailed
 from gridkeeper.services.geography import get
 from gridkeeper.services.scope import EVERYWHERE, Scope
 from gridkeeper.storage.models import Household, LeaderAssignment, Member, Visit
@@ -93,7 +93,16 @@ def update_visit(session: Session, visit_id: int, data: VisitInput, *, today: da
 
 
 def delete_visit(session: Session, visit_id: int) -> None:
+    """Delete a visit logged by mistake; refused, naming them, while a request, hazard, inspection or
+    dispute records that it came from this visit (they would lose where they came from)."""
+    from gridkeeper.services.bin_links import pointing_rows, table_label
+
     visit = get(session, Visit, visit_id)
+    used = sorted({f"{table_label(table)} #{'/'.join(map(str, key))}" for table, key in
+                   pointing_rows(session, {"visit": [visit_id]})})
+    if used:
+        raise ServiceError(f"{visit.visited_on:%Y-%m-%d} 的走访登记了{'、'.join(used)}，不能删除；"
+                           "如走访内容有误，请修改这次走访")
     session.delete(visit)
     session.flush()
     refresh_last_visit(session, visit.household_id)

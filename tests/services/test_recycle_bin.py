@@ -380,3 +380,67 @@ def test_numbers_given_again_meanwhile_do_not_block_or_mix_up_the_restore(sessio
     for table in ("household", "resident", "visit"):
         assert set(theirs[table]) <= set(now[table])  # nothing of the newcomer's changed
     assert kept.household.id != back.id and restored.notes == []
+
+
+def test_a_visit_something_came_from_is_not_deleted_but_named(session, linked):
+    """Visits do not go to the bin; deleting one that a request, hazard or dispute came from failed on the
+    foreign key (an unexpected error). Now it is refused in words and nothing changes."""
+    before = table_digest(session)
+    routine, safety = session.exec(select(Visit).where(Visit.household_id == linked["household"])
+                                   .order_by(Visit.visited_on)).all()
+    with pytest.raises(ServiceError, match=rf"走访登记了矛盾纠纷 #{linked['from_visit']}、诉求 #{linked['leak']}，不能删除"):
+        visits.delete_visit(session, routine.id)
+    with pytest.raises(ServiceError, match=rf"安全隐患 #{linked['hazard']}"):
+        visits.delete_visit(session, safety.id)
+    session.rollback()
+    assert table_digest(session) == before
+    plain = visits.record_visit(session, visits.VisitInput(household_id=linked["household"], visited_on=TODAY),
+                                today=TODAY)
+    visits.delete_visit(session, plain.id)  # one nothing came from goes as before
+    session.commit()
+    assert table_digest(session) == before
+
+
+def test_two_pcs_restoring_the_same_record_at_once_restore_it_once(engine, place, db_kind):
+    """On a server the bin's record is locked: the second PC waits, then is told it is gone (SQLite has one
+    writer, so two PCs cannot be inside a restore at once there)."""
+    if db_kind != "postgresql":
+        pytest.skip("SQLite has one writer (the file lock): two PCs cannot write at once")
+    import threading
+    import time
+
+    from gridkeeper.storage.server import open_server
+    from gridkeeper.storage.session import unit_of_work
+
+    with unit_of_work(engine) as session:
+        saved = _household(session, place["unit"], "301", ResidentInput(name="王建华"))
+        record_id = trash.delete_household(session, saved.household.id).id
+    second_engine = open_server(engine.url).engine
+    first_holds_lock, results = threading.Event(), {}
+
+    def first():
+        with unit_of_work(engine) as session:
+            trash.restore_any(session, record_id)
+            first_holds_lock.set()
+            time.sleep(0.8)
+        results["first"] = "ok"
+
+    def second():
+        first_holds_lock.wait(10)
+        try:
+            with unit_of_work(second_engine) as session:
+                trash.restore_any(session, record_id)
+            results["second"] = "ok"
+        except ServiceError as exc:
+            results["second"] = str(exc)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    second_engine.dispose()
+    assert results["first"] == "ok" and "回收站里已没有这条记录" in results["second"]
+    with unit_of_work(engine) as session:
+        assert len(hh.household_residents(session, saved.household.id)) == 1
+        assert len(session.exec(select(AuditEntry).where(AuditEntry.action == "restore")).all()) == 1

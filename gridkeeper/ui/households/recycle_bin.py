@@ -25,7 +25,7 @@ def _local(moment: datetime | None) -> str:
 
 
 class RecycleBin(QDialog):
-    """Lists DeletedRecord rows; Restore puts the selected household back exactly as it was."""
+    """Lists DeletedRecord rows; Restore puts the selected record back exactly as it was, links included."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -34,9 +34,12 @@ class RecycleBin(QDialog):
         self.setWindowTitle(self.tr("Recycle bin"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted households can be restored with their residents, visits and requests; deleted "
-                                        "grids, compounds, buildings and units with their units and rooms."),
-                                self))
+        hint = QLabel(self.tr("Deleted households come back with their residents, visits, requests and leases and every "
+                              "link they had (hazards, disputes, leader posts, members); deleted grids, compounds, "
+                              "buildings and units with their units and rooms; deleted disputes, leases and safety "
+                              "places likewise. Restore the newest first when several belong together."), self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("Deleted at")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

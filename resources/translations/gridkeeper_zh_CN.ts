@@ -4442,36 +4442,36 @@ Nothing is printed or saved until you ask.</source>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="37"/>
-        <source>Deleted households can be restored with their residents, visits and requests; deleted grids, compounds, buildings and units with their units and rooms.</source>
-        <translation>删除的住户可以连同居民、走访和诉求一起恢复；删除的网格、小区、楼栋和单元可以连同其中的单元和房间一起恢复。</translation>
+        <source>Deleted households come back with their residents, visits, requests and leases and every link they had (hazards, disputes, leader posts, members); deleted grids, compounds, buildings and units with their units and rooms; deleted disputes, leases and safety places likewise. Restore the newest first when several belong together.</source>
+        <translation>删除的住户可以连同居民、走访、诉求和租约一起恢复，原有的关联（安全隐患、矛盾纠纷、三长职务、在职党员）也一并恢复；删除的网格、小区、楼栋和单元可以连同其中的单元和房间一起恢复；删除的矛盾纠纷、租约和检查场所同样可以恢复。几条记录相互关联时，请从最新删除的一条开始恢复。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="41"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="44"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="41"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="44"/>
         <source>Deleted</source>
         <translation>已删除的内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="47"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="50"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="48"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="51"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="84"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="87"/>
         <source>Restored</source>
         <translation>恢复完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="85"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="88"/>
         <source>“{0}” was restored. Some links could not be restored as they were:</source>
         <translation>“{0}”已恢复。以下关联未能按原样恢复：</translation>
     </message>

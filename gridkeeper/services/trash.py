@@ -15,6 +15,7 @@ from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose,
 from gridkeeper.services.changes import TOPICS, Change
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError
 from gridkeeper.services.geography import get
+from gridkeeper.services.rental_lists import flat_address
 from gridkeeper.services.rental_records import release_resident
 from gridkeeper.services.row_snapshot import snapshot
 from gridkeeper.storage.models import (
@@ -86,8 +87,7 @@ def delete_household(session: Session, household_id: int, *, label: str = "") ->
     rows = _rows(session, household_id)
     payload = {"household": snapshot(household)}
     payload |= {name: [snapshot(row) for row in rows[name]] for name, _ in _PARTS}
-    unit = session.get(Unit, household.unit_id)
-    label = label or f"{unit.label if unit else ''} {household.room}".strip()
+    label = label or flat_address(session, household_id) or household.room  # 幸福家园7号楼2单元301
     leaving = _leaving(rows, household)
     targets = {table: [key[0] for key in keys] for table, keys in leaving.items() if table != "residenttag"}
     with LinkWatch(session, targets, leaving) as watch:

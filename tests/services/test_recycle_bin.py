@@ -132,7 +132,7 @@ def test_restore_notes_a_hazard_moved_meanwhile_and_ties_back_the_rest(session, 
 
     _, restored = _delete_then_restore(session, lambda: trash.delete_household(session, linked["household"]),
                                        after_delete=meanwhile)
-    assert restored.notes == [f"安全隐患 #{linked['hazard']} 在删除后已被修改，未与住户“2单元 301”重新关联，请核对"]
+    assert restored.notes == [f"安全隐患 #{linked['hazard']} 在删除后已被修改，未与住户“幸福家园7号楼2单元301”重新关联，请核对"]
     hazard = session.get(SafetyHazard, linked["hazard"])
     assert hazard.household_id == linked["neighbour"] and hazard.visit_id is None  # as the other PC left it
     ended = session.get(LeaderAssignment, linked["post"])
@@ -220,7 +220,7 @@ def test_a_household_under_a_unit_in_the_bin_waits_for_its_unit(session, linked)
     unit = place_edit.delete_place(session, "unit", linked["unit"])
     session.commit()
     waiting = table_digest(session)
-    with pytest.raises(ServiceError, match=r"住户“2单元 301”所在的单元也在回收站中（“单元 7号楼2单元.*”），请先恢复它"):
+    with pytest.raises(ServiceError, match=r"住户“幸福家园7号楼2单元301”所在的单元也在回收站中（“单元 7号楼2单元.*”），请先恢复它"):
         trash.restore_any(session, household.id)
     session.rollback()
     assert table_digest(session) == waiting  # nothing half-done
@@ -295,7 +295,7 @@ def test_a_lease_comes_back_and_takes_its_tenants_again(session, place):
     record = rental_trash.delete_tenancy(session, lease.id)
     flat_record = trash.delete_household(session, flat.household.id)
     session.commit()
-    with pytest.raises(ServiceError, match="所在的住户也在回收站中（“2单元 302”），请先恢复它"):
+    with pytest.raises(ServiceError, match="所在的住户也在回收站中（“幸福家园7号楼2单元302”），请先恢复它"):
         trash.restore_any(session, record.id)
     session.rollback()
     trash.restore_any(session, flat_record.id)

@@ -65,9 +65,9 @@ def test_links_that_could_not_be_tied_back_are_named(qtbot, ctx, engine, deleted
     bin_ = RecycleBin(ctx)
     qtbot.addWidget(bin_)
     assert bin_.restore_selected() == "household"
-    assert bin_.last_notes == [f"安全隐患 #{deleted['hazard']} 在删除后已被修改，未与住户“2单元 301”重新关联，请核对"]
+    assert bin_.last_notes == [f"安全隐患 #{deleted['hazard']} 在删除后已被修改，未与住户“幸福家园7号楼2单元301”重新关联，请核对"]
     [(_parent, _title, text)] = shown
-    assert bin_.last_notes[0] in text and "2单元 301" in text
+    assert bin_.last_notes[0] in text and "幸福家园7号楼2单元301" in text
 
 
 def test_a_record_restored_on_another_pc_is_refused_plainly(qtbot, ctx, engine, deleted, monkeypatch):

@@ -118,9 +118,16 @@ class GridLine:
     current: GridFigures
     previous: GridFigures
     rank: int | None = None
+    _trend: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def trend(self) -> dict[str, float | None]:
-        """Change of each rate and count against the previous period (None when either is unknown)."""
+        """Change of each rate and count against the previous period (None when either is unknown); worked
+        out once (a table of 400 grids asks for it in every cell it draws)."""
+        if self._trend is None:
+            self._trend = self._changes()
+        return self._trend
+
+    def _changes(self) -> dict[str, float | None]:
         now, before = self.current.as_dict(), self.previous.as_dict()
         keys = ("coverage_percent", "care_percent", "on_time_percent", "satisfaction_percent", "hazards_percent",
                 "vacant_posts",

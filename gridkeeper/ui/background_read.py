@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 from sqlmodel import Session
@@ -47,7 +47,27 @@ class BackgroundRead(QObject):
         self.label.setStyleSheet("color: #8a6d00; font-weight: bold;")
         self.label.hide()
         self.requests = 0  # requests made so far; a result answers the newest one or is dropped
+        self.stale = False  # something changed while the section was hidden: read again when it is shown
         self._task: BackgroundTask | None = None
+        self._refresh: Callable[[], None] | None = None
+
+    def refresh_when_shown(self, refresh: Callable[[], None]) -> Callable[..., None]:
+        """A slot for `data_changed` / `scope_changed`: `refresh()` at once while the section is on screen,
+        otherwise when it is next shown (a grid picked in the tree reads only the section being looked at)."""
+        self._refresh = refresh
+        self.owner.installEventFilter(self)
+
+        def follow(*_args) -> None:
+            if self.owner.isVisible():
+                refresh()
+            else:
+                self.stale = True
+        return follow
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.owner and event.type() == QEvent.Type.Show and self.stale and self._refresh:
+            self._refresh()
+        return False
 
     def loading(self) -> bool:
         """True from a request until its result (or failure) has reached the screen."""
@@ -57,6 +77,7 @@ class BackgroundRead(QObject):
         """Run `read(session)` in a worker thread, then `apply(result)` on the UI thread unless a newer
         request was made meanwhile."""
         self.requests += 1
+        self.stale = False
         request = self.requests
         if self._task is not None:
             self._task.cancel()  # SQLite finishes the statement it is in; its answer is then dropped

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
                               QPieSeries, QValueAxis)
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gridkeeper.domain.period import quarter_of
 from gridkeeper.services.coverage import coverage, month_start
@@ -14,13 +16,13 @@ from gridkeeper.services.overview import requests_by_category, requests_by_statu
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.property_board import property_board
 from gridkeeper.services.scope_figures import scope_headline
+from gridkeeper.ui.background_read import BackgroundRead
 from gridkeeper.ui.board_chart import property_board_chart
 
 MAX_BARS = 12
 BAR_CHART_TOP = 80  # title and value axis of a horizontal bar chart
 BAR_HEIGHT = 30  # per bar: enough for one line of axis text at the app's font size
 ACCENT = QColor("#1f6fb2")
-
 
 
 def _bar_series(chart: QChart, series, name: str, values: list[float], *, outside: bool = False,
@@ -39,6 +41,34 @@ def _bar_series(chart: QChart, series, name: str, values: list[float], *, outsid
         series.setLabelsFormat(label_format)
     chart.addSeries(series)
     return series
+
+
+@dataclass
+class OverviewFigures:
+    """What the Overview shows for one place, read in a worker thread (no widgets)."""
+
+    headline: dict
+    place: str
+    level: str
+    coverage: list
+    statuses: list
+    categories: list
+    resolution: object
+    hours: list
+    companies: object
+
+
+def read_overview(session, *, scope, today, everywhere: str) -> OverviewFigures:
+    level = "building" if scope.grid_id else "grid"
+    return OverviewFigures(
+        headline=scope_headline(session, scope=scope, today=today),
+        place=scope_name(session, scope, everywhere=everywhere), level=level,
+        coverage=coverage(session, since=month_start(today), level=level, scope=scope),
+        statuses=requests_by_status(session, scope=scope), categories=requests_by_category(session, scope=scope),
+        resolution=resolution(session, scope=scope),
+        hours=service_hours_by_month(session, today=today, grid_id=scope.grid_id),
+        companies=property_board(session, period=quarter_of(today), today=today))
+
 
 class OverviewSection(QWidget):
     """Figures and charts for the place chosen in the tree (the whole community, a grid, a building…);
@@ -59,28 +89,32 @@ class OverviewSection(QWidget):
         self.heading = QLabel(page)
         self.heading.setObjectName("scope_heading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f3b5c;")
-        self.layout_.addWidget(self.heading)
+        self.reader = BackgroundRead(self, ctx)  # the figures are read in a worker thread (a second at 100k)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(24)
+        top.addWidget(self.reader.label)
+        top.addStretch(1)
+        self.layout_.addLayout(top)
         self.cards = QGridLayout()
         self.layout_.addLayout(self.cards)
         self.charts = QGridLayout()
         self.layout_.addLayout(self.charts, 1)
         self.chart_views: list[QChartView] = []
-        ctx.data_changed.connect(lambda _change: self.refresh())
-        ctx.scope_changed.connect(lambda _scope: self.refresh())
-        self.refresh()
+        follow = self.reader.refresh_when_shown(self.refresh)
+        ctx.data_changed.connect(follow)
+        ctx.scope_changed.connect(follow)
+        follow()  # read once shown (a window built in a test, never shown, reads nothing)
 
     def refresh(self) -> None:
-        today = self.ctx.today()
-        with self.ctx.read() as session:
-            figures = scope_headline(session, scope=self.ctx.scope, today=today)
-            place = scope_name(session, self.ctx.scope, everywhere=self.tr("Whole community"))
-            level = "building" if self.ctx.scope.grid_id else "grid"
-            rows = coverage(session, since=month_start(today), level=level, scope=self.ctx.scope)
-            statuses = requests_by_status(session, scope=self.ctx.scope)
-            categories = requests_by_category(session, scope=self.ctx.scope)
-            done = resolution(session, scope=self.ctx.scope)
-            hours = service_hours_by_month(session, today=today, grid_id=self.ctx.scope.grid_id)
-            companies = property_board(session, period=quarter_of(today), today=today)
+        """Read the figures in the background (the last request wins) and draw them when they come."""
+        today, scope, everywhere = self.ctx.today(), self.ctx.scope, self.tr("Whole community")
+        self.reader.start(lambda session: read_overview(session, scope=scope, today=today, everywhere=everywhere),
+                          self._show)
+
+    def _show(self, read: OverviewFigures) -> None:
+        figures, place, level, rows, statuses = read.headline, read.place, read.level, read.coverage, read.statuses
+        categories, done, hours, companies = read.categories, read.resolution, read.hours, read.companies
         self.heading.setText(self.tr("Overview of {0}").format(place))
         self._fill_cards(figures, done)
         self._clear_charts()

@@ -107,6 +107,22 @@ def _pick_building(window) -> None:
         window.tree.setCurrentItem(grid.child(0).child(0))
 
 
+def settle_reads(window, timeout: float = 120.0) -> None:
+    """Wait until no section of `window` is still reading in the background (ui.background_read), so a
+    picture shows the figures and not "正在统计…"."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    pages = getattr(window, "pages", {}).values()
+    ends = time.monotonic() + timeout
+    while any(getattr(page, "reader", None) is not None and page.reader.loading() for page in pages):
+        if time.monotonic() > ends:
+            raise TimeoutError("a section was still reading after two minutes")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 class Shots:
     """Widgets saved as PNG files in `out`, scaled down to `width` when given (after `settle` rounds of the
     event loop); `written` lists the files. A shot without a widget is of `window`."""
@@ -122,6 +138,7 @@ class Shots:
 
         for _ in range(self.settle):
             QApplication.processEvents()
+        settle_reads(self.window)
         image = (widget or self.window).grab()
         if self.width and image.width() > self.width:
             image = image.scaledToWidth(self.width, Qt.TransformationMode.SmoothTransformation)

@@ -25,6 +25,7 @@ def main_window_check(db: Path) -> str:
     from PySide6.QtGui import QFontInfo
 
     from gridkeeper.ui.app import application, open_main_window
+    from gridkeeper.ui.screenshots import settle_reads
     from gridkeeper.ui.single_instance import SingleInstance
 
     app = application("zh_CN")
@@ -46,6 +47,7 @@ def main_window_check(db: Path) -> str:
     for key in sections:  # every section builds and paints in this build
         window.show_section(key)
         app.processEvents()
+        settle_reads(window)
         image = window.grab().toImage()
         if image.isNull() or image.width() < 100:
             raise AssertionError(f"the {key} section did not render")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from gridkeeper.services.scope import Scope
 from gridkeeper.ui.households.editor import HouseholdEditor
 from gridkeeper.ui.main_window import MainWindow, available_sections
+from tests.ui.reading import read
 
 
 def _window(qtbot, ctx) -> MainWindow:
@@ -16,6 +17,9 @@ def _window(qtbot, ctx) -> MainWindow:
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    for page in window.pages.values():  # the first section's figures are read in the background
+        if getattr(page, "reader", None) is not None:
+            read(qtbot, page)
     return window
 
 
@@ -82,7 +86,7 @@ def test_layout_and_last_section_are_remembered(qtbot, demo_ctx):
 
 def test_today_double_click_opens_the_overdue_request_in_requests(qtbot, demo_ctx):
     window = _window(qtbot, demo_ctx)
-    today = window.show_section("today")
+    today = read(qtbot, window.show_section("today"))
     overdue = [row for row in today.request_model.rows() if row.request.deadline < demo_ctx.today()]
     assert len(overdue) >= 2, "the demo has overdue requests"
     wanted = overdue[-1].request  # not the first: the requests section selects the most urgent one by itself

@@ -9,11 +9,14 @@ from sqlmodel import select
 from gridkeeper.services.scope import Scope
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.overview import OverviewSection
+from tests.ui.reading import read
 
 
 def test_overview_shows_figures_and_charts(qtbot, demo_ctx):
     section = OverviewSection(demo_ctx)
     qtbot.addWidget(section)
+    section.show()
+    read(qtbot, section)
     texts = [label.text() for label in section.findChildren(QLabel)]
     assert "600" in texts
     assert len(section.chart_views) == 6
@@ -26,4 +29,5 @@ def test_overview_shows_figures_and_charts(qtbot, demo_ctx):
     with demo_ctx.read() as session:
         grid_id = session.exec(select(Grid.id)).first()
     demo_ctx.set_scope(Scope(grid_id=grid_id))
+    read(qtbot, section)
     assert "building" in section.chart_views[0].chart().title()

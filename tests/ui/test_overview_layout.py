@@ -9,6 +9,7 @@ from sqlmodel import select
 from gridkeeper.services.scope import Scope
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.overview import OverviewSection
+from tests.ui.reading import read
 
 
 def _category_axes(overview):
@@ -22,9 +23,11 @@ def test_bar_charts_have_a_line_per_category_on_a_small_screen(qtbot, demo_ctx):
     overview = OverviewSection(demo_ctx)
     qtbot.addWidget(overview)
     overview.resize(1366 - 270, 768 - 120)  # the section's share of a 1366×768 window
+    overview.show()
     with demo_ctx.read() as session:
         grid = session.exec(select(Grid)).first()
     demo_ctx.set_scope(Scope(grid_id=grid.id))  # a grid: few buildings, but all the request categories
+    read(qtbot, overview)
     checked = 0
     for view, axis in _category_axes(overview):
         line = QFontMetrics(axis.labelsFont()).height()

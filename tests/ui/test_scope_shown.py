@@ -13,6 +13,7 @@ from gridkeeper.ui.main_window import MainWindow
 from gridkeeper.ui.overview import OverviewSection
 from gridkeeper.ui.sections.today import TodaySection
 from tests.conftest import TODAY
+from tests.ui.reading import read
 
 
 def _first_grid(ctx) -> Grid:
@@ -34,10 +35,13 @@ def test_scope_figures_add_up_to_the_whole_community(demo_ctx):
 def test_overview_says_which_grid_and_its_cards_follow(qtbot, demo_ctx):
     overview = OverviewSection(demo_ctx)
     qtbot.addWidget(overview)
+    overview.show()
+    read(qtbot, overview)
     whole = overview.cards.itemAt(0).widget().findChildren(type(overview.heading))[0].text()
     assert "全社区" in overview.heading.text() or "Whole community" in overview.heading.text()
     grid = _first_grid(demo_ctx)
     demo_ctx.set_scope(Scope(grid_id=grid.id))
+    read(qtbot, overview)
     assert grid.code in overview.heading.text() and grid.name in overview.heading.text()
     with demo_ctx.read() as session:
         expected = scope_headline(session, scope=Scope(grid_id=grid.id), today=TODAY)["households"]
@@ -48,9 +52,11 @@ def test_overview_says_which_grid_and_its_cards_follow(qtbot, demo_ctx):
 def test_today_says_which_building_it_shows(qtbot, demo_ctx):
     today = TodaySection(demo_ctx)
     qtbot.addWidget(today)
+    today.show()
     with demo_ctx.read() as session:
         building = session.exec(select(Building)).first()
     demo_ctx.set_scope(Scope(grid_id=building.grid_id, building_id=building.id))
+    read(qtbot, today)
     assert building.label in today.scope_label.text()
     assert not today.scope_label.isHidden()
 
@@ -69,7 +75,8 @@ def test_a_stewards_account_starts_on_their_own_grid(qtbot, demo_ctx, monkeypatc
     assert demo_ctx.scope == Scope(grid_id=grids[1].id)  # the first of their grids by code
     assert grids[1].code in window.scope_label.text()
     today = window.show_section("today")
-    assert grids[1].code in today.scope_label.text()
+    window.show()
+    assert grids[1].code in read(qtbot, today).scope_label.text()
 
 
 def test_an_administrator_stays_on_the_whole_community(qtbot, demo_ctx, monkeypatch):

@@ -45,10 +45,18 @@ class HazardTodayBox(TodayBox):
         ], self), lambda row: self.open_hazard.emit(row.hazard.id))
 
     def refresh(self, session, *, scope, today) -> None:
-        self._today = today
+        self.show_rows(self.read(session, scope=scope, today=today), today=today)
+
+    @staticmethod
+    def read(session, *, scope, today) -> list[HazardDueRow]:
+        """The hazards due (no widgets: the Today section reads this in a worker thread)."""
         hazards = list_hazards(session, scope=scope, due_by=today, limit=TODAY_LIMIT)
         where = where_found(session, hazards)
-        self.model.set_rows([HazardDueRow(h, where.get(h.id, "")) for h in hazards])
-        self.setTitle(self.tr("Hazards due for rectification today or overdue ({0})").format(len(hazards)))
+        return [HazardDueRow(h, where.get(h.id, "")) for h in hazards]
+
+    def show_rows(self, rows: list[HazardDueRow], *, today) -> None:
+        self._today = today
+        self.model.set_rows(rows)
+        self.setTitle(self.tr("Hazards due for rectification today or overdue ({0})").format(len(rows)))
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 180))

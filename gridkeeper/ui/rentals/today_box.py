@@ -35,7 +35,14 @@ class RentalTodayBox(TodayBox):
         return self.tr("no residence permit after %n day(s)", "", line.days)
 
     def refresh(self, session, *, scope, today) -> None:
-        lines = reminders(session, today=today, scope=scope)
+        self.show_lines(self.read(session, scope=scope, today=today))
+
+    @staticmethod
+    def read(session, *, scope, today) -> list:
+        """The reminders (no widgets: the Today section reads this in a worker thread)."""
+        return reminders(session, today=today, scope=scope)
+
+    def show_lines(self, lines: list) -> None:
         self.model.set_source(lambda offset, limit: lines[offset:offset + limit])
         self.setTitle(self.tr("Rented housing: leases, permits ({0})").format(len(lines)))
         self.view.resizeColumnsToContents()

@@ -107,6 +107,7 @@ class BoardsSection(QWidget):
         # Sized once per result (set_rows below), not on every layout pass: 400 grids' rows measured on each
         # tab switch took most of a second.
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setResizeContentsPrecision(100)  # measured from a sample of rows
         view.horizontalHeader().setStretchLastSection(True)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         return view

@@ -16,6 +16,7 @@ from gridkeeper.services.leader_posts import posts
 from gridkeeper.services.place_lists import scope_name
 from gridkeeper.services.requests import days_left, list_requests
 from gridkeeper.storage.models import ResidentRequest
+from gridkeeper.ui.background_read import BackgroundRead
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.hazards.today_box import HazardTodayBox
 from gridkeeper.ui.rentals.today_box import RentalTodayBox
@@ -35,6 +36,47 @@ class DueRow:
 class RequestDueRow:
     request: ResidentRequest
     place: HouseholdSummary | None
+
+
+@dataclass
+class TodayLists:
+    """Everything the section shows, read in a worker thread (no widgets)."""
+
+    due: list[VisitDue]
+    first_page: list[DueRow]  # the care list's first page with names and addresses (the rest read as scrolled)
+    requests: list[RequestDueRow]
+    vacant: list
+    disputes: list[DisputeDueRow]
+    disputes_total: int
+    place: str
+    hazards: list
+    rentals: list
+
+
+PAGE = 200
+
+
+def due_rows(session, due: list[VisitDue]) -> list[DueRow]:
+    """Addresses and names only for the rows being shown (thousands may be due in a large community)."""
+    places = {s.id: s for s in summaries(session, [d.household_id for d in due])}
+    return [DueRow(d, places.get(d.household_id)) for d in due]
+
+
+def read_today(session, *, scope, today, everywhere: str) -> TodayLists:
+    """Care visits due, requests due or overdue, vacant posts, disputes, hazards and rental reminders."""
+    due = visits_due(session, today=today, scope=scope)
+    first_page = due_rows(session, due[:PAGE])
+    requests = list_requests(session, scope=scope, due_by=today, limit=None)
+    places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
+    disputes = disputes_due(session, today=today, scope=scope)
+    disputes_total = len(disputes)
+    if disputes_total >= TODAY_LINES:  # a list was cut at its limit: count them all
+        disputes_total = due_count(session, today=today, scope=scope)
+    return TodayLists(due=due, first_page=first_page, requests=[RequestDueRow(r, places.get(r.household_id)) for r in requests],
+                      vacant=posts(session, scope, vacant_only=True), disputes=disputes,
+                      disputes_total=disputes_total, place=scope_name(session, scope, everywhere=everywhere),
+                      hazards=HazardTodayBox.read(session, scope=scope, today=today),
+                      rentals=RentalTodayBox.read(session, scope=scope, today=today))
 
 
 
@@ -61,7 +103,7 @@ class TodaySection(QWidget):
         self.scope_label.setObjectName("scope_heading")
         self.scope_label.setFont(font)
         self.scope_label.setStyleSheet("color: #1f3b5c;")
-        self.care_model = PagedRowsModel(self._care_columns(), page_size=200, parent=self)
+        self.care_model = PagedRowsModel(self._care_columns(), page_size=PAGE, parent=self)
         self.request_model = RowsModel(self._request_columns(), self)
         self.vacancy_model = RowsModel([
             Column(self.tr("Post"), lambda p: p.role.label),
@@ -84,10 +126,12 @@ class TodaySection(QWidget):
         self.hint = QLabel(self.tr("Double-click a line: a household opens, a request opens, a vacant post "
                                    "asks whom to assign."), self)
         self.hint.setWordWrap(True)
+        self.reader = BackgroundRead(self, ctx)  # the lists are read in a worker thread (a second at 100k)
         self._layout()
-        ctx.scope_changed.connect(lambda _s: self.refresh())
-        ctx.data_changed.connect(lambda change: change is not Change.SETTINGS and self.refresh())
-        self.refresh()
+        follow = self.reader.refresh_when_shown(self.refresh)
+        ctx.scope_changed.connect(follow)
+        ctx.data_changed.connect(lambda change: change is not Change.SETTINGS and follow())
+        follow()  # read once shown (a window built in a test, never shown, reads nothing)
 
     def _care_columns(self) -> list[Column]:
         urgent = lambda r: RED if r.due.overdue_days > 0 else AMBER  # noqa: E731
@@ -160,6 +204,8 @@ class TodaySection(QWidget):
         top.addWidget(self.heading)
         top.addSpacing(24)
         top.addWidget(self.scope_label)
+        top.addSpacing(24)
+        top.addWidget(self.reader.label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -167,36 +213,32 @@ class TodaySection(QWidget):
         layout.addWidget(splitter, 1)
 
     def refresh(self) -> None:
-        today, scope = self.ctx.today(), self.ctx.scope
-        with self.ctx.read() as session:
-            due = visits_due(session, today=today, scope=scope)
-            requests = list_requests(session, scope=scope, due_by=today, limit=None)
-            places = {s.id: s for s in summaries(session, [r.household_id for r in requests])}
-            vacant = posts(session, scope, vacant_only=True)
-            disputes = disputes_due(session, today=today, scope=scope)
-            disputes_total = len(disputes)
-            if disputes_total >= TODAY_LINES:  # a list was cut at its limit: count them all
-                disputes_total = due_count(session, today=today, scope=scope)
-            place = scope_name(session, scope, everywhere=self.tr("Whole community"))
-            self.hazard_box.refresh(session, scope=scope, today=today)
-            self.rental_box.refresh(session, scope=scope, today=today)
-        self.care_model.set_source(lambda offset, limit: self._due_page(due[offset:offset + limit]))
-        self.request_model.set_rows([RequestDueRow(r, places.get(r.household_id)) for r in requests])
-        self.vacancy_model.set_rows(vacant)
-        self.dispute_model.set_rows(disputes)
-        self.dispute_box.setTitle(self.tr("Disputes to mediate or follow up ({0})").format(disputes_total))
+        """Read the lists in the background (the last request wins) and show them when they come."""
+        today, scope, everywhere = self.ctx.today(), self.ctx.scope, self.tr("Whole community")
+        self.reader.start(lambda session: read_today(session, scope=scope, today=today, everywhere=everywhere),
+                          lambda lists: self._show(lists, today))
+
+    def _show(self, lists: TodayLists, today) -> None:
+        due, first = lists.due, lists.first_page
+        self.care_model.set_source(lambda offset, limit: first if offset == 0
+                                   else self._due_page(due[offset:offset + limit]))
+        self.request_model.set_rows(lists.requests)
+        self.vacancy_model.set_rows(lists.vacant)
+        self.dispute_model.set_rows(lists.disputes)
+        self.hazard_box.show_rows(lists.hazards, today=today)
+        self.rental_box.show_lines(lists.rentals)
+        self.dispute_box.setTitle(self.tr("Disputes to mediate or follow up ({0})").format(lists.disputes_total))
         date_text = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.heading.setText(self.tr("Today, {0}").format(date_text))
-        self.scope_label.setText(self.tr("Showing: {0}").format(place))
+        self.scope_label.setText(self.tr("Showing: {0}").format(lists.place))
         self.care_box.setTitle(self.tr("Care households due or overdue for a visit ({0})").format(len(due)))
-        self.request_box.setTitle(self.tr("Requests due today or overdue ({0})").format(len(requests)))
-        self.vacancy_box.setTitle(self.tr("Vacant leader posts ({0})").format(len(vacant)))
+        self.request_box.setTitle(self.tr("Requests due today or overdue ({0})").format(len(lists.requests)))
+        self.vacancy_box.setTitle(self.tr("Vacant leader posts ({0})").format(len(lists.vacant)))
         for view in (self.care_view, self.request_view, self.vacancy_view, self.dispute_view):
             view.resizeColumnsToContents()
         self.care_view.setColumnWidth(1, min(self.care_view.columnWidth(1), 260))
 
     def _due_page(self, due: list[VisitDue]) -> list[DueRow]:
-        """Addresses and names only for the rows being shown (thousands may be due in a large community)."""
+        """The next page of the care list, as the steward scrolls (a quick read on the UI thread)."""
         with self.ctx.read() as session:
-            places = {s.id: s for s in summaries(session, [d.household_id for d in due])}
-        return [DueRow(d, places.get(d.household_id)) for d in due]
+            return due_rows(session, due)

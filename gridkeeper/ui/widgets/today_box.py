@@ -24,6 +24,7 @@ class TodayBox(QGroupBox):
         """Show `model`'s rows (built by the subclass, whose columns need the box for tr())."""
         self.model, self._open_row = model, open_row
         self.view = list_view(model, self)
+        self.view.horizontalHeader().setResizeContentsPrecision(30)  # a box shows a dozen lines: size from those
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)  # Enter on a line does the same
         QVBoxLayout(self).addWidget(self.view)

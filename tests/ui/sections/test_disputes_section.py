@@ -17,6 +17,7 @@ from gridkeeper.storage.dispute_models import Dispute
 from gridkeeper.storage.models import ResidentRequest
 
 from .conftest import TODAY
+from tests.ui.reading import read
 
 S = DisputeStatus
 
@@ -159,6 +160,8 @@ def test_today_lists_stale_disputes_and_follow_ups_due(qtbot, qtmodeltester, ctx
         quiet_id, agreed_id = quiet.id, agreed.id
     today = TodaySection(ctx)
     qtbot.addWidget(today)
+    today.show()
+    read(qtbot, today)
     rows = today.dispute_model.rows()
     assert [(r.dispute.id, r.stale, r.days) for r in rows] == [(quiet_id, True, 12), (agreed_id, False, 3)]
     assert today.dispute_box.title().endswith("(2)")
@@ -180,6 +183,8 @@ def test_reminder_settings_change_what_today_lists(qtbot, ctx, engine, homes, di
         session.commit()
     today = TodaySection(ctx)
     qtbot.addWidget(today)
+    today.show()
+    read(qtbot, today)
     assert today.dispute_model.rowCount() == 0  # 5 quiet days: under the default 7
 
     def three_days(d):
@@ -188,6 +193,7 @@ def test_reminder_settings_change_what_today_lists(qtbot, ctx, engine, homes, di
         d.follow_up.setValue(30)
     dialogs.fillers.append(three_days)
     assert edit_dispute_settings(today, ctx)
+    read(qtbot, today)
     with Session(engine) as session:
         assert stale_days(session) == 3 and disputes.follow_up_days(session) == 30
     assert today.dispute_model.rowCount() == 1  # Today followed the change

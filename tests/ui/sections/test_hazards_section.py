@@ -14,6 +14,7 @@ from gridkeeper.services import safety_places
 from gridkeeper.storage.hazard_models import SafetyHazard
 
 from .conftest import TODAY, type_text
+from tests.ui.reading import read
 
 
 def _shop(engine, place):
@@ -162,6 +163,8 @@ def test_today_lists_overdue_hazards(qtbot, ctx, engine, place):
     _one_overdue_one_due(engine, place)
     today = TodaySection(ctx)
     qtbot.addWidget(today)
+    today.show()
+    read(qtbot, today)
     box = today.hazard_box
     assert box.model.rowCount() == 1 and box.model.row_at(0).hazard.item == "楼道堆物"
     assert "(1)" in box.title()

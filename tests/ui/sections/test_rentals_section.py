@@ -12,6 +12,7 @@ from gridkeeper.storage.models import Resident
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 
 from .conftest import TODAY
+from tests.ui.reading import read
 
 
 def _choose(picker, query: str) -> None:
@@ -108,6 +109,8 @@ def test_today_lists_rented_housing_and_opens_the_flat(qtbot, qtmodeltester, ctx
                            tenants.TenantInput(arrived_on=TODAY - timedelta(days=45)), today=TODAY)
     today = TodaySection(ctx)
     qtbot.addWidget(today)
+    today.show()
+    read(qtbot, today)
     box = today.rental_box
     qtmodeltester.check(box.model)
     assert box.model.rowCount() == 2

@@ -12,6 +12,7 @@ from gridkeeper.services.visits import VisitInput, record_visit
 from gridkeeper.services.changes import Change
 
 from .conftest import TODAY
+from tests.ui.reading import read
 
 
 def test_today_lists_what_needs_doing(qtbot, qtmodeltester, ctx, engine, place, homes, dialogs):
@@ -29,6 +30,8 @@ def test_today_lists_what_needs_doing(qtbot, qtmodeltester, ctx, engine, place, 
         session.commit()
     today = TodaySection(ctx)
     qtbot.addWidget(today)
+    today.show()  # a hidden section reads again only when next shown
+    read(qtbot, today)
     care = today.care_model
     assert care.rowCount() == 1
     assert [care.index(0, c).data() for c in range(6)] == [
@@ -54,10 +57,11 @@ def test_today_lists_what_needs_doing(qtbot, qtmodeltester, ctx, engine, place, 
     dialogs.fillers.append(lambda d: (d.name.setText("孙红梅"), d.phone.setText("13904510077")))
     today.vacancy_view.doubleClicked.emit(today.vacancy_model.index(2, 0))
     assert shown[-1] is leaders
+    read(qtbot, today)
     assert [p.role for p in today.vacancy_model.rows()] == [LeaderRole.GRID, LeaderRole.BUILDING]
 
     # A visit logged today takes the household off the list (the sections listen to each other).
     with ctx.write() as session:
         record_visit(session, VisitInput(household_id=homes["赵秀兰"], visited_on=TODAY), today=TODAY)
     ctx.notify(Change.VISITS)
-    assert care.rowCount() == 0
+    assert read(qtbot, today).care_model.rowCount() == 0

@@ -353,13 +353,13 @@
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="70"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="294"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="295"/>
         <source>Grid scoreboard</source>
         <translation>网格考核</translation>
     </message>
     <message>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="71"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="295"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="296"/>
         <source>Property companies&apos; red and black list</source>
         <translation>物业服务企业红黑榜</translation>
     </message>
@@ -384,196 +384,196 @@
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="117"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="153"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
         <source>Steward</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="120"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="158"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="121"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="159"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="124"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="125"/>
         <source>Care households on cadence</source>
         <translation>关爱户按时走访率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="126"/>
         <source>Requests on time</source>
         <translation>诉求按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="126"/>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="165"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="128"/>
         <source>Hazards rectified on time</source>
         <translation>隐患按期整改率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="129"/>
         <source>Vacant posts</source>
         <translation>空缺三长岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="130"/>
         <source>Service hours</source>
         <translation>党员服务时长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="131"/>
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="137"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="138"/>
         <source>Arrows compare with the previous period. The score is the mean of the percentages a grid has; grids are ranked by it. Visit coverage: households visited in the period; care households on cadence: not past their visiting interval at the end of the period (today while it runs).</source>
         <translation>箭头为与上期相比的变化。综合得分为各项百分比（有数据的各项）的平均数，按它排名。走访覆盖率：本期走访过的住户占比；关爱户按时走访率：期末（本期未结束时为今天）未超出走访间隔的关爱户占比。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
         <source>Red list</source>
         <translation>红榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="150"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
         <source>Black list</source>
         <translation>黑榜</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="151"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="152"/>
         <source>Too few to rank</source>
         <translation>诉求过少，不排名</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="154"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="155"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="156"/>
         <source>List</source>
         <translation>榜单</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="156"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="157"/>
         <source>Compounds</source>
         <translation>服务小区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="159"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="160"/>
         <source>Requests</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="160"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
         <source>On time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="161"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="162"/>
         <source>Average days</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="163"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="164"/>
         <source>Overdue now</source>
         <translation>超期未办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="170"/>
         <location filename="../../gridkeeper/ui/sections/boards.py" line="171"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="172"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="174"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="175"/>
         <source>Black list below on time</source>
         <translation>黑榜：按期办结率低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="175"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="176"/>
         <source>or satisfaction</source>
         <translation>或满意度低于</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="176"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="177"/>
         <source>Ranked from requests</source>
         <translation>参评最少诉求件数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="177"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="178"/>
         <source>Red list places</source>
         <translation>红榜名额</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="180"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="181"/>
         <source>Keep as the community&apos;s rule</source>
         <translation>设为本社区的标准</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="208"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="209"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="277"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="278"/>
         <source>Basis of the ranking: {0}</source>
         <translation>排名依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="296"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="297"/>
         <source>{0} — {1}, compared with {2}</source>
         <translation>{0}——{1}（与{2}比较）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="328"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="329"/>
         <source>The figures are still being counted: try again in a moment.</source>
         <translation>数据正在统计，请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="339"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="340"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="339"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="340"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="342"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="343"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="347"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="348"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/boards.py" line="355"/>
+        <location filename="../../gridkeeper/ui/sections/boards.py" line="356"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -1939,7 +1939,7 @@ The database as it was before is kept as {4}.</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="52"/>
+        <location filename="../../gridkeeper/ui/hazards/today_box.py" line="60"/>
         <source>Hazards due for rectification today or overdue ({0})</source>
         <translation>今天到期或超期未整改的隐患（{0}）</translation>
     </message>
@@ -3593,123 +3593,123 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="125"/>
         <source>Requests by status</source>
         <translation>诉求办理状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="91"/>
-        <location filename="../../gridkeeper/ui/overview.py" line="186"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="125"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="220"/>
         <source>requests</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="184"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="218"/>
         <source>Requests by category</source>
         <translation>诉求类别分布</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="93"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="127"/>
         <source>Member service hours by month</source>
         <translation>在职党员每月服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="76"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="111"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="84"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="118"/>
         <source>Overview of {0}</source>
         <translation>概览：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="95"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="129"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="106"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="140"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="107"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="141"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="108"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="142"/>
         <source>Care households</source>
         <translation>关爱对象户数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="109"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="143"/>
         <source>Visited this month</source>
         <translation>本月已走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="110"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="144"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="111"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="145"/>
         <source>Overdue requests</source>
         <translation>超期诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="112"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="146"/>
         <source>Resolved on time</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="113"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="147"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="114"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="148"/>
         <source>Grids / buildings</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="115"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="149"/>
         <source>Leaders in post</source>
         <translation>在任三长</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="116"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="150"/>
         <source>Active members</source>
         <translation>报到党员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="117"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="151"/>
         <source>Visits recorded</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="169"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="203"/>
         <source>Visit coverage this month: the {0} lowest</source>
         <translation>本月走访覆盖率最低的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="171"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="205"/>
         <source>Visit coverage this month by grid</source>
         <translation>本月各网格走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="172"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="206"/>
         <source>Visit coverage this month by building</source>
         <translation>本月各楼栋走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="175"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="209"/>
         <source>Visited %</source>
         <translation>已走访 %</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/overview.py" line="226"/>
+        <location filename="../../gridkeeper/ui/overview.py" line="260"/>
         <source>Residents&apos; ratings — {0:.1f}% resolved on time ({1} of {2})</source>
         <translation>居民评价 — 按期办结 {0:.1f}%（{2} 件中 {1} 件）</translation>
     </message>
@@ -4591,7 +4591,7 @@ Nothing is printed or saved until you ask.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="40"/>
+        <location filename="../../gridkeeper/ui/rentals/today_box.py" line="47"/>
         <source>Rented housing: leases, permits ({0})</source>
         <translation>出租房屋：租约与居住证提醒（{0}）</translation>
     </message>
@@ -5820,169 +5820,169 @@ Create a new, empty community database there? A setup wizard then asks for the c
 <context>
     <name>TodaySection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="109"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="110"/>
         <source>Place</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="84"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
         <source>Double-click a line: a household opens, a request opens, a vacant post asks whom to assign.</source>
         <translation>双击一行：住户行打开住户，诉求行打开诉求，空缺岗位行可任命人选。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="95"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="139"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="140"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="141"/>
         <source>Care</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="141"/>
         <source>migrants</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="142"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="143"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="144"/>
         <source>Every</source>
         <translation>走访周期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="144"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="145"/>
         <source>Due</source>
         <translation>到期情况</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="106"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="150"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="113"/>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="157"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="172"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="158"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="159"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="116"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="161"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="163"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="169"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="170"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="170"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="173"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="130"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="174"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="131"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="175"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="180"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="217"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="187"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="230"/>
         <source>Disputes to mediate or follow up ({0})</source>
         <translation>待调解或待回访的矛盾纠纷（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="189"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="232"/>
         <source>Today, {0}</source>
         <translation>今日，{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="190"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="233"/>
         <source>Showing: {0}</source>
         <translation>范围：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="191"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="234"/>
         <source>Care households due or overdue for a visit ({0})</source>
         <translation>到期或超期未走访的关爱户（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="192"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="235"/>
         <source>Requests due today or overdue ({0})</source>
         <translation>今天到期或已超期的诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/today.py" line="193"/>
+        <location filename="../../gridkeeper/ui/sections/today.py" line="236"/>
         <source>Vacant leader posts ({0})</source>
         <translation>空缺的三长岗位（{0}）</translation>
     </message>

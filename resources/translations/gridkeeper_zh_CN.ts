@@ -1372,96 +1372,96 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>DisputesSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="67"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="66"/>
         <source>New dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="67"/>
         <source>Register a dispute found on a round or reported (Ctrl+N)</source>
         <translation>登记走访发现或群众反映的矛盾纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="77"/>
         <source>Not closed</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="77"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="95"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="96"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="97"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="98"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="103"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="99"/>
         <source>Kind</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="100"/>
         <source>Subject</source>
         <translation>纠纷事由</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="101"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="104"/>
         <source>Sessions</source>
         <translation>调解次数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="105"/>
         <source>Needs</source>
         <translation>待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="115"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="111"/>
         <source>no session for %n day(s)</source>
         <translation>
             <numerusform>%n 天未调解</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="113"/>
         <source>follow-up %n day(s) late</source>
         <translation>
             <numerusform>回访超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="117"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="113"/>
         <source>follow-up due today</source>
         <translation>今天应回访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/disputes.py" line="149"/>
+        <location filename="../../gridkeeper/ui/sections/disputes.py" line="145"/>
         <source>{0} disputes</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -4845,191 +4845,191 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="69"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="68"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="80"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="81"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="93"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="96"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="97"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="98"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="99"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="106"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="227"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="222"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="107"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="123"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="129"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="127"/>
         <source>Turn into a dispute…</source>
         <translation>转为矛盾纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="133"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
         <source>Mediate this neighbour dispute in the dispute register; the request is closed and its history kept</source>
         <translation>转入矛盾纠纷台账调解；诉求随之办结，办理经过保留</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="171"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="166"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="228"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="223"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="230"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="225"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="234"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="229"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="236"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="231"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="236"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="231"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="237"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="232"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="238"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="233"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>

@@ -30,3 +30,20 @@ def test_list_over_detail_in_a_section(qtbot):
     layout = section_layout(section, [list_head()], splitter)
     assert splitter.widget(0) is table and splitter.widget(1) is detail
     assert layout.count() == 2 and layout.stretch(1) == 1 and section.layout() is layout
+
+
+def test_new_button_and_its_shortcut(qtbot):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from gridkeeper.ui.widgets.list_head import new_button
+
+    section = QWidget()
+    qtbot.addWidget(section)
+    made = []
+    button = new_button(section, "New…", "Record one (Ctrl+N)", lambda: made.append("made"), read_only=False)
+    button.click()
+    shortcut = section.findChild(QShortcut)
+    assert shortcut.key() == QKeySequence(QKeySequence.StandardKey.New) and button.toolTip() == "Record one (Ctrl+N)"
+    shortcut.activated.emit()
+    assert made == ["made", "made"]
+    assert not new_button(section, "New…", "", lambda: None, read_only=True).isEnabled()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QTabBar, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QTabBar, QWidget
 
 from gridkeeper.domain.dispute_flow import (FOLLOW_UP_STATUSES, NOT_CLOSED, OPEN_DISPUTE_STATUSES, DisputeKind,
                                             DisputeRisk, DisputeStatus)
@@ -17,7 +16,7 @@ from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.dispute_dialogs import NewDisputeDialog
 from gridkeeper.ui.sections.dispute_view import DisputeView, DisputeWindow
 from gridkeeper.ui.widgets import forms
-from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, new_button, section_layout
 from gridkeeper.ui.widgets.tables import list_view
 from gridkeeper.ui.widgets.table_model import AMBER, AMBER_BG, RED, RED_BG, Column, PagedRowsModel
 
@@ -64,12 +63,9 @@ class DisputesSection(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
         self.count_label = QLabel(self)
-        self.new_button = QPushButton(self.tr("New dispute…"), self)
-        self.new_button.setToolTip(self.tr("Register a dispute found on a round or reported (Ctrl+N)"))
-        self.new_button.clicked.connect(lambda: self.new_dispute())
-        self.new_button.setEnabled(not ctx.read_only)
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_dispute(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_button = new_button(self, self.tr("New dispute…"),
+                                     self.tr("Register a dispute found on a round or reported (Ctrl+N)"),
+                                     lambda: self.new_dispute(), read_only=ctx.read_only)
         self.view = DisputeView(ctx, self)
         self.view.open_household.connect(self.open_household)
         self._layout()

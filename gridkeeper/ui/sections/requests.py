@@ -6,8 +6,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabBar, QWidget
 
 from gridkeeper.domain.enums import OPEN_REQUEST_STATUSES, Rating, RequestCategory, RequestStatus, label_of
@@ -22,7 +21,7 @@ from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionD
 from gridkeeper.ui.widgets import deadlines, forms
 from gridkeeper.ui.widgets.deadlines import BACKGROUND, FOREGROUND, Wording, days_html, days_text
 from gridkeeper.ui.widgets.step_detail import StepDetail
-from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, section_layout
+from gridkeeper.ui.widgets.list_head import list_head, list_over_detail, new_button, section_layout
 from gridkeeper.ui.widgets.table_model import Column, PagedRowsModel
 from gridkeeper.ui.widgets.tables import list_view
 
@@ -77,12 +76,8 @@ class RequestsSection(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self.count_label = QLabel(self)
-        self.new_button = QPushButton(self.tr("New request…"), self)
-        self.new_button.setToolTip(self.tr("Record a resident's request (Ctrl+N)"))
-        self.new_button.clicked.connect(lambda: self.new_request())
-        self.new_button.setEnabled(not ctx.read_only)
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_request(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_button = new_button(self, self.tr("New request…"), self.tr("Record a resident's request (Ctrl+N)"),
+                                     lambda: self.new_request(), read_only=ctx.read_only)
         self._build_detail()
         self._layout()
         ctx.scope_changed.connect(lambda _s: self.refresh())

@@ -3,10 +3,11 @@ rows, the buttons on the right), and the list over the selected row's details.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 
 def list_head(filters: Sequence[QWidget] = (), count: QLabel | None = None, buttons: Sequence[QWidget] = (), *,
@@ -22,6 +23,18 @@ def list_head(filters: Sequence[QWidget] = (), count: QLabel | None = None, butt
         if widget is not None:
             row.addWidget(widget)
     return row
+
+
+def new_button(section: QWidget, text: str, tooltip: str, make: Callable[[], object], *,
+               read_only: bool) -> QPushButton:
+    """The head's "New …" button, also on Ctrl+N while the section has the focus (off when read-only)."""
+    button = QPushButton(text, section)
+    button.setToolTip(tooltip)
+    button.clicked.connect(lambda: make())
+    button.setEnabled(not read_only)
+    QShortcut(QKeySequence.StandardKey.New, section, lambda: make(),
+              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return button
 
 
 def list_over_detail(parent: QWidget, list_widget: QWidget, detail: QWidget, *, list_share: int = 3,
@@ -44,4 +57,4 @@ def section_layout(section: QWidget, heads: Sequence[QHBoxLayout], body: QWidget
     return layout
 
 
-__all__ = ["list_head", "list_over_detail", "section_layout"]
+__all__ = ["list_head", "list_over_detail", "new_button", "section_layout"]

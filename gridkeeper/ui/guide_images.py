@@ -23,11 +23,11 @@ def render(db: Path, out: Path, *, today: date | None = None) -> list[Path]:
 
 
 def _render(window, shot) -> list[Path]:
-    from gridkeeper.ui.screenshots import _pick_building, preview_ledger
+    from gridkeeper.ui.screenshots import _pick_building, preview_ledger, show_section
 
     grid = window.tree.topLevelItem(0).child(0)
     window.tree.setCurrentItem(grid)
-    window.show_section("today")
+    show_section(window, "today")
     shot("today")
     _pick_building(window)
     visits = window.show_section("visits")

@@ -48,6 +48,15 @@ def _wait(condition, timeout: float = 60.0) -> None:
         time.sleep(0.02)
 
 
+def show_section(window, key: str):
+    """window.show_section, once the section's figures read in the background (ui.background_read) are in."""
+    page = window.show_section(key)
+    reader = getattr(page, "reader", None)
+    if reader is not None:
+        _wait(lambda: not reader.loading())
+    return page
+
+
 def preview_ledger(page) -> None:
     """Print & export with the visits ledger of the first grid rendered in the preview."""
     page.document.setCurrentIndex(page.document.findData("ledger:visits"))
@@ -203,12 +212,9 @@ def render(db: Path, out: Path, *, lang: str = "zh_CN", today: date | None = Non
 
 def _render(window, shot: Shots) -> list[Path]:
     for number, key in enumerate(window.section_keys(), start=1):
-        page = window.show_section(key)
+        page = show_section(window, key)
         if key == "printing":
             preview_ledger(page)
-        reader = getattr(page, "reader", None)  # figures read in the background (ui.background_read)
-        if reader is not None:
-            _wait(lambda: not reader.loading())
         shot(f"{number:02d}-{key}")
     households = window.show_section("households")
     _pick_building(window)

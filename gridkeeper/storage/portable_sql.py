@@ -26,6 +26,9 @@ class OneOf(ColumnElement):
 
     inherit_cache = False
     type = Boolean()
+    # A comparison already: without this SQLite got `household_id IN (…) = 1`, which no index serves (a full
+    # scan of the index: 200 household summaries took 190 ms of CPU instead of 7 ms at 100,000 households).
+    _is_implicitly_boolean = True
 
     def __init__(self, column, ids):
         self.column, self.ids = column, list(ids)

@@ -25,3 +25,27 @@ def test_nulls_sort_low_and_one_of_selects_the_same(engine, place):
         assert chosen == [ids[0], ids[2]]
         by_key = session.exec(select(Household.room_key).order_by(Household.room_key)).all()
         assert by_key == sorted(by_key)  # code point order on both (the server database uses the C collation)
+
+
+def test_one_of_is_a_plain_membership_test_an_index_can_serve(engine, place):
+    """Not `IN (…) = 1`: SQLite reads a comparison of the IN's result with 1 by scanning the whole index (the
+    household summaries of every list took 190 ms instead of 7 ms at 100,000 households)."""
+    from sqlalchemy import event
+
+    from gridkeeper.storage.models import Resident
+
+    seen: list[str] = []
+    listener = lambda *args: seen.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        with Session(engine) as session:
+            session.exec(select(Resident.id).where(one_of(Resident.household_id, [1, 2, 3]),
+                                                   Resident.is_head)).all()
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    where = seen[-1].split("WHERE", 1)[1]
+    assert "= 1" not in where.replace("is_head = 1", "") and "= true" not in where.lower()
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + seen[-1], (1, 2, 3)).all()
+        assert "SEARCH" in " ".join(str(row) for row in plan)

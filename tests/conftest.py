@@ -122,6 +122,19 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (not run on a server)")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject's addopts): the whole suite (`pytest` with no paths, as README and CI run it)
+    spreads over every core; a focused run (`pytest tests/x.py`) stays in one process, where two workers'
+    start-up would cost more than they save (and double the load on a shared machine). `-n N` on the
+    command line, or PYTEST_XDIST_AUTO_NUM_WORKERS, decides instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return None  # xdist's own default: one worker per core
+
+
 def pytest_generate_tests(metafunc):
     if "db_kind" not in metafunc.fixturenames:
         return

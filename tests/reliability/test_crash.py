@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import signal
@@ -23,18 +24,20 @@ TAG = re.compile(r"^r(\d+)b(\d+)n(\d+)p(\d+)")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
-def _kill_while_writing(db: Path, run: int, rng: random.Random) -> None:
-    child = subprocess.Popen([sys.executable, str(WRITER), str(db), str(run)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.25))
-        assert child.poll() is None, child.stderr.read()
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        child.stderr.close()
+def _kill_while_writing(writers: subprocess.Popen, run: int, rng: random.Random, errors: Path) -> None:
+    """Start writer number `run` (a new process forked by `writers`), let it write for a random moment
+    and SIGKILL it; it must have been still writing when killed."""
+    writers.stdin.write(f"{run}\n")
+    writers.stdin.flush()
+    ready = writers.stdout.readline().split()
+    assert ready[:1] == ["ready"], errors.read_text()
+    pid = int(ready[1])
+    time.sleep(rng.uniform(0.0, 0.25))
+    os.kill(pid, signal.SIGKILL)
+    gone = writers.stdout.readline().split()
+    assert gone[:1] == ["gone"], errors.read_text()
+    status = int(gone[1])
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, errors.read_text()
 
 
 def _batches_complete(db: Path) -> int:
@@ -61,12 +64,20 @@ def _batches_complete(db: Path) -> int:
 
 
 def test_sigkill_at_random_moments_never_leaves_half_a_batch(tmp_path):
-    db = tmp_path / "crash.db"
+    db, errors = tmp_path / "crash.db", tmp_path / "writers.err"
     rng = random.Random(20261122)
     stored = []
-    for run in range(1, CRASHES + 1):
-        _kill_while_writing(db, run, rng)
-        stored.append(_batches_complete(db))
+    with errors.open("w") as stderr:
+        writers = subprocess.Popen([sys.executable, str(WRITER), "--fork", str(db)], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=stderr, text=True)
+    try:
+        for run in range(1, CRASHES + 1):
+            _kill_while_writing(writers, run, rng, errors)
+            stored.append(_batches_complete(db))
+    finally:
+        writers.stdin.close()
+        writers.wait(timeout=60)
+        writers.stdout.close()
     assert stored[-1] > stored[0] > 0  # the writers really wrote between kills
     engine = open_database(db).engine  # the app reopens it: stale lock taken over, quick_check passes
     engine.dispose()

@@ -62,6 +62,33 @@ def test_a_database_is_audited_and_guarded_with_its_own_guards():
     assert refused == [{"key": "a", "value": "b"}]
 
 
+def test_in_memory_databases_are_independent_copies_of_the_migrated_schema(tmp_path):
+    """memory_database() migrates once per process and copies that schema: each copy is the migrated
+    schema exactly (as a new file gets it) and shares no rows with another."""
+    def schema(engine):
+        with engine.connect() as conn:
+            return sorted(conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all())
+
+    first, second = storage.memory_database(), storage.memory_database()
+    on_file = storage.open_database(tmp_path / "file.db", create=True)
+    try:
+        assert schema(first.engine) == schema(second.engine) == schema(on_file.engine)
+        with Session(first.engine) as session:
+            session.add(Setting(key="only-here", value="1"))
+            session.commit()
+        with Session(second.engine) as session:
+            assert session.exec(select(func.count()).select_from(Setting)).one() == 0
+            assert session.exec(select(func.count()).select_from(AuditEntry)).one() == 0
+        third = storage.memory_database()
+        with Session(third.engine) as session:  # made after the write: still empty
+            assert session.exec(select(func.count()).select_from(Setting)).one() == 0
+        third.dispose()
+    finally:
+        first.dispose()
+        second.dispose()
+        on_file.dispose()
+
+
 def test_an_engine_nobody_installed_is_not_audited():
     engine = storage.make_engine("sqlite://")
     from gridkeeper.storage import migrate

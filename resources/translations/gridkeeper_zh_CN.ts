@@ -1626,6 +1626,211 @@ The database as it was before is kept as {4}.</source>
     </message>
 </context>
 <context>
+    <name>FlatTenancy</name>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="54"/>
+        <source>Edit lease…</source>
+        <translation>修改租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="56"/>
+        <source>End lease…</source>
+        <translation>结束租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="58"/>
+        <source>Delete lease…</source>
+        <translation>删除租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="59"/>
+        <source>A lease registered by mistake goes to the recycle bin (数据 › 回收站)</source>
+        <translation>误登记的租约移入回收站（数据 › 回收站）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="61"/>
+        <source>New lease…</source>
+        <translation>新租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="66"/>
+        <source>Add tenant…</source>
+        <translation>添加租户…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="68"/>
+        <source>Edit tenant…</source>
+        <translation>修改租户…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="70"/>
+        <source>Tenant moved out…</source>
+        <translation>租户搬离…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="73"/>
+        <source>Lease</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="74"/>
+        <source>Landlord</source>
+        <translation>房东</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="75"/>
+        <source>Let for</source>
+        <translation>出租用途</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="76"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="77"/>
+        <source>in force</source>
+        <translation>在租</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="83"/>
+        <source>Register a lease…</source>
+        <translation>登记租约…</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="84"/>
+        <source>Register this flat&apos;s lease: landlord, term, use, safety letter</source>
+        <translation>登记这一户的租约：房东、租期、出租用途、治安消防责任书</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="92"/>
+        <source>moved out {0}</source>
+        <translation>{0} 搬离</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="94"/>
+        <source>permit expired</source>
+        <translation>居住证已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="95"/>
+        <source>no permit yet</source>
+        <translation>未办居住证</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="101"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="102"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="103"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="104"/>
+        <source>From</source>
+        <translation>户籍地（来自）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="105"/>
+        <source>Arrived</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="106"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="107"/>
+        <source>Permit</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="108"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="112"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="120"/>
+        <source>Tenants (those who moved out stay listed, greyed)</source>
+        <translation>租户（已搬离的仍列出，灰色显示）</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="170"/>
+        <source>Choose a rented flat above, or register one.</source>
+        <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="171"/>
+        <source>Save the household first; then its lease can be registered here.</source>
+        <translation>请先保存住户，再在这里登记租约。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="173"/>
+        <source>This flat is not registered as let: no lease, no tenants.
+Registering a lease marks it 出租.</source>
+        <translation>这一户没有出租登记：没有租约，也没有租户。
+登记租约后，房屋用途改为“出租”。</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="190"/>
+        <source>no lease in force</source>
+        <translation>没有在租的租约</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="191"/>
+        <source>safety letter not signed</source>
+        <translation>治安消防责任书未签订</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="192"/>
+        <source>safety letter signed {0}</source>
+        <translation>治安消防责任书已于 {0} 签订</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="193"/>
+        <source>safety letter signed</source>
+        <translation>治安消防责任书已签订</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="195"/>
+        <source>landlord {0}</source>
+        <translation>房东 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="197"/>
+        <source>lease {0}</source>
+        <translation>租期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="198"/>
+        <source>let for {0}</source>
+        <translation>用途 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="200"/>
+        <source>{0} room(s) let</source>
+        <translation>出租 {0} 间</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/rentals/flat_panel.py" line="239"/>
+        <source>Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; the lease can be restored from 数据 › 回收站.</source>
+        <translation>将这份租约（房东 {0}）移入回收站吗？租户仍登记在该房屋；租约可在“数据 › 回收站”中恢复。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <location filename="../../gridkeeper/ui/sections/dispute_dialogs.py" line="341"/>
@@ -2148,171 +2353,182 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="354"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="70"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="359"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="69"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="70"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="85"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="86"/>
         <source>e.g. 301</source>
         <translation>例如 301</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="93"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="94"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="95"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="96"/>
         <source>Housing use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="96"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="97"/>
         <source>Household phone</source>
         <translation>户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="97"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="98"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="117"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="122"/>
         <source>&lt;b&gt;Residents&lt;/b&gt; (double-click the care tags cell to choose tags)</source>
         <translation>&lt;b&gt;家庭成员&lt;/b&gt;（双击“关爱标签”格选择标签）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="119"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="124"/>
         <source>Add resident</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="120"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="125"/>
         <source>Remove resident</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="45"/>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="136"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="46"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="141"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="41"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="42"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="42"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="43"/>
         <source>This household has changes that are not saved yet. Save them?</source>
         <translation>这一户有修改还没有保存。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="46"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="47"/>
         <source>Don&apos;t save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="48"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="102"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="103"/>
         <source>Residents</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="104"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="105"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="106"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="138"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="110"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="381"/>
+        <source>Tenancy</source>
+        <translation>出租与租户</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="139"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="144"/>
         <source>Delete household…</source>
         <translation>删除住户…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="142"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
         <source>Create a building…</source>
         <translation>新建楼栋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="146"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="151"/>
         <source>Log a visit…</source>
         <translation>记录走访…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="147"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="152"/>
         <source>Close this window and log a visit to this household in Visits</source>
         <translation>关闭本窗口，到“走访”里为这户记录一次走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="148"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="153"/>
         <source>New request…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="178"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="183"/>
         <source>There is no unit to register a household in yet. Households live in units of buildings: create a compound and a building first (its units and rooms can be laid out in one step).</source>
         <translation>还没有可以登记住户的单元。住户登记在楼栋的单元里：请先新建小区和楼栋（可以一步生成单元和房间）。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="248"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="253"/>
         <source>Resident {0}, {1}: {2}</source>
         <translation>第{0}位成员的{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="262"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="267"/>
         <source>Choose the unit from the list</source>
         <translation>请从列表中选择单元</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="360"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="365"/>
         <source>Saved. Please check:
 {0}</source>
         <translation>已保存。请核对：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="371"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="376"/>
         <source>Visits ({0})</source>
         <translation>走访记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="372"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="377"/>
         <source>Requests ({0})</source>
         <translation>诉求（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="425"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="380"/>
+        <source>Tenancy ({0})</source>
+        <translation>出租与租户 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="445"/>
         <source>Delete household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/editor.py" line="426"/>
+        <location filename="../../gridkeeper/ui/households/editor.py" line="446"/>
         <source>Delete this household with its residents, visits and requests?
 It can be restored from the recycle bin.</source>
         <translation>删除这一户及其家庭成员、走访和诉求记录？
@@ -4456,22 +4672,22 @@ Nothing is printed or saved until you ask.</source>
         <translation>已删除的内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="50"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="51"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="51"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="52"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="87"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="88"/>
         <source>Restored</source>
         <translation>恢复完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="88"/>
+        <location filename="../../gridkeeper/ui/households/recycle_bin.py" line="89"/>
         <source>“{0}” was restored. Some links could not be restored as they were:</source>
         <translation>“{0}”已恢复。以下关联未能按原样恢复：</translation>
     </message>
@@ -4599,247 +4815,109 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RentalsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="45"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="35"/>
         <source>Possible group rentals only</source>
         <translation>只看疑似群租</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="48"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="38"/>
         <source>Register rented flat…</source>
         <translation>登记出租房屋…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="50"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="40"/>
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="51"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="41"/>
         <source>When a flat counts as a possible group rental; how soon Today warns</source>
         <translation>疑似群租的认定标准；今日提前几天提醒</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="56"/>
-        <source>Edit lease…</source>
-        <translation>修改租约…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="58"/>
-        <source>End lease…</source>
-        <translation>结束租约…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="60"/>
-        <source>Delete lease…</source>
-        <translation>删除租约…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="61"/>
-        <source>A lease registered by mistake goes to the recycle bin (数据 › 回收站)</source>
-        <translation>误登记的租约移入回收站（数据 › 回收站）</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="63"/>
-        <source>New lease…</source>
-        <translation>新租约…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
-        <source>Add tenant…</source>
-        <translation>添加租户…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="70"/>
-        <source>Edit tenant…</source>
-        <translation>修改租户…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
-        <source>Tenant moved out…</source>
-        <translation>租户搬离…</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="111"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="73"/>
         <source>Lease</source>
         <translation>租期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="106"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="68"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="112"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="74"/>
         <source>Let for</source>
         <translation>出租用途</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="78"/>
-        <source>Ended</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="79"/>
-        <source>in force</source>
-        <translation>在租</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="93"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="55"/>
         <source>possible group rental ({0} people, {1} rooms)</source>
         <translation>疑似群租（{0}人/{1}间）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="97"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="59"/>
         <source>lease ran out</source>
         <translation>租约已到期未续</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="99"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="61"/>
         <source>lease ends soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="101"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="63"/>
         <source>letter not signed</source>
         <translation>未签责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="105"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="67"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="107"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="69"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="108"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="70"/>
         <source>Tenants</source>
         <translation>租住人数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="110"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="72"/>
         <source>Rooms</source>
         <translation>间数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
         <source>Letter</source>
         <translation>责任书</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
         <source>signed</source>
         <translation>已签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="113"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="75"/>
         <source>not signed</source>
         <translation>未签</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="114"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="76"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="115"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="77"/>
         <source>Needs attention</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="121"/>
-        <source>moved out {0}</source>
-        <translation>{0} 搬离</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="123"/>
-        <source>permit expired</source>
-        <translation>居住证已过期</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="124"/>
-        <source>no permit yet</source>
-        <translation>未办居住证</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="127"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="128"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="129"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="130"/>
-        <source>From</source>
-        <translation>户籍地（来自）</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="131"/>
-        <source>Arrived</source>
-        <translation>来本地日期</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="132"/>
-        <source>Workplace</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="133"/>
-        <source>Permit</source>
-        <translation>居住证号</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="134"/>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="135"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="147"/>
-        <source>Tenants (those who moved out stay listed)</source>
-        <translation>租户（已搬离的仍列出）</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="174"/>
+        <location filename="../../gridkeeper/ui/rentals/section.py" line="97"/>
         <source>{0} rented flats, {1} tenants, {2} possible group rentals</source>
         <translation>出租房屋 {0} 套，在住租户 {1} 人，疑似群租 {2} 套</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="191"/>
-        <source>Choose a rented flat above, or register one.</source>
-        <translation>请在上方选择出租房屋，或登记新的出租房屋。</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="199"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;landlord {1}&#x3000;lease {2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;房东 {1}&#x3000;租期 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="201"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;no lease in force</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;没有在租的租约</translation>
-    </message>
-    <message>
-        <location filename="../../gridkeeper/ui/rentals/section.py" line="253"/>
-        <source>Move this lease (landlord {0}) into the recycle bin? Its tenants stay registered with the flat; the lease can be restored from 数据 › 回收站.</source>
-        <translation>将这份租约（房东 {0}）移入回收站吗？租户仍登记在该房屋；租约可在“数据 › 回收站”中恢复。</translation>
     </message>
 </context>
 <context>

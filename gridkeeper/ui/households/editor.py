@@ -20,6 +20,7 @@ from gridkeeper.ui.errors import ERROR_STYLE
 from gridkeeper.ui.households.history import HouseholdRecord
 from gridkeeper.ui.households.residents_table import FIELD_COLUMNS, ID_NUMBER, NAME, TAGS, TAGS_ROLE, ResidentsTable
 from gridkeeper.ui.operations import Change, announce, perform, perform_edit
+from gridkeeper.ui.rentals.flat_panel import FlatTenancy
 from gridkeeper.ui.widgets import forms
 from gridkeeper.ui.widgets.forms import add_row
 WARNING_STYLE = "color: #7a4d00; background: #fff4d6; padding: 4px;"
@@ -103,6 +104,10 @@ class HouseholdEditor(QDialog):
         self.record = HouseholdRecord(self.ctx, self.tabs)
         self.tabs.addTab(self.record.visits_view, self.tr("Visits"))
         self.tabs.addTab(self.record.requests_view, self.tr("Requests"))
+        self.tenancy = FlatTenancy(self.ctx, self.tabs, show_address=False, before_write=self._settle_first,
+                                   stacked=True)
+        self.tenancy.changed.connect(self._tenancy_changed)
+        self.tabs.addTab(self.tenancy, self.tr("Tenancy"))
         layout.addWidget(self.tabs, 1)
         self._build_residents(QVBoxLayout(people))
         self.notice = QLabel(self)
@@ -366,10 +371,25 @@ class HouseholdEditor(QDialog):
 
     # -- the household's record, and leaving ------------------------------------------------------
     def load_record(self) -> None:
-        """Reload the visits and requests tabs (with their counts in the tab titles)."""
+        """Reload the visits, requests and tenancy tabs (with their counts in the tab titles)."""
         self.record.load(self.household_id)
         self.tabs.setTabText(1, self.tr("Visits ({0})").format(self.record.visit_model.rowCount()))
         self.tabs.setTabText(2, self.tr("Requests ({0})").format(self.record.request_model.rowCount()))
+        self.tenancy.show_flat(self.household_id)
+        living = sum(1 for tenant in self.tenancy.tenant_model.rows() if not tenant.moved_out_on)
+        self.tabs.setTabText(3, self.tr("Tenancy ({0})").format(living) if self.tenancy.tenancy or living
+                             else self.tr("Tenancy"))
+
+    def _settle_first(self) -> bool:
+        """Before a lease or tenant is saved from the tenancy tab: the household's own unsaved changes are
+        saved or discarded first (a lease marks the flat 出租, a tenant joins its residents)."""
+        return self.household_id is not None and self.may_leave()
+
+    def _tenancy_changed(self, _household_id: int) -> None:
+        """A lease or tenant was saved: show the household as saved now (its use, its residents)."""
+        if self._fill_saved() is not None:
+            self._clean = self.snapshot()
+        self.load_record()
 
     def snapshot(self) -> tuple:
         """Everything the user can change, to tell whether anything was changed since loading or saving."""

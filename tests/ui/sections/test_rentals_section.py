@@ -26,7 +26,7 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
 
     section = RentalsSection(ctx)
     qtbot.addWidget(section)
-    assert section.model.rowCount() == 0 and not section.edit_button.isEnabled()
+    assert section.model.rowCount() == 0 and not section.flat.edit_button.isEnabled()
 
     def no_landlord(d):
         _choose(d.picker, "wjh")
@@ -50,7 +50,7 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
         d.tenant_count.setValue(2)
     dialogs.fillers.append(register)
     assert section.register_flat()
-    assert section.model.rowCount() == 1 and section.tenancy.landlord_name == "孙大海"
+    assert section.model.rowCount() == 1 and section.flat.tenancy.landlord_name == "孙大海"
     qtmodeltester.check(section.model)
     row = section.model.row_at(0)
     assert section.model.data(section.model.index(0, 0)) == "幸福家园7号楼2单元301"
@@ -61,7 +61,7 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
         d.name.setText("刘小军")
         d.permit.setText("JZ20260001")
     dialogs.fillers.append(tenant_without_arrival_permit)
-    assert not section.add_tenant()
+    assert not section.flat.add_tenant()
     assert dialogs.seen[-1].errors.text("permit_expires") == "填写了居住证号时必填"
     for name in ("刘小军", "陈芳", "赵六"):
         def add(d, name=name):
@@ -69,26 +69,26 @@ def test_register_a_flat_add_tenants_edit_and_end_the_lease(qtbot, qtmodeltester
             d.from_place.setText("河南省郑州市")
             d.arrived.setDate(d.arrived.date().addDays(-40))
         dialogs.fillers.append(add)
-        assert section.add_tenant()
-    assert [t.name for t in section.tenant_model.rows()] == ["刘小军", "陈芳", "赵六"]
-    qtmodeltester.check(section.tenant_model)
+        assert section.flat.add_tenant()
+    assert [t.name for t in section.flat.tenant_model.rows()] == ["刘小军", "陈芳", "赵六"]
+    qtmodeltester.check(section.flat.tenant_model)
     assert section.model.row_at(0).group_rental  # three people in one room
 
-    section.tenant_table.selectRow(0)
+    section.flat.tenant_table.selectRow(0)
     dialogs.fillers.append(lambda d: d.on.setDate(d.on.date().addDays(-1)))
-    assert section.move_out()
-    assert section.tenant_model.row_at(2).moved_out_on == TODAY - timedelta(days=1)
+    assert section.flat.move_out()
+    assert section.flat.tenant_model.row_at(2).moved_out_on == TODAY - timedelta(days=1)
 
     def signed(d):
         d.letter.check.setChecked(True)
     dialogs.fillers.append(signed)
-    assert section.edit_lease()
-    assert section.tenancy.letter_signed and section.tenancy.letter_signed_on == TODAY
+    assert section.flat.edit_lease()
+    assert section.flat.tenancy.letter_signed and section.flat.tenancy.letter_signed_on == TODAY
 
     dialogs.fillers.append(lambda d: d.reason.setText("租期届满退租"))
-    assert section.end_lease()
-    assert section.tenancy is None and section.let_button.isEnabled() and section.model.rowCount() == 0
-    qtmodeltester.check(section.history_model)
+    assert section.flat.end_lease()
+    assert section.flat.tenancy is None and section.flat.let_button.isEnabled() and section.model.rowCount() == 0
+    qtmodeltester.check(section.flat.history_model)
     with Session(engine) as session:
         (lease,) = session.exec(select(Tenancy)).all()
         assert lease.ended_on == TODAY and lease.end_reason == "租期届满退租"
@@ -141,5 +141,5 @@ def test_rules_dialog_changes_what_counts_as_a_group_rental(qtbot, ctx, homes, d
     with ctx.read() as session:
         rules = rental_rules(session)
     assert (rules.group.persons_per_room, rules.arrival_grace_days, rules.notice_days) == (3, 10, 30)
-    assert section.delete_lease()
-    assert section.tenancy is None and section.model.rowCount() == 0 and section.let_button.isEnabled()
+    assert section.flat.delete_lease()
+    assert section.flat.tenancy is None and section.model.rowCount() == 0 and section.flat.let_button.isEnabled()

@@ -88,3 +88,40 @@ def table_digest(session, *, ignore_columns=("version",)) -> dict[str, list[tupl
         rows = session.connection().execute(select(*columns)).all()
         digest[table.name] = sorted((tuple(row) for row in rows), key=repr)
     return digest
+
+
+def two_pcs_at_once(engine, first, second) -> dict[str, str]:
+    """Two PCs on one server make the same write at the same moment: `first(session)` runs and holds its
+    transaction open for a moment while `second(session)` (on a second connection, as another PC) tries.
+    Returns {"first": ..., "second": ...}: "ok" or the ServiceError's message."""
+    import threading
+    import time
+
+    from gridkeeper.services.errors import ServiceError
+    from gridkeeper.storage.server import open_server
+    from gridkeeper.storage.session import unit_of_work
+
+    second_engine = open_server(engine.url).engine
+    first_holds_lock, results = threading.Event(), {}
+
+    def run(name, op, eng, hold: bool) -> None:
+        if not hold:
+            first_holds_lock.wait(10)
+        try:
+            with unit_of_work(eng) as session:
+                op(session)
+                if hold:
+                    first_holds_lock.set()
+                    time.sleep(0.8)  # still uncommitted while the other PC presses the same button
+            results[name] = "ok"
+        except ServiceError as exc:
+            results[name] = str(exc)
+
+    threads = [threading.Thread(target=run, args=("first", first, engine, True)),
+               threading.Thread(target=run, args=("second", second, second_engine, False))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    second_engine.dispose()
+    return results

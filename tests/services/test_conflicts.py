@@ -3,8 +3,6 @@ two dispatches of one request give one dispatch. Runs on SQLite and on the Postg
 
 from __future__ import annotations
 
-import threading
-import time
 from datetime import date
 
 import pytest
@@ -18,6 +16,7 @@ from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.storage import audit
 from gridkeeper.storage.models import Household, Resident
 from gridkeeper.storage.session import unit_of_work
+from tests.db_support import two_pcs_at_once
 
 TODAY = date(2026, 11, 20)
 
@@ -118,34 +117,11 @@ def test_two_connections_dispatching_at_once_on_a_server(engine, household, db_k
     """Two PCs press 派单 at the same moment: the row lock makes the second wait, then refuses it."""
     if db_kind != "postgresql":
         pytest.skip("SQLite has one writer (the file lock): two PCs cannot write at once")
-    from gridkeeper.storage.server import open_server
-
     request_id = _request(engine, household[0])
-    second_engine = open_server(engine.url).engine
-    first_holds_lock, results = threading.Event(), {}
-
-    def first():
-        with unit_of_work(engine) as session:
-            requests.advance(session, request_id, "dispatched", dispatched_to="南方物业公司", actor="李晓燕")
-            first_holds_lock.set()
-            time.sleep(0.8)  # still uncommitted while the second presses 派单
-        results["first"] = "ok"
-
-    def second():
-        first_holds_lock.wait(10)
-        try:
-            with unit_of_work(second_engine) as session:
-                requests.advance(session, request_id, "dispatched", dispatched_to="社区工作站", actor="王敏")
-            results["second"] = "ok"
-        except ServiceError as exc:
-            results["second"] = str(exc)
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    second_engine.dispose()
+    results = two_pcs_at_once(
+        engine,
+        lambda s: requests.advance(s, request_id, "dispatched", dispatched_to="南方物业公司", actor="李晓燕"),
+        lambda s: requests.advance(s, request_id, "dispatched", dispatched_to="社区工作站", actor="王敏"))
     assert results["first"] == "ok"
     assert "李晓燕" in results["second"] and "已派单" in results["second"]
     with Session(engine) as session:

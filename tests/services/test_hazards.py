@@ -4,8 +4,6 @@ grids, the audit trail; on SQLite and the PostgreSQL test server."""
 
 from __future__ import annotations
 
-import threading
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -24,6 +22,7 @@ from gridkeeper.storage.hazard_models import SafetyHazard
 from gridkeeper.storage.models import AuditEntry
 from gridkeeper.storage.session import unit_of_work
 from tests.conftest import TODAY
+from tests.db_support import two_pcs_at_once
 
 
 @pytest.fixture
@@ -254,38 +253,14 @@ def test_two_connections_closing_at_once_on_a_server(engine, place, db_kind):
     """Two PCs press 销号 at the same moment: the row lock makes the second wait, then refuses it."""
     if db_kind != "postgresql":
         pytest.skip("SQLite has one writer (the file lock): two PCs cannot write at once")
-    from gridkeeper.storage.server import open_server
-
     with unit_of_work(engine) as session:
         stairs = safety_places.create_place(session, safety_places.PlaceInput(name="7号楼楼道", kind="楼道",
                                                                               building_id=place["building"]))
         _, (hazard,) = _inspect(session, stairs, hazards.HazardInput(item="楼道堆物"))
         hazards.advance(session, hazard.id, "rectified", reason="当场整改", rectification="已清理", on=TODAY)
-    second_engine = open_server(engine.url).engine
-    first_holds_lock, results = threading.Event(), {}
-
-    def first():
-        with unit_of_work(engine) as session:
-            hazards.advance(session, hazard.id, "closed", reinspected_by="李晓燕", actor="李晓燕", on=TODAY)
-            first_holds_lock.set()
-            time.sleep(0.8)
-        results["first"] = "ok"
-
-    def second():
-        first_holds_lock.wait(10)
-        try:
-            with unit_of_work(second_engine) as session:
-                hazards.advance(session, hazard.id, "closed", reinspected_by="王敏", actor="王敏", on=TODAY)
-            results["second"] = "ok"
-        except ServiceError as exc:
-            results["second"] = str(exc)
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    second_engine.dispose()
+    results = two_pcs_at_once(
+        engine, lambda s: hazards.advance(s, hazard.id, "closed", reinspected_by="李晓燕", actor="李晓燕", on=TODAY),
+        lambda s: hazards.advance(s, hazard.id, "closed", reinspected_by="王敏", actor="王敏", on=TODAY))
     assert results["first"] == "ok" and "李晓燕" in results["second"]
     with Session(engine) as session:
         assert session.get(SafetyHazard, hazard.id).reinspected_by == "李晓燕"

@@ -25,7 +25,7 @@ from gridkeeper.storage.hazard_models import SafetyHazard
 from gridkeeper.storage.models import AuditEntry, LeaderAssignment, Member, ResidentRequest, Visit
 from gridkeeper.storage.rental_models import Tenancy, Tenant
 from tests.conftest import TODAY
-from tests.db_support import table_digest
+from tests.db_support import table_digest, two_pcs_at_once
 
 DAY = timedelta(days=1)
 
@@ -406,40 +406,13 @@ def test_two_pcs_restoring_the_same_record_at_once_restore_it_once(engine, place
     writer, so two PCs cannot be inside a restore at once there)."""
     if db_kind != "postgresql":
         pytest.skip("SQLite has one writer (the file lock): two PCs cannot write at once")
-    import threading
-    import time
-
-    from gridkeeper.storage.server import open_server
     from gridkeeper.storage.session import unit_of_work
 
     with unit_of_work(engine) as session:
         saved = _household(session, place["unit"], "301", ResidentInput(name="王建华"))
         record_id = trash.delete_household(session, saved.household.id).id
-    second_engine = open_server(engine.url).engine
-    first_holds_lock, results = threading.Event(), {}
-
-    def first():
-        with unit_of_work(engine) as session:
-            trash.restore_any(session, record_id)
-            first_holds_lock.set()
-            time.sleep(0.8)
-        results["first"] = "ok"
-
-    def second():
-        first_holds_lock.wait(10)
-        try:
-            with unit_of_work(second_engine) as session:
-                trash.restore_any(session, record_id)
-            results["second"] = "ok"
-        except ServiceError as exc:
-            results["second"] = str(exc)
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    second_engine.dispose()
+    results = two_pcs_at_once(engine, lambda s: trash.restore_any(s, record_id),
+                              lambda s: trash.restore_any(s, record_id))
     assert results["first"] == "ok" and "回收站里已没有这条记录" in results["second"]
     with unit_of_work(engine) as session:
         assert len(hh.household_residents(session, saved.household.id)) == 1

@@ -98,6 +98,8 @@ def test_today_double_click_opens_the_overdue_request_in_requests(qtbot, demo_ct
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_section() == "requests"
     requests = window.pages["requests"]
-    assert requests.current is not None and requests.current.id == wanted.id
+    assert requests.current is not None and requests.current.id == wanted.id  # at once, the list meanwhile
+    read(qtbot, requests)
+    assert requests.current.id == wanted.id  # the list's arrival keeps it, and selects its row
     selected = requests.table.selectionModel().selectedRows()
     assert [requests.model.row_at(index.row()).request.id for index in selected] == [wanted.id]

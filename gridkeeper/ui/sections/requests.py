@@ -16,6 +16,7 @@ from gridkeeper.services.addresses import HouseholdSummary, summaries
 from gridkeeper.services.request_lists import REQUEST_TABS, tab_counts, tab_requests
 from gridkeeper.services.requests import days_left, history, is_overdue
 from gridkeeper.storage.models import ResidentRequest
+from gridkeeper.ui.background_read import BackgroundRead
 from gridkeeper.ui.context import AppContext, Change
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog, TransitionDialog
 from gridkeeper.ui.widgets import deadlines, forms
@@ -41,6 +42,16 @@ class RequestRow:
     @property
     def head(self) -> str:
         return self.place.head_name if self.place else ""
+
+
+PAGE = 200
+
+
+def request_rows(session, key: str, *, today: date, scope, text: str, limit: int, offset: int) -> list[RequestRow]:
+    """A page of one tab's requests with their households' addresses and heads (no widgets)."""
+    found = tab_requests(session, key, today=today, scope=scope, text=text, limit=limit, offset=offset)
+    places = {s.id: s for s in summaries(session, sorted({r.household_id for r in found}))}
+    return [RequestRow(r, places.get(r.household_id)) for r in found]
 
 
 def urgency(request: ResidentRequest, today: date) -> str:
@@ -70,7 +81,8 @@ class RequestsSection(QWidget):
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
+        self.model = PagedRowsModel(self._columns(), page_size=PAGE, parent=self)
+        self.reader = BackgroundRead(self, ctx)  # counts and the first page are read in a worker thread
         self.table = list_view(self.model, self, stretch_last=False)
         self.tabs.setExpanding(False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -135,7 +147,8 @@ class RequestsSection(QWidget):
     def _layout(self) -> None:
         # the tabs get the whole width: with their counts they are wide
         section_layout(self, [list_head([self.tabs], None, [self.new_button], stretch=self.tabs),
-                              list_head([self.filter_edit], self.count_label, stretch=self.filter_edit)],
+                              list_head([self.filter_edit, self.reader.label], self.count_label,
+                                        stretch=self.filter_edit)],
                        list_over_detail(self, self.table, self.detail))
 
     # --- loading ---------------------------------------------------------------------------
@@ -147,22 +160,27 @@ class RequestsSection(QWidget):
         return self.filter_edit.text().strip()
 
     def refresh(self) -> None:
-        """Count every tab and reload the current one, for the scope and the filter text."""
+        """Count every tab and reload the current one, for the scope and the filter text: read in the
+        background (the last tab or filter asked for wins), shown when it comes."""
         self._filter_timer.stop()
         key, text, today, scope = self.FILTERS[max(0, self.tabs.currentIndex())], self.filter_text(), \
             self.ctx.today(), self.ctx.scope
-        with self.ctx.read() as session:
-            self.counts = tab_counts(session, today=today, scope=scope, text=text)
+
+        def read(session) -> tuple[dict[str, int], list[RequestRow]]:
+            return (tab_counts(session, today=today, scope=scope, text=text),
+                    request_rows(session, key, today=today, scope=scope, text=text, limit=PAGE, offset=0))
+
+        def page(offset: int, limit: int) -> list[RequestRow]:  # the next pages, as the list is scrolled
+            with self.ctx.read() as session:
+                return request_rows(session, key, today=today, scope=scope, text=text, limit=limit, offset=offset)
+
+        self.reader.start(read, lambda found: self._show_list(key, text, found[0], found[1], page))
+
+    def _show_list(self, key: str, text: str, counts: dict[str, int], first: list[RequestRow], page) -> None:
+        self.counts = counts
         for index, tab in enumerate(self.FILTERS):
             self.tabs.setTabText(index, f"{self._filter_label(tab)} ({self.counts[tab]})")
-
-        def page(offset: int, limit: int) -> list[RequestRow]:
-            with self.ctx.read() as session:
-                found = tab_requests(session, key, today=today, scope=scope, text=text, limit=limit, offset=offset)
-                places = {s.id: s for s in summaries(session, sorted({r.household_id for r in found}))}
-            return [RequestRow(r, places.get(r.household_id)) for r in found]
-
-        self.model.set_source(page)
+        self.model.set_source(lambda offset, limit: first if offset == 0 else page(offset, limit))
         self.count_label.setText(self.tr("{0} requests").format(self.counts[key]))
         self.table.resizeColumnsToContents()
         for column, width in ((2, 220), (5, 320)):

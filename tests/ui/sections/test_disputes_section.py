@@ -100,6 +100,7 @@ def test_neighbour_request_turned_into_a_dispute_from_the_requests_section(qtbot
         request_id, other_id = request.id, other.id
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     shown: list[int] = []
     section.open_dispute.connect(shown.append)
     section.show_request(other_id)
@@ -118,6 +119,7 @@ def test_neighbour_request_turned_into_a_dispute_from_the_requests_section(qtbot
         assert [p.name for p in disputes.parties(session, dispute.id)] == ["赵秀兰", "陈志强"]
         assert session.get(ResidentRequest, request_id).status == RequestStatus.RESOLVED
     assert not section.dispute_button.isEnabled()
+    read(qtbot, section)
 
 
 def test_an_outside_partys_wrong_numbers_show_under_the_party(qtbot, ctx, engine, homes):

@@ -17,6 +17,7 @@ from gridkeeper.storage.models import Household, LeaderAssignment, Member, Resid
 from tests.db_support import disk_full
 
 from .conftest import TODAY, type_text
+from tests.ui.reading import read
 
 DISK_FULL = MESSAGES["disk_full"]
 
@@ -72,7 +73,7 @@ def test_requests(qtbot, ctx, engine, homes, dialogs, shown):
         request_id = request.id
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
-    section.show_request(request_id)
+    read(qtbot, section).show_request(request_id)
 
     def new_request(d):
         d.picker.set_household(homes["赵秀兰"])

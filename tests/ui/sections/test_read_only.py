@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gridkeeper.domain.enums import LeaderRole
+from tests.ui.reading import read
 
 
 def test_read_only_sections_offer_no_changes(qtbot, database, place, homes, dialogs):
@@ -21,6 +22,7 @@ def test_read_only_sections_offer_no_changes(qtbot, database, place, homes, dial
                                                                 MembersSection))
     for widget in (visits, requests, leaders, members):
         qtbot.addWidget(widget)
+    read(qtbot, requests)
     visits.form.picker.set_household(homes["王建华"])
     assert not visits.form.save_button.isEnabled() and visits.form.save() is None
     assert not requests.new_button.isEnabled() and requests.new_request() is None

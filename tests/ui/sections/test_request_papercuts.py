@@ -10,6 +10,7 @@ from gridkeeper.services.requests import RequestInput, advance, history, raise_r
 from gridkeeper.storage.models import ResidentRequest
 
 from .conftest import TODAY
+from tests.ui.reading import read
 
 S = RequestStatus
 
@@ -31,8 +32,8 @@ def test_follow_up_keeps_the_residents_comment(qtbot, ctx, engine, homes, dialog
     request_id = _resolved(engine, homes["王建华"])
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
-    section.set_filter("all")
-    section.show_request(request_id)
+    read(qtbot, section).set_filter("all")
+    read(qtbot, section).show_request(request_id)
 
     def follow_up(dialog):
         assert dialog.comment is not None
@@ -40,6 +41,7 @@ def test_follow_up_keeps_the_residents_comment(qtbot, ctx, engine, homes, dialog
         dialog.comment.setPlainText("居民说修得很快，希望楼道灯也换一下")
     dialogs.fillers.append(follow_up)
     assert section.advance(S.RATED)
+    read(qtbot, section)
     with Session(engine) as session:
         assert session.get(ResidentRequest, request_id).status == S.RATED
         last = history(session, request_id)[-1]
@@ -57,7 +59,8 @@ def test_step_buttons_stay_put_when_details_grow(qtbot, ctx, engine, homes, dial
     qtbot.addWidget(section)
     section.resize(1100, 700)
     section.show()
-    section.set_filter("all")
+    read(qtbot, section).set_filter("all")
+    read(qtbot, section)
     button = section.step_buttons[S.RATED]
 
     def where() -> int:

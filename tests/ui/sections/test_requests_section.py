@@ -12,6 +12,7 @@ from gridkeeper.storage.models import ResidentRequest
 from gridkeeper.services.changes import Change
 
 from .conftest import TODAY, type_text
+from tests.ui.reading import read
 
 S = RequestStatus
 
@@ -29,6 +30,7 @@ def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes
 
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
 
     def new_request(d):
         d.picker.search_edit.setText("wjh")
@@ -39,6 +41,7 @@ def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes
     dialogs.fillers.append(new_request)
     created = section.new_request()
     assert created and created.deadline == TODAY + timedelta(days=7)
+    read(qtbot, section)
     assert section.model.rowCount() == 1 and section.current.id == created.id
     qtmodeltester.check(section.model)
 
@@ -68,6 +71,7 @@ def test_whole_loop_through_the_buttons(qtbot, qtmodeltester, ctx, engine, homes
     assert section.history_model.rowCount() == 5
     qtmodeltester.check(section.history_model)
     assert not section.step_buttons[S.WITHDRAWN].isEnabled() and section.reopen_button.isEnabled()
+    read(qtbot, section)
 
 
 def test_a_new_requests_errors_show_under_their_fields(qtbot, ctx, homes, dialogs):
@@ -92,6 +96,7 @@ def test_skip_and_reopen_need_a_reason(qtbot, ctx, engine, homes, dialogs):
     request_id = _raise(engine, homes["王建华"])
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     section.show_request(request_id)
     dialogs.fillers.append(lambda d: (d.dispatched_to.setCurrentText("社区"), d.feedback.setPlainText("已解答")))
     assert not section.advance(S.RESOLVED)  # skipping dispatch and handling without a reason is refused
@@ -102,6 +107,7 @@ def test_skip_and_reopen_need_a_reason(qtbot, ctx, engine, homes, dialogs):
     dialogs.fillers.append(lambda d: d.reason.setText("居民反映仍漏水"))
     section.reopen_button.click()
     assert section.current.status == S.IN_PROGRESS
+    read(qtbot, section)
 
 
 def test_overdue_and_due_soon_are_highlighted(qtbot, qtmodeltester, ctx, engine, homes):
@@ -113,6 +119,7 @@ def test_overdue_and_due_soon_are_highlighted(qtbot, qtmodeltester, ctx, engine,
     _raise(engine, homes["陈志强"])
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     model = section.model
     texts = [model.index(r, 9).data() for r in range(model.rowCount())]
     assert texts == ["3 day(s) overdue", "1 day(s) left", "7 day(s) left"]
@@ -121,6 +128,7 @@ def test_overdue_and_due_soon_are_highlighted(qtbot, qtmodeltester, ctx, engine,
     assert model.index(1, 9).data(Qt.ItemDataRole.ForegroundRole).color() == AMBER
     assert model.index(2, 9).data(Qt.ItemDataRole.ForegroundRole) is None
     section.set_filter("overdue")
+    read(qtbot, section)
     assert model.rowCount() == 1
     qtmodeltester.check(model)
 
@@ -133,6 +141,7 @@ def test_filter_box_and_tab_counts(qtbot, qtmodeltester, ctx, engine, homes, dia
     _raise(engine, homes["赵秀兰"])
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     tab = lambda key: section.tabs.tabText(section.FILTERS.index(key))  # noqa: E731
     assert (tab("open"), tab("overdue"), tab("all"), tab("rated")) == ("Open (2)", "Overdue (1)", "All (2)",
                                                                        "已回访 (0)")
@@ -143,18 +152,22 @@ def test_filter_box_and_tab_counts(qtbot, qtmodeltester, ctx, engine, homes, dia
     qtmodeltester.check(section.model)
     section.filter_edit.setText(f"#{leak}")
     section.refresh()
+    read(qtbot, section)
     assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == str(leak)
     section.filter_edit.clear()
     section.refresh()
+    read(qtbot, section)
 
     # Counts follow data changes (a request raised elsewhere) and the scope.
     _raise(engine, homes["陈志强"])
     ctx.notify(Change.REQUESTS)
+    read(qtbot, section)
     assert tab("open") == "Open (3)" and section.model.rowCount() == 3
     with Session(engine) as session:
         from gridkeeper.storage.models import Household
         unit_id = session.get(Household, homes["王建华"]).unit_id
     ctx.set_scope(Scope(unit_id=unit_id + 1000))
+    read(qtbot, section)
     assert tab("open") == "Open (0)" and section.model.rowCount() == 0
 
 
@@ -164,8 +177,28 @@ def test_filtering_never_shows_a_request_that_does_not_match(qtbot, ctx, engine,
     first = _raise(engine, homes["王建华"], raised_on=TODAY - timedelta(days=3))
     section = RequestsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     assert section.current.id == first
     section.filter_edit.setText("没有这样的诉求")
     section.refresh()
+    read(qtbot, section)
     assert section.model.rowCount() == 0 and section.current is None
     assert not section.household_button.isEnabled()
+
+
+def test_the_list_is_read_in_the_background_and_the_last_tab_clicked_wins(qtbot, ctx, engine, homes):
+    from gridkeeper.ui.sections.requests import RequestsSection
+
+    _raise(engine, homes["王建华"], raised_on=TODAY - timedelta(days=10))  # overdue
+    _raise(engine, homes["赵秀兰"])
+    section = RequestsSection(ctx)
+    qtbot.addWidget(section)
+    section.show()
+    assert section.reader.loading() and section.reader.label.isVisible()  # 正在统计… while it reads
+    read(qtbot, section)
+    assert section.model.rowCount() == 2 and not section.reader.label.isVisible()
+    section.tabs.setCurrentIndex(section.FILTERS.index("all"))
+    section.tabs.setCurrentIndex(section.FILTERS.index("overdue"))  # a quick second click
+    read(qtbot, section)
+    qtbot.wait(50)  # the first read, if it answers late, is dropped
+    assert section.model.rowCount() == 1 and section.count_label.text() == "1 requests"

@@ -77,3 +77,14 @@ def _load_households(session: Session, found: Existing, building_ids: list[int])
         query = select(ResidentTag.resident_id, ResidentTag.tag).where(ResidentTag.resident_id.in_(chunk))
         for rid, tag in session.execute(query):
             found.tags.setdefault(rid, set()).add(tag)
+
+
+def versions_now(session: Session, model, ids: list[int]) -> dict[int, int]:
+    """{id: version} of these records as saved now, locked until the import's transaction ends (on a
+    server, FOR UPDATE: nobody can change them between this check and the import's UPDATE; SQLite has one
+    writer anyway). A record deleted meanwhile is missing."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(sorted(ids)):
+        query = select(model.id, model.version).where(model.id.in_(chunk)).with_for_update()
+        found |= dict(session.execute(query).all())
+    return found

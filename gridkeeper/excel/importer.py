@@ -55,6 +55,9 @@ class ImportResult:
     written: bool = False
     notes: list[str] = field(default_factory=list)
     rentals: object = None  # TenancyCounts of a tenant list (leases and tenant registrations)
+    # The saved records the file matched, as this check saw them ("resident:7" → version): handed to the real
+    # import (checked_versions=), which refuses to update one changed elsewhere since (ImportConflict).
+    versions: dict[str, int] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,7 +95,7 @@ def check_rows(roster: Roster, *, today: date | None = None, progress: Progress 
 def import_roster(session: Session, roster: Roster | str | Path, *, grid_code: str, dry_run: bool = False,
                   skip_invalid: bool = False, today: date | None = None, progress: Progress | None = None,
                   before_write: Callable[[], None] | None = None, grid_name: str = "",
-                  community: str = "") -> ImportResult:
+                  community: str = "", checked_versions: dict[str, int] | None = None) -> ImportResult:
     """Import a roster into `grid_code`; with errors nothing is written unless `skip_invalid`.
 
     A grid that does not exist is created only under `grid_name` (and, in a database without a
@@ -103,6 +106,10 @@ def import_roster(session: Session, roster: Roster | str | Path, *, grid_code: s
     `perform_in_background`), never committed here: a failure, crash or kill part-way leaves the database
     as it was. A dry run's trial write is rolled back in `session` (give it a session of its own).
     `before_write` runs (e.g. a backup) once it is known that something will be written.
+
+    Two PCs, one database: a saved record the import would update that was changed on another PC since the
+    file was checked (`checked_versions`, the check's `ImportResult.versions`; without it, since this
+    import read it) refuses the whole import with ImportConflict naming each row — nothing is written.
     """
     roster = roster if isinstance(roster, Roster) else open_roster(roster)
     if not dry_run:
@@ -115,6 +122,7 @@ def import_roster(session: Session, roster: Roster | str | Path, *, grid_code: s
     result.data_rows, result.ignored_rows = checked.parsed.data_rows, checked.parsed.ignored_rows
     writer = RosterWriter(session, grid_code, checked.reader, grid_name=grid_name, community=community)
     writer.dry_run = dry_run
+    writer.checked_versions = dict(checked_versions or {})
     writer.load(checked.rows)
     problems = checked.problems + writer.row_problems(checked.rows)
     rows = _without_errors(checked.rows, problems)
@@ -136,6 +144,7 @@ def import_roster(session: Session, roster: Roster | str | Path, *, grid_code: s
         progress(0, len(plans), stage)
     result.counts = writer.write(plans, (lambda d, t: progress(d, t, stage)) if progress else None)
     result.rentals = writer.rental_counts
+    result.versions = dict(writer.matched_versions)
     if dry_run:
         session.rollback()
         return result

@@ -18,7 +18,7 @@ from gridkeeper.domain.hazards import PlaceKind
 from gridkeeper.domain.names import visible_text
 from gridkeeper.domain.phone import normalize_phone
 from gridkeeper.excel.cells import is_blank, is_totals_row, shown, text
-from gridkeeper.excel.problems import WARNING, Problem, RosterFileError, sorted_problems
+from gridkeeper.excel.problems import WARNING, ChangedRecord, ImportConflict, Problem, RosterFileError, sorted_problems
 from gridkeeper.excel.reader import read_sheet
 from gridkeeper.services.errors import ServiceError
 from gridkeeper.services.geography import grid_by_code
@@ -95,6 +95,7 @@ class PlaceRow:
     row: int  # as numbered in Excel
     data: PlaceInput
     existing_id: int | None = None
+    existing_version: int | None = None  # as checked: an update of a place changed since is refused
 
 
 @dataclass
@@ -152,7 +153,7 @@ def check_places(session: Session, path: str | Path, *, grid_code: str | None = 
         return result
     grids = {g.code.upper(): g.id for g in session.exec(select(Grid))}
     buildings = _Buildings(session)
-    existing = {(p.grid_id, p.name, p.address, p.building_id): p.id for p in session.exec(select(SafetyPlace))}
+    existing = _saved_places(session)
     seen: dict[tuple, int] = {}
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
@@ -207,7 +208,7 @@ def check_places(session: Session, path: str | Path, *, grid_code: str | None = 
             result.rows.append(PlaceRow(excel_row, PlaceInput(
                 name=name, kind=kind, grid_id=grid_id, building_id=building_id, address=address,
                 person_in_charge=text(cell.get("person", "")), phone=phone, notes=text(cell.get("notes", ""))),
-                existing.get(key)))
+                *existing.get(key, (None, None))))
     result.problems = sorted_problems(result.problems)
     return result
 
@@ -223,12 +224,46 @@ def import_places(session: Session, path: str | Path, *, grid_code: str | None =
     return write_places(session, result)
 
 
+def _saved_places(session: Session) -> dict[tuple, tuple[int, int]]:
+    """(grid, name, address, building) → (id, version) of every saved place."""
+    return {(p.grid_id, p.name, p.address, p.building_id): (p.id, p.version) for p in session.exec(select(SafetyPlace))}
+
+
+def _refuse_changed(session: Session, result: PlacesImport) -> None:
+    """ImportConflict naming every row whose place was changed, deleted or registered on another PC since
+    the file was checked (the GUI checks, asks, then writes); nothing is written. The places to update stay
+    locked until the import commits."""
+    from gridkeeper.excel.existing import versions_now
+    from gridkeeper.services.conflicts import last_change
+
+    updating = {row.existing_id: row for row in result.rows if row.existing_id}
+    now = versions_now(session, SafetyPlace, list(updating)) if updating else {}
+    changed = []
+    for place_id, row in updating.items():
+        if row.existing_version is not None and now.get(place_id) != row.existing_version:
+            who, when = last_change(session, "safety_place", place_id)
+            changed.append(ChangedRecord(row.row, f"检查场所“{row.data.name}”", who, when,
+                                         "修改" if place_id in now else "删除"))
+    adding = [row for row in result.rows if not row.existing_id]
+    saved = _saved_places(session) if adding else {}
+    for row in adding:
+        key = (row.data.grid_id, row.data.name, row.data.address, row.data.building_id)
+        if key in saved:
+            who, when = last_change(session, "safety_place", saved[key][0])
+            changed.append(ChangedRecord(row.row, f"检查场所“{row.data.name}”", who, when, "登记"))
+    if changed:
+        raise ImportConflict(changed)
+
+
 def write_places(session: Session, result: PlacesImport) -> PlacesImport:
-    """Write the checked rows in the caller's unit of work (the GUI's `perform`, the CLI's transaction)."""
+    """Write the checked rows in the caller's unit of work (the GUI's `perform`, the CLI's transaction).
+    A place changed on another PC since the check refuses the whole import (ImportConflict), as a place
+    registered meanwhile that the file would add again."""
+    _refuse_changed(session, result)
     for row in result.rows:
         try:
             if row.existing_id:
-                update_place(session, row.existing_id, row.data)
+                update_place(session, row.existing_id, row.data, expected_version=row.existing_version)
                 result.updated += 1
             else:
                 create_place(session, row.data)

@@ -26,11 +26,14 @@ class TenancyCounts:
     tenants_updated: int = 0
 
 
-def _current(session: Session, household_ids: list[int]) -> dict[int, Tenancy]:
+def _current(session: Session, household_ids: list[int], *, lock: bool = False) -> dict[int, Tenancy]:
+    """The lease in force per household (`lock`: held until the import commits, so nobody changes it between
+    this read and the import's write)."""
     found: dict[int, Tenancy] = {}
     for start in range(0, len(household_ids), 900):
         query = select(Tenancy).where(one_of(Tenancy.household_id, household_ids[start:start + 900]),
                                       Tenancy.ended_on.is_(None))
+        query = query.with_for_update() if lock else query
         found |= {t.household_id: t for t in session.exec(query)}
     return found
 
@@ -56,22 +59,52 @@ def lease_problems(session: Session, plans: list[HouseholdPlan], saved_household
     return problems
 
 
-def write_tenancies(session: Session, plans: list[HouseholdPlan]) -> TenancyCounts:
+class _Versions:
+    """The saved leases and registrations the import matched ("tenancy:5" → version, for the check to hand
+    on) and those it would change that someone else changed since the check (ImportConflict)."""
+
+    def __init__(self, checked: dict[str, int], seen: dict[str, int]):
+        self.checked, self.seen, self.changed = checked, seen, []
+
+    def matched(self, record, table: str) -> None:
+        self.seen[f"{table}:{record.id}"] = record.version
+
+    def changing(self, session: Session, record, table: str, row: int, name: str) -> None:
+        if record.version != self.checked.get(f"{table}:{record.id}", record.version):
+            from gridkeeper.excel.problems import ChangedRecord
+            from gridkeeper.services.conflicts import last_change
+
+            who, when = last_change(session, table, record.id)
+            self.changed.append(ChangedRecord(row, name, who, when))
+
+
+def write_tenancies(session: Session, plans: list[HouseholdPlan], *, checked: dict[str, int] | None = None,
+                    seen: dict[str, int] | None = None) -> TenancyCounts:
     """Each flat's lease (the same start as the saved one updates it; a later start ends the saved one
-    the day before and begins a new one, so the history is kept) and each tenant's registration."""
+    the day before and begins a new one, so the history is kept) and each tenant's registration.
+    A saved lease or registration it would change that was changed elsewhere since the check (`checked`,
+    "tenancy:5" → version) refuses the import (ImportConflict); `seen` collects the versions matched now."""
+    from gridkeeper.excel.problems import ImportConflict
+
     counts = TenancyCounts()
+    versions = _Versions(checked or {}, {} if seen is None else seen)
     ids = sorted({p.household_id for p in plans if p.tenancy or any(x.tenant for x in p.people)})
-    current = _current(session, ids)
+    current = _current(session, ids, lock=True)
+    for lease in current.values():
+        versions.matched(lease, "tenancy")
     for plan in plans:
         if plan.tenancy:
-            _write_lease(session, plan, current, counts)
+            _write_lease(session, plan, current, counts, versions)
     session.flush()
     people = [(plan, person) for plan in plans for person in plan.people if person.tenant and person.resident_id]
     rids = [person.resident_id for _plan, person in people]
     saved: dict[int, Tenant] = {}
     for start in range(0, len(rids), 900):
         saved |= {t.resident_id: t for t in session.exec(select(Tenant).where(one_of(Tenant.resident_id,
-                                                                                        rids[start:start + 900])))}
+                                                                                        rids[start:start + 900]))
+                                                          .with_for_update())}
+    for tenant in saved.values():
+        versions.matched(tenant, "tenant")
     for plan, person in people:
         lease = current.get(plan.household_id)
         who = identity(session.get(Resident, person.resident_id))
@@ -83,26 +116,33 @@ def write_tenancies(session: Session, plans: list[HouseholdPlan]) -> TenancyCoun
             continue
         values = person.tenant | who | ({"tenancy_id": lease.id} if lease else {})
         if any(getattr(tenant, k) != v for k, v in values.items()):
+            versions.changing(session, tenant, "tenant", person.row, f"租户登记“{tenant.name}”")
             for key, value in values.items():
                 setattr(tenant, key, value)
             session.add(tenant)
             counts.tenants_updated += 1
+    if versions.changed:
+        raise ImportConflict(versions.changed)
     session.flush()
     return counts
 
 
-def _write_lease(session: Session, plan: HouseholdPlan, current: dict[int, Tenancy], counts: TenancyCounts) -> None:
+def _write_lease(session: Session, plan: HouseholdPlan, current: dict[int, Tenancy], counts: TenancyCounts,
+                 versions: _Versions) -> None:
     values = plan.tenancy
     lease = current.get(plan.household_id)
+    name = f"租约（房东 {lease.landlord_name}，{lease.lease_start:%Y-%m-%d} 起租）" if lease is not None else ""
     if lease is not None and lease.lease_start == values["lease_start"]:
         changed = {k: v for k, v in values.items() if k != "notes" and getattr(lease, k) != v}
         if changed:
+            versions.changing(session, lease, "tenancy", plan.tenancy_row, name)
             for key, value in changed.items():
                 setattr(lease, key, value)
             session.add(lease)
             counts.tenancies_updated += 1
     else:
         if lease is not None:  # a newer lease (checked before writing: never an older one)
+            versions.changing(session, lease, "tenancy", plan.tenancy_row, name)
             lease.ended_on = max(lease.lease_start, values["lease_start"] - timedelta(days=1))
             lease.end_reason = "导入的租客名单中有新租约"
             session.add(lease)

@@ -9,9 +9,9 @@ from sqlmodel import Session
 
 from gridkeeper.domain.enums import HousingUse
 from gridkeeper.domain.names import visible_text
-from gridkeeper.excel.existing import Existing, load_existing
+from gridkeeper.excel.existing import Existing, load_existing, versions_now
 from gridkeeper.excel.grouping import HouseholdPlan
-from gridkeeper.excel.problems import Problem
+from gridkeeper.excel.problems import ChangedRecord, ImportConflict, Problem
 from gridkeeper.excel.records import RESIDENT_COLUMNS, PersonRow, RowReader
 from gridkeeper.services import geography as geo
 from gridkeeper.services.errors import ServiceError
@@ -39,6 +39,8 @@ class _Pending:
     resident_updates: list[dict] = field(default_factory=list)
     retag: dict[int, list[str]] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
+    # (table, id) of each saved record it updates → (the version it must still be at, Excel row, its name)
+    guard: dict[tuple[str, int], tuple[int, int, str]] = field(default_factory=dict)
 
 
 class GridMissing(ServiceError):
@@ -65,6 +67,10 @@ class RosterWriter:
         self.dry_run = False
         self.rental_counts = None  # a tenant list's leases and registrations written (excel/tenant_writer.py)
         self.existing = Existing()
+        # "household:12" → version: what the check saw (the wizard's preview); a record the import updates must
+        # still be at it, or the import is refused (ImportConflict). matched_versions: what this run saw.
+        self.checked_versions: dict[str, int] = {}
+        self.matched_versions: dict[str, int] = {}
         self._compound_ids: dict[str, int] = {}
         self._building_ids: dict[tuple[str, str], int] = {}
 
@@ -148,12 +154,16 @@ class RosterWriter:
             self._plan_residents(plan, plan.household_id, pending)
             if progress and plan_index % 2000 == 0:
                 progress(plan_index, len(plans))
+        self._refuse_changed(pending)
+        for start in range(0, len(pending.household_updates), BATCH):
+            self.session.execute(update(Household), pending.household_updates[start:start + BATCH])
         self._apply_residents(pending, counts)
         counts.households_updated = len(pending.touched)
         if self.reader.tenant_cells is not None:  # a tenant list: leases and tenant registrations too
             from gridkeeper.excel.tenant_writer import write_tenancies
 
-            self.rental_counts = write_tenancies(self.session, plans)
+            self.rental_counts = write_tenancies(self.session, plans, checked=self.checked_versions,
+                                                 seen=self.matched_versions)
         return counts
 
     def lease_problems(self, plans: list[HouseholdPlan]) -> list[Problem]:
@@ -191,11 +201,15 @@ class RosterWriter:
             pending.new_households.append((plan, row))
             return
         plan.household_id = saved["id"]
+        self.matched_versions[f"household:{saved['id']}"] = saved["version"]
         changes = {k: plan.fields[k] for k in ("housing_use", "phone", "notes")
                    if k in plan.fields and plan.fields[k] != saved[k]}
         if changes:
             pending.household_updates.append({"id": saved["id"], "version": saved["version"], **changes})
             pending.touched.add(saved["id"])
+            address = f"{self.compound_of(plan)}{plan.building_label}{plan.unit_label}{plan.fields['room']}"
+            self._guard(pending, "household", saved["id"], saved["version"],
+                        min(plan.source_rows or plan.rows or [0]), f"住户“{address}”")
 
     def _insert_households(self, pending: _Pending, counts: ImportCounts) -> None:
         rows = [row for _plan, row in pending.new_households]
@@ -203,8 +217,6 @@ class RosterWriter:
         for (plan, _row), household_id in zip(pending.new_households, ids):
             plan.household_id = household_id
         counts.households_added = len(ids)
-        for start in range(0, len(pending.household_updates), BATCH):
-            self.session.execute(update(Household), pending.household_updates[start:start + BATCH])
 
     def _plan_residents(self, plan: HouseholdPlan, household_id: int, pending: _Pending) -> None:
         saved = self.existing.residents.get(household_id, [])
@@ -213,6 +225,7 @@ class RosterWriter:
             if match is None:
                 pending.new_residents.append((person, {**person.resident, "household_id": household_id}))
                 continue
+            self.matched_versions[f"resident:{match['id']}"] = match["version"]
             changes = {c: person.resident[c] for key in person.given for c in RESIDENT_COLUMNS.get(key, ())
                        if person.resident[c] != match[c]}
             if changes:
@@ -221,6 +234,32 @@ class RosterWriter:
             if person.tags is not None and set(person.tags) != self.existing.tags.get(match["id"], set()):
                 pending.retag[match["id"]] = person.tags
                 pending.touched.add(household_id)
+            if changes or match["id"] in pending.retag:
+                self._guard(pending, "resident", match["id"], match["version"], person.row, f"居民“{match['name']}”")
+
+    def _guard(self, pending: _Pending, table: str, record_id: int, loaded: int, row: int, name: str) -> None:
+        """The import updates this saved record: it must still be as the check saw it when written."""
+        pending.guard[(table, record_id)] = (self.checked_versions.get(f"{table}:{record_id}", loaded), row, name)
+
+    def _refuse_changed(self, pending: _Pending) -> None:
+        """ImportConflict (nothing imported: the caller rolls back) naming every row whose saved record was
+        changed or deleted elsewhere since the file was checked; otherwise those records stay locked until
+        the import commits, so its UPDATEs cannot meet a newer version."""
+        if self.dry_run or not pending.guard:
+            return
+        from gridkeeper.services.conflicts import last_change
+
+        changed = []
+        for table, model in (("household", Household), ("resident", Resident)):
+            wanted = {rid: version for (kind, rid), (version, _row, _name) in pending.guard.items() if kind == table}
+            now = versions_now(self.session, model, list(wanted)) if wanted else {}
+            for record_id, version in wanted.items():
+                if now.get(record_id) != version:
+                    _version, row, name = pending.guard[(table, record_id)]
+                    who, when = last_change(self.session, table, record_id)
+                    changed.append(ChangedRecord(row, name, who, when, "修改" if record_id in now else "删除"))
+        if changed:
+            raise ImportConflict(changed)
 
     def _apply_residents(self, pending: _Pending, counts: ImportCounts) -> None:
         ids = _insert_returning_ids(self.session, Resident, [row for _p, row in pending.new_residents])

@@ -13,9 +13,10 @@ from sqlmodel import select
 from gridkeeper.excel import cells
 from gridkeeper.excel.columns import FIELDS, HEADER_SEARCH_ROWS, TENANT_LIST_KEYS, build_header
 from gridkeeper.excel.importer import ImportResult, Roster, import_roster, open_roster, summary_lines
-from gridkeeper.excel.problems import Problem
+from gridkeeper.excel.problems import ImportConflict, Problem
 from gridkeeper.storage.models import Grid
 from gridkeeper.ui.widgets.table_model import AMBER_BG, RED, RED_BG
+from gridkeeper.ui.errors import report_failure
 from gridkeeper.ui.operations import Change, perform_in_background
 from gridkeeper.ui.worker import run_in_background
 
@@ -321,7 +322,8 @@ class ImportWizard(QWizard):
         self._task = run_in_background(self, lambda _progress: open_roster(path), on_done=done,
                           label=self.tr("Reading the file…"), cancellable=False)
 
-    def check(self) -> None:
+    def check(self, *, advance: bool = True) -> None:
+        """Check the rows (a trial write, rolled back) and show the preview; `advance`: move on to it."""
         roster, grid = self.checked_roster, self.file_page.grid_code()
 
         def work(session, progress):  # a trial write, rolled back by the importer
@@ -331,6 +333,8 @@ class ImportWizard(QWizard):
         def done(result: ImportResult) -> None:
             self.preview = result
             self.preview_page.show_result(roster, result)
+            if not advance:
+                return
             self.advancing = True
             try:
                 self.next()
@@ -341,10 +345,21 @@ class ImportWizard(QWizard):
 
     def run_import(self) -> None:
         roster, grid = self.checked_roster, self.file_page.grid_code()
+        checked = self.preview.versions if self.preview else None  # what the preview was checked against
 
         def work(session, progress):  # committed when it returns, nothing kept if it fails part-way
             return import_roster(session, roster, grid_code=grid, skip_invalid=True, today=self.ctx.today(),
-                                 progress=_stage_reporter(progress), before_write=self._backup)
+                                 progress=_stage_reporter(progress), before_write=self._backup,
+                                 checked_versions=checked)
+
+        def changed_meanwhile(exc: BaseException) -> bool:
+            """Records changed on another PC since the check: nothing was imported. Say which rows, then check
+            again so the preview compares the file with what is saved now; Import once it looks right."""
+            if not isinstance(exc, ImportConflict):
+                return False
+            report_failure(self, exc)
+            self.check(advance=False)
+            return True
 
         def done(result: ImportResult) -> None:
             self.result = result
@@ -352,7 +367,7 @@ class ImportWizard(QWizard):
             self.accept()
 
         self._task = perform_in_background(self, self.ctx, work, changes=Change.EVERYTHING, on_done=done,
-                                           label=self.tr("Importing…"))
+                                           on_error=changed_meanwhile, label=self.tr("Importing…"))
 
     def _backup(self) -> None:
         """A verified backup first, when the database is a file and this build has backups."""

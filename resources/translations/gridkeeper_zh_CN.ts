@@ -1573,54 +1573,54 @@ The database as it was before is kept as {4}.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="22"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="23"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="105"/>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="134"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="106"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="135"/>
         <source>Choose the roster file</source>
         <translation>选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="106"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="107"/>
         <source>An Excel, WPS or CSV file with one row per household or one row per person.</source>
         <translation>Excel、WPS 或 CSV 表格，每行一户或每行一人均可。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="108"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="109"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="119"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="120"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="120"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="121"/>
         <source>Import into grid</source>
         <translation>导入到网格</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="122"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="123"/>
         <source>There is no grid yet: create one first in the place tree on the left (right-click the community), then import into it.</source>
         <translation>还没有网格：请先在左侧地点树中新建网格（右键点击社区），再导入到该网格。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="148"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="149"/>
         <source>There is no grid {0}. Create it in the place tree first (right-click the community → New grid), with the name to print on ledgers, then import into it.</source>
         <translation>没有网格 {0}。请先在地点树中新建（右键点击社区 → 新建网格），填好要印在台账上的名称，再导入。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="143"/>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="147"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="144"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="148"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="143"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="144"/>
         <source>Please enter the grid to import into.</source>
         <translation>请填写要导入到哪个网格。</translation>
     </message>
@@ -2162,177 +2162,177 @@ Registering a lease marks it 出租.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="247"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="254"/>
         <source>Filter: hazard, place, responsible person or No.</source>
         <translation>筛选：隐患、场所、责任人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="256"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="263"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="257"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="258"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="265"/>
         <source>Place</source>
         <translation>场所 / 地点</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="259"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="361"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="266"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="368"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="260"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="267"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="262"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="263"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="270"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="264"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="271"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="265"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="272"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="277"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="284"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="289"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="296"/>
         <source>late</source>
         <translation>逾期整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="289"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="296"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="290"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="293"/>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="356"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="363"/>
         <source>Notify (print notice)…</source>
         <translation>下发整改通知（打印通知单）…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="293"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="301"/>
         <source>Re-inspected, close…</source>
         <translation>复查销号…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="294"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="301"/>
         <source>Escalate…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="297"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="304"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="298"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="305"/>
         <source>Correct what was recorded: item, level, deadline, who is responsible</source>
         <translation>更正登记的内容：检查项、隐患等级、整改期限、责任人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="300"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="307"/>
         <source>Print notice…</source>
         <translation>打印通知单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="302"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="309"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="330"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="337"/>
         <source>{0} hazards</source>
         <translation>共 {0} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="355"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="362"/>
         <source>Failed re-inspection, notify again…</source>
         <translation>复查不合格，重新通知…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="362"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
         <source>Choose a hazard in the list to see its history and next step.</source>
         <translation>在列表中选一条隐患，查看整改过程和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="364"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="371"/>
         <source>Hazard #{0} · {1}</source>
         <translation>隐患 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="368"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="375"/>
         <source>Found {0}, deadline {1}</source>
         <translation>{0} 发现，整改期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="369"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="376"/>
         <source>Responsible: {0}</source>
         <translation>责任人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="370"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="377"/>
         <source>Rectification: {0}</source>
         <translation>整改情况：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="371"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="378"/>
         <source>Re-inspected by: {0}</source>
         <translation>复查人：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="373"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="380"/>
         <source>Escalated: {0}</source>
         <translation>已上报：{0}</translation>
     </message>
@@ -2340,12 +2340,12 @@ Registering a lease marks it 出租.</source>
 <context>
     <name>HazardsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="441"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="448"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="442"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="449"/>
         <source>Places</source>
         <translation>检查场所</translation>
     </message>
@@ -2790,27 +2790,27 @@ It can be restored from the recycle bin.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="308"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="309"/>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="322"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="323"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="340"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="344"/>
         <source>Checking the rows…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="351"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="366"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="355"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="370"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -3250,47 +3250,47 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="164"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="165"/>
         <source>Header and columns</source>
         <translation>表头和列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="165"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="166"/>
         <source>Check which row holds the column names and what each column is.</source>
         <translation>请核对哪一行是表头（列名），以及每一列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="171"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="172"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="171"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="172"/>
         <source>Imports as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="174"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="175"/>
         <source>Header row (as numbered in Excel)</source>
         <translation>表头所在行（按 Excel 中的行号）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="198"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="199"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="217"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="218"/>
         <source>Layout: one row per person, grouped into households by address</source>
         <translation>格式：每行一人，按地址归并成户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="218"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="219"/>
         <source>Layout: one row per household (the head of household)</source>
         <translation>格式：每行一户（户主）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="226"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="227"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4345,7 +4345,7 @@ Offline desk software for community grid stewards.</source>
         <translation>把“{0}”移入回收站？</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/hazards/section.py" line="201"/>
+        <location filename="../../gridkeeper/ui/hazards/section.py" line="202"/>
         <source>…and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
@@ -4353,42 +4353,42 @@ Offline desk software for community grid stewards.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="239"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="240"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="246"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="247"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="246"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="247"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="246"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="247"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="247"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="248"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="256"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="257"/>
         <source>Import valid rows</source>
         <translation>导入无误的行</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="263"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="264"/>
         <source>Note: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/import_wizard.py" line="272"/>
+        <location filename="../../gridkeeper/ui/import_wizard.py" line="273"/>
         <source>Rows with errors (red) are skipped; fix them in the file and import it again.</source>
         <translation>有错误的行（红色）不会导入；请在文件中改正后再导入一次。</translation>
     </message>

@@ -122,3 +122,56 @@ def test_after_an_import_the_tree_shows_the_new_buildings_at_once(qtbot, file_ct
     assert grid_item.childCount() > 0 and grid_item.child(0).childCount() > 0  # compound → buildings
     households = window.show_section("households")
     assert households.model.rowCount() == 4
+
+
+def test_a_record_changed_elsewhere_after_the_preview_is_said_and_checked_again(qtbot, file_ctx, monkeypatch,
+                                                                                tmp_path):
+    """The preview was checked; then another PC changed a resident the file updates. Import: nothing is
+    imported, the message names the row and says to check again — the wizard checks again at once, and
+    Import then goes through on what is saved now."""
+    from sqlmodel import Session, select
+
+    from gridkeeper.services import geography as geo
+    from gridkeeper.services.households import create_household, update_resident
+    from gridkeeper.services.people import HouseholdInput, ResidentInput
+    from gridkeeper.storage.audit import set_actor
+    from gridkeeper.storage.models import Grid, Resident
+    from gridkeeper.ui import errors
+    from tests.excel.roster_helpers import write_xlsx
+
+    said = []
+    monkeypatch.setattr(errors, "_box", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    with file_ctx.write() as session:
+        grid = session.exec(select(Grid)).first()
+        compound = geo.create_compound(session, name="幸福家园")
+        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
+        unit = geo.create_unit(session, building_id=building.id, label="2单元")
+        resident_id = create_household(session, HouseholdInput(unit_id=unit.id, room="301"),
+                                       [ResidentInput(name="王建华", phone="13900000000", is_head=True)]).residents[0].id
+    path = write_xlsx(tmp_path / "roster.xlsx", ["小区", "楼栋", "单元", "房号", "户主姓名", "联系电话"],
+                      [["幸福家园", "7号楼", "2", "301", "王建华", "13812345678"],
+                       ["幸福家园", "7号楼", "2", "302", "李梅", "13700000000"]])
+    wizard = ImportWizard(file_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    _advance(qtbot, wizard, wizard.mapping_page)
+    _advance(qtbot, wizard, wizard.preview_page)
+    first_check = wizard.preview
+    set_actor(file_ctx.engine, "王敏")  # the other PC
+    with file_ctx.write() as session:
+        update_resident(session, resident_id, ResidentInput(name="王建华", phone="13904519999", is_head=True))
+    set_actor(file_ctx.engine, None)
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.preview is not first_check, timeout=10000)  # checked again
+    assert wizard.result is None and wizard.currentPage() is wizard.preview_page
+    assert len(said) == 1 and "第2行：居民“王建华”" in said[0] and "王敏" in said[0] and "没有导入任何内容" in said[0]
+    assert [r[3] for r in brief(file_ctx.engine)] == ["301"]  # nothing imported
+    with Session(file_ctx.engine) as session:
+        assert session.get(Resident, resident_id).phone == "13904519999"
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # Import, on the new check
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.written and [r[3] for r in brief(file_ctx.engine)] == ["301", "302"]

@@ -180,6 +180,7 @@ class PlacesPage(QWidget):
     def import_places(self, path: Path | None = None) -> int:
         """Check a spreadsheet of places; with no errors and the user's yes, import it all (else nothing)."""
         from gridkeeper.excel.places import check_places, write_places
+        from gridkeeper.excel.problems import ImportConflict
 
         path = path or open_places_file(self)
         if path is None:
@@ -204,8 +205,14 @@ class PlacesPage(QWidget):
             return 0
         if not checked.rows or not forms.confirm(self, "\n".join([*lines, checked.summary(dry_run=True)])):
             return 0
-        # a row in someone else's grid, or a full disk: shown, nothing written
-        done = perform(self, self.ctx, lambda session: write_places(session, checked), changes=Change.HAZARDS)
+        # a row in someone else's grid, or a full disk: shown, nothing written. Places changed on another PC
+        # since the check: said row by row, nothing written, and the file is checked again at once.
+        again: list[ImportConflict] = []
+        done = perform(self, self.ctx, lambda session: write_places(session, checked), changes=Change.HAZARDS,
+                       on_error=lambda exc: isinstance(exc, ImportConflict) and not again.append(exc))
+        if again:
+            show_error(self, again[0])
+            return self.import_places(path)
         return done.value.added + done.value.updated if done else 0
 
     def inspect(self, place: SafetyPlace | None = None):

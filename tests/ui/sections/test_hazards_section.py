@@ -233,6 +233,42 @@ def test_places_imported_from_a_spreadsheet(qtbot, ctx, engine, place, dialogs, 
     assert section.places.model.rowCount() == 1 and section.places.model.row_at(0)[0].name == "老王小吃"
 
 
+def test_a_place_changed_elsewhere_before_the_import_is_said_and_checked_again(qtbot, ctx, engine, place, dialogs,
+                                                                              tmp_path, monkeypatch):
+    """Checked, and while the user read the check another PC changed a place the file updates: nothing is
+    imported, the message names the row; the file is checked again at once and imported on the user's yes."""
+    from gridkeeper.services.safety_places import PlaceInput, update_place
+    from gridkeeper.storage.hazard_models import SafetyPlace
+    from gridkeeper.storage.session import unit_of_work
+    from gridkeeper.ui.hazards.section import HazardsSection
+    from gridkeeper.ui.widgets import forms
+    from tests.excel.roster_helpers import write_xlsx
+
+    shop = _shop(engine, place)
+    path = write_xlsx(tmp_path / "places.xlsx", ["场所名称", "类别", "网格", "地址", "负责人"],
+                      [[shop.name, "小商店", "FK-03", shop.address, "张三"], ["老王面馆", "小餐饮", "FK-03", "幸福路14号", ""]])
+    asked = []
+
+    def confirm(parent, text):
+        asked.append(text)
+        if len(asked) == 1:  # the other PC saves while this one reads the check
+            with unit_of_work(engine) as other:
+                other.info["actor"] = "王敏"
+                update_place(other, shop.id, PlaceInput(name=shop.name, kind="shop", grid_id=place["grid"],
+                                                        address=shop.address, person_in_charge="李四"))
+        return True
+
+    monkeypatch.setattr(forms, "confirm", confirm)
+    section = HazardsSection(ctx)
+    qtbot.addWidget(section)
+    assert section.places.import_places(path) == 2  # after the second check
+    assert len(asked) == 2 and len(dialogs.errors) == 1
+    assert f"第2行：检查场所“{shop.name}”（检查之后已被王敏 于" in dialogs.errors[0]
+    assert "没有导入任何内容" in dialogs.errors[0]
+    with Session(engine) as session:
+        assert session.get(SafetyPlace, shop.id).person_in_charge == "张三"  # the file's, seen and confirmed
+
+
 def test_checklists_are_configured_per_kind_and_used_by_the_next_inspection(qtbot, ctx, engine, place, dialogs):
     from gridkeeper.ui.hazards.dialogs import InspectionDialog
     from gridkeeper.ui.hazards.section import HazardsSection

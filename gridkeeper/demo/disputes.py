@@ -135,9 +135,9 @@ class _Steps:
     def __init__(self, demo, row: dict):
         self.demo, self.row = demo, row
 
-    def log(self, old, new: str, note: str, day: date) -> None:
+    def log(self, old, new: str, note: str, day: date, outcome: str | None = None) -> None:
         self.demo.add("dispute_event", dict(dispute_id=self.row["id"], from_status=old, to_status=new, note=note,
-                                            actor=self.row["found_by"],
+                                            actor=self.row["found_by"], step_on=day, outcome=outcome,
                                             at=datetime(day.year, day.month, day.day, 10, 0, tzinfo=UTC)))
         self.row["status"] = new
         self.row["last_step_on"] = max(self.row["last_step_on"], day)
@@ -171,13 +171,13 @@ def _outcome(demo, row: dict, steps: _Steps, outcome: str, on: date) -> None:
     row.update(outcome=outcome, outcome_on=on)
     if outcome == "failed":
         row.update(outcome_note=rng.choice(FAILED_NOTES), closed_on=on)
-        steps.log(row["status"], "closed", f"{label}（{row['outcome_note']}）", on)
+        steps.log(row["status"], "closed", f"{label}（{row['outcome_note']}）", on, outcome)
         return
     if outcome == "referred":
         row["referred_to"] = rng.choice(REFERRED_TO)
-        steps.log(row["status"], "referred", f"{label}：{row['referred_to']}", on)
+        steps.log(row["status"], "referred", f"{label}：{row['referred_to']}", on, outcome)
     else:
-        steps.log(row["status"], "awaiting_follow_up", label, on)
+        steps.log(row["status"], "awaiting_follow_up", label, on, outcome)
     row["follow_up_due"] = on + timedelta(days=15)
     visited = row["follow_up_due"] + timedelta(days=rng.randint(-3, 4))
     if visited > today or ((today - row["follow_up_due"]).days < 20 and rng.random() < 0.3):

@@ -11,6 +11,7 @@ from gridkeeper.domain.dispute_flow import DisputeKind, DisputeOutcome, DisputeR
 from gridkeeper.domain.enums import label_of
 from gridkeeper.reports.ledger_data import LedgerColumn, LedgerData, Period, Privacy, Where, iso
 from gridkeeper.services.dispute_lists import live_in, parties_of, sessions_of
+from gridkeeper.services.dispute_states import DisputeState, states_on
 from gridkeeper.storage.dispute_models import Dispute, DisputeParty, MediationSession
 
 O = DisputeOutcome
@@ -24,16 +25,24 @@ COLUMNS = (
 
 
 def disputes_ledger(session: Session, place: Where, period: Period, privacy: Privacy, today: date) -> LedgerData:
-    """One line a dispute: who, what, how risky, each session, the outcome, when closed, the follow-up."""
-    disputes = live_in(session, start=period.start, end=period.end, scope=place.scope)
+    """One line a dispute: who, what, how risky, each session, the outcome, when closed, the follow-up — as
+    they stood at the period's end for a past period (read back from each dispute's history), as they stand
+    today for the current one."""
+    as_of = period.as_of(today)
+    listed = live_in(session, start=period.start, end=period.end, scope=place.scope)
+    states = {d.id: DisputeState.of(d) for d in listed} if as_of >= today else states_on(session, listed, as_of)
+    # carried over only while still open at the period's start (a later reopening does not bring it back)
+    disputes = [d for d in listed if d.id in states and not (
+        d.found_on < period.start and states[d.id].closed_on and states[d.id].closed_on < period.start)]
     ids = [d.id for d in disputes]
     parties, sessions = parties_of(session, ids), sessions_of(session, ids)
     rows = [[n, iso(d.found_on), _found(d, period), _parties(parties.get(d.id, []), privacy),
              label_of(DisputeKind, d.kind), privacy.text(d.subject), label_of(DisputeRisk, d.risk),
-             _sessions(sessions.get(d.id, []), privacy), _outcome(d, privacy), iso(d.closed_on), _follow_up(d, today)]
+             _sessions([s for s in sessions.get(d.id, []) if s.held_on <= as_of], privacy),
+             _outcome(states[d.id], privacy), iso(states[d.id].closed_on), _follow_up(states[d.id], as_of)]
             for n, d in enumerate(disputes, 1)]
     return LedgerData("disputes", place.title("disputes", period.label), place.unit, period.span, COLUMNS, rows,
-                      totals=[_totals(disputes, period)])
+                      totals=[_totals(disputes, states, period)])
 
 
 def _found(dispute: Dispute, period: Period) -> str:
@@ -65,7 +74,7 @@ def _sessions(sessions: list[MediationSession], privacy: Privacy) -> str:
     return "\n".join(lines)
 
 
-def _outcome(dispute: Dispute, privacy: Privacy) -> str:
+def _outcome(dispute: DisputeState, privacy: Privacy) -> str:
     if not dispute.outcome:
         return label_of(DisputeStatus, dispute.status)
     text = label_of(DisputeOutcome, dispute.outcome)
@@ -76,7 +85,7 @@ def _outcome(dispute: Dispute, privacy: Privacy) -> str:
     return text
 
 
-def _follow_up(dispute: Dispute, today: date) -> str:
+def _follow_up(dispute: DisputeState, today: date) -> str:
     if dispute.followed_up_on:
         if dispute.outcome == O.REFERRED:
             held = "部门已处理" if dispute.follow_up_held else "未处理，重新调解"
@@ -89,14 +98,15 @@ def _follow_up(dispute: Dispute, today: date) -> str:
     return ""
 
 
-def _totals(disputes: list[Dispute], period: Period) -> list:
-    """共 N 件（本月新发现 a 件）, each outcome's count, 未结案 and 化解率 (agreements over disputes with an outcome)."""
+def _totals(disputes: list[Dispute], states: dict[int, DisputeState], period: Period) -> list:
+    """共 N 件（本月新发现 a 件）, each outcome's count, 未结案 and 化解率 (agreements over disputes with an outcome),
+    as they stood at the period's end."""
     new = sum(1 for d in disputes if d.found_on >= period.start)
-    outcomes = Counter(d.outcome for d in disputes if d.outcome)
+    outcomes = Counter(states[d.id].outcome for d in disputes if states[d.id].outcome)
     decided = sum(outcomes.values())
     settled = outcomes[O.SUCCESS] + outcomes[O.PARTIAL]
     rate = f"{100 * settled / decided:.1f}%" if decided else "—"
-    unfinished = sum(1 for d in disputes if d.status != DisputeStatus.CLOSED)
+    unfinished = sum(1 for d in disputes if states[d.id].status != DisputeStatus.CLOSED)
     row = ["合计"] + [""] * (len(COLUMNS) - 1)
     row[3] = f"共 {len(disputes)} 件\n本月新发现 {new} 件"
     row[5] = (f"调解成功 {outcomes[O.SUCCESS]} 件，部分达成 {outcomes[O.PARTIAL]} 件，"

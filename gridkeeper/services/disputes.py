@@ -37,6 +37,7 @@ DISPUTES = steps.Register(Dispute, DisputeEvent, "dispute_id", "矛盾纠纷", D
                           DisputeTransitionError)
 FOLLOW_UP_DAYS_KEY = "dispute_follow_up_days"
 TABLE, PARTY, SESSION = "dispute", "dispute_party", "mediation_session"  # where a name reads its own way
+FOLLOW_UP_HELD, FOLLOW_UP_FAILED = "回访：协议履行良好", "回访：协议未履行"  # how a follow-up step's note begins
 
 
 @dataclass
@@ -150,7 +151,7 @@ def create_dispute(session: Session, data: DisputeInput, *, today: date | None =
     for party in parties:
         party.dispute_id = dispute.id
         session.add(party)
-    _log(session, dispute, None, S.REGISTERED, f"登记（{source.label}）", actor)
+    _log(session, dispute, None, S.REGISTERED, f"登记（{source.label}）", actor, step_on=found_on)
     session.flush()
     return dispute
 
@@ -165,8 +166,9 @@ def _grid_of_household(session: Session, household_id: int | None) -> int | None
     return grid_id
 
 
-def _log(session: Session, dispute: Dispute, old, new, note: str, actor: str) -> None:
-    steps.log(session, DISPUTES, dispute, old, new, note, actor)
+def _log(session: Session, dispute: Dispute, old, new, note: str, actor: str, **more) -> None:
+    """A row of the dispute's history; `step_on`: the day the step happened (a past month's ledger reads it)."""
+    steps.log(session, DISPUTES, dispute, old, new, note, actor, **more)
 
 
 def _locked(session: Session, dispute_id: int) -> Dispute:
@@ -174,13 +176,14 @@ def _locked(session: Session, dispute_id: int) -> Dispute:
 
 
 def _move(session: Session, dispute: Dispute, target: DisputeStatus, note: str, actor: str, *,
-          reason: str = "") -> None:
-    """One step (a dispute's steps come with sessions, outcomes and follow-ups: they check its version first)."""
+          reason: str = "", **more) -> None:
+    """One step (a dispute's steps come with sessions, outcomes and follow-ups: they check its version first);
+    `more`: the history row's step_on (the day it happened) and, for an outcome, the outcome."""
     try:
         flow.check_transition(S(dispute.status), target, reason=reason)
     except DisputeTransitionError as exc:
         raise ServiceError(str(exc)) from exc
-    steps.finish(session, DISPUTES, dispute, target, note, actor)
+    steps.finish(session, DISPUTES, dispute, target, note, actor, **more)
 
 
 def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, risk, details: str = "",
@@ -266,9 +269,9 @@ def add_session(session: Session, dispute_id: int, *, held_on: date, mediators: 
     session.add(record)
     note = f"{held_on.isoformat()} 调解（{mediators}）" + (f"：{agreed.strip()}" if agreed.strip() else "")
     if dispute.status == S.REGISTERED:
-        _move(session, dispute, S.MEDIATING, note, actor)
+        _move(session, dispute, S.MEDIATING, note, actor, step_on=held_on)
     else:
-        _log(session, dispute, dispute.status, dispute.status, note, actor)
+        _log(session, dispute, dispute.status, dispute.status, note, actor, step_on=held_on)
     dispute.last_step_on = max(dispute.last_step_on, held_on)
     session.add(dispute)
     session.flush()
@@ -313,7 +316,7 @@ def record_outcome(session: Session, dispute_id: int, outcome: DisputeOutcome | 
         raise ValidationFailed(errors)
     target = flow.status_after_outcome(outcome)
     text = outcome.label + (f"：{referred_to}" if referred_to else "") + (f"（{note}）" if note else "")
-    _move(session, dispute, target, text, actor, reason=note or referred_to)
+    _move(session, dispute, target, text, actor, reason=note or referred_to, step_on=on, outcome=outcome)
     dispute.outcome, dispute.outcome_on, dispute.outcome_note = outcome, on, note
     dispute.referred_to = referred_to[:100] if outcome == O.REFERRED else ""
     dispute.last_step_on = max(dispute.last_step_on, on)
@@ -344,13 +347,13 @@ def record_follow_up(session: Session, dispute_id: int, *, on: date, held: bool,
         errors.append(ValueRuleError("follow_up_note", "协议没有履行时要写明情况，纠纷将重新调解"))
     if errors:
         raise ValidationFailed(errors)
-    text = ("回访：协议履行良好" if held else "回访：协议未履行") + (f"（{note}）" if note else "")
+    text = (FOLLOW_UP_HELD if held else FOLLOW_UP_FAILED) + (f"（{note}）" if note else "")
     dispute.followed_up_on, dispute.follow_up_held, dispute.follow_up_note = on, held, note
     if held:
-        _move(session, dispute, S.CLOSED, text, actor)
+        _move(session, dispute, S.CLOSED, text, actor, step_on=on)
         dispute.closed_on = on
     else:
-        _move(session, dispute, S.MEDIATING, text, actor, reason=note)
+        _move(session, dispute, S.MEDIATING, text, actor, reason=note, step_on=on)
         dispute.outcome, dispute.outcome_on, dispute.follow_up_due, dispute.closed_on = None, None, None, None
     dispute.last_step_on = max(dispute.last_step_on, on)
     session.add(dispute)
@@ -372,7 +375,7 @@ def close_dispute(session: Session, dispute_id: int, *, on: date, reason: str, t
         errors.append(ValueRuleError("closing_reason", "请写明为什么结案"))
     if errors:
         raise ValidationFailed(errors)
-    _move(session, dispute, S.CLOSED, f"结案：{reason.strip()}", actor, reason=reason)
+    _move(session, dispute, S.CLOSED, f"结案：{reason.strip()}", actor, reason=reason, step_on=on)
     dispute.closed_on, dispute.follow_up_due = on, None
     session.add(dispute)
     session.flush()
@@ -386,7 +389,7 @@ def reopen_dispute(session: Session, dispute_id: int, *, reason: str, on: date |
     check_version(session, dispute, expected_version)
     if not reason.strip():
         raise ValidationFailed([ValueRuleError("reopen_reason", "请说明为什么重新调解")])
-    _move(session, dispute, S.MEDIATING, f"重新调解：{reason.strip()}", actor, reason=reason)
+    _move(session, dispute, S.MEDIATING, f"重新调解：{reason.strip()}", actor, reason=reason, step_on=on or date.today())
     dispute.outcome, dispute.outcome_on, dispute.referred_to, dispute.outcome_note = None, None, "", ""
     dispute.follow_up_due, dispute.closed_on = None, None
     dispute.last_step_on = max(dispute.last_step_on, on or date.today())

@@ -76,18 +76,20 @@ def begin(session: Session, register: Register, item_id: int, target, *, reason:
     return item, target
 
 
-def log(session: Session, register: Register, item, old, new, note: str, actor: str) -> None:
-    """A row of the item's history (a step, or a note on it when `old` is `new`)."""
+def log(session: Session, register: Register, item, old, new, note: str, actor: str, **more) -> None:
+    """A row of the item's history (a step, or a note on it when `old` is `new`); `more`: a register's own
+    columns of that row (a dispute's step_on and outcome)."""
     session.add(register.event(**{register.item_key: item.id}, **register.event_values(item), at=datetime.now(UTC),
-                               from_status=old, to_status=new, note=note[:register.note_limit], actor=actor[:50]))
+                               from_status=old, to_status=new, note=note[:register.note_limit], actor=actor[:50],
+                               **more))
 
 
-def finish(session: Session, register: Register, item, target, note: str, actor: str):
-    """Set the item's status to `target` and keep the step in its history."""
+def finish(session: Session, register: Register, item, target, note: str, actor: str, **more):
+    """Set the item's status to `target` and keep the step in its history (`more`: as for `log`)."""
     old = item.status
     item.status = target
     session.add(item)
-    log(session, register, item, old, target, note, actor)
+    log(session, register, item, old, target, note, actor, **more)
     session.flush()
     return item
 

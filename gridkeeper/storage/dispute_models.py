@@ -85,12 +85,19 @@ class MediationSession(SQLModel, table=True):
 
 
 class DisputeEvent(SQLModel, table=True):
-    """One step of a dispute (status change, session, outcome, follow-up), kept for its history."""
+    """One step of a dispute (status change, session, outcome, follow-up), kept for its history.
+
+    `at` is when it was recorded; `step_on` the day it happened as the steward gave it (a session held last
+    week, recorded today), so a past month's ledger can tell what the dispute looked like at that month's
+    end; `outcome` the outcome an outcome step recorded (it is cleared from the dispute when mediation starts
+    again, and stays here)."""
 
     __tablename__ = "dispute_event"
     id: int | None = Field(default=None, primary_key=True)
     dispute_id: int = Field(foreign_key="dispute.id", index=True)
     at: datetime
+    step_on: date | None = None
+    outcome: DisputeOutcome | None = Field(default=None, sa_type=String(20))
     from_status: str | None = Field(default=None, max_length=20)
     to_status: str = Field(max_length=20)
     note: str = Field(default="")

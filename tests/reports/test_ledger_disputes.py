@@ -131,3 +131,68 @@ def test_demo_has_disputes_turned_from_requests_naming_each_other(demo_db):
     statuses = dict(query(db, "select status, count(*) from dispute group by status"))
     assert statuses["closed"] > sum(statuses.values()) / 2  # most resolved; some still open
     assert statuses.get("registered", 0) + statuses.get("mediating", 0) > 0
+
+
+def test_a_past_months_ledger_shows_each_dispute_as_it_stood_at_that_months_end(session, place, tmp_path):
+    """Mediated in October, closed in November, reopened in December (today): October's ledger says 调解成功 ·
+    应回访, November's 已结案 with the follow-up, whatever the dispute says today; an agreement that did not hold
+    reads 调解成功 in October and 调解中 in November; a referral still waiting at November's end is overdue then."""
+    from gridkeeper.reports.jobs import PrintJob, produce
+
+    today = date(2026, 12, 10)
+    home = hh.create_household(session, HouseholdInput(unit_id=place["unit"], room="401"),
+                               [ResidentInput(name="王建华", phone="13800001111")], today=today)
+    session.commit()
+    resident = home.residents[0].id
+
+    def dispute(subject, found, *sessions):
+        made = disputes.create_dispute(session, DisputeInput(subject=subject, found_on=found,
+                                                             parties=[PartyInput(resident_id=resident)]), today=today)
+        for held in sessions:
+            disputes.add_session(session, made.id, held_on=held, mediators="李晓燕", agreed="双方和解", today=today)
+        return made.id
+
+    held = dispute("楼上漏水", date(2026, 10, 5), date(2026, 10, 10))
+    disputes.record_outcome(session, held, "调解成功", on=date(2026, 10, 20), today=today)
+    disputes.record_follow_up(session, held, on=date(2026, 11, 5), held=True, today=today)
+    disputes.reopen_dispute(session, held, reason="又因漏水争吵", on=date(2026, 12, 2))
+    broken = dispute("噪音扰民", date(2026, 10, 8), date(2026, 10, 12))
+    disputes.record_outcome(session, broken, "调解成功", on=date(2026, 10, 22), today=today)
+    disputes.record_follow_up(session, broken, on=date(2026, 11, 3), held=False, note="一方未履行", today=today)
+    disputes.add_session(session, broken, held_on=date(2026, 11, 6), mediators="张卫国", today=today)
+    settled = dispute("车位占用", date(2026, 10, 2))
+    disputes.close_dispute(session, settled, on=date(2026, 10, 3), reason="自行和解", today=today)
+    referred = dispute("拖欠工资", date(2026, 10, 15), date(2026, 10, 16))
+    disputes.record_outcome(session, referred, "转交相关部门", on=date(2026, 10, 25), referred_to="街道综治中心",
+                            today=today)
+    session.commit()
+
+    def rows(month: date) -> dict[str, list]:
+        data = build_ledger(session, LedgerRequest("disputes", month_period(month), "FK-03", today=today))
+        return {row[5]: row[7:] for row in data.rows}, data.totals[0]
+
+    october, october_totals = rows(date(2026, 10, 1))
+    assert october == {
+        "楼上漏水": ["10月10日 李晓燕：双方和解", "调解成功", "", "应回访：\n2026-11-04"],
+        "噪音扰民": ["10月12日 李晓燕：双方和解", "调解成功", "", "应回访：\n2026-11-06"],
+        "车位占用": ["未调解", "已结案", "2026-10-03", ""],
+        "拖欠工资": ["10月16日 李晓燕：双方和解", "转交相关部门\n（街道综治中心）", "", "应回访：\n2026-11-09"]}
+    assert "未结案 3 件" in october_totals[7] and "化解率 66.7%" in october_totals[7]
+    november, november_totals = rows(date(2026, 11, 1))
+    assert november == {
+        "楼上漏水": ["10月10日 李晓燕：双方和解", "调解成功", "2026-11-05", "2026-11-05\n协议履行"],
+        "噪音扰民": ["10月12日 李晓燕：双方和解\n11月6日 张卫国", "调解中", "", "2026-11-03\n未履行，重新调解"],
+        "拖欠工资": ["10月16日 李晓燕：双方和解", "转交相关部门\n（街道综治中心）", "", "应回访：\n2026-11-09\n已超期"]}
+    assert "未结案 2 件" in november_totals[7]
+    december, _ = rows(date(2026, 12, 1))  # this month: as the disputes stand today
+    assert december["楼上漏水"][1:] == ["调解中", "", "2026-11-05\n协议履行"]
+
+    for month in (date(2026, 10, 1), date(2026, 11, 1)):
+        out = tmp_path / f"disputes-{month:%Y-%m}.pdf"
+        produce(session, PrintJob("ledger:disputes", grid_code="FK-03", month=month, today=today), out)
+        text = flat("".join(pages_text(out)))
+        assert f"矛盾纠纷排查化解台账（2026年{month.month}月）" in text
+        if month.month == 10:
+            assert "2026-11-04" in text and "2026-10-03" in text and "协议履行" not in text and "2026-11-05" not in text
+        else:
+            assert "2026-11-05" in text and "协议履行" in text and "车位占用" not in text and "已超期" in text

@@ -107,3 +107,35 @@ def test_checking_the_schema_version_does_not_import_alembic(tmp_path):
             f"e = open_for_reading({str(path)!r}); e.dispose(); print('alembic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_dispute_steps_already_recorded_get_their_day_and_outcome(tmp_path):
+    """0010: a step recorded before the migration takes its day from when it was recorded and an outcome step
+    its outcome from its note (a past month's dispute ledger reads both)."""
+    from alembic import command
+
+    from gridkeeper.storage.engine import make_engine
+
+    path = tmp_path / "disputes.db"
+    old = make_engine(f"sqlite:///{path}")
+    command.upgrade(migrate.alembic_config(old), "0009_rentals")
+    with old.begin() as conn:  # the history alone matters here: no grid behind grid_id 1
+        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        conn.exec_driver_sql(
+            "INSERT INTO dispute (id, grid_id, kind, subject, details, risk, source, found_on, found_by, status, "
+            "last_step_on, referred_to, outcome_note, follow_up_note, version) VALUES (1, 1, 'neighbour', '漏水', '', "
+            "'low', 'reported', '2026-10-05', '', 'referred', '2026-10-20', '街道综治中心', '', '', 1)")
+        for n, (at, old_status, new, note) in enumerate((
+                ("2026-10-05 09:00:00.000000", None, "registered", "登记（群众反映）"),
+                ("2026-10-10 09:00:00.000000", "registered", "mediating", "2026-10-10 调解（李晓燕）"),
+                ("2026-10-20 09:00:00.000000", "mediating", "referred", "转交相关部门：街道综治中心"),
+                ("2026-10-21 09:00:00.000000", "referred", "referred", "添加当事人：刘强")), start=1):
+            conn.exec_driver_sql("INSERT INTO dispute_event (id, dispute_id, at, from_status, to_status, note, actor) "
+                                 "VALUES (?, 1, ?, ?, ?, ?, '')", (n, at, old_status, new, note))
+    old.dispose()
+    engine = open_database(path).engine
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT step_on, outcome FROM dispute_event ORDER BY id").all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("2026-10-05", None), ("2026-10-10", None), ("2026-10-20", "referred"),
+                                        ("2026-10-21", None)]

@@ -13,6 +13,7 @@ from gridkeeper.services import disputes
 from gridkeeper.services.bin_links import (LinkWatch, Links, Outcome, cut_loose, dangling, fresh_ids, parent_missing,
                                           relink, renumber)
 from gridkeeper.services.changes import TOPICS, Change
+from gridkeeper.services.conflicts import check_version
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError
 from gridkeeper.services.geography import get
 from gridkeeper.services.rental_lists import flat_address
@@ -78,12 +79,15 @@ def _leaving(rows: dict[str, list], household: Household) -> dict[str, set]:
     return leaving
 
 
-def delete_household(session: Session, household_id: int, *, label: str = "") -> DeletedRecord:
+def delete_household(session: Session, household_id: int, *, label: str = "",
+                     expected_version: int | None = None) -> DeletedRecord:
     """Move a household and everything hanging off it into the recycle bin. Rows elsewhere that point at
     it (hazards found there, disputes and their parties, leader posts and requests naming a resident,
     leases of a landlord living here, members living here) stay, unlinked; what was cut is kept in the
-    bin so that the restore ties it back."""
+    bin so that the restore ties it back. With the version the user saw (`expected_version`), a household
+    changed elsewhere meanwhile is an EditConflict (removing), not deleted unseen."""
     household = get(session, Household, household_id)
+    check_version(session, household, expected_version, removing=True)
     rows = _rows(session, household_id)
     payload = {"household": snapshot(household)}
     payload |= {name: [snapshot(row) for row in rows[name]] for name, _ in _PARTS}

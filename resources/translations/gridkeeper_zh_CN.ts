@@ -4923,191 +4923,191 @@ Nothing is printed or saved until you ask.</source>
 <context>
     <name>RequestsSection</name>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="68"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
         <source>Filter: request, address, head, handled by or No.</source>
         <translation>筛选：诉求内容、地址、户主、承办人或编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="91"/>
         <source>New request…</source>
         <translation>新诉求…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="79"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="91"/>
         <source>Record a resident&apos;s request (Ctrl+N)</source>
         <translation>登记居民诉求（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="88"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="96"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="108"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="97"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="109"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="98"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="110"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="99"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="111"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="100"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="112"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="101"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="222"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="240"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="102"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="103"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="115"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="104"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="116"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="105"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="117"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="113"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="125"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="114"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="126"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="118"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="130"/>
         <source>Start handling…</source>
         <translation>开始办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="119"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="131"/>
         <source>Follow-up and rating…</source>
         <translation>回访评价…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="120"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="132"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="122"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="134"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="124"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="136"/>
         <source>Open household</source>
         <translation>打开住户</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="127"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="139"/>
         <source>Turn into a dispute…</source>
         <translation>转为矛盾纠纷…</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="128"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="140"/>
         <source>Mediate this neighbour dispute in the dispute register; the request is closed and its history kept</source>
         <translation>转入矛盾纠纷台账调解；诉求随之办结，办理经过保留</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="166"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="184"/>
         <source>{0} requests</source>
         <translation>共 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="223"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="241"/>
         <source>Choose a request in the list to see its history and next step.</source>
         <translation>在列表中选择一件诉求，查看办理经过和下一步。</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="225"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="243"/>
         <source>Request #{0} · {1}</source>
         <translation>诉求 #{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="229"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="247"/>
         <source>Raised {0}, deadline {1}</source>
         <translation>{0} 提出，期限 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="231"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="249"/>
         <source>Handled by: {0}</source>
         <translation>承办：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="231"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="249"/>
         <source>Feedback: {0}</source>
         <translation>办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="232"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="250"/>
         <source>Rating: {0}</source>
         <translation>评价：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridkeeper/ui/sections/requests.py" line="233"/>
+        <location filename="../../gridkeeper/ui/sections/requests.py" line="251"/>
         <source>Withdrawn: {0}</source>
         <translation>撤回原因：{0}</translation>
     </message>

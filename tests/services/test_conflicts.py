@@ -323,3 +323,21 @@ def test_withdrawing_several_members_withdraws_those_not_in_conflict(engine, pla
     assert [(c.record_id, c.name, c.current_version) for c in done.conflicts] == [(ids[1], "钱进", 2)]
     with Session(engine) as session:
         assert [session.get(members.Member, i).status for i in ids] == ["withdrawn", "active"]
+
+
+def test_deleting_a_household_changed_elsewhere_is_a_conflict(engine, place, household):
+    from gridkeeper.services import trash
+
+    household_id, _ = household
+    opened = _opened(engine, Household, household_id)
+    with unit_of_work(engine) as session:
+        session.info["actor"] = "王敏"
+        hh.update_household(session, household_id, HouseholdInput(unit_id=place["unit"], room="301", notes="独居老人",
+                                                                  version=opened.version))
+    with pytest.raises(EditConflict) as caught, unit_of_work(engine) as session:
+        trash.delete_household(session, household_id, expected_version=opened.version)
+    assert caught.value.removing and "您要删除的住户“幸福家园7号楼2单元301”" in str(caught.value)
+    assert _opened(engine, Household, household_id) is not None
+    with unit_of_work(engine) as session:  # keep mine: deleted over the version saved now
+        trash.delete_household(session, household_id, expected_version=caught.value.current_version)
+    assert _opened(engine, Household, household_id) is None

@@ -448,8 +448,14 @@ class HouseholdEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         household_id = self.household_id
-        if perform(self, self.ctx, lambda session: trash.delete_household(session, household_id),
-                   changes=Change.HOUSEHOLDS) is None:
+
+        def keep_mine(conflict: EditConflict) -> None:  # delete all the same, over the version saved now
+            self.version = conflict.current_version
+
+        # Changed on another PC since it was opened here: the conflict dialog first (use theirs: shown as saved).
+        if perform_edit(self, self.ctx, lambda session: trash.delete_household(
+                session, household_id, expected_version=self.version), changes=Change.HOUSEHOLDS,
+                keep_mine=keep_mine, take_theirs=self._take_theirs) is None:
             return False
         self._clean = self.snapshot()
         self.deleted.emit(self.household_id)

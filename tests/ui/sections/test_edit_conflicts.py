@@ -183,6 +183,31 @@ def test_household_removing_a_resident_changed_elsewhere(pcs, choices, qtbot):
         assert [r.name for r in hh.household_residents(session, place["household"])] == ["王小明"]
 
 
+def test_deleting_a_household_someone_changed_asks_first(pcs, choices, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridkeeper.ui.households.editor import HouseholdEditor
+
+    here, there, place = pcs
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    editor = HouseholdEditor(here, place["household"])
+    qtbot.addWidget(editor)
+    with other_pc(there) as session:
+        hh.update_household(session, place["household"], HouseholdInput(unit_id=place["unit"], room="301",
+                                                                         notes="独居老人，每周探访"))
+    choices.answers = [False]  # use theirs: not deleted, the window shows their notes
+    assert editor.delete() is False
+    assert "您要删除的住户" in choices.shown[-1][0] and "没有删除" in choices.shown[-1][0]
+    assert read(here, Household, place["household"]) is not None
+    assert editor.notes.toPlainText() == "独居老人，每周探访"
+    with other_pc(there) as session:
+        hh.update_household(session, place["household"], HouseholdInput(unit_id=place["unit"], room="301",
+                                                                         notes="又改了"))
+    choices.answers = [True]  # keep mine: deleted all the same (into the recycle bin)
+    assert editor.delete() is True
+    assert read(here, Household, place["household"]) is None
+
+
 def test_a_moved_household_shows_unit_names_not_numbers(pcs, choices, qtbot):
     from gridkeeper.services import geography as geo
     from gridkeeper.ui.households.editor import HouseholdEditor

@@ -33,7 +33,7 @@ class Dispute(SQLModel, table=True):
     details: str = Field(default="")
     risk: DisputeRisk = Field(default=DisputeRisk.LOW, sa_type=String(10))
     source: DisputeSource = Field(default=DisputeSource.REPORTED, sa_type=String(20))
-    source_visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    source_visit_id: int | None = Field(default=None, foreign_key="visit.id", index=True)
     source_request_id: int | None = Field(default=None, foreign_key="resident_request.id", unique=True)
     found_on: date = Field(index=True)
     found_by: str = Field(default="", max_length=50)

@@ -103,7 +103,7 @@ class HazardEvent(SQLModel, table=True):
     __tablename__ = "safety_hazard_event"
     id: int | None = Field(default=None, primary_key=True)
     hazard_id: int = Field(foreign_key="safety_hazard.id", index=True)
-    grid_id: int = Field(foreign_key="grid.id")
+    grid_id: int = Field(foreign_key="grid.id", index=True)
     at: datetime
     from_status: str | None = Field(default=None, max_length=20)
     to_status: str = Field(max_length=20)

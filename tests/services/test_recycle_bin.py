@@ -417,3 +417,20 @@ def test_two_pcs_restoring_the_same_record_at_once_restore_it_once(engine, place
     with unit_of_work(engine) as session:
         assert len(hh.household_residents(session, saved.household.id)) == 1
         assert len(session.exec(select(AuditEntry).where(AuditEntry.action == "restore")).all()) == 1
+
+
+def test_a_household_put_in_the_bin_before_links_were_kept_still_comes_back(session, linked):
+    """A bin filled by an earlier version holds no links, only the members who lived there."""
+    import json
+
+    record = trash.delete_household(session, linked["household"])
+    payload = json.loads(record.payload)
+    del payload["links"]
+    payload["members"] = [linked["member"]]
+    record.payload = json.dumps(payload, ensure_ascii=False)
+    session.add(record)
+    session.commit()
+    restored = trash.restore_any(session, record.id)
+    session.commit()
+    assert restored.notes == [] and session.get(Member, linked["member"]).household_id == linked["household"]
+    assert len(hh.household_residents(session, linked["household"])) == 2

@@ -37,7 +37,7 @@ def disputes_ledger(session: Session, place: Where, period: Period, privacy: Pri
     ids = [d.id for d in disputes]
     parties, sessions = parties_of(session, ids), sessions_of(session, ids)
     rows = [[n, iso(d.found_on), _found(d, period), _parties(parties.get(d.id, []), privacy),
-             label_of(DisputeKind, d.kind), privacy.text(d.subject), label_of(DisputeRisk, d.risk),
+             label_of(DisputeKind, d.kind), privacy.text(d.subject), label_of(DisputeRisk, states[d.id].risk),
              _sessions([s for s in sessions.get(d.id, []) if s.held_on <= as_of], privacy),
              _outcome(states[d.id], privacy), iso(states[d.id].closed_on), _follow_up(states[d.id], as_of)]
             for n, d in enumerate(disputes, 1)]

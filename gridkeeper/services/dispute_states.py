@@ -1,5 +1,5 @@
-"""What a dispute looked like at the end of a past day (a past month's ledger): its status, outcome, follow-up and
-closing as they stood then, read back from its history (each step keeps the day it happened, `step_on`), not
+"""What a dispute looked like at the end of a past day (a past month's ledger): its status, risk, outcome,
+follow-up and closing as they stood then, read back from its history (each step keeps the day it happened, `step_on`), not
 today's values — a dispute mediated in October and closed in November reads 调解成功 · 应回访 in October's
 ledger and 已结案 in November's; an agreement that did not hold and was mediated again still reads 调解成功
 for the month it was reached."""
@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from gridkeeper.domain.dispute_flow import FOLLOW_UP_STATUSES, DisputeOutcome, DisputeStatus
-from gridkeeper.services.disputes import FOLLOW_UP_FAILED, FOLLOW_UP_HELD, follow_up_days
+from gridkeeper.domain.dispute_flow import FOLLOW_UP_STATUSES, DisputeOutcome, DisputeRisk, DisputeStatus
+from gridkeeper.services.disputes import FOLLOW_UP_FAILED, FOLLOW_UP_HELD, RISK_CHANGED, follow_up_days
 from gridkeeper.storage.dispute_models import Dispute, DisputeEvent
 from gridkeeper.storage.portable_sql import one_of
 
@@ -25,6 +25,7 @@ class DisputeState:
     """A dispute's standing on a day: what a ledger prints in 调解结果, 结案日期 and 回访情况."""
 
     status: DisputeStatus
+    risk: DisputeRisk = DisputeRisk.LOW
     outcome: DisputeOutcome | None = None
     outcome_on: date | None = None
     referred_to: str = ""
@@ -37,9 +38,10 @@ class DisputeState:
     @classmethod
     def of(cls, dispute: Dispute) -> DisputeState:
         """As the dispute stands now."""
-        return cls(S(dispute.status), DisputeOutcome(dispute.outcome) if dispute.outcome else None,
-                   dispute.outcome_on, dispute.referred_to, dispute.outcome_note, dispute.follow_up_due,
-                   dispute.followed_up_on, dispute.follow_up_held, dispute.closed_on)
+        return cls(S(dispute.status), DisputeRisk(dispute.risk),
+                   DisputeOutcome(dispute.outcome) if dispute.outcome else None, dispute.outcome_on,
+                   dispute.referred_to, dispute.outcome_note, dispute.follow_up_due, dispute.followed_up_on,
+                   dispute.follow_up_held, dispute.closed_on)
 
 
 def step_day(event: DisputeEvent) -> date:
@@ -64,13 +66,18 @@ def replay(dispute: Dispute, events: list[DisputeEvent], day: date, follow_up_af
     """The dispute as it stood at the end of `day` from its steps in the order they were recorded (those that
     happened after `day` left out); None when it was not registered yet."""
     state: dict = {}
+    risk = DisputeRisk(dispute.risk)
+    for event in reversed(events):  # the risk then: what the first correction after that day changed it from
+        if step_day(event) > day and event.note.startswith(RISK_CHANGED):
+            before = event.note[len(RISK_CHANGED):].split(" → ")[0]
+            risk = next((r for r in DisputeRisk if r.label == before), risk)
     for event in events:
         on = step_day(event)
         if on > day:
             continue
         status = S(event.to_status)
         if not state:
-            state = dict(status=status)
+            state = dict(status=status, risk=risk)
         state["status"] = status
         if event.outcome:
             outcome = DisputeOutcome(event.outcome)
@@ -107,7 +114,7 @@ def states_on(session: Session, disputes: list[Dispute], day: date) -> dict[int,
     for dispute in disputes:
         state = replay(dispute, events.get(dispute.id, []), day, after)
         if state is None and dispute.found_on <= day:  # no history kept at all: found, nothing more known
-            state = DisputeState(S.REGISTERED)
+            state = DisputeState(S.REGISTERED, DisputeRisk(dispute.risk))
         if state is not None:
             found[dispute.id] = state
     return found

@@ -38,6 +38,7 @@ DISPUTES = steps.Register(Dispute, DisputeEvent, "dispute_id", "矛盾纠纷", D
 FOLLOW_UP_DAYS_KEY = "dispute_follow_up_days"
 TABLE, PARTY, SESSION = "dispute", "dispute_party", "mediation_session"  # where a name reads its own way
 FOLLOW_UP_HELD, FOLLOW_UP_FAILED = "回访：协议履行良好", "回访：协议未履行"  # how a follow-up step's note begins
+RISK_CHANGED = "风险等级："  # how the note of a risk correction begins: 风险等级：低 → 高
 
 
 @dataclass
@@ -187,7 +188,7 @@ def _move(session: Session, dispute: Dispute, target: DisputeStatus, note: str, 
 
 
 def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, risk, details: str = "",
-                   expected_version: int | None = None, actor: str = "") -> Dispute:
+                   expected_version: int | None = None, actor: str = "", today: date | None = None) -> Dispute:
     """Correct what a dispute is about, its kind and its risk (e.g. the risk rises after a quarrel)."""
     dispute = _locked(session, dispute_id)
     check_version(session, dispute, expected_version,  # yours: both versions side by side in the window
@@ -205,7 +206,8 @@ def update_dispute(session: Session, dispute_id: int, *, subject: str, kind, ris
         raise ValidationFailed(errors)
     if new_risk != dispute.risk:
         _log(session, dispute, dispute.status, dispute.status,
-             f"风险等级：{label_of(DisputeRisk, dispute.risk)} → {new_risk.label}", actor)
+             f"{RISK_CHANGED}{label_of(DisputeRisk, dispute.risk)} → {new_risk.label}", actor,
+             step_on=today or date.today())
     dispute.subject, dispute.kind, dispute.risk, dispute.details = subject, new_kind, new_risk, details.strip()
     session.add(dispute)
     session.flush()

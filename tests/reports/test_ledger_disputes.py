@@ -156,6 +156,7 @@ def test_a_past_months_ledger_shows_each_dispute_as_it_stood_at_that_months_end(
     disputes.record_outcome(session, held, "调解成功", on=date(2026, 10, 20), today=today)
     disputes.record_follow_up(session, held, on=date(2026, 11, 5), held=True, today=today)
     disputes.reopen_dispute(session, held, reason="又因漏水争吵", on=date(2026, 12, 2))
+    disputes.update_dispute(session, held, subject="楼上漏水", kind="邻里", risk="高", today=date(2026, 12, 2))
     broken = dispute("噪音扰民", date(2026, 10, 8), date(2026, 10, 12))
     disputes.record_outcome(session, broken, "调解成功", on=date(2026, 10, 22), today=today)
     disputes.record_follow_up(session, broken, on=date(2026, 11, 3), held=False, note="一方未履行", today=today)
@@ -186,6 +187,10 @@ def test_a_past_months_ledger_shows_each_dispute_as_it_stood_at_that_months_end(
     assert "未结案 2 件" in november_totals[7]
     december, _ = rows(date(2026, 12, 1))  # this month: as the disputes stand today
     assert december["楼上漏水"][1:] == ["调解中", "", "2026-11-05\n协议履行"]
+    risks = {month: build_ledger(session, LedgerRequest("disputes", month_period(month), "FK-03",
+                                                        today=today)).rows[0][6]
+             for month in (date(2026, 11, 1), date(2026, 12, 1))}
+    assert risks == {date(2026, 11, 1): "低", date(2026, 12, 1): "高"}  # raised in December
 
     for month in (date(2026, 10, 1), date(2026, 11, 1)):
         out = tmp_path / f"disputes-{month:%Y-%m}.pdf"

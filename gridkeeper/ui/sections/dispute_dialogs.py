@@ -216,7 +216,8 @@ class EditDisputeDialog(FormDialog):
         return disputes.update_dispute(session, self.dispute.id, subject=self.subject.text(),
                                        kind=self.kind.currentData(), risk=self.risk.currentData(),
                                        details=self.details.toPlainText(),
-                                       expected_version=self.version, actor=self.ctx.user)
+                                       expected_version=self.version, actor=self.ctx.user,
+                                       today=self.ctx.today())
 
     def take_theirs(self, conflict) -> None:
         """Use their version: the dialog stays open and shows the dispute as saved now."""

@@ -82,14 +82,17 @@ def test_derived_search_columns_are_what_the_services_write(demo_db, db_kind):
 
 
 def test_after_the_bulk_load_every_index_is_there_and_new_rows_fit(demo_copy):
-    """SQLite's indexes were dropped for the load and made again; a server's id sequences were moved past
-    the ids the demo gave, so the next ordinary insert does not collide."""
+    """The indexes (and on a server the foreign keys) dropped for the load were made again; a server's id
+    sequences were moved past the ids the demo gave, so the next ordinary insert does not collide."""
     database = open_database(demo_copy)
     try:
         with database.engine.connect() as conn:
             for table in SQLModel.metadata.sorted_tables:
                 made = {ix["name"] for ix in inspect(conn).get_indexes(table.name)}
                 assert {ix.name for ix in table.indexes} <= made, table.name
+                keys = {(tuple(fk["constrained_columns"]), fk["referred_table"])
+                        for fk in inspect(conn).get_foreign_keys(table.name)}  # a server's were dropped for the load
+                assert keys == {((fk.parent.name,), fk.column.table.name) for fk in table.foreign_keys}, table.name
         with Session(database.engine) as session:
             grid = geo.create_grid(session, code="FK-99", name="新网格")
             session.commit()
@@ -165,5 +168,6 @@ def test_a_steward_cannot_fill_a_database_with_the_demo(engine, session, monkeyp
         accounts.sign_in(engine, None)
     with Session(engine) as check:
         assert check.exec(select(Household)).all() == []
-    with engine.connect() as conn:  # the indexes dropped for the load came back with the rollback
+    with engine.connect() as conn:  # the indexes and keys dropped for the load came back with the rollback
         assert {ix.name for ix in Resident.__table__.indexes} <= {ix["name"] for ix in inspect(conn).get_indexes("resident")}
+        assert inspect(conn).get_foreign_keys("resident")

@@ -20,8 +20,8 @@ from gridkeeper.services.community_setup import GridDetails, checked_grid
 from gridkeeper.services.errors import Duplicate, NotFound, ServiceError, ValidationFailed
 from gridkeeper.services.geography import get, sort_number
 from gridkeeper.services.row_snapshot import snapshot
-from gridkeeper.storage.models import (Building, Compound, DeletedRecord, Grid, Household, LeaderAssignment, Member,
-                                       Resident, ResidentRequest, ServiceActivity, Unit, Visit)
+from gridkeeper.storage.models import (Account, Building, Compound, DeletedRecord, Grid, Household, LeaderAssignment,
+                                       Member, Resident, ResidentRequest, ServiceActivity, Unit, Visit)
 
 MODELS = {"grid": Grid, "compound": Compound, "building": Building, "unit": Unit}
 KIND_LABELS = {"grid": "网格", "compound": "小区", "building": "楼栋", "unit": "单元"}
@@ -325,6 +325,7 @@ def delete_place(session: Session, kind: str, record_id: int) -> DeletedRecord:
         # naming an unregistered room) keep their copied names, unlinked until the restore
         cut_loose(session, {t: [k[0] for k in keys] for t, keys in leaving.items()}, leaving, label)
     payload["links"] = watch.links.as_json()
+    payload["stewards"] = _unassign_grids(session, tree.grid_ids)
     for table in reversed(_ORDER):
         ids = [r.id for r in rows[table]]
         model = _TABLE_MODELS[table]
@@ -337,6 +338,37 @@ def delete_place(session: Session, kind: str, record_id: int) -> DeletedRecord:
     session.add(record)
     session.flush()
     return record
+
+
+def _unassign_grids(session: Session, grid_ids: list[int]) -> dict[str, list[int]]:
+    """Stewards' accounts name their grids by id (a JSON list, no foreign key): a deleted grid leaves their
+    lists, or SQLite would give its id, and with it the steward's permission, to the next grid made. Returns
+    account id → the grid ids taken away, for the restore."""
+    taken: dict[str, list[int]] = {}
+    if not grid_ids:
+        return taken
+    for account in session.exec(select(Account)):
+        ids = [int(g) for g in json.loads(account.grid_ids or "[]")]
+        gone = [g for g in ids if g in grid_ids]
+        if gone:
+            account.grid_ids = json.dumps([g for g in ids if g not in gone])
+            session.add(account)
+            taken[str(account.id)] = gone
+    session.flush()
+    return taken
+
+
+def _reassign_grids(session: Session, taken: dict[str, list[int]], renumbered: dict[int, int]) -> list[str]:
+    notes = []
+    for account_id, grid_ids in taken.items():
+        account = session.get(Account, int(account_id))
+        if account is None:
+            notes.append(f"账号 #{account_id} 已删除，没有恢复它负责的网格")
+            continue
+        ids = [int(g) for g in json.loads(account.grid_ids or "[]")]
+        account.grid_ids = json.dumps(ids + [renumbered.get(g, g) for g in grid_ids if renumbered.get(g, g) not in ids])
+        session.add(account)
+    return notes
 
 
 def _restore_clash(session: Session, table: str, row: dict) -> str | None:
@@ -382,5 +414,8 @@ def restore_place(session: Session, record: DeletedRecord) -> Outcome:
     if refusals:
         raise ServiceError(f"不能恢复“{record.label}”：" + "；".join(refusals))
     notes += relink(session, links, f"“{record.label}”")
+    if payload.get("stewards"):
+        notes += _reassign_grids(session, payload["stewards"], renumbered.get("grid", {}))
+        tables.add("account")
     session.flush()
     return Outcome(notes, tables | links.tables(), renumbered)

@@ -434,3 +434,25 @@ def test_a_household_put_in_the_bin_before_links_were_kept_still_comes_back(sess
     session.commit()
     assert restored.notes == [] and session.get(Member, linked["member"]).household_id == linked["household"]
     assert len(hh.household_residents(session, linked["household"])) == 2
+
+
+def test_a_deleted_grid_leaves_its_stewards_and_comes_back_to_them(session, place, monkeypatch):
+    """Accounts name their grids by id without a foreign key: SQLite would give a deleted grid's id to the next
+    grid made, and the steward of the deleted grid would be allowed to write in the new one."""
+    from gridkeeper.services import accounts
+
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+    spare = geo.create_grid(session, code="FK-09", name="第九网格")
+    accounts.create_account(session, "admin", "secret0", role="administrator")
+    steward = accounts.create_account(session, "李晓燕", "secret1", grid_codes=["FK-03", "FK-09"])
+    session.commit()
+    record = place_edit.delete_place(session, "grid", spare.id)
+    session.commit()
+    assert accounts.grid_ids_of(session.get(accounts.Account, steward.id)) == [place["grid"]]
+    newcomer = geo.create_grid(session, code="FK-10", name="第十网格")  # SQLite: the same id as FK-09 had
+    session.commit()
+    assert newcomer.id not in accounts.grid_ids_of(session.get(accounts.Account, steward.id))
+    assert trash.restore_any(session, record.id).notes == []
+    session.commit()
+    codes = {session.get(geo.Grid, g).code for g in accounts.grid_ids_of(session.get(accounts.Account, steward.id))}
+    assert codes == {"FK-03", "FK-09"}

@@ -299,7 +299,8 @@ def record_outcome(session: Session, dispute_id: int, outcome: DisputeOutcome | 
     department, a failure says what happens next and closes the dispute."""
     today = today or date.today()
     dispute = _locked(session, dispute_id)
-    check_version(session, dispute, expected_version)
+    check_version(session, dispute, expected_version, yours=dict(
+        outcome=outcome, outcome_on=on, referred_to=referred_to, outcome_note=note, follow_up_due=follow_up_due))
     errors: list[ValueRuleError] = []
     outcome = _choice(DisputeOutcome, outcome, "outcome", errors)
     _date_not_future(on, "outcome_on", today, errors)
@@ -337,7 +338,8 @@ def record_follow_up(session: Session, dispute_id: int, *, on: date, held: bool,
     调解中 again, with what went wrong."""
     today = today or date.today()
     dispute = _locked(session, dispute_id)
-    check_version(session, dispute, expected_version)
+    check_version(session, dispute, expected_version,
+                  yours=dict(followed_up_on=on, follow_up_held=held, follow_up_note=note))
     if dispute.status not in flow.FOLLOW_UP_STATUSES:
         raise ServiceError(f"“{label_of(DisputeStatus, dispute.status)}”的纠纷不需要回访：先记录调解结果")
     errors: list[ValueRuleError] = []
@@ -368,7 +370,7 @@ def close_dispute(session: Session, dispute_id: int, *, on: date, reason: str, t
     """Close a dispute without the usual steps (the parties settled it themselves), with the reason."""
     today = today or date.today()
     dispute = _locked(session, dispute_id)
-    check_version(session, dispute, expected_version)
+    check_version(session, dispute, expected_version, yours=dict(status=S.CLOSED, closed_on=on))
     errors: list[ValueRuleError] = []
     _date_not_future(on, "closed_on", today, errors)
     if on < dispute.found_on:
@@ -388,7 +390,7 @@ def reopen_dispute(session: Session, dispute_id: int, *, reason: str, on: date |
                    expected_version: int | None = None) -> Dispute:
     """Back to 调解中 after an outcome or closing (the quarrel flared up again), with the reason."""
     dispute = _locked(session, dispute_id)
-    check_version(session, dispute, expected_version)
+    check_version(session, dispute, expected_version, yours=dict(status=S.MEDIATING))
     if not reason.strip():
         raise ValidationFailed([ValueRuleError("reopen_reason", "请说明为什么重新调解")])
     _move(session, dispute, S.MEDIATING, f"重新调解：{reason.strip()}", actor, reason=reason, step_on=on or date.today())

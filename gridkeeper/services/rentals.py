@@ -183,7 +183,7 @@ def end_tenancy(session: Session, tenancy_id: int, *, on: date | None = None, re
     today = today or date.today()
     on = on or today
     tenancy = get(session, Tenancy, tenancy_id)
-    check_version(session, tenancy, expected_version)
+    check_version(session, tenancy, expected_version, yours=dict(ended_on=on, end_reason=reason))
     if tenancy.ended_on:
         raise ServiceError(f"这份租约已于 {tenancy.ended_on:%Y-%m-%d} 结束")
     if on > today:

@@ -88,8 +88,9 @@ def create_place(session: Session, data: PlaceInput) -> SafetyPlace:
 def update_place(session: Session, place_id: int, data: PlaceInput, *,
                  expected_version: int | None = None) -> SafetyPlace:
     place = get(session, SafetyPlace, place_id)
-    check_version(session, place, expected_version)
-    for key, value in _place_values(session, data).items():
+    values = _place_values(session, data)
+    check_version(session, place, expected_version, yours=values)
+    for key, value in values.items():
         setattr(place, key, value)
     session.add(place)
     session.flush()

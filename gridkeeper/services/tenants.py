@@ -139,7 +139,7 @@ def move_out(session: Session, tenant_id: int, *, on: date | None = None, today:
     today = today or date.today()
     on = on or today
     tenant = get(session, Tenant, tenant_id)
-    check_version(session, tenant, expected_version)
+    check_version(session, tenant, expected_version, yours=dict(moved_out_on=on))
     if tenant.moved_out_on:
         raise ServiceError(f"{tenant.name}已于 {tenant.moved_out_on:%Y-%m-%d} 搬离")
     if on > today:

@@ -60,14 +60,17 @@ def field_label(conflict: EditConflict, key: str) -> str:
 
 
 def compared_rows(conflict: EditConflict) -> list[tuple[str, str, str, bool]]:
-    """(field label, theirs, yours, differs) for every field the user knows, those that differ first."""
+    """(field label, theirs, yours, differs) for every field the user knows, those that differ first. A step
+    (withdrawing, ending a lease, a dispute's outcome) knows only its own fields: those are compared, and the
+    rest of the record is shown as they saved it, so what they changed is seen too."""
     rows = []
     for key in conflict.theirs:
-        if key in HIDDEN or (conflict.yours and key not in conflict.yours):
+        if key in HIDDEN:
             continue
         theirs = shown_value(conflict, key, conflict.theirs.get(key))
-        if not conflict.yours:  # what was about to be saved is not known field by field: theirs alone
-            if key not in REFERENCES and not key.endswith("_id"):
+        if key not in conflict.yours:  # not part of what was about to be saved: theirs alone
+            named = isinstance(conflict.theirs.get(key), int) and (key, conflict.theirs.get(key)) in conflict.names
+            if (key not in REFERENCES and not key.endswith("_id")) or (named and not conflict.yours):
                 rows.append((field_label(conflict, key), theirs, "", False))
             continue
         yours = shown_value(conflict, key, conflict.yours.get(key))

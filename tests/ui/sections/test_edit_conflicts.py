@@ -420,6 +420,7 @@ def test_dispute_step_after_someone_elses_correction(pcs, choices, qtbot):
     dialog.accept()
     message, rows = choices.shown[-1]
     assert OTHER in message and ("纠纷事由", "楼道堆物，堵塞消防通道", "") in rows
+    assert any(r[1] == "" and r[2] == TODAY.isoformat() for r in rows), rows  # its closing date, beside theirs
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert read(here, Dispute, dispute_id).closed_on == TODAY
 
@@ -444,6 +445,7 @@ def test_ending_a_lease_after_someone_elses_correction(pcs, choices, qtbot):
     choices.answers = [False]  # use theirs: the lease stays, corrected
     dialog.accept()
     assert ("房东电话", "13904510006", "") in choices.shown[-1][1] and OTHER in choices.shown[-1][0]
+    assert ("结束日期", "", TODAY.isoformat()) in choices.shown[-1][1]  # what this PC was about to save
     assert read(here, Tenancy, tenancy_id).ended_on is None and dialog.result() != QDialog.DialogCode.Accepted
 
 

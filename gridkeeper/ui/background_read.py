@@ -88,6 +88,9 @@ class BackgroundRead(QObject):
             with self.ctx.worker_engine() as engine, self.ctx.read(engine) as session:
                 return read(session)
 
+        if _one_connection(self.ctx):
+            work = _read_here(work)
+
         def done(result: T) -> None:
             if not isValid(self) or request != self.requests:  # the section closed, or asked again
                 return
@@ -110,3 +113,20 @@ class BackgroundRead(QObject):
         self._task = None
         self.label.hide()
         self.owner.unsetCursor()
+
+
+def _one_connection(ctx) -> bool:
+    """An in-memory database (tests, the self-test) is one connection that every session shares: a worker
+    reading on it while the UI thread writes would roll the write back when its session ends. There the read
+    is made at once on the UI thread; its answer still arrives through the event loop like a worker's."""
+    return ctx.database.path is None and ctx.database.kind == "sqlite"
+
+
+def _read_here(work: Callable[[Progress], T]) -> Callable[[Progress], T]:
+    try:
+        result = work(None)
+    except Exception as exc:  # noqa: BLE001 - delivered to the same handler a worker's failure goes to
+        def fail(_progress: Progress) -> T:
+            raise exc
+        return fail
+    return lambda _progress: result

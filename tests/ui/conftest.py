@@ -60,6 +60,21 @@ def demo_ctx(demo_db, tmp_path, app_font):
 
 
 @pytest.fixture
+def threaded_ctx(tmp_path, app_font):
+    """An AppContext over an empty database file: background reads run in worker threads on their own
+    connections (over the in-memory test database they are made on the UI thread: ui.background_read)."""
+    from PySide6.QtCore import QThreadPool
+
+    from gridkeeper.services.database import open_database
+    from gridkeeper.ui.context import AppContext
+
+    database = open_database(tmp_path / "threads.db", create=True)
+    yield AppContext(database, today=TODAY)
+    QThreadPool.globalInstance().waitForDone(30000)
+    database.dispose()
+
+
+@pytest.fixture
 def print_section(qtbot, demo_ctx):
     """The Print & export section over a private copy of the demo database."""
     from gridkeeper.ui.sections.printing import PrintSection

@@ -14,6 +14,11 @@ from gridkeeper.services.scope import Scope
 
 
 @pytest.fixture
+def ctx(threaded_ctx):
+    return threaded_ctx
+
+
+@pytest.fixture
 def owner(qtbot, ctx):
     from gridkeeper.ui.background_read import BackgroundRead
 
@@ -100,3 +105,18 @@ def test_a_hidden_section_reads_when_it_is_next_shown(qtbot, owner, ctx):
     assert calls == [Scope(grid_id=2)]  # once, for the place picked last
     ctx.set_scope(Scope(grid_id=3))
     assert calls[-1] == Scope(grid_id=3)
+
+
+def test_over_the_in_memory_test_database_the_read_is_made_at_once_and_answers_later(qtbot, database, app_font):
+    """One shared connection: reading it from a worker while the UI thread writes would roll the write back."""
+    from gridkeeper.ui.background_read import BackgroundRead
+    from gridkeeper.ui.context import AppContext
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    reader = BackgroundRead(widget, AppContext(database))
+    threads, shown = [], []
+    reader.start(lambda session: threads.append(threading.get_ident()) or "read", shown.append)
+    assert threads == [threading.get_ident()] and shown == [] and reader.loading()
+    qtbot.waitUntil(lambda: not reader.loading())
+    assert shown == ["read"]

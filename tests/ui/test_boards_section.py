@@ -15,16 +15,17 @@ from tests.services.board_fixture import LONGJIANG, NANFANG, WEIJIE
 
 
 @pytest.fixture
-def section(qtbot, database, app_font):
+def section(qtbot, threaded_ctx):
+    """The section over a database file: its reads run in a worker thread, as in the app."""
     from sqlmodel import Session
 
     from gridkeeper.ui.context import AppContext
     from gridkeeper.ui.sections.boards import BoardsSection
     from tests.services import board_fixture
 
-    with Session(database.engine) as session:
+    with Session(threaded_ctx.engine) as session:
         board_fixture.build(session)
-    widget = BoardsSection(AppContext(database, today=board_fixture.TODAY))
+    widget = BoardsSection(AppContext(threaded_ctx.database, today=board_fixture.TODAY))
     qtbot.addWidget(widget)
     counted(qtbot, widget)
     return widget
@@ -164,11 +165,11 @@ def test_a_failing_read_reaches_the_user(qtbot, section, monkeypatch):
 
 
 def test_reading_both_boards_takes_a_handful_of_statements(qtbot, section):
-    from sqlalchemy import event
+    from sqlalchemy import Engine, event
 
     seen: list[str] = []
     listener = lambda *args: seen.append(args[2])  # noqa: E731
-    engine = section.ctx.engine
+    engine = Engine  # every engine: the worker reads on its own
     event.listen(engine, "before_cursor_execute", listener)
     try:
         section.choose_period(parse_period("2026-11"))

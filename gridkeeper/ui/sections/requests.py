@@ -165,10 +165,11 @@ class RequestsSection(QWidget):
         self._filter_timer.stop()
         key, text, today, scope = self.FILTERS[max(0, self.tabs.currentIndex())], self.filter_text(), \
             self.ctx.today(), self.ctx.scope
+        size = self.model.page_size
 
         def read(session) -> tuple[dict[str, int], list[RequestRow]]:
             return (tab_counts(session, today=today, scope=scope, text=text),
-                    request_rows(session, key, today=today, scope=scope, text=text, limit=PAGE, offset=0))
+                    request_rows(session, key, today=today, scope=scope, text=text, limit=size, offset=0))
 
         def page(offset: int, limit: int) -> list[RequestRow]:  # the next pages, as the list is scrolled
             with self.ctx.read() as session:

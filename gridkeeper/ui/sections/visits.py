@@ -13,6 +13,7 @@ from gridkeeper.services.coverage import month_start, next_month
 from gridkeeper.services.visitors import visitor_names
 from gridkeeper.services.visits import delete_visit, list_visits
 from gridkeeper.storage.models import Visit
+from gridkeeper.ui.background_read import BackgroundRead
 from gridkeeper.ui.context import AppContext
 from gridkeeper.ui.operations import Change, perform
 from gridkeeper.ui.sections.request_dialogs import NewRequestDialog
@@ -28,6 +29,16 @@ from gridkeeper.ui.widgets.tables import MANY, list_view
 class VisitRow:
     visit: Visit
     place: HouseholdSummary | None
+
+
+PAGE = 200
+
+
+def visit_rows(session, *, scope, start, end, visitor: str, limit: int, offset: int) -> list[VisitRow]:
+    """A page of the month's visits with their households' addresses and heads (no widgets)."""
+    visits = list_visits(session, scope=scope, start=start, end=end, visitor=visitor, limit=limit, offset=offset)
+    places = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
+    return [VisitRow(v, places.get(v.household_id)) for v in visits]
 
 
 class VisitsSection(QWidget):
@@ -56,7 +67,9 @@ class VisitsSection(QWidget):
         self.delete_button = QPushButton(self.tr("Delete visit"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_button.setEnabled(not ctx.read_only)
-        self.model = PagedRowsModel(self._columns(), page_size=200, parent=self)
+        self.model = PagedRowsModel(self._columns(), page_size=PAGE, parent=self)
+        self.reader = BackgroundRead(self, ctx)  # the month's visitors and first page, in a worker thread
+        self._reselect: int | None = None  # the visit just edited, selected again in the list that follows
         self.table = list_view(self.model, self, selection=MANY)
         self.table.doubleClicked.connect(lambda index: self.edit_visit(index.row()))
         self.table.installEventFilter(self)
@@ -89,6 +102,7 @@ class VisitsSection(QWidget):
         filters.addWidget(self.month)
         filters.addWidget(QLabel(self.tr("Visitor"), self))
         filters.addWidget(self.visitor_filter)
+        filters.addWidget(self.reader.label)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         filters.addWidget(self.household_button)
@@ -112,10 +126,19 @@ class VisitsSection(QWidget):
         return start, next_month(start)
 
     def refresh(self) -> None:
-        """Reload the visitor names of the month, then the list."""
+        """Reload the visitor names of the month, then the list: read in the background (the last month or
+        place asked for wins)."""
         start, end = self.period()
-        with self.ctx.read() as session:
-            names = visitor_names(session, scope=self.ctx.scope, start=start, end=end)
+        scope, visitor, size = self.ctx.scope, self.visitor_filter.currentData() or "", self.model.page_size
+
+        def read(session) -> tuple[list[str], list[VisitRow]]:
+            names = visitor_names(session, scope=scope, start=start, end=end)
+            shown = visitor if visitor in names else ""
+            return names, visit_rows(session, scope=scope, start=start, end=end, visitor=shown, limit=size, offset=0)
+
+        self.reader.start(read, lambda found: self._show_names(*found))
+
+    def _show_names(self, names: list[str], first: list[VisitRow]) -> None:
         keep = self.visitor_filter.currentData() or ""
         self.visitor_filter.blockSignals(True)
         self.visitor_filter.clear()
@@ -124,21 +147,28 @@ class VisitsSection(QWidget):
             self.visitor_filter.addItem(name, name)
         self.visitor_filter.setCurrentIndex(max(0, self.visitor_filter.findData(keep)))
         self.visitor_filter.blockSignals(False)
-        self._reload_list()
+        self._show_list(first)
 
     def set_visitor_filter(self, name: str) -> None:
         self.visitor_filter.setCurrentIndex(max(0, self.visitor_filter.findData(name)))
 
     def _reload_list(self) -> None:
+        """The list alone, for another visitor (read in the background)."""
+        start, end = self.period()
+        visitor, scope, size = self.visitor_filter.currentData() or "", self.ctx.scope, self.model.page_size
+        self.reader.start(lambda session: visit_rows(session, scope=scope, start=start, end=end, visitor=visitor,
+                                                     limit=size, offset=0), self._show_list)
+
+    def _show_list(self, first: list[VisitRow]) -> None:
         start, end = self.period()
         visitor, scope = self.visitor_filter.currentData() or "", self.ctx.scope
 
-        def fetch(offset: int, limit: int) -> list[VisitRow]:
+        def fetch(offset: int, limit: int) -> list[VisitRow]:  # the next pages, as the list is scrolled
+            if offset == 0:
+                return first
             with self.ctx.read() as session:
-                visits = list_visits(session, scope=scope, start=start, end=end, visitor=visitor,
-                                     limit=limit, offset=offset)
-                places = {s.id: s for s in summaries(session, sorted({v.household_id for v in visits}))}
-            return [VisitRow(v, places.get(v.household_id)) for v in visits]
+                return visit_rows(session, scope=scope, start=start, end=end, visitor=visitor, limit=limit,
+                                  offset=offset)
 
         self.model.set_source(fetch)
         more = "+" if self.model.canFetchMore() else ""
@@ -146,6 +176,9 @@ class VisitsSection(QWidget):
         if self.model.rowCount():
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
+        if self._reselect is not None:
+            self._select_visit(self._reselect)
+            self._reselect = None
 
     def _scope_changed(self, scope) -> None:
         self.form.set_scope(scope)
@@ -188,6 +221,7 @@ class VisitsSection(QWidget):
         saved = dialog.result_value if forms.accepted(dialog) else None
         if saved is not None:
             self._select_visit(saved.id)
+            self._reselect = saved.id  # again once the list read after the save arrives
         return saved
 
     def _select_visit(self, visit_id: int) -> None:

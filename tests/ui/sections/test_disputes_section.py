@@ -246,6 +246,7 @@ def test_a_dispute_found_on_a_visit_is_registered_from_the_visit_form(qtbot, ctx
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     form = section.form
     form.picker.set_household(homes["陈志强"])
     form.kind.setCurrentIndex(form.kind.findData("mediation"))

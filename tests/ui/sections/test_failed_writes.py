@@ -39,6 +39,7 @@ def test_visit_form(qtbot, ctx, engine, homes, shown):
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     section.form.picker.set_household(homes["王建华"])
     with disk_full():
         assert section.form.save() is None
@@ -54,6 +55,7 @@ def test_visit_edit_and_delete(qtbot, ctx, engine, homes, dialogs, shown):
         session.commit()
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     dialogs.fillers.append(lambda d: type_text(d.findings, "补记"))
     with disk_full():
         section.edit_visit(0)

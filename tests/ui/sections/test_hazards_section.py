@@ -179,6 +179,7 @@ def test_a_safety_visit_records_a_hazard(qtbot, ctx, engine, homes, dialogs):
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     form = section.form
     form.picker.set_household(homes["王建华"])
     assert not form.record_hazard.isEnabled()  # only a 安全检查 visit records a hazard

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from gridkeeper.storage.models import Household, ResidentRequest, Visit
 
 from .conftest import TODAY, press_enter, type_text
+from tests.ui.reading import read
 
 
 def test_log_visits_with_the_keyboard(qtbot, qtmodeltester, ctx, engine, homes, dialogs):
@@ -16,6 +17,7 @@ def test_log_visits_with_the_keyboard(qtbot, qtmodeltester, ctx, engine, homes, 
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     section.show()
     form = section.form
     assert form.visitor.currentText() == "李晓燕（网格员）"
@@ -29,7 +31,7 @@ def test_log_visits_with_the_keyboard(qtbot, qtmodeltester, ctx, engine, homes, 
         assert (visit.visitor_name, visit.visitor_kind, visit.findings) == ("李晓燕", "steward", "家中一切正常")
         assert session.get(Household, homes["王建华"]).last_visit_on == TODAY
     assert form.picker.household_id == 0 and form.findings.text() == "" and form.saved_count == 1
-    assert section.model.rowCount() == 1
+    assert read(qtbot, section).model.rowCount() == 1
     qtmodeltester.check(section.model)
 
     # By room, on an earlier date (kept for the next entry), a care household → 关爱探访 automatically.
@@ -43,7 +45,7 @@ def test_log_visits_with_the_keyboard(qtbot, qtmodeltester, ctx, engine, homes, 
     assert form.visited_on.date().toPython() == date(2026, 11, 18)
     with Session(engine) as session:
         assert session.get(Household, homes["赵秀兰"]).last_visit_on == date(2026, 11, 18)
-    assert section.model.rowCount() == 2
+    assert read(qtbot, section).model.rowCount() == 2
 
 
 def test_nothing_saved_without_household(qtbot, ctx, engine, homes, dialogs):
@@ -51,6 +53,7 @@ def test_nothing_saved_without_household(qtbot, ctx, engine, homes, dialogs):
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     assert section.form.save() is None
     assert section.form.errors.text("household_id") == "Choose the household that was visited"
     with Session(engine) as session:
@@ -62,6 +65,7 @@ def test_raise_a_request_from_a_visit(qtbot, ctx, engine, homes, dialogs):
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     form = section.form
     form.picker.set_household(homes["陈志强"])
     form.findings.setText("楼道灯不亮")
@@ -86,11 +90,12 @@ def test_list_filters_by_visitor_and_month(qtbot, ctx, engine, homes, dialogs):
         session.commit()
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     assert section.model.rowCount() == 2
     section.set_visitor_filter("刘德全")
-    assert section.model.rowCount() == 1
+    assert read(qtbot, section).model.rowCount() == 1
     section.month.setDate(section.month.date().addMonths(-1))
-    assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "2026-10-05"
+    assert read(qtbot, section).model.rowCount() == 1 and section.model.index(0, 0).data() == "2026-10-05"
 
 
 def test_visit_list_pages_in_as_it_scrolls(qtbot, qtmodeltester, ctx, engine, homes):
@@ -103,8 +108,10 @@ def test_visit_list_pages_in_as_it_scrolls(qtbot, qtmodeltester, ctx, engine, ho
         session.commit()
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     section.model.page_size = 2
     section.refresh()
+    read(qtbot, section)
     assert section.model.rowCount() == 2 and section.model.canFetchMore()
     section.model.fetchMore()
     section.model.fetchMore()
@@ -118,6 +125,7 @@ def test_start_visit_for_a_household(qtbot, ctx, engine, homes):
 
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     section.start_visit(homes["赵秀兰"])
     assert section.form.picker.household_id == homes["赵秀兰"] and section.form.kind.currentData() == "care"
     assert "独居老人" in section.form.picker.chosen_label.text()
@@ -139,6 +147,7 @@ def test_edit_a_visit_date_and_findings(qtbot, qtmodeltester, ctx, engine, homes
     _two_visits(engine, homes)
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     assert [section.model.index(r, 0).data() for r in (0, 1)] == ["2026-11-10", "2026-11-03"]
     seen = {}
 
@@ -152,6 +161,7 @@ def test_edit_a_visit_date_and_findings(qtbot, qtmodeltester, ctx, engine, homes
     section.table.selectRow(1)
     press_enter(section.table)  # Enter on the row opens the dialog on the 11-03 visit
     assert seen == {"hh": homes["王建华"], "visitor": "李晓燕（网格员）", "findings": "反映楼道灯坏"}
+    read(qtbot, section)
     assert [section.model.index(r, 0).data() for r in (0, 1)] == ["2026-11-15", "2026-11-10"]
     assert section.model.index(0, 7).data() == "楼道灯已修好"
     assert section.table.selectionModel().selectedRows()[0].row() == 0
@@ -166,6 +176,7 @@ def test_edit_a_visit_date_and_findings(qtbot, qtmodeltester, ctx, engine, homes
     section.table.doubleClicked.emit(section.model.index(0, 2))
     with Session(engine) as session:
         assert session.get(Household, homes["王建华"]).last_visit_on == date(2026, 11, 10)
+    read(qtbot, section)
 
 
 def test_edit_refuses_a_future_date(qtbot, ctx, engine, homes, dialogs):
@@ -174,6 +185,7 @@ def test_edit_refuses_a_future_date(qtbot, ctx, engine, homes, dialogs):
     _two_visits(engine, homes)
     section = VisitsSection(ctx)
     qtbot.addWidget(section)
+    read(qtbot, section)
     shown = {}
 
     def fill(dialog):

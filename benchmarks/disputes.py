@@ -1,5 +1,6 @@
 """The dispute register at scale: the Disputes section's first page (tab counts, 200 rows with parties and
-session counts), Today's dispute entries, and the month's ledger — whole community and one steward's grid.
+session counts), Today's dispute entries, and the month's and last month's ledger (the latter read back from
+each dispute's history as it stood then) — whole community and one steward's grid.
 
     python benchmarks/disputes.py --db /work/data/NAME/d.db [--repeat 5]
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  ".join(f"{k} {v:,}" for k, v in sizes.items()))
     one_grid = Scope(grid_id=grid.id)
     month = month_period(date(today.year, today.month, 1))
+    last_month = month_period((month.start - timedelta(days=1)).replace(day=1))
     rows = [
         measure(engine, "section, whole community", lambda s: section_first_page(s, EVERYWHERE), args.repeat),
         measure(engine, f"section, grid {grid.code}", lambda s: section_first_page(s, one_grid), args.repeat),
@@ -77,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
                 lambda s: len(build_ledger(s, LedgerRequest("disputes", month, None, today=today)).rows), args.repeat),
         measure(engine, f"ledger rows, grid {grid.code} (month)",
                 lambda s: len(build_ledger(s, LedgerRequest("disputes", month, grid.code, today=today)).rows),
+                args.repeat),
+        # a past month: each dispute as it stood at that month's end, read back from its history
+        measure(engine, "ledger rows, whole community (last month)",
+                lambda s: len(build_ledger(s, LedgerRequest("disputes", last_month, None, today=today)).rows),
+                args.repeat),
+        measure(engine, f"ledger rows, grid {grid.code} (last month)",
+                lambda s: len(build_ledger(s, LedgerRequest("disputes", last_month, grid.code, today=today)).rows),
                 args.repeat),
     ]
     print(f"{'what':<40}{'p50 ms':>9}{'p95 ms':>9}{'CPU ms':>9}  rows")

@@ -171,3 +171,18 @@ def test_a_steward_cannot_fill_a_database_with_the_demo(engine, session, monkeyp
     with engine.connect() as conn:  # the indexes and keys dropped for the load came back with the rollback
         assert {ix.name for ix in Resident.__table__.indexes} <= {ix["name"] for ix in inspect(conn).get_indexes("resident")}
         assert inspect(conn).get_foreign_keys("resident")
+
+
+def test_bulk_rows_keep_awkward_text_as_an_insert_would(session, place):
+    """Tabs, newlines, backslashes and COPY's \\N survive the bulk path; U+0000, which a server's text cannot
+    hold, is dropped there as every other write drops it (SQLite keeps it), and a batch without it is sent
+    through the driver's own dumper."""
+    awkward = "7号楼\t\\N\n\\x00 \r末"
+    rows = [dict(grid_id=place["grid"], compound_id=place["compound"], label=label, key=f"k{n}", sort_no=n, floors=6)
+            for n, label in enumerate((awkward, awkward + "\x00NUL", "普通"))]
+    bulk.insert_rows(session, Building.__table__, rows[:1] + rows[2:])  # no NUL in this batch
+    bulk.insert_rows(session, Building.__table__, rows[1:2])
+    session.commit()
+    stored = dict(session.exec(select(Building.key, Building.label).where(Building.key.in_(["k0", "k1", "k2"]))).all())
+    server = session.get_bind().dialect.name == "postgresql"
+    assert stored == {"k0": awkward, "k1": awkward + ("NUL" if server else "\x00NUL"), "k2": "普通"}

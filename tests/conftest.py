@@ -122,6 +122,16 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (not run on a server)")
 
 
+def pytest_collection_finish(session):
+    """The modules, test items and fixtures made by now live to the end of the run: move them out of the
+    garbage collector's sight (gc.freeze), so every later collection (the GUI tests' gc.collect() after each
+    test, Python's own full ones) walks only what the tests made, not the whole imported suite."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pyproject's addopts): the whole suite (`pytest` with no paths, as README and CI run it)

@@ -176,18 +176,8 @@ def buildings_to_inspect(session: Session, scope: Scope = EVERYWHERE) -> list[Bu
     """The buildings in `scope` that the one signed in may read, compound and building in order, each with
     the day its shared spaces were last inspected as a whole (two queries)."""
     scope = readable_scope(session, scope)
-    query = select(Building.id, Compound.name, Building.label, Building.grid_id).join(
-        Compound, Compound.id == Building.compound_id)
-    if scope.grid_ids is not None:
-        query = query.where(Building.grid_id.in_(sorted(scope.grid_ids)))
-    if scope.grid_id:
-        query = query.where(Building.grid_id == scope.grid_id)
-    if scope.compound_id:
-        query = query.where(Building.compound_id == scope.compound_id)
-    if scope.building_id:
-        query = query.where(Building.id == scope.building_id)
-    elif scope.unit_id:
-        query = query.where(Building.id == select(Unit.building_id).where(Unit.id == scope.unit_id).scalar_subquery())
+    query = scope.apply_to_buildings(select(Building.id, Compound.name, Building.label, Building.grid_id).join(
+        Compound, Compound.id == Building.compound_id))
     rows = list(session.exec(query.order_by(Compound.name, Building.sort_no, Building.id)))
     last = dict(session.exec(select(SafetyInspection.building_id, func.max(SafetyInspection.inspected_on))
                              .where(SafetyInspection.place_id.is_(None), SafetyInspection.building_id.is_not(None))

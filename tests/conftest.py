@@ -142,7 +142,9 @@ def pytest_xdist_auto_num_workers(config):
         return None  # xdist reads it
     if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         return 0
-    return None  # xdist's own default: one worker per core
+    # One worker per core, at most four: each worker holds its own demo databases and Qt (≈ 0.5 GB), and a
+    # big CI machine's sixty-four workers would spend more on start-up and memory than they save.
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
 def pytest_generate_tests(metafunc):

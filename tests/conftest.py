@@ -83,6 +83,13 @@ def session(engine):
 @pytest.fixture
 def place(session):
     """A community with one grid, compound, building and unit; returns their ids."""
+    ids = one_unit(session)
+    session.commit()
+    return ids
+
+
+def one_unit(session) -> dict[str, int]:
+    """Make `place`'s community, grid, compound, building and unit in `session` (not committed): their ids."""
     from gridkeeper.services import geography as geo
 
     geo.ensure_community(session, name="福康社区居民委员会", subdistrict="新华街道", hotline="0451-86123456")
@@ -90,7 +97,6 @@ def place(session):
     compound = geo.create_compound(session, name="幸福家园", property_company="南方物业公司")
     building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼", floors=6)
     unit = geo.create_unit(session, building_id=building.id, label="2单元")
-    session.commit()
     return {"grid": grid.id, "compound": compound.id, "building": building.id, "unit": unit.id}
 
 

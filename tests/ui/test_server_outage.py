@@ -11,7 +11,7 @@ import threading
 import pytest
 from sqlalchemy import make_url
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, one_unit
 
 
 class Relay:
@@ -88,7 +88,6 @@ def relayed(pg_databases):
 
 
 def test_server_stopped_mid_session_then_back(relayed, qtbot, app_font):
-    from gridkeeper.services import geography as geo
     from gridkeeper.services import households as service
     from gridkeeper.services.database import open_database
     from gridkeeper.services.people import HouseholdInput, ResidentInput
@@ -101,12 +100,8 @@ def test_server_stopped_mid_session_then_back(relayed, qtbot, app_font):
     database = open_database(address)
     ctx = AppContext(database, today=TODAY)
     with ctx.write() as session:
-        geo.ensure_community(session, name="福康社区")
-        grid = geo.create_grid(session, code="FK-03", name="第三网格")
-        compound = geo.create_compound(session, name="幸福家园")
-        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
-        unit = geo.create_unit(session, building_id=building.id, label="2单元")
-        saved = service.create_household(session, HouseholdInput(unit_id=unit.id, room="301"),
+        ids = one_unit(session)
+        saved = service.create_household(session, HouseholdInput(unit_id=ids["unit"], room="301"),
                                          [ResidentInput(name="王建华", is_head=True)])
         household_id = saved.household.id
     watcher = ChangeWatcher(ctx)
@@ -140,7 +135,6 @@ def test_every_form_and_list_says_so_in_one_sentence_and_works_again(relayed, qt
     sentence (which server, what to check, nothing saved, try again); the form keeps what was typed."""
     from PySide6.QtWidgets import QDialog
 
-    from gridkeeper.services import geography as geo
     from gridkeeper.services import leaders, members
     from gridkeeper.services.database import open_database
     from gridkeeper.storage.models import LeaderAssignment, Member
@@ -158,14 +152,10 @@ def test_every_form_and_list_says_so_in_one_sentence_and_works_again(relayed, qt
     database = open_database(address)
     ctx = AppContext(database, today=TODAY)
     with ctx.write() as session:
-        geo.ensure_community(session, name="福康社区")
-        grid = geo.create_grid(session, code="FK-03", name="第三网格")
-        compound = geo.create_compound(session, name="幸福家园")
-        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
-        unit = geo.create_unit(session, building_id=building.id, label="2单元")
-        member = members.register_member(session, members.MemberInput(name="赵丽", grid_id=grid.id,
+        ids = one_unit(session)
+        member = members.register_member(session, members.MemberInput(name="赵丽", grid_id=ids["grid"],
                                                                         registered_on=TODAY))
-        holder = leaders.assign_leader(session, leaders.LeaderInput(role="unit", scope_id=unit.id, person_name="赵大爷",
+        holder = leaders.assign_leader(session, leaders.LeaderInput(role="unit", scope_id=ids["unit"], person_name="赵大爷",
                                                                     person_phone="13904510007"), today=TODAY)
     with ctx.read() as session:
         member = session.get(Member, member.id)
@@ -173,7 +163,7 @@ def test_every_form_and_list_says_so_in_one_sentence_and_works_again(relayed, qt
     qtbot.addWidget(dialog)
     section = LeadersSection(ctx)
     qtbot.addWidget(section)
-    section.select_post("unit", unit.id)
+    section.select_post("unit", ids["unit"])
     dialog.employer.setText("市税务局")
 
     relay.stop()  # the office PC goes down

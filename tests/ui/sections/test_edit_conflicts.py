@@ -20,6 +20,8 @@ from gridkeeper.services.people import HouseholdInput, ResidentInput
 from gridkeeper.storage.audit import set_actor
 from gridkeeper.storage.models import Household, LeaderAssignment, Member, Resident, ResidentRequest, Unit
 
+from tests.conftest import one_unit
+
 from .conftest import TODAY
 
 OTHER = "王敏"  # the steward at the other PC
@@ -28,7 +30,6 @@ OTHER = "王敏"  # the steward at the other PC
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pcs(request, qtbot, app_font):
     """(this PC's AppContext, the other PC's AppContext, place ids) over one database."""
-    from gridkeeper.services import geography as geo
     from gridkeeper.services.database import memory_database, open_database
     from gridkeeper.ui.context import AppContext
 
@@ -40,14 +41,10 @@ def pcs(request, qtbot, app_font):
         mine = theirs = memory_database()
     here, there = AppContext(mine, today=TODAY, user="李晓燕"), AppContext(theirs, today=TODAY, user=OTHER)
     with here.write() as session:
-        geo.ensure_community(session, name="福康社区居民委员会")
-        grid = geo.create_grid(session, code="FK-03", name="第三网格")
-        compound = geo.create_compound(session, name="幸福家园")
-        building = geo.create_building(session, grid_id=grid.id, compound_id=compound.id, label="7号楼")
-        unit = geo.create_unit(session, building_id=building.id, label="2单元")
-        saved = hh.create_household(session, HouseholdInput(unit_id=unit.id, room="301"),
+        ids = one_unit(session)
+        saved = hh.create_household(session, HouseholdInput(unit_id=ids["unit"], room="301"),
                                     [ResidentInput(name="王建华", is_head=True, phone="13904510001")])
-        place = dict(grid=grid.id, unit=unit.id, household=saved.household.id, resident=saved.residents[0].id)
+        place = dict(grid=ids["grid"], unit=ids["unit"], household=saved.household.id, resident=saved.residents[0].id)
     yield here, there, place
     for database in {id(mine): mine, id(theirs): theirs}.values():
         database.dispose()
